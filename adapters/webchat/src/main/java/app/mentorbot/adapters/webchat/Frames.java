@@ -1,0 +1,65 @@
+package app.mentorbot.adapters.webchat;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ResourceBundle;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The web chat wire format, both ways. Kept in one place so the page and the tests agree. */
+final class Frames {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Frames far beyond the text limit are not even parsed. */
+    static final int MAX_FRAME_CHARS = WebChatAdapter.MAX_TEXT * 8 + 1024;
+
+    private final Clock clock;
+    private final ResourceBundle texts;
+
+    Frames(Clock clock, ResourceBundle texts) {
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    /** A client frame, or the reason it is refused (error code and, when known, its client id). */
+    record ClientFrame(String id, String text, String error) {
+        boolean ok() { return error == null; }
+    }
+
+    ClientFrame parse(String raw) {
+        if (raw == null || raw.length() > MAX_FRAME_CHARS) return new ClientFrame(null, null, "too_long");
+        JsonNode node;
+        try {
+            node = JSON.readTree(raw);
+        } catch (RuntimeException e) {
+            return new ClientFrame(null, null, "bad_frame");
+        }
+        if (node == null || !node.isObject()) return new ClientFrame(null, null, "bad_frame");
+        JsonNode idNode = node.get("id");
+        String id = idNode != null && (idNode.isString() || idNode.isNumber()) ? idNode.asString() : null;
+        if (id != null && (id.isBlank() || id.length() > 100)) return new ClientFrame(null, null, "bad_id");
+        JsonNode textNode = node.get("text");
+        if (textNode == null || !textNode.isString()) return new ClientFrame(id, null, "bad_frame");
+        String text = textNode.asString();
+        if (text.isBlank()) return new ClientFrame(id, null, "empty");
+        if (text.length() > WebChatAdapter.MAX_TEXT) return new ClientFrame(id, null, "too_long");
+        return new ClientFrame(id, text, null);
+    }
+
+    String botText(String text, String replyTo) {
+        ObjectNode frame = JSON.createObjectNode();
+        frame.put("from", "bot");
+        frame.put("text", text);
+        frame.put("at", OffsetDateTime.now(clock).toString());
+        frame.put("replyTo", replyTo);
+        return JSON.writeValueAsString(frame);
+    }
+
+    String error(String code, String replyTo) {
+        ObjectNode frame = (ObjectNode) JSON.readTree(botText(texts.getString("error." + code), replyTo));
+        frame.put("error", code);
+        return JSON.writeValueAsString(frame);
+    }
+}

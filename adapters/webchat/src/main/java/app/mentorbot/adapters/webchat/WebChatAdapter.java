@@ -1,0 +1,143 @@
+package app.mentorbot.adapters.webchat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.mentorbot.adapters.api.Adapter;
+import app.mentorbot.adapters.api.AdapterContext;
+import app.mentorbot.adapters.api.Delivery;
+import app.mentorbot.adapters.api.OutboundMessage;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/**
+ * The built-in web chat: one WebSocket per open page at {@value #PATH}. A person's chat id is their
+ * roster id, and a message to them goes to every page they have open. Nobody connected means
+ * {@link Delivery.Unreachable}: the outbox keeps the message until a page opens.
+ */
+public final class WebChatAdapter implements Adapter {
+    public static final String PLATFORM = "webchat";
+    public static final String PATH = "/ws/chat";
+    /** Longest note a client may send; longer frames get an error frame, the socket stays open. */
+    public static final int MAX_TEXT = 4000;
+
+    private static final Logger log = LoggerFactory.getLogger(WebChatAdapter.class);
+
+    private final Clock clock;
+    private final WebChatAccess access;
+    private final ResourceBundle texts = ResourceBundle.getBundle("app.mentorbot.adapters.webchat.webchat");
+    private final Map<String, Set<Session>> sessionsByPerson = new ConcurrentHashMap<>();
+    private final RecentReplies recentReplies = new RecentReplies(2_000);
+    private volatile AdapterContext context;
+
+    public WebChatAdapter(Clock clock, WebChatAccess access) {
+        this.clock = clock;
+        this.access = access;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public void start(AdapterContext context) {
+        this.context = context;
+    }
+
+    /** The endpoint to register with the servlet container's WebSocket server. */
+    public ServerEndpointConfig endpointConfig() {
+        return ServerEndpointConfig.Builder.create(WebChatEndpoint.class, PATH)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return (T) newEndpoint();
+                    }
+                })
+                .build();
+    }
+
+    Endpoint newEndpoint() {
+        return new WebChatEndpoint(this, new Frames(clock, texts), access);
+    }
+
+    AdapterContext context() {
+        AdapterContext c = context;
+        if (c == null) throw new IllegalStateException("web chat adapter used before start()");
+        return c;
+    }
+
+    void opened(String personId, Session session) {
+        sessionsByPerson.computeIfAbsent(personId, id -> new CopyOnWriteArraySet<>()).add(session);
+        context().reachable(PLATFORM, personId);
+    }
+
+    void closed(String personId, Session session) {
+        sessionsByPerson.computeIfPresent(personId, (id, set) -> {
+            set.remove(session);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** Number of open pages, for the health page. */
+    public int openSessions() {
+        return sessionsByPerson.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public Delivery send(OutboundMessage message) {
+        Set<Session> sessions = sessionsByPerson.getOrDefault(message.chatId(), Set.of());
+        String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()));
+        if (message.replyTo() != null) recentReplies.put(message.replyTo(), frame);
+        int delivered = 0;
+        for (Session session : List.copyOf(sessions)) {
+            if (sendFrame(session, frame)) delivered++;
+        }
+        return delivered > 0 ? Delivery.sent() : new Delivery.Unreachable("no open web chat page");
+    }
+
+    /** The reply already given to a message, so a page that resends after a reconnect gets it again. */
+    String recentReplyTo(String messageId) {
+        return recentReplies.get(messageId);
+    }
+
+    static boolean sendFrame(Session session, String frame) {
+        if (!session.isOpen()) return false;
+        try {
+            // Basic remotes are not safe for concurrent senders; replies and pushes may race.
+            synchronized (session) {
+                session.getBasicRemote().sendText(frame);
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.debug("web chat frame not sent: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Platform message ids are "PERSON/CLIENT_ID"; the page only knows its own CLIENT_ID. */
+    static String messageIdFor(String personId, String clientId) {
+        return personId + "/" + clientId;
+    }
+
+    static String clientIdOf(String messageId) {
+        if (messageId == null) return null;
+        int slash = messageId.indexOf('/');
+        return slash < 0 ? messageId : messageId.substring(slash + 1);
+    }
+}

@@ -1,0 +1,80 @@
+package app.mentorbot.adapters.webchat;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.mentorbot.adapters.api.InboundMessage;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+/** One open chat page. Checks who it is at open, then turns each text frame into an inbound message. */
+final class WebChatEndpoint extends Endpoint {
+    private final WebChatAdapter adapter;
+    private final Frames frames;
+    private final WebChatAccess access;
+
+    WebChatEndpoint(WebChatAdapter adapter, Frames frames, WebChatAccess access) {
+        this.adapter = adapter;
+        this.frames = frames;
+        this.access = access;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        Optional<String> person = access.personFor(session.getRequestParameterMap());
+        if (person.isEmpty()) {
+            WebChatAdapter.sendFrame(session, frames.error("no_access", null));
+            close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invitation required"));
+            return;
+        }
+        String personId = person.get();
+        session.setMaxTextMessageBufferSize(Frames.MAX_FRAME_CHARS * 4);
+        session.setMaxIdleTimeout(0);
+        session.getUserProperties().put("person", personId);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) raw -> received(session, personId, raw));
+        adapter.opened(personId, session);
+    }
+
+    private void received(Session session, String personId, String raw) {
+        Frames.ClientFrame frame = frames.parse(raw);
+        if (!frame.ok()) {
+            WebChatAdapter.sendFrame(session, frames.error(frame.error(), frame.id()));
+            return;
+        }
+        String clientId = frame.id() != null ? frame.id() : UUID.randomUUID().toString();
+        String messageId = WebChatAdapter.messageIdFor(personId, clientId);
+        String answered = adapter.recentReplyTo(messageId);
+        if (answered != null) {
+            // A resend after a reconnect: the pipeline would drop it as a duplicate, the page wants its answer.
+            WebChatAdapter.sendFrame(session, answered);
+            return;
+        }
+        adapter.context().sink().accept(new InboundMessage(WebChatAdapter.PLATFORM,
+                messageId, personId, personId, frame.text(),
+                adapter.now(), Map.of()));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        Object person = session.getUserProperties().get("person");
+        if (person != null) adapter.closed((String) person, session);
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        // Broken pipes and abrupt closes are normal for phones; onClose follows.
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package app.mentorbot.bot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code mentorbot.*} settings (see config/application.yml for the operator's view).
+ *
+ * @param dataDir          where the embedded database and the instance lock live
+ * @param demo             demo mode; null means "on with the embedded database, off with an external one"
+ * @param schoolId         the school this deployment serves
+ * @param publicUrl        how people reach the web chat, for invitation links; null means http://localhost:PORT
+ * @param invitationTtl    how long an invitation link works
+ * @param exampleSchool    the roster loaded in demo mode when none is imported
+ */
+@ConfigurationProperties("mentorbot")
+public record BotSettings(Path dataDir, Boolean demo, String schoolId, String publicUrl, Duration invitationTtl,
+                          String exampleSchool) {
+    public BotSettings {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        schoolId = schoolId == null || schoolId.isBlank() ? "main" : schoolId;
+        invitationTtl = invitationTtl == null ? Duration.ofDays(30) : invitationTtl;
+        exampleSchool = exampleSchool == null ? "config/example-school.json" : exampleSchool;
+    }
+}

@@ -1,0 +1,59 @@
+package app.mentorbot.bot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterJson;
+import app.mentorbot.conversations.roster.RosterStore;
+
+/**
+ * In demo mode with an empty roster, loads the example school from config/ so a newcomer can try the
+ * bot at once. An imported roster is never touched.
+ */
+@Component
+@ConditionalOnWebApplication
+class DemoSchool {
+    private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
+    private final Modes modes;
+    private final BotSettings settings;
+    private final RosterStore rosters;
+    private final TransactionTemplate tx;
+
+    DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx) {
+        this.modes = modes;
+        this.settings = settings;
+        this.rosters = rosters;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void loadIfEmpty() {
+        if (!modes.demo() || !rosters.load(settings.schoolId()).isEmpty()) return;
+        Roster example = read();
+        tx.executeWithoutResult(s -> rosters.replace(settings.schoolId(), example));
+        log.info("demo mode: loaded the example school ({} teachers, {} students)", example.teachers().size(), example.students().size());
+    }
+
+    private Roster read() {
+        Path file = Path.of(settings.exampleSchool());
+        try (InputStream in = Files.exists(file) ? Files.newInputStream(file)
+                : DemoSchool.class.getClassLoader().getResourceAsStream("config/example-school.json")) {
+            if (in == null) throw new IllegalStateException("example school not found: " + file.toAbsolutePath());
+            return RosterJson.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package app.mentorbot.bot;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import app.mentorbot.bot.cli.ExtractCommand;
+import app.mentorbot.bot.cli.ImportCommand;
+import app.mentorbot.bot.cli.InviteCommand;
+
+/**
+ * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE} and
+ * {@code invite PERSON_ID} are one-shot commands that share the bot's configuration.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class MentorBot {
+
+    public static void main(String[] args) {
+        String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
+        String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        int exit = switch (command) {
+            case "run" -> {
+                SpringApplication.run(MentorBot.class, rest);
+                yield -1;
+            }
+            case "extract" -> ExtractCommand.run(rest);
+            case "import" -> ImportCommand.run(rest);
+            case "invite" -> InviteCommand.run(rest);
+            default -> {
+                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | invite PERSON_ID]");
+                yield 2;
+            }
+        };
+        if (exit >= 0) System.exit(exit);
+    }
+}

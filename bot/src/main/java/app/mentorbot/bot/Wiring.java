@@ -1,0 +1,44 @@
+package app.mentorbot.bot;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mentorbot.conversations.dialogue.Dialogue;
+import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.text.Texts;
+
+/** The domain objects, built here so the domain module stays free of Spring annotations. */
+@Configuration(proxyBeanMethods = false)
+class Wiring {
+    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(SCHOOL_ZONE);
+    }
+
+    @Bean
+    Texts texts() {
+        return Texts.chinese();
+    }
+
+    @Bean
+    RosterStore rosterStore(JdbcClient jdbc) {
+        return new RosterStore(jdbc);
+    }
+
+    @Bean
+    RecordStore recordStore(JdbcClient jdbc) {
+        return new RecordStore(jdbc);
+    }
+
+    @Bean
+    Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock) {
+        return new Dialogue(jdbc, rosters, records, texts, clock);
+    }
+}

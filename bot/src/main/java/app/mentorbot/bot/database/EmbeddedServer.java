@@ -1,0 +1,171 @@
+package app.mentorbot.bot.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL kept in the bot's data folder ({@code DATA/pg}), so {@code java -jar} works with no
+ * set-up and the data survives restarts. The binaries come from Maven Central (zonky); as root they
+ * run inside {@code unshare -U}, which zonky does by itself.
+ *
+ * One bot per data folder: {@code DATA/mentorbot.lock} is held for the life of the process, which is
+ * also how the import command knows a bot is running. A server left running by a crashed bot
+ * (zonky's pg_ctl daemonises it) is stopped before a new one starts.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Thrown when another bot (or import) holds the data folder. */
+    public static final class DataFolderInUse extends RuntimeException {
+        public DataFolderInUse(Path dataDir) {
+            super("数据目录 " + dataDir.toAbsolutePath() + " 正被另一个运行中的导师助手使用。请先停止它，或用 --mentorbot.data-dir 指定其他目录。");
+        }
+    }
+
+    public static EmbeddedServer start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(dataDir.resolve("mentorbot.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new DataFolderInUse(dataDir);
+            }
+            try {
+                Path pgDir = dataDir.resolve("pg");
+                stopLeftoverServer(pgDir);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgDir.toFile())
+                        .setCleanDataDirectory(false)
+                        .setPort(freePort())
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .start();
+                log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgDir.toAbsolutePath());
+                return new EmbeddedServer(postgres, channel, lock);
+            } catch (IOException | RuntimeException e) {
+                lock.release();
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir.toAbsolutePath(), e);
+        }
+    }
+
+    /** True while some process holds the data folder's lock. */
+    public static boolean inUse(Path dataDir) {
+        Path lockFile = dataDir.resolve("mentorbot.lock");
+        if (!Files.exists(lockFile)) return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) return true;
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
+        }
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            log.debug("lock release: {}", e.toString());
+        }
+    }
+
+    /**
+     * A crash (kill -9) leaves the daemonised postmaster running on our data folder. We hold the
+     * folder's lock, so any postmaster named in its pid file is a leftover of ours: ask it to stop.
+     */
+    static void stopLeftoverServer(Path pgDir) throws IOException {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) return;
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) return;
+        log.warn("found a PostgreSQL left running by an earlier bot (pid {}); stopping it", pid);
+        ProcessHandle p = process.get();
+        p.destroy(); // SIGTERM: its clients died with the old bot, so a smart shutdown finishes at once
+        try {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                throw new IOException("could not stop the leftover PostgreSQL (pid " + pid + ")");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package app.mentorbot.bot.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.webchat.WebChatAdapter;
+
+/**
+ * Everything the bot says goes through this table. Rows are written in the same transaction as the
+ * change they report, and sent afterwards by the {@link OutboxDispatcher}.
+ */
+@Component
+public class Outbox {
+    /** A claimed row is not offered to another dispatcher for this long (the send itself is short). */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Adapters adapters;
+    private final DispatchSignal signal;
+
+    Outbox(JdbcClient jdbc, Clock clock, Adapters adapters, DispatchSignal signal) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.adapters = adapters;
+        this.signal = signal;
+    }
+
+    /** An answer in the chat a message came from. */
+    public void answer(String schoolId, InboundMessage to, String text, boolean urgent, Long sourceMessageId) {
+        insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, sourceMessageId);
+    }
+
+    /** A message to a roster person on their own chat (the platform they were last bound on, else the web chat). */
+    public void push(String schoolId, String personId, String text, boolean urgent, Long sourceMessageId) {
+        List<String[]> bound = jdbc.sql("select platform, platform_user_id from platform_identity where school_id = ? and person_id = ? "
+                        + "order by bound_at desc limit 1")
+                .params(schoolId, personId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        String platform = bound.isEmpty() ? WebChatAdapter.PLATFORM : bound.get(0)[0];
+        String chat = bound.isEmpty() ? personId : bound.get(0)[1];
+        insert(schoolId, platform, chat, personId, text, null, urgent, sourceMessageId);
+    }
+
+    private void insert(String schoolId, String platform, String chatId, String recipientId, String text, String replyTo,
+                        boolean urgent, Long sourceMessageId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into outbox (school_id, platform, chat_id, recipient_id, body, reply_to, urgent, next_attempt_at, created_at, source_message_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(schoolId, platform, chatId, recipientId, text, replyTo, urgent, now, now, sourceMessageId)
+                .update();
+        signal.wakeAfterCommit();
+    }
+
+    /** Last resort when the database is down: say it straight through the adapter, nothing stored. */
+    public void sendNow(InboundMessage to, String text) {
+        adapters.find(to.platform()).ifPresent(a ->
+                a.send(new OutboundMessage(0, to.platform(), to.chatId(), null, text, to.messageId())));
+    }
+
+    /** Claims due rows for this dispatcher: they are leased so another instance skips them. */
+    List<Row> claim(int limit) {
+        Instant now = clock.instant();
+        return jdbc.sql("update outbox set next_attempt_at = ? where id in (select id from outbox where status = 'PENDING' "
+                        + "and next_attempt_at <= ? order by id limit ? for update skip locked) "
+                        + "returning id, platform, chat_id, recipient_id, body, reply_to, attempts")
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), limit)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getInt(7)))
+                .list()
+                .stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+    }
+
+    record Row(long id, String platform, String chatId, String recipientId, String body, String replyTo, int attempts) {
+        OutboundMessage message() {
+            return new OutboundMessage(id, platform, chatId, recipientId, body, replyTo);
+        }
+    }
+
+    void sent(long id) {
+        jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                .params(Timestamp.from(clock.instant()), id).update();
+    }
+
+    void retry(long id, Duration after, String reason) {
+        jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")
+                .params(Timestamp.from(clock.instant().plus(after)), reason, id).update();
+    }
+
+    /** Waiting for the recipient: not an attempt, just a later look. */
+    void waitFor(long id, Duration after, String reason) {
+        jdbc.sql("update outbox set next_attempt_at = ?, last_error = ? where id = ?")
+                .params(Timestamp.from(clock.instant().plus(after)), reason, id).update();
+    }
+
+    void park(long id, String reason) {
+        jdbc.sql("update outbox set status = 'PARKED', attempts = attempts + 1, last_error = ? where id = ?")
+                .params(reason, id).update();
+    }
+
+    /** A chat became reachable: what waits for it is due now. */
+    void due(String platform, String chatId) {
+        jdbc.sql("update outbox set next_attempt_at = ? where status = 'PENDING' and platform = ? and chat_id = ? and next_attempt_at > ?")
+                .params(Timestamp.from(clock.instant()), platform, chatId, Timestamp.from(clock.instant().plus(LEASE)))
+                .update();
+    }
+}

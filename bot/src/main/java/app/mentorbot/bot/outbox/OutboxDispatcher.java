@@ -1,0 +1,141 @@
+package app.mentorbot.bot.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.adapters.api.Adapter;
+import app.mentorbot.adapters.api.AdapterContext;
+import app.mentorbot.adapters.api.Delivery;
+import app.mentorbot.adapters.api.InboundSink;
+import app.mentorbot.bot.pipeline.InboundQueue;
+
+/**
+ * Starts the adapters and sends outbox rows through them, one thread, in id order. A failed attempt
+ * backs off exponentially (or as long as the platform asked); after {@value #MAX_ATTEMPTS} attempts, or
+ * on a permanent failure, the row is parked with its reason for the admin to see, never dropped.
+ */
+@Component
+public class OutboxDispatcher implements SmartLifecycle {
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration UNREACHABLE_WAIT = Duration.ofMinutes(10);
+    private static final long POLL_MILLIS = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final Outbox outbox;
+    private final Adapters adapters;
+    private final DispatchSignal signal;
+    private final InboundQueue inbound;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, InboundQueue inbound) {
+        this.outbox = outbox;
+        this.adapters = adapters;
+        this.signal = signal;
+        this.inbound = inbound;
+    }
+
+    @Override
+    public void start() {
+        AdapterContext context = new AdapterContext() {
+            @Override
+            public InboundSink sink() {
+                return inbound;
+            }
+
+            @Override
+            public void reachable(String platform, String chatId) {
+                signal.reachable(platform, chatId);
+            }
+        };
+        for (Adapter a : adapters.all()) a.start(context);
+        running = true;
+        thread = new Thread(this::loop, "outbox-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Adapter a : adapters.all()) a.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                for (String[] chat = signal.nextReachable(); chat != null; chat = signal.nextReachable()) {
+                    outbox.due(chat[0], chat[1]);
+                }
+                List<Outbox.Row> rows = outbox.claim(50);
+                for (Outbox.Row row : rows) deliver(row);
+                if (rows.isEmpty()) signal.await(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Most likely the database is away; the rows stay and are claimed again later.
+                log.warn("outbox dispatch paused: {}", e.toString());
+                sleepQuietly(2_000);
+            }
+        }
+    }
+
+    private void deliver(Outbox.Row row) {
+        Optional<Adapter> adapter = adapters.find(row.platform());
+        if (adapter.isEmpty()) {
+            outbox.park(row.id(), "no adapter for platform " + row.platform());
+            return;
+        }
+        Delivery result;
+        try {
+            result = adapter.get().send(row.message());
+        } catch (RuntimeException e) {
+            result = new Delivery.RetryLater(Duration.ZERO, e.toString());
+        }
+        if (result instanceof Delivery.Sent) {
+            outbox.sent(row.id());
+        } else if (result instanceof Delivery.Unreachable u) {
+            outbox.waitFor(row.id(), UNREACHABLE_WAIT, u.reason());
+        } else if (result instanceof Delivery.Failed f) {
+            log.warn("outbox row {} parked: {}", row.id(), f.reason());
+            outbox.park(row.id(), f.reason());
+        } else if (result instanceof Delivery.RetryLater r) {
+            if (row.attempts() + 1 >= MAX_ATTEMPTS) {
+                log.warn("outbox row {} parked after {} attempts: {}", row.id(), MAX_ATTEMPTS, r.reason());
+                outbox.park(row.id(), r.reason());
+            } else {
+                Duration backoff = Duration.ofSeconds(1L << Math.min(row.attempts() + 1, 10));
+                outbox.retry(row.id(), r.after().compareTo(backoff) > 0 ? r.after() : backoff, r.reason());
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

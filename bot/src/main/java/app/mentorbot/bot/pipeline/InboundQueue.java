@@ -1,0 +1,48 @@
+package app.mentorbot.bot.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.InboundSink;
+
+/**
+ * The sink adapters hand messages to. Returns at once; the work runs on lanes, one thread each, and a
+ * sender always lands on the same lane so their messages are handled in the order they were sent
+ * (an answer to "which student?" must not overtake the note it answers).
+ */
+@Component
+public class InboundQueue implements InboundSink, AutoCloseable {
+    private static final int LANES = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    private final List<ExecutorService> lanes = new ArrayList<>();
+    private final TurnProcessor processor;
+
+    InboundQueue(TurnProcessor processor) {
+        this.processor = processor;
+        for (int i = 0; i < LANES; i++) {
+            int lane = i;
+            lanes.add(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "inbound-lane-" + lane);
+                t.setDaemon(true);
+                return t;
+            }));
+        }
+    }
+
+    @Override
+    public void accept(InboundMessage message) {
+        int lane = Math.floorMod((message.platform() + "\u0000" + message.senderId()).hashCode(), lanes.size());
+        lanes.get(lane).execute(() -> processor.process(message));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ExecutorService lane : lanes) lane.shutdown();
+        for (ExecutorService lane : lanes) lane.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

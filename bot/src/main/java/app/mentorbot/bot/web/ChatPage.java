@@ -1,0 +1,110 @@
+package app.mentorbot.bot.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.mentorbot.adapters.webchat.WebChatAdapter;
+import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.Modes;
+import app.mentorbot.conversations.people.Person;
+import app.mentorbot.conversations.people.Role;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Teacher;
+
+/** The chat page, the demo's list of people to be, and a health check. */
+@RestController
+class ChatPage {
+    private final Modes modes;
+    private final Invitations invitations;
+    private final RosterStore rosters;
+    private final BotSettings settings;
+    private final WebChatAdapter webChat;
+
+    ChatPage(Modes modes, Invitations invitations, RosterStore rosters, BotSettings settings, WebChatAdapter webChat) {
+        this.modes = modes;
+        this.invitations = invitations;
+        this.rosters = rosters;
+        this.settings = settings;
+        this.webChat = webChat;
+    }
+
+    @GetMapping(value = {"/", "/chat"}, produces = "text/html;charset=UTF-8")
+    ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token) throws IOException {
+        if (!modes.demo() && (token == null || invitations.verify(token).isEmpty())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
+                    .body(resource("webchat/invitation-required.html"));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(resource("webchat/index.html"));
+    }
+
+    @GetMapping("/api/demo/people")
+    ResponseEntity<Map<String, Object>> demoPeople() {
+        if (!modes.demo()) return ResponseEntity.notFound().build();
+        Roster roster = rosters.load(settings.schoolId());
+        List<Map<String, String>> people = new ArrayList<>();
+        for (Teacher t : roster.teachers()) {
+            Person p = Person.find(settings.schoolId(), roster, t.id()).orElseThrow();
+            String role = p.is(Role.ADMIN) ? "ADMIN" : p.is(Role.CLASS_HEAD) ? "CLASS_HEAD" : "TEACHER";
+            StringBuilder label = new StringBuilder(t.name());
+            if (t.subject() != null && !t.subject().isBlank()) label.append(" · ").append(t.subject()).append("老师");
+            for (SchoolClass c : roster.classes()) {
+                if (t.id().equals(c.headTeacherId())) label.append(" · ").append(c.name()).append("班主任");
+            }
+            int mentees = roster.menteesOf(t.id()).size();
+            if (mentees > 0) label.append(" · 导师（").append(mentees).append(" 名学生）");
+            people.add(person(t.id(), t.name(), role, label.toString()));
+        }
+        roster.parents().forEach(parent -> {
+            String name = Person.parentDisplayName(roster, parent);
+            people.add(person(parent.id(), name, "PARENT", name));
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("school", roster.schoolName());
+        body.put("people", people);
+        return ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/healthz")
+    Map<String, Object> health() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("demo", modes.demo());
+        body.put("embeddedDatabase", modes.embedded());
+        body.put("webChatSessions", webChat.openSessions());
+        return body;
+    }
+
+    private static Map<String, String> person(String id, String name, String role, String label) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("role", role);
+        p.put("label", label);
+        return p;
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IOException("missing resource " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package app.mentorbot.bot.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.bot.BotSettings;
+
+/**
+ * Signed invitation tokens for the web chat outside demo mode: {@code PERSON.EXPIRY.SIGNATURE}, an
+ * HMAC-SHA256 with a key generated once per deployment and kept in the database, so the {@code invite}
+ * command and every bot instance agree on it.
+ */
+@Component
+public class Invitations {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final BotSettings settings;
+    private volatile byte[] key;
+
+    Invitations(JdbcClient jdbc, Clock clock, BotSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public String issue(String personId) {
+        long expires = clock.instant().plus(settings.invitationTtl()).getEpochSecond();
+        String payload = B64.encodeToString(personId.getBytes(StandardCharsets.UTF_8)) + "." + expires;
+        return payload + "." + sign(payload);
+    }
+
+    /** The person a token was issued for, if the signature holds and it has not expired. */
+    public Optional<String> verify(String token) {
+        if (token == null || token.length() > 512) return Optional.empty();
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) return Optional.empty();
+        String payload = parts[0] + "." + parts[1];
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            if (Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) return Optional.empty();
+            return Optional.of(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            jdbc.sql("insert into bot_setting (key, value) values ('invitation_key', ?) on conflict (key) do nothing")
+                    .param(HexFormat.of().formatHex(fresh)).update();
+            String stored = jdbc.sql("select value from bot_setting where key = 'invitation_key'").query(String.class).single();
+            k = HexFormat.of().parseHex(stored);
+            key = k;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,21 @@
+package app.mentorbot.bot.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import app.mentorbot.bot.MentorBot;
+
+/**
+ * The whole bot on a random port against a fresh real database (see {@link FreshDatabase}), in demo
+ * mode with the example school.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentorbot.demo=true", "mentorbot.example-school=../config/example-school.json"})
+public @interface BotTest {
+}

@@ -1,0 +1,103 @@
+package app.mentorbot.bot.testing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A person at the web chat, as a real WebSocket client: say something, read what comes back. */
+public final class ChatClient implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final Session session;
+    private volatile CloseReason closed;
+
+    private ChatClient(URI uri) throws Exception {
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        this.session = container.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig config) {
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) raw -> frames.add(JSON.readTree(raw)));
+            }
+
+            @Override
+            public void onClose(Session s, CloseReason reason) {
+                closed = reason;
+            }
+        }, ClientEndpointConfig.Builder.create().build(), uri);
+    }
+
+    /** Opens the chat as a roster person (demo mode). */
+    public static ChatClient as(int port, String personId) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?as=" + personId));
+    }
+
+    public static ChatClient withQuery(int port, String query) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?" + query));
+    }
+
+    /** Sends a note with a fresh client id; returns the id. */
+    public String say(String text) throws Exception {
+        String id = UUID.randomUUID().toString();
+        sayWithId(id, text);
+        return id;
+    }
+
+    public void sayWithId(String id, String text) throws Exception {
+        sendRaw(JSON.writeValueAsString(JSON.createObjectNode().put("id", id).put("text", text)));
+    }
+
+    public void sendRaw(String frame) throws Exception {
+        session.getBasicRemote().sendText(frame);
+    }
+
+    /** The next frame from the bot, waiting up to 10 seconds. */
+    public JsonNode next() throws InterruptedException {
+        JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+        if (frame == null) throw new AssertionError("no frame from the bot within 10 s; seen so far: " + seen);
+        seen.add(frame);
+        return frame;
+    }
+
+    /** The next frame's text. */
+    public String reply() throws InterruptedException {
+        return next().path("text").asString();
+    }
+
+    /** Nothing more arrives within the given time. */
+    public boolean quietFor(Duration d) throws InterruptedException {
+        JsonNode frame = frames.poll(d.toMillis(), TimeUnit.MILLISECONDS);
+        if (frame != null) seen.add(frame);
+        return frame == null;
+    }
+
+    public boolean isOpen() {
+        return session.isOpen() && closed == null;
+    }
+
+    public CloseReason closeReason() throws InterruptedException {
+        for (int i = 0; i < 100 && closed == null; i++) Thread.sleep(50);
+        return closed;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session.isOpen()) session.close();
+    }
+}

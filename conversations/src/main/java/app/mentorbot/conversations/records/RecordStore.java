@@ -1,0 +1,130 @@
+package app.mentorbot.conversations.records;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+import app.mentorbot.conversations.understanding.Channel;
+import app.mentorbot.conversations.understanding.Evidence;
+import app.mentorbot.conversations.understanding.Flag;
+import app.mentorbot.conversations.understanding.Kind;
+import app.mentorbot.conversations.understanding.TalkType;
+import app.mentorbot.conversations.understanding.Topic;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records in PostgreSQL. Deleting is soft: an undone record keeps its row with {@code deleted_at} set. */
+public final class RecordStore {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final JdbcClient jdbc;
+
+    public RecordStore(JdbcClient jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    }
+
+    public Record save(Record r) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into record (school_id, author_id, kind, talk_type, channel, event_date, follow_up, topics, flags, "
+                        + "note, evidence, source_message_id, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(?::text, ','), '{}'), coalesce(string_to_array(?::text, ','), '{}'), ?, ?::jsonb, ?, ?)")
+                .params(r.schoolId(), r.authorId(), r.kind().name(), name(r.talkType()), name(r.channel()),
+                        date(r.date()), date(r.followUp()), joined(r.topics()), joined(r.flags()),
+                        r.note(), JSON.writeValueAsString(r.evidence()), r.sourceMessageId(), Timestamp.from(r.createdAt()))
+                .update(keys, "id");
+        long id = Objects.requireNonNull(keys.getKey()).longValue();
+        for (String studentId : r.studentIds()) {
+            jdbc.sql("insert into record_student (record_id, school_id, student_id) values (?, ?, ?)")
+                    .params(id, r.schoolId(), studentId).update();
+        }
+        return r.withId(id);
+    }
+
+    /** The author's latest record that is not deleted and was made at or after {@code since}. */
+    public Optional<Record> latestBy(String schoolId, String authorId, Instant since) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.author_id = ? and r.deleted_at is null and r.created_at >= ? "
+                        + GROUP + " order by r.created_at desc, r.id desc limit 1")
+                .params(schoolId, authorId, Timestamp.from(since)).query(RecordStore::map).optional();
+    }
+
+    /** Marks a record deleted; false when it was already gone. */
+    public boolean softDelete(long id, Instant at) {
+        return jdbc.sql("update record set deleted_at = ? where id = ? and deleted_at is null")
+                .params(Timestamp.from(at), id).update() == 1;
+    }
+
+    public Optional<Record> find(long id) {
+        return jdbc.sql(SELECT + " where r.id = ? " + GROUP).param(id).query(RecordStore::map).optional();
+    }
+
+    /** A student's latest records (not deleted), newest first. */
+    public List<Record> recentForStudent(String schoolId, String studentId, int limit) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.id in "
+                        + "(select record_id from record_student where school_id = ? and student_id = ?) "
+                        + GROUP + " order by coalesce(r.event_date, r.created_at::date) desc, r.id desc limit ?")
+                .params(schoolId, schoolId, studentId, limit).query(RecordStore::map).list();
+    }
+
+    private static final String SELECT = "select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, "
+            + "r.follow_up, r.topics, r.flags, r.note, r.evidence::text, r.source_message_id, r.created_at, "
+            + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') as students "
+            + "from record r left join record_student s on s.record_id = r.id";
+    private static final String GROUP = " group by r.id";
+
+    private static Record map(ResultSet rs, int row) throws SQLException {
+        return new Record(rs.getLong("id"), rs.getString("school_id"), rs.getString("author_id"),
+                Kind.valueOf(rs.getString("kind")), enumOrNull(TalkType.class, rs.getString("talk_type")),
+                enumOrNull(Channel.class, rs.getString("channel")), localDate(rs.getDate("event_date")),
+                localDate(rs.getDate("follow_up")), enums(Topic.class, rs.getArray("topics")),
+                enums(Flag.class, rs.getArray("flags")), strings(rs.getArray("students")), rs.getString("note"),
+                JSON.readValue(rs.getString(12), new TypeReference<List<Evidence>>() {}),
+                (Long) rs.getObject("source_message_id"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Class<E> type, Array array) throws SQLException {
+        Set<E> result = EnumSet.noneOf(type);
+        for (String s : strings(array)) result.add(Enum.valueOf(type, s));
+        return result;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) return List.of();
+        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    /** Enum names joined for string_to_array: they never contain commas. */
+    private static String joined(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse(null);
+    }
+}

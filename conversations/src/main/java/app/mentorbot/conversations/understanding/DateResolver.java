@@ -1,0 +1,246 @@
+package app.mentorbot.conversations.understanding;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the time expressions of a note and turns each into a calendar day, following the time
+ * conventions of SPEC.md (weeks run Monday to Sunday; `today` is passed in, never read from a clock).
+ *
+ * <p>Each expression ends up PAST, TODAY or FUTURE. Some are that by their words (昨天, 下周三,
+ * 两周后); others (a bare 周五, 3月5号, 二十号) are decided by the sentence they sit in: a plan
+ * marker in the clause or a deadline (…之前) makes them future, a past marker (了, 过, 已) in the
+ * sentence makes them past, and with neither the sentence is a plan. Which expression becomes the
+ * event date and which the follow-up is decided by the caller, who knows the note's kind.
+ */
+final class DateResolver {
+    enum Role { PAST, TODAY, FUTURE }
+
+    record TimeExpr(int start, int end, LocalDate date, Role role, boolean deadline) {}
+
+    private interface Rule {
+        /** The resolved expression, or null when the match turns out not to be a date. */
+        TimeExpr apply(Matcher m, String s, LocalDate today);
+    }
+
+    private record Entry(Pattern pattern, Rule rule) {}
+
+    private static final String NUM = "([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})";
+    private static final String DAY_CHAR = "[一二三四五六日天末1-7]";
+
+    /** Plan words: a date in the same clause is one to come. */
+    static final Pattern PLAN = Pattern.compile(
+            "再|提醒|打算|准备|计划|之前|以前|(?<![需主重只想不])要(?!求)|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
+    /** Completion markers: a sentence holding one reports something that happened. */
+    static final Pattern PAST = Pattern.compile(
+            "(?<![为除])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚");
+
+    private final List<Entry> rules = new ArrayList<>();
+
+    DateResolver() {
+        rule("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?", (m, s, t) -> {
+            LocalDate d = date(num(m.group(1)), num(m.group(2)), num(m.group(3)));
+            return d == null ? null : fixed(m, s, t, d);
+        });
+        rule("(下个?月|下一个?月)" + NUM + "[号日]", (m, s, t) -> {
+            LocalDate first = t.withDayOfMonth(1).plusMonths(1);
+            LocalDate d = date(first.getYear(), first.getMonthValue(), num(m.group(2)));
+            return d == null ? null : fixed(m, s, t, d);
+        });
+        rule("(上个?月)" + NUM + "[号日]", (m, s, t) -> {
+            LocalDate first = t.withDayOfMonth(1).minusMonths(1);
+            LocalDate d = date(first.getYear(), first.getMonthValue(), num(m.group(2)));
+            return d == null ? null : fixed(m, s, t, d);
+        });
+        rule("(这个?月|本月)" + NUM + "[号日]", (m, s, t) -> {
+            LocalDate d = date(t.getYear(), t.getMonthValue(), num(m.group(2)));
+            return d == null ? null : fixed(m, s, t, d);
+        });
+        rule("(下个?月|下一个?月|本月|这个?月)?(月底|月末|底)", (m, s, t) -> {
+            if (m.group(1) == null && m.group(2).equals("底")) return null;
+            LocalDate base = m.group(1) != null && m.group(1).startsWith("下") ? t.withDayOfMonth(1).plusMonths(1) : t;
+            return fixed(m, s, t, base.with(TemporalAdjusters.lastDayOfMonth()));
+        });
+        rule("(下个?月|下一个?月)初", (m, s, t) -> fixed(m, s, t, t.withDayOfMonth(1).plusMonths(1)));
+        rule(NUM + "月" + NUM + "[日号]?", (m, s, t) -> {
+            int month = num(m.group(1)), day = num(m.group(2));
+            return either(m, s, t, date(t.getYear(), month, day), date(t.getYear() - 1, month, day), date(t.getYear() + 1, month, day), Period.YEAR);
+        });
+        rule("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.%])(?!分|倍|小时|个|米|元|岁|公里|斤|度|级|万|秒)", (m, s, t) -> {
+            int month = num(m.group(1)), day = num(m.group(2));
+            return either(m, s, t, date(t.getYear(), month, day), date(t.getYear() - 1, month, day), date(t.getYear() + 1, month, day), Period.YEAR);
+        });
+        rule("(?<![月\\d.零一二两三四五六七八九十])(?:([0-9]{1,2})[号日]|([零一二两三四五六七八九十]{1,3})号)(?!楼|床|位|线|门|机|房|车|座|码|球|元|字|选手|同学)", (m, s, t) -> {
+            int day = num(m.group(1) != null ? m.group(1) : m.group(2));
+            LocalDate prev = t.withDayOfMonth(1).minusMonths(1), next = t.withDayOfMonth(1).plusMonths(1);
+            return either(m, s, t, date(t.getYear(), t.getMonthValue(), day), date(prev.getYear(), prev.getMonthValue(), day),
+                    date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
+        });
+        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")", this::weekday);
+        rule("(下下个?|下个?|下一个?)(周|星期|礼拜)", (m, s, t) -> {
+            int weeks = m.group(1).startsWith("下下") ? 2 : 1;
+            LocalDate monday = t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(weeks);
+            return fixed(m, s, t, monday);
+        });
+        rule("大前天|前天|昨天|昨晚|昨日|昨夜|昨早|昨儿|今天|今早|今晚|今日|今夜|今儿|今天下午|刚才|明天|明早|明晚|明日|明儿|(?<![之以])后天|大后天", (m, s, t) -> {
+            String w = m.group();
+            int offset = switch (w) {
+                case "大前天" -> -3;
+                case "前天" -> -2;
+                case "明天", "明早", "明晚", "明日", "明儿" -> 1;
+                case "后天" -> 2;
+                case "大后天" -> 3;
+                default -> w.startsWith("昨") ? -1 : 0;
+            };
+            return fixed(m, s, t, t.plusDays(offset));
+        });
+        rule("(" + NUM.substring(1, NUM.length() - 1) + "|几|半)(个)?(天|日|周|星期|礼拜|月)(后|以后|之后)", (m, s, t) ->
+                fixed(m, s, t, later(t, m.group(1), m.group(3))));
+        rule("(" + NUM.substring(1, NUM.length() - 1) + "|几)(个)?(天|周|星期|礼拜|月)(前|以前|之前)", (m, s, t) -> {
+            LocalDate forward = later(t, m.group(1), m.group(3));
+            return new TimeExpr(m.start(), m.end(), t.minusDays(forward.toEpochDay() - t.toEpochDay()), Role.PAST, false);
+        });
+        rule("过(" + NUM.substring(1, NUM.length() - 1) + "|几|一两)(个)?(天|周|星期|礼拜|月)", (m, s, t) ->
+                fixed(m, s, t, later(t, m.group(1).equals("一两") ? "两" : m.group(1), m.group(3))));
+    }
+
+    private void rule(String regex, Rule r) {
+        rules.add(new Entry(Pattern.compile(regex), r));
+    }
+
+    List<TimeExpr> find(String s, LocalDate today) {
+        List<TimeExpr> all = new ArrayList<>();
+        for (Entry e : rules) {
+            Matcher m = e.pattern().matcher(s);
+            while (m.find()) {
+                if (s.substring(m.start(), m.end()).indexOf(NoteText.NAME_MASK) >= 0) continue;
+                TimeExpr x;
+                try {
+                    x = e.rule().apply(m, s, today);
+                } catch (RuntimeException ex) {
+                    x = null;   // an impossible number (32号) is simply not a date
+                }
+                if (x != null) all.add(x);
+            }
+        }
+        all.sort(Comparator.comparingInt((TimeExpr x) -> x.end() - x.start()).reversed().thenComparingInt(TimeExpr::start));
+        List<TimeExpr> chosen = new ArrayList<>();
+        for (TimeExpr x : all) {
+            if (chosen.stream().noneMatch(c -> x.start() < c.end() && c.start() < x.end())) chosen.add(x);
+        }
+        chosen.sort(Comparator.comparingInt(TimeExpr::start));
+        return chosen;
+    }
+
+    // ---------------------------------------------------------------- weekdays
+
+    private TimeExpr weekday(Matcher m, String s, LocalDate t) {
+        String prefix = m.group(1) == null ? "" : m.group(1);
+        String dc = m.group(3);
+        if (dc.equals("一") && m.end() < s.length() && "直起样定般切共些点次遍周天年月阵段会边律致同".indexOf(s.charAt(m.end())) >= 0) return null;
+        if (prefix.isEmpty() && m.start() > 0 && "一两二三四五六七八九十几每上下这本个".indexOf(s.charAt(m.start() - 1)) >= 0) return null;
+        DayOfWeek dow = switch (dc) {
+            case "一", "1" -> DayOfWeek.MONDAY;
+            case "二", "2" -> DayOfWeek.TUESDAY;
+            case "三", "3" -> DayOfWeek.WEDNESDAY;
+            case "四", "4" -> DayOfWeek.THURSDAY;
+            case "五", "5" -> DayOfWeek.FRIDAY;
+            case "六", "6", "末" -> DayOfWeek.SATURDAY;
+            default -> DayOfWeek.SUNDAY;
+        };
+        LocalDate monday = t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int weeks;
+        if (prefix.startsWith("下下")) weeks = 2;
+        else if (prefix.startsWith("下")) weeks = 1;
+        else if (prefix.startsWith("上上")) weeks = -2;
+        else if (prefix.startsWith("上")) weeks = -1;
+        else if (prefix.startsWith("本") || prefix.startsWith("这")) weeks = 0;
+        else if (prefix.equals("每")) return fixed(m, s, t, t.with(TemporalAdjusters.next(dow)));
+        else {
+            LocalDate past = t.with(TemporalAdjusters.previousOrSame(dow));
+            LocalDate future = t.with(TemporalAdjusters.next(dow));
+            boolean deadline = deadlineAfter(s, m.end());
+            return moodIsFuture(s, m.start(), deadline)
+                    ? new TimeExpr(m.start(), m.end(), future, Role.FUTURE, deadline)
+                    : new TimeExpr(m.start(), m.end(), past, past.equals(t) ? Role.TODAY : Role.PAST, false);
+        }
+        return fixed(m, s, t, monday.plusWeeks(weeks).plusDays(dow.getValue() - 1L));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private enum Period { YEAR, MONTH }
+
+    /** An expression whose day is fixed by its words; the role follows from the day. */
+    private static TimeExpr fixed(Matcher m, String s, LocalDate today, LocalDate d) {
+        Role role = d.isBefore(today) ? Role.PAST : d.isAfter(today) ? Role.FUTURE : Role.TODAY;
+        return new TimeExpr(m.start(), m.end(), d, role, deadlineAfter(s, m.end()));
+    }
+
+    /**
+     * An absolute date without year (or day without month): in a report it is the latest such day
+     * on or before today, in a plan the next on or after today (SPEC: a plan never lands in the past).
+     */
+    private static TimeExpr either(Matcher m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
+        if (same == null) return null;
+        boolean deadline = deadlineAfter(s, m.end());
+        if (moodIsFuture(s, m.start(), deadline)) {
+            LocalDate d = same.isBefore(today) && later != null ? later : same;
+            return new TimeExpr(m.start(), m.end(), d, d.equals(today) ? Role.TODAY : Role.FUTURE, deadline);
+        }
+        LocalDate d = same.isAfter(today) && earlier != null ? earlier : same;
+        return new TimeExpr(m.start(), m.end(), d, d.equals(today) ? Role.TODAY : Role.PAST, false);
+    }
+
+    static boolean deadlineAfter(String s, int end) {
+        String tail = s.substring(end);
+        return tail.startsWith("前") || tail.startsWith("之前") || tail.startsWith("以前");
+    }
+
+    /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
+    static boolean moodIsFuture(String s, int at, boolean deadline) {
+        if (deadline) return true;
+        String clause = Clauses.clauseAt(s, at);
+        if (PLAN.matcher(clause).find()) return true;
+        String sentence = s.substring(Clauses.sentenceStart(s, at), Clauses.sentenceEnd(s, at));
+        return !PAST.matcher(sentence).find();
+    }
+
+    private static LocalDate later(LocalDate t, String amount, String unit) {
+        if (amount.equals("半")) return unit.equals("月") ? t.plusDays(15) : t.plusDays(3);
+        int n = amount.equals("几") ? 3 : num(amount);
+        return switch (unit) {
+            case "天", "日" -> t.plusDays(n);
+            case "月" -> t.plusMonths(n);
+            default -> t.plusWeeks(n);
+        };
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+        LocalDate first = LocalDate.of(year, month, 1);
+        return day > first.lengthOfMonth() ? null : first.withDayOfMonth(day);
+    }
+
+    /** Arabic or Chinese numerals up to 99: 5, 十, 十五, 二十, 二十一, 两. */
+    static int num(String s) {
+        if (s.chars().allMatch(Character::isDigit)) return Integer.parseInt(s);
+        String digits = "零一二三四五六七八九";
+        s = s.replace('两', '二');
+        int ten = s.indexOf('十');
+        if (ten < 0) {
+            int v = 0;
+            for (char c : s.toCharArray()) v = v * 10 + digits.indexOf(c);
+            return v;
+        }
+        int tens = ten == 0 ? 1 : digits.indexOf(s.charAt(ten - 1));
+        int ones = ten == s.length() - 1 ? 0 : digits.indexOf(s.charAt(ten + 1));
+        return tens * 10 + ones;
+    }
+}

@@ -1,0 +1,103 @@
+package app.mentorbot.conversations.understanding;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import app.mentorbot.conversations.roster.Roster;
+
+/**
+ * The {@code extract} contract of shared/eval/SPEC.md: one case a line in, one answer a line out,
+ * same order. A line that cannot be read still gets an answer (its id if any, kind OTHER) so the
+ * run never stops and answers stay aligned with cases.
+ */
+public final class Extraction {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Extraction() {}
+
+    public static void run(Roster roster, Reader in, Writer out) throws IOException {
+        NoteReader reader = new NoteReader(roster);
+        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.isBlank()) continue;
+            out.write(JSON.writeValueAsString(answer(reader, line)));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    static ObjectNode answer(NoteReader reader, String line) {
+        String id = null;
+        try {
+            JsonNode c = JSON.readTree(line);
+            JsonNode idNode = c.get("id");
+            id = idNode == null || idNode.isNull() ? null : idNode.asString();
+            Note note = reader.read(c.path("sender").asString(""), c.path("text").asString(""),
+                    ZonedDateTime.parse(c.path("now").asString()));
+            return toJson(id, note);
+        } catch (RuntimeException e) {
+            // malformed JSON, a missing or unparsable "now": answer OTHER and go on
+            if (id == null) id = idFromBrokenLine(line);
+            ObjectNode o = empty(id);
+            o.put("kind", Kind.OTHER.name());
+            return o;
+        }
+    }
+
+    private static String idFromBrokenLine(String line) {
+        var m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"").matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static ObjectNode empty(String id) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", id);
+        o.putNull("kind");
+        o.putNull("talkType");
+        o.putNull("channel");
+        o.putArray("students");
+        o.putNull("date");
+        o.putArray("topics");
+        o.putArray("flags");
+        o.putNull("followUp");
+        o.putNull("clarify");
+        return o;
+    }
+
+    static ObjectNode toJson(String id, Note n) {
+        ObjectNode o = empty(id);
+        o.put("kind", n.kind().name());
+        if (n.talkType() != null) o.put("talkType", n.talkType().name());
+        if (n.channel() != null) o.put("channel", n.channel().name());
+        ArrayNode students = o.putArray("students");
+        n.studentIds().forEach(students::add);
+        if (n.date() != null) o.put("date", n.date().toString());
+        ArrayNode topics = o.putArray("topics");
+        sorted(n.topics()).forEach(t -> topics.add(t.name()));
+        ArrayNode flags = o.putArray("flags");
+        sorted(n.flags()).forEach(f -> flags.add(f.name()));
+        if (n.followUp() != null) o.put("followUp", n.followUp().toString());
+        if (n.clarify() != null) {
+            ArrayNode c = o.putArray("clarify");
+            n.clarify().forEach(c::add);
+        }
+        return o;
+    }
+
+    private static <E extends Enum<E>> List<E> sorted(Set<E> set) {
+        return set.stream().sorted(Comparator.comparingInt(Enum::ordinal)).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a note is (SPEC.md, Kinds). Works on the masked text, where every student mention
+ * is a run of {@link NoteText#NAME_MASK}, so "给□□妈妈打了电话" reads as a parent contact whoever
+ * the student is.
+ *
+ * <p>Order matters and says why: pleasantries first (they carry no record), then questions to the
+ * bot, then a note that opens with 提醒; then a note that reports something past (了/过/已, a past
+ * day) is a report even when it also plans (followUp carries the plan); a note that only plans is a
+ * REMINDER; what is left is a report in the present (小明数学小测62分). Among reports, the first
+ * exchange named wins: a parent exchange makes a PARENT_CONTACT, a talk with a student a TALK, and
+ * no exchange at all an OBSERVATION.
+ */
+final class KindClassifier {
+    record Decision(Kind kind, int start, int end) {}
+
+    private static final Pattern PLEASANTRY = Pattern.compile(
+            "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
+                    + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
+    /** A question to the bot, whatever else the note says. */
+    private static final Pattern QUESTION = Pattern.compile("[?]\\s*$|吗\\s*$");
+    /** Asking for records; only when the note does not itself report something (交一篇给我看). */
+    private static final Pattern QUERY = Pattern.compile(
+            "(?<![检调审排普])查|发我|发给我|给我看|给我发|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+    private static final Pattern REMIND_LEAD = Pattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
+    private static final Pattern REMIND_ANY = Pattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
+    private static final Pattern PLAN = Pattern.compile(
+            "打算|准备|预计|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
+                    + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
+
+    static final Pattern PARENT = Pattern.compile(
+            "妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|家长(?!会)|监护人|继母|继父|舅舅|姑姑|姨妈|爸|妈");
+    /** The teacher turns to a parent: 给□□爸爸, 和她妈妈, 联系了家长. */
+    private static final Pattern TO_PARENT = Pattern.compile(
+            "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问|请)了?(□+|他|她|孩子|学生)?的?(" + PARENT.pattern() + ")");
+    /** A parent acts towards the teacher: 奶奶今天来学校了, 妈妈打电话来说. */
+    private static final Pattern FROM_PARENT = Pattern.compile(
+            "(" + PARENT.pattern() + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
+                    + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我)");
+    private static final Pattern CONTACT_OTHER = Pattern.compile(
+            "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+    private static final Pattern TALK = Pattern.compile(
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
+                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)");
+    /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
+    private static final Pattern SPEECH = Pattern.compile("说(?!话)|告诉我|提到|讲");
+
+    Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
+        String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
+        if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
+        Matcher question = QUESTION.matcher(s);
+        if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
+        Matcher lead = REMIND_LEAD.matcher(s);
+        if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
+        boolean reportsPast = reportsPast(s, times);
+        Matcher q = QUERY.matcher(s);
+        if (!reportsPast && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
+        if (!reportsPast) {
+            Matcher r = REMIND_ANY.matcher(s);
+            if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
+            for (DateResolver.TimeExpr t : times) {
+                if (t.role() == DateResolver.Role.FUTURE) return new Decision(Kind.REMINDER, t.start(), t.end());
+            }
+            Matcher p = PLAN.matcher(s);
+            if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
+        }
+        return report(s, namesSomeone);
+    }
+
+    /**
+     * A completion marker, a past day, or a today-expression in a clause that names an exchange
+     * (今天下午和张小明谈心) all say the note reports something that happened.
+     */
+    private static boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
+        if (DateResolver.PAST.matcher(s).find()) return true;
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.PAST) return true;
+            if (t.role() == DateResolver.Role.TODAY) {
+                String clause = Clauses.clauseAt(s, t.start());
+                if (!DateResolver.PLAN.matcher(clause).find()
+                        && (TALK.matcher(clause).find() || firstContact(clause) != null)) return true;
+            }
+        }
+        return false;
+    }
+
+    private Decision report(String s, boolean namesSomeone) {
+        int[] contact = firstContact(s);
+        Matcher talk = TALK.matcher(s);
+        int[] talkAt = talk.find() ? new int[]{talk.start(), talk.end()} : null;
+        if (contact != null && (talkAt == null || contact[0] <= talkAt[0])) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
+        if (talkAt != null) return new Decision(Kind.TALK, talkAt[0], talkAt[1]);
+        if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
+        if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
+        return new Decision(Kind.OTHER, 0, 0);
+    }
+
+    /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
+    static int[] firstContact(String s) {
+        int[] best = null;
+        for (Pattern p : List.of(TO_PARENT, FROM_PARENT, CONTACT_OTHER)) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
+                if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
+    static boolean inSpeech(String s, int at) {
+        String before = s.substring(Clauses.clauseStart(s, at), at);
+        return SPEECH.matcher(before).find();
+    }
+}

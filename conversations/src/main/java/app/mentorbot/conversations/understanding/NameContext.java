@@ -1,0 +1,55 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.List;
+
+/**
+ * Whether a word-like form (明明, 高兴) stands where a name stands. "他不太高兴" and "他明明知道"
+ * are words; "明明说", "和高兴谈心", "子轩、平平和..." and a clause-opening subject followed by
+ * a verb are names.
+ */
+final class NameContext {
+    private NameContext() {}
+
+    /** Chars that, right before the form, make it an adverb/adjective/predicate reading. */
+    private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
+    private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被、";
+    private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
+            "联系", "约了", "看到", "发现", "听说", "还有");
+    private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
+            "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
+            "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
+            "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
+            "跟我", "和我", "这次", "本次", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
+
+    static boolean isNameContext(String s, int start, int end, List<int[]> names) {
+        char before = start > 0 ? s.charAt(start - 1) : '\0';
+        if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
+        if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
+        String head = s.substring(Math.max(0, start - 2), start);
+        for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
+        // in a list of names: another name right before or after, across a separator
+        if (adjacentName(s, start, end, names)) return true;
+        boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' ';
+        String tail = s.substring(end);
+        if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
+        for (String w : NAME_AFTER) {
+            if (tail.startsWith(w) && (clauseStart || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
+        }
+        for (String w : List.of("的妈妈", "的爸爸", "的家长", "的奶奶", "的爷爷", "的外婆", "的外公", "的母亲", "的父亲")) {
+            if (tail.startsWith(w)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isKinship(String w) {
+        return List.of("妈妈", "爸爸", "家长", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲").contains(w);
+    }
+
+    private static boolean adjacentName(String s, int start, int end, List<int[]> names) {
+        for (int[] n : names) {
+            String between = n[1] <= start ? s.substring(n[1], start) : n[0] >= end ? s.substring(end, n[0]) : null;
+            if (between != null && between.matches("[、, 和跟与及]")) return true;
+        }
+        return false;
+    }
+}

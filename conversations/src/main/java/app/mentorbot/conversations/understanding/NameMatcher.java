@@ -1,0 +1,227 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.Student;
+
+/**
+ * Finds the students a note talks about.
+ *
+ * <p>Design: every student contributes the surface forms teachers use (full name, given name,
+ * 小 + last char, doubled last char, 小 + surname, surname + 同学); the note is scanned for all of
+ * them and overlapping hits are settled longest-first. A form that is also an everyday word
+ * (明明, 高兴) is kept only in name context. Each kept hit is resolved through the tiers of
+ * SPEC.md. Then two fallbacks: collective phrases (所有受导学生) mean all the sender's mentees, and a
+ * clearly named person who matched nothing (和张伟谈心, 陈同学) becomes an UNKNOWN mention whose
+ * candidates are the roster names that sound the same (voice-input slips), possibly none.
+ *
+ * <p>Immutable after construction, so one instance serves all threads.
+ */
+final class NameMatcher {
+    private enum FormType { FULL, GIVEN, XIAO_LAST, DOUBLED, XIAO_SURNAME, SURNAME_TONGXUE }
+
+    private record Form(String studentId, FormType type) {}
+
+    private record Hit(int start, int end, String surface, List<Form> forms) {
+        int length() { return end - start; }
+    }
+
+    private final Roster roster;
+    private final Map<String, List<Form>> forms = new HashMap<>();
+    private final int longestForm;
+    private final Homophones homophones;
+
+    NameMatcher(Roster roster) {
+        this.roster = roster;
+        for (Student s : roster.students()) addForms(s);
+        this.longestForm = forms.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.homophones = new Homophones(roster);
+    }
+
+    private void addForms(Student s) {
+        String full = s.name().strip();
+        if (full.length() < 2) return;
+        add(full, s, FormType.FULL);
+        int sl = ChineseNames.surnameLength(full);
+        String surname = full.substring(0, sl);
+        String given = full.substring(sl);
+        if (given.isEmpty()) return;
+        char last = given.charAt(given.length() - 1);
+        // a one-char given name (周文 → 文) is far too ambiguous on its own; only its nicknames count
+        if (given.length() >= 2) add(given, s, FormType.GIVEN);
+        add("小" + last, s, FormType.XIAO_LAST);
+        add("" + last + last, s, FormType.DOUBLED);
+        add("小" + surname, s, FormType.XIAO_SURNAME);
+        add(surname + "同学", s, FormType.SURNAME_TONGXUE);
+    }
+
+    private void add(String surface, Student s, FormType type) {
+        List<Form> list = forms.computeIfAbsent(surface, k -> new ArrayList<>());
+        for (Form f : list) if (f.studentId().equals(s.id())) return;   // 张小明: given 小明 == 小 + 明
+        list.add(new Form(s.id(), type));
+    }
+
+    // ---------------------------------------------------------------- finding
+
+    List<Mention> find(NoteText text, String senderId) {
+        String s = text.simple;
+        List<Hit> hits = settle(allHits(s));
+        List<Hit> kept = keepInNameContext(s, hits);
+        List<Mention> mentions = new ArrayList<>();
+        for (Hit h : kept) mentions.add(resolve(h, senderId));
+        mentions.addAll(collective(s, senderId, mentions));
+        mentions.addAll(unknown(s, senderId, mentions));
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return mentions;
+    }
+
+    private List<Hit> allHits(String s) {
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            for (int len = Math.min(longestForm, s.length() - i); len >= 2; len--) {
+                String sub = s.substring(i, i + len);
+                List<Form> fs = forms.get(sub);
+                if (fs == null) continue;
+                if (s.startsWith("老师", i + len)) continue;                 // a teacher, not a student
+                if (sub.endsWith("同学") && i > 0 && "任如为几奈".indexOf(s.charAt(i - 1)) >= 0) continue; // 任何同学
+                hits.add(new Hit(i, i + len, sub, fs));
+            }
+        }
+        return hits;
+    }
+
+    /** Longest match wins; among equals, the earlier one. */
+    private static List<Hit> settle(List<Hit> hits) {
+        List<Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingInt(Hit::length).reversed().thenComparingInt(Hit::start));
+        List<Hit> chosen = new ArrayList<>();
+        for (Hit h : sorted) {
+            boolean overlaps = chosen.stream().anyMatch(c -> h.start() < c.end() && c.start() < h.end());
+            if (!overlaps) chosen.add(h);
+        }
+        chosen.sort(Comparator.comparingInt(Hit::start));
+        return chosen;
+    }
+
+    private static boolean wordLike(Hit h) {
+        return ChineseNames.REDUPLICATED_WORDS.contains(h.surface()) || ChineseNames.COMMON_WORDS.contains(h.surface());
+    }
+
+    /**
+     * Word-like hits survive only in name context. A list context (王子轩、明明) depends on the
+     * neighbours being names, so we iterate until nothing changes.
+     */
+    private static List<Hit> keepInNameContext(String s, List<Hit> hits) {
+        List<Hit> kept = new ArrayList<>();
+        List<Hit> pending = new ArrayList<>();
+        for (Hit h : hits) (wordLike(h) ? pending : kept).add(h);
+        boolean changed = true;
+        while (changed && !pending.isEmpty()) {
+            changed = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Hit h = it.next();
+                if (NameContext.isNameContext(s, h.start(), h.end(), kept.stream().map(k -> new int[]{k.start(), k.end()}).toList())) {
+                    kept.add(h);
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+        kept.sort(Comparator.comparingInt(Hit::start));
+        return kept;
+    }
+
+    private Mention resolve(Hit h, String senderId) {
+        // a full name outranks nicknames that happen to coincide with it
+        List<Form> fs = h.forms().stream().anyMatch(f -> f.type() == FormType.FULL)
+                ? h.forms().stream().filter(f -> f.type() == FormType.FULL).toList()
+                : h.forms();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Form f : fs) ids.add(f.studentId());
+        List<String> tier = Tiers.narrow(roster, senderId, ids);
+        return new Mention(h.start(), h.end(), h.surface(), tier,
+                tier.size() == 1 ? Mention.How.RESOLVED : Mention.How.AMBIGUOUS);
+    }
+
+    // ---------------------------------------------------------------- collective phrases
+
+    private static final Pattern COLLECTIVE = Pattern.compile(
+            "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?学生|我的(?:受导)?学生|我带的(?:受导)?学生|受导学生|我的受导生");
+
+    private List<Mention> collective(String s, String senderId, List<Mention> found) {
+        List<Mention> out = new ArrayList<>();
+        Matcher m = COLLECTIVE.matcher(s);
+        while (m.find()) {
+            if (overlaps(found, m.start(), m.end())) continue;
+            List<String> ids = roster.menteesOf(senderId).stream().map(Student::id).toList();
+            if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- unknown persons
+
+    /** A person named after a preposition of company and before an exchange verb: 和张伟谈心, 跟陈思语聊. */
+    private static final Pattern AFTER_WITH = Pattern.compile(
+            "(?:和|跟|与|同|找|给|帮|陪|表扬|批评|鼓励|提醒|问|约)(\\p{IsHan}{2,4}?)"
+                    + "(?=谈|聊|交流|沟通|一起|说|的妈妈|的爸爸|的家长|的奶奶|的爷爷|妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|打|面谈|见面|、|和|,)");
+    /** Surname + 同学 when no roster student has that surname: 陈同学. */
+    private static final Pattern TONGXUE = Pattern.compile("(\\p{IsHan}{1,2}?)同学");
+    /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
+    private static final Pattern SUBJECT = Pattern.compile(
+            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课)");
+
+    private static final Set<String> NOT_PERSONS = Set.of(
+            "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
+            "自己", "别人", "室友", "舍友", "朋友", "父母", "妈妈", "爸爸", "奶奶", "爷爷", "小组", "全体", "所有",
+            "课代表", "班主任", "心理老师", "他", "她", "其他", "别的", "有的", "部分");
+
+    private List<Mention> unknown(String s, String senderId, List<Mention> found) {
+        List<Mention> out = new ArrayList<>();
+        for (Pattern p : List.of(AFTER_WITH, SUBJECT)) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                String name = m.group(1);
+                int a = m.start(1), b = m.end(1);
+                if (overlaps(found, a, b) || overlaps(out, a, b) || !plausiblePerson(name)) continue;
+                List<String> same = Tiers.narrow(roster, senderId, homophones.soundingLike(name));
+                boolean surnameFirst = ChineseNames.isSurname(name.substring(0, 1))
+                        || (name.length() >= 3 && ChineseNames.isSurname(name.substring(0, 2)));
+                if (!same.isEmpty() || surnameFirst) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
+            }
+        }
+        Matcher m = TONGXUE.matcher(s);
+        while (m.find()) {
+            String surname = m.group(1);
+            int a = m.start(1), b = m.end();
+            if (!ChineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
+            if (a > 0 && "任如为几奈".indexOf(s.charAt(a - 1)) >= 0) continue;
+            List<String> same = Tiers.narrow(roster, senderId, homophones.surnameSoundingLike(surname));
+            out.add(new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
+        }
+        return out;
+    }
+
+    private static boolean plausiblePerson(String name) {
+        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学")) return false;
+        for (String w : NOT_PERSONS) if (name.startsWith(w) || name.endsWith(w)) return false;
+        char c = name.charAt(0);
+        // time words and demonstratives are never names
+        if (name.matches("(周|星期|礼拜)[一二三四五六日天末1-7].*|周[围到期末].*")) return false;
+        return "今昨明前后上下这那本每星礼刚去来我你他她它".indexOf(c) < 0 && !name.endsWith("们");
+    }
+
+    private static boolean overlaps(List<Mention> ms, int a, int b) {
+        for (Mention m : ms) if (a < m.end() && m.start() < b) return true;
+        return false;
+    }
+}

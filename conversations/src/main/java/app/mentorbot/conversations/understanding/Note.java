@@ -1,0 +1,27 @@
+package app.mentorbot.conversations.understanding;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the bot understood of one teacher's note. Fields that do not apply are null
+ * (talkType outside TALK, channel outside PARENT_CONTACT, date for REMINDER/QUERY/OTHER).
+ *
+ * @param clarify        null unless the bot must ask which student is meant; then the candidates (maybe empty)
+ * @param unresolvedName the words the bot could not pin down (e.g. "李同学", "张伟"), null otherwise
+ * @param evidence       one entry per value set, pointing into the original text
+ */
+public record Note(Kind kind, TalkType talkType, Channel channel, List<String> studentIds, LocalDate date,
+                   Set<Topic> topics, Set<Flag> flags, LocalDate followUp,
+                   List<String> clarify,
+                   String unresolvedName,
+                   List<Evidence> evidence) {
+    public Note {
+        studentIds = studentIds == null ? List.of() : List.copyOf(studentIds);
+        topics = topics == null ? Set.of() : Set.copyOf(topics);
+        flags = flags == null ? Set.of() : Set.copyOf(flags);
+        clarify = clarify == null ? null : List.copyOf(clarify);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+}

@@ -1,0 +1,199 @@
+package app.mentorbot.conversations.understanding;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.mentorbot.conversations.roster.Roster;
+
+/**
+ * Turns a teacher's free-form note into a {@link Note}, following shared/eval/SPEC.md.
+ *
+ * <p>Pipeline: normalise (simplified chars, same offsets) → find student mentions → mask them so
+ * no lexicon reads a name as a word → find time expressions → classify the kind → pick the event
+ * date and the follow-up by kind → talk type, channel, topics, flags. Each step is a small
+ * package-private class; this one only wires them and records Evidence.
+ *
+ * <p>Built once per roster; holds no mutable state, so one instance is safe across threads.
+ * Time comes only from the {@code now} argument.
+ */
+public final class NoteReader {
+    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final NameMatcher names;
+    private final DateResolver dates = new DateResolver();
+    private final KindClassifier kinds = new KindClassifier();
+    private final ChannelDetector channels = new ChannelDetector();
+    private final TopicLexicon topics = new TopicLexicon();
+    private final FlagDetector flags = new FlagDetector();
+
+    public NoteReader(Roster roster) {
+        this.names = new NameMatcher(Objects.requireNonNull(roster, "roster"));
+    }
+
+    /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "再|跟进|提醒|回访|复查|交|约|找|检查|看看|问问|关注|继续|落实|反馈|谈|聊|家访|联系|观察|之前|以前|前");
+    private static final Pattern SEPARATELY = Pattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
+    private static final Pattern TOGETHER = Pattern.compile("集体|小组交流|小组|一起|全体|座谈|团体");
+
+    public Note read(String senderId, String text, ZonedDateTime now) {
+        Objects.requireNonNull(now, "now");
+        LocalDate today = now.withZoneSameInstant(SCHOOL_ZONE).toLocalDate();
+        NoteText nt = NoteText.of(text);
+        List<Evidence> evidence = new ArrayList<>();
+
+        List<Mention> mentions = names.find(nt, senderId == null ? "" : senderId);
+        String s = mask(nt.simple, mentions);
+
+        // who
+        Set<String> students = new LinkedHashSet<>();
+        Set<String> clarify = null;
+        List<String> unresolved = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.pinned()) {
+                students.addAll(m.candidates());
+                for (String id : m.candidates()) evidence.add(ev(nt, "students", id, m.start(), m.end()));
+            } else {
+                if (clarify == null) clarify = new LinkedHashSet<>();
+                clarify.addAll(m.candidates());
+                unresolved.add(nt.original.substring(m.start(), m.end()));
+                evidence.add(ev(nt, "clarify", String.join(",", m.candidates()), m.start(), m.end()));
+            }
+        }
+
+        // what
+        List<DateResolver.TimeExpr> times = dates.find(s, today);
+        KindClassifier.Decision decision = kinds.classify(s, !mentions.isEmpty(), times);
+        Kind kind = decision.kind();
+        evidence.add(ev(nt, "kind", kind.name(), decision.start(), decision.end()));
+
+        // when
+        LocalDate date = null, followUp = null;
+        boolean report = kind == Kind.TALK || kind == Kind.PARENT_CONTACT || kind == Kind.OBSERVATION;
+        if (report) {
+            DateResolver.TimeExpr event = eventTime(s, times);
+            date = event == null ? today : event.date();
+            if (event != null) evidence.add(ev(nt, "date", date.toString(), event.start(), event.end()));
+            DateResolver.TimeExpr next = followUpTime(s, times);
+            if (next != null) {
+                followUp = next.date();
+                evidence.add(ev(nt, "followUp", followUp.toString(), next.start(), next.end()));
+            }
+        } else if (kind == Kind.REMINDER) {
+            DateResolver.TimeExpr due = dueTime(times);
+            if (due != null) {
+                followUp = due.date();
+                evidence.add(ev(nt, "followUp", followUp.toString(), due.start(), due.end()));
+            }
+        }
+
+        // how
+        TalkType talkType = null;
+        if (kind == Kind.TALK) {
+            boolean collective = mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE);
+            Matcher sep = SEPARATELY.matcher(s);
+            Matcher tog = TOGETHER.matcher(s);
+            int people = students.size() + (clarify == null ? 0 : (int) mentions.stream().filter(m -> !m.pinned()).count());
+            if (sep.find()) {
+                talkType = TalkType.INDIVIDUAL;
+                evidence.add(ev(nt, "talkType", talkType.name(), sep.start(), sep.end()));
+            } else if (people >= 2 || collective || (tog.find() && people != 1)) {
+                talkType = TalkType.GROUP;
+                Matcher t2 = TOGETHER.matcher(s);
+                if (t2.find()) evidence.add(ev(nt, "talkType", talkType.name(), t2.start(), t2.end()));
+            } else {
+                talkType = TalkType.INDIVIDUAL;
+            }
+        }
+        Channel channel = null;
+        if (kind == Kind.PARENT_CONTACT) {
+            ChannelDetector.Found c = channels.detect(s);
+            if (c != null) {
+                channel = c.channel();
+                evidence.add(ev(nt, "channel", channel.name(), c.start(), c.end()));
+            }
+        }
+
+        // about what
+        Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
+        Set<Flag> flagSet = EnumSet.noneOf(Flag.class);
+        if (kind != Kind.OTHER && kind != Kind.QUERY) {
+            for (TopicLexicon.Hit h : topics.find(s)) {
+                topicSet.add(h.topic());
+                evidence.add(ev(nt, "topics", h.topic().name(), h.start(), h.end()));
+            }
+        }
+        if (report) {
+            for (FlagDetector.Hit h : flags.find(s)) {
+                if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
+            }
+        }
+
+        List<String> clarifyList = clarify == null ? null : List.copyOf(clarify);
+        return new Note(kind, talkType, channel, List.copyOf(students), date, topicSet, flagSet, followUp,
+                clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence);
+    }
+
+    /** The day the reported thing happened: the first past or today expression that is not someone's words. */
+    private static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times) {
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
+            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
+            return t;
+        }
+        return null;
+    }
+
+    /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
+    private static boolean sentenceSpeechBefore(String s, int at) {
+        String before = s.substring(Clauses.sentenceStart(s, at), at);
+        return before.matches(".*(说(?!话)|告诉我|提到)[^,.;!?。]*[,]?\\s*$") && before.contains("说");
+    }
+
+    /** In a report, a future date counts as follow-up only when the teacher plans something there. */
+    private static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times) {
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
+            int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
+            String clause = s.substring(cs, ce);
+            boolean planned = t.deadline() || FOLLOW_UP.matcher(clause).find();
+            boolean speech = KindClassifier.inSpeech(s, t.start()) && !clause.contains("再") && !clause.contains("提醒");
+            if (planned && !speech) return t;
+        }
+        return null;
+    }
+
+    /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
+    private static DateResolver.TimeExpr dueTime(List<DateResolver.TimeExpr> times) {
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return t;
+        }
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.TODAY) return t;
+        }
+        return null;
+    }
+
+    private static String mask(String s, List<Mention> mentions) {
+        char[] chars = s.toCharArray();
+        for (Mention m : mentions) {
+            for (int i = m.start(); i < m.end(); i++) chars[i] = NoteText.NAME_MASK;
+        }
+        return new String(chars);
+    }
+
+    private static Evidence ev(NoteText nt, String field, String value, int start, int end) {
+        int a = Math.max(0, Math.min(start, nt.original.length()));
+        int b = Math.max(a, Math.min(end, nt.original.length()));
+        return new Evidence(field, value, a, b);
+    }
+}

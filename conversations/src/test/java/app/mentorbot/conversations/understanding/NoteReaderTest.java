@@ -1,0 +1,355 @@
+package app.mentorbot.conversations.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import app.mentorbot.conversations.roster.Parent;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.roster.Teacher;
+
+/**
+ * Labelled cases, one group per convention of SPEC.md, against a small roster of our own (no
+ * name from the dev roster), so each passing case proves a mechanism rather than a sentence.
+ */
+class NoteReaderTest {
+    /*
+     * K1 高一(3)班 head M2; K2 高一(4)班 head M3. M1 teaches K1 and K2; M5 teaches no class.
+     * Same name 宋佳琪 in K1 (M1's mentee) and K2; same name 韩磊 in K1 and K2, neither M1's mentee.
+     */
+    static final Roster ROSTER = new Roster("实验中学",
+            List.of(new SchoolClass("K1", "高一(3)班", "M2"), new SchoolClass("K2", "高一(4)班", "M3")),
+            List.of(new Teacher("M1", "郑老师", "数学", List.of("K1", "K2"), false),
+                    new Teacher("M2", "冯老师", "语文", List.of("K1"), false),
+                    new Teacher("M3", "蔡老师", "英语", List.of("K2"), false),
+                    new Teacher("M5", "邱老师", "体育", List.of(), false)),
+            List.of(new Student("A1", "欧阳晓雨", "K1", "M1"),
+                    new Student("A2", "许诗涵", "K1", "M1"),
+                    new Student("A3", "高兴", "K1", "M1"),
+                    new Student("A4", "吴天明", "K1", "M1"),
+                    new Student("A5", "诸葛云帆", "K1", "M1"),
+                    new Student("A6", "宋佳琪", "K1", "M1"),
+                    new Student("A7", "周一鸣", "K1", "M1"),
+                    new Student("A8", "田甜", "K1", "M2"),
+                    new Student("B1", "宋佳琪", "K2", "M3"),
+                    new Student("B2", "韩磊", "K2", "M3"),
+                    new Student("B3", "韩磊", "K1", "M2"),
+                    new Student("B4", "李想", "K2", "M3"),
+                    new Student("B6", "何欣", "K2", "M3")),
+            List.of(new Parent("Q1", "A6", "母亲", null)));
+
+    static final NoteReader READER = new NoteReader(ROSTER);
+
+    /** 2026-04-15 is a Wednesday. */
+    static final ZonedDateTime WED = at("2026-04-15T20:00:00+08:00");
+    static final ZonedDateTime MON = at("2026-04-13T18:00:00+08:00");
+    static final ZonedDateTime SUN = at("2026-04-19T21:00:00+08:00");
+    static final ZonedDateTime FRI = at("2026-04-17T12:00:00+08:00");
+
+    static ZonedDateTime at(String iso) { return ZonedDateTime.parse(iso); }
+    static Note read(String text) { return READER.read("M1", text, WED); }
+    static Note read(String sender, String text) { return READER.read(sender, text, WED); }
+    static LocalDate d(String iso) { return LocalDate.parse(iso); }
+
+    @Nested
+    class NameForms {
+        @Test void aFullNameWithACompoundSurnameIsFound() {
+            assertThat(read("和诸葛云帆谈了谈").studentIds()).containsExactly("A5");
+        }
+        @Test void aTwoCharGivenNameIsFound() {
+            assertThat(read("晓雨今天主动来找我聊天").studentIds()).containsExactly("A1");
+        }
+        @Test void xiaoPlusTheLastCharIsFound() {
+            assertThat(read("和小帆聊了会儿").studentIds()).containsExactly("A5");
+        }
+        @Test void theDoubledLastCharIsFound() {
+            assertThat(read("和帆帆聊了会儿").studentIds()).containsExactly("A5");
+        }
+        @Test void xiaoPlusTheSurnameIsFound() {
+            assertThat(read("小宋最近上课很认真").studentIds()).containsExactly("A6");
+        }
+        @Test void surnamePlusTongxueIsFoundAlsoForACompoundSurname() {
+            assertThat(read("欧阳同学今天表现很好，表扬了她").studentIds()).containsExactly("A1");
+            assertThat(read("许同学今天表现很好").studentIds()).containsExactly("A2");
+        }
+        @Test void theLongestMatchWins() {
+            Note n = read("吴天明今天数学小测不错");
+            assertThat(n.studentIds()).containsExactly("A4");
+            assertThat(n.clarify()).isNull();
+        }
+        @Test void aParentWordAfterANameMeansThatStudent() {
+            Note n = read("宋佳琪妈妈打电话来说孩子感冒了");
+            assertThat(n.studentIds()).containsExactly("A6");
+            assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).isEqualTo(Channel.PHONE);
+        }
+        @Test void aNameThatContainsAWeekdayIsNotADate() {
+            Note n = READER.read("M1", "和周一鸣聊了聊作业", WED);
+            assertThat(n.studentIds()).containsExactly("A7");
+            assertThat(n.date()).isEqualTo(d("2026-04-15"));
+        }
+    }
+
+    @Nested
+    class Tiers {
+        @Test void theSendersOwnMenteeWinsOverTheSameNameElsewhere() {
+            assertThat(read("M1", "和宋佳琪谈心了").studentIds()).containsExactly("A6");
+        }
+        @Test void aTeacherOfNeitherClassIsAskedWhichOneIsMeant() {
+            Note n = read("M5", "和宋佳琪谈心了");
+            assertThat(n.clarify()).containsExactlyInAnyOrder("A6", "B1");
+            assertThat(n.unresolvedName()).isEqualTo("宋佳琪");
+        }
+        @Test void twoStudentsWithTheSameNameInTheClassesTaughtAreAskedAbout() {
+            assertThat(read("M1", "和韩磊谈了谈").clarify()).containsExactlyInAnyOrder("B2", "B3");
+        }
+        @Test void theClassesTaughtComeBeforeTheWholeSchool() {
+            assertThat(read("M2", "和韩磊谈了谈").studentIds()).containsExactly("B3");
+            assertThat(read("M3", "和韩磊谈了谈").studentIds()).containsExactly("B2");
+        }
+        @Test void theWholeSchoolIsTheLastTier() {
+            assertThat(read("M5", "李想今天来找我说想学计算机").studentIds()).containsExactly("B4");
+        }
+    }
+
+    @Nested
+    class NamesThatAreWords {
+        @Test void gladAfterAnAdverbIsNotAName() {
+            Note n = read("他今天不太高兴，上课也没精神");
+            assertThat(n.studentIds()).isEmpty();
+        }
+        @Test void gladAfterWithIsAName() {
+            assertThat(read("和高兴谈了谈").studentIds()).containsExactly("A3");
+        }
+        @Test void gladBeforeSaidIsAName() {
+            assertThat(read("高兴说他这周末要去比赛，鼓励了他").studentIds()).containsExactly("A3");
+        }
+        @Test void obviouslyIsNotTheNicknameMingming() {
+            assertThat(read("和小宋聊了，他明明知道要交作业却没交").studentIds()).containsExactly("A6");
+        }
+        @Test void mingmingBeforeSaidIsTheNickname() {
+            assertThat(read("明明说想选物理，鼓励了他").studentIds()).containsExactly("A4");
+        }
+        @Test void aWordNameInAListOfNamesIsAName() {
+            assertThat(read("和宋佳琪、高兴一起聊了学习计划").studentIds()).containsExactlyInAnyOrder("A6", "A3");
+        }
+        @Test void everyoneAloneMeansNoOne() {
+            assertThat(read("今天跟大家聊了聊期中考试").studentIds()).isEmpty();
+        }
+    }
+
+    @Nested
+    class TraditionalCharacters {
+        @Test void aNoteInTraditionalCharactersMatchesAndReads() {
+            Note n = read("今天和歐陽曉雨談心，她說最近壓力很大，下週三再跟進");
+            assertThat(n.studentIds()).containsExactly("A1");
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+            assertThat(n.topics()).contains(Topic.PSYCH);
+            assertThat(n.followUp()).isEqualTo(d("2026-04-22"));
+        }
+        @Test void evidencePointsIntoTheOriginalTraditionalText() {
+            String text = "上週五去歐陽曉雨家家訪";
+            Note n = read(text);
+            Evidence who = n.evidence().stream().filter(e -> e.field().equals("students")).findFirst().orElseThrow();
+            assertThat(text.substring(who.start(), who.end())).isEqualTo("歐陽曉雨");
+            Evidence when = n.evidence().stream().filter(e -> e.field().equals("date")).findFirst().orElseThrow();
+            assertThat(text.substring(when.start(), when.end())).isEqualTo("上週五");
+            assertThat(n.channel()).isEqualTo(Channel.HOME_VISIT);
+        }
+    }
+
+    @Nested
+    class UnknownAndSameSoundingNames {
+        @Test void aVoiceSlipOffersTheSameSoundingRosterName() {
+            Note n = read("今天和许诗含谈心，聊了学习方法");
+            assertThat(n.clarify()).containsExactly("A2");
+            assertThat(n.unresolvedName()).isEqualTo("许诗含");
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+        }
+        @Test void aPersonNotOnTheRosterIsAskedAboutWithNoCandidates() {
+            Note n = read("今天和王小虎谈心");
+            assertThat(n.clarify()).isEmpty();
+            assertThat(n.unresolvedName()).isEqualTo("王小虎");
+        }
+        @Test void aSurnameTongxueWithNoSuchStudentIsAskedAbout() {
+            assertThat(read("赵同学今天上课睡觉").clarify()).isEmpty();
+        }
+        @Test void aNameSoundingLikeAWordIsOfferedInNameContextOnly() {
+            assertThat(read("M5", "和理想聊了聊").clarify()).containsExactly("B4");
+            assertThat(read("M5", "聊了聊理想大学").clarify()).isNull();
+        }
+    }
+
+    @Nested
+    class Collectives {
+        @Test void allMyMenteesMeansTheSendersMentees() {
+            assertThat(read("下周一组织所有受导学生集体交流").studentIds())
+                    .containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
+        }
+        @Test void myStudentsMeansTheSendersMentees() {
+            assertThat(read("M2", "我的学生这周都交了作业").studentIds()).containsExactlyInAnyOrder("A8", "B3");
+        }
+    }
+
+    @Nested
+    class Dates {
+        @Test void aBareWeekdayInAPastReportMeansTheLatestSuchDay() {
+            assertThat(READER.read("M1", "周一和宋佳琪谈过一次", WED).date()).isEqualTo(d("2026-04-13"));
+            assertThat(READER.read("M1", "周一和宋佳琪谈了", MON).date()).isEqualTo(d("2026-04-13"));
+            assertThat(READER.read("M1", "星期六在操场看到宋佳琪哭了", SUN).date()).isEqualTo(d("2026-04-18"));
+        }
+        @Test void aBareWeekdayInAPlanMeansTheNextSuchDay() {
+            Note n = READER.read("M1", "周三再找宋佳琪聊一次", WED);
+            assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+            assertThat(n.followUp()).isEqualTo(d("2026-04-22"));
+            assertThat(n.date()).isNull();
+            assertThat(READER.read("M1", "礼拜天家访宋佳琪", FRI).followUp()).isEqualTo(d("2026-04-19"));
+        }
+        @Test void prefixedWeekdaysCountWeeksFromMonday() {
+            assertThat(READER.read("M1", "下周一开家长会", SUN).followUp()).isEqualTo(d("2026-04-20"));
+            assertThat(READER.read("M1", "提醒我下下周日交材料", SUN).followUp()).isEqualTo(d("2026-05-03"));
+            assertThat(READER.read("M1", "上周日和小宋聊了", SUN).date()).isEqualTo(d("2026-04-12"));
+            assertThat(READER.read("M1", "这周一和小宋聊了", SUN).date()).isEqualTo(d("2026-04-13"));
+        }
+        @Test void relativeDaysCountFromToday() {
+            assertThat(READER.read("M1", "昨晚宋佳琪给我发消息说睡不着", MON).date()).isEqualTo(d("2026-04-12"));
+            assertThat(READER.read("M1", "前天和小宋聊了", MON).date()).isEqualTo(d("2026-04-11"));
+            assertThat(READER.read("M1", "大前天和小宋聊了", MON).date()).isEqualTo(d("2026-04-10"));
+            assertThat(READER.read("M1", "明天再找小宋", MON).followUp()).isEqualTo(d("2026-04-14"));
+            assertThat(READER.read("M1", "后天家访小宋", MON).followUp()).isEqualTo(d("2026-04-15"));
+        }
+        @Test void absoluteDatesTakeTheYearOfNowAndPlansRollForward() {
+            assertThat(READER.read("M1", "4月3号和小宋谈了", WED).date()).isEqualTo(d("2026-04-03"));
+            assertThat(READER.read("M1", "4.2和小宋谈了", WED).date()).isEqualTo(d("2026-04-02"));
+            assertThat(READER.read("M1", "2026-04-01和小宋谈了", WED).date()).isEqualTo(d("2026-04-01"));
+            assertThat(READER.read("M1", "1月10日开家长会", at("2026-12-20T10:00:00+08:00")).followUp()).isEqualTo(d("2027-01-10"));
+            assertThat(READER.read("M1", "二十号前交成长档案", at("2026-04-25T10:00:00+08:00")).followUp()).isEqualTo(d("2026-05-20"));
+        }
+        @Test void countedDaysAndWeeksUseChineseNumerals() {
+            ZonedDateTime feb = at("2026-02-25T09:00:00+08:00");
+            assertThat(READER.read("M1", "十天后再找小宋聊", feb).followUp()).isEqualTo(d("2026-03-07"));
+            assertThat(READER.read("M1", "两周后再找小宋聊", feb).followUp()).isEqualTo(d("2026-03-11"));
+            assertThat(READER.read("M1", "过两天再找小宋聊", feb).followUp()).isEqualTo(d("2026-02-27"));
+        }
+        @Test void monthEndNextMonthAndNextWeekAlone() {
+            assertThat(READER.read("M1", "月底前和所有家长联系一遍", at("2026-02-10T09:00:00+08:00")).followUp()).isEqualTo(d("2026-02-28"));
+            assertThat(READER.read("M1", "下个月5号之前交总结", at("2026-12-30T09:00:00+08:00")).followUp()).isEqualTo(d("2027-01-05"));
+            assertThat(READER.read("M1", "下周找小宋聊聊", at("2026-04-16T09:00:00+08:00")).followUp()).isEqualTo(d("2026-04-20"));
+        }
+        @Test void aDeadlineIsTheDayItself() {
+            assertThat(READER.read("M1", "提醒我周五前交总结", FRI).followUp()).isEqualTo(d("2026-04-24"));
+            assertThat(READER.read("M1", "提醒我周五之前交总结", WED).followUp()).isEqualTo(d("2026-04-17"));
+        }
+        @Test void theEventDateAndTheFollowUpAreKeptApart() {
+            Note n = READER.read("M1", "今天和小宋谈了，下周三再跟进", WED);
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+            assertThat(n.date()).isEqualTo(d("2026-04-15"));
+            assertThat(n.followUp()).isEqualTo(d("2026-04-22"));
+        }
+        @Test void aStudentsOwnFuturePlanIsNotAFollowUp() {
+            Note n = READER.read("M1", "小宋说这周末要去参加比赛，鼓励了她", WED);
+            assertThat(n.followUp()).isNull();
+            assertThat(n.date()).isEqualTo(d("2026-04-15"));
+        }
+        @Test void aDayInTheStudentsWordsIsNotTheDayOfTheTalk() {
+            assertThat(READER.read("M1", "和小宋聊了聊，她说前天和室友吵架了", WED).date()).isEqualTo(d("2026-04-15"));
+        }
+    }
+
+    @Nested
+    class KindsAndScope {
+        @Test void aParentMentionedInsideATalkIsNotAParentContact() {
+            Note n = read("和宋佳琪谈心，她说妈妈最近总是批评她");
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+            assertThat(n.channel()).isNull();
+        }
+        @Test void parentWordsInAPhoneCallAreAParentContact() {
+            Note n = read("给小宋妈妈打了电话，家长说她在家不写作业");
+            assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).isEqualTo(Channel.PHONE);
+            assertThat(n.topics()).contains(Topic.ACADEMIC);
+        }
+        @Test void anUnansweredCallIsStillAParentContact() {
+            Note n = read("给宋佳琪家长打电话没人接");
+            assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).isEqualTo(Channel.PHONE);
+        }
+        @Test void aNoticeWithNoChannelNamedIsOnline() {
+            Note n = read("给小宋家长发了期中考试通知");
+            assertThat(n.channel()).isEqualTo(Channel.ONLINE);
+        }
+        @Test void whatTheTeacherSawIsAnObservation() {
+            assertThat(read("小宋这两天上课老是走神").kind()).isEqualTo(Kind.OBSERVATION);
+        }
+        @Test void aQuestionToTheBotIsAQuery() {
+            assertThat(read("小宋这学期谈过几次？").kind()).isEqualTo(Kind.QUERY);
+            assertThat(read("把宋佳琪的记录发我").kind()).isEqualTo(Kind.QUERY);
+        }
+        @Test void thanksIsOther() {
+            assertThat(read("收到，辛苦了！").kind()).isEqualTo(Kind.OTHER);
+        }
+    }
+
+    @Nested
+    class TalkTypes {
+        @Test void separatelyMeansIndividualTalksWithSeveralStudents() {
+            Note n = read("今天跟小宋和晓雨分别谈了话");
+            assertThat(n.talkType()).isEqualTo(TalkType.INDIVIDUAL);
+            assertThat(n.studentIds()).containsExactlyInAnyOrder("A6", "A1");
+        }
+        @Test void severalStudentsTogetherIsAGroupTalk() {
+            assertThat(read("和小宋、晓雨一起聊了学习计划").talkType()).isEqualTo(TalkType.GROUP);
+        }
+    }
+
+    @Nested
+    class FlagsAndNegation {
+        @Test void aNegatedMoodRaisesNoFlag() {
+            assertThat(read("和小宋聊了聊，她最近情绪不低落，没有被欺负").flags()).isEmpty();
+        }
+        @Test void lastingLowMoodIsAPsychFlagButOneBadDayIsNot() {
+            assertThat(read("小宋最近一直情绪低落").flags()).containsExactly(Flag.PSYCH);
+            assertThat(read("小宋今天考试有点紧张").flags()).isEmpty();
+        }
+        @Test void poorSleepAloneIsATopicNotAFlag() {
+            Note n = read("和小宋聊了聊，她晚上睡不好");
+            assertThat(n.topics()).contains(Topic.LIFE);
+            assertThat(n.flags()).isEmpty();
+        }
+        @Test void selfHarmTalkRaisesSafetyAndPsych() {
+            assertThat(read("晓雨跟我说有过自残的想法").flags()).containsExactlyInAnyOrder(Flag.SAFETY, Flag.PSYCH);
+        }
+        @Test void theThemeOfAGroupTalkIsNotAFlag() {
+            assertThat(read("和小宋、晓雨一起聊了如何预防校园欺凌").flags()).isEmpty();
+        }
+        @Test void leftBehindChildrenRaiseTheFamilyFlag() {
+            assertThat(read("家访了小宋家，父母都在外地打工，跟外婆住").flags()).contains(Flag.FAMILY);
+        }
+    }
+
+    @Nested
+    class ExtractionContract {
+        @Test void aMalformedLineGetsAnOtherAnswerAndTheRunGoesOn() throws Exception {
+            String in = "{\"id\": \"x1\", \"now\": \"oops\", \"sender\": \"M1\", \"text\": \"和小宋谈了\"}\n"
+                    + "not json at all\n"
+                    + "{\"id\": \"x3\", \"now\": \"2026-04-15T20:00:00+08:00\", \"sender\": \"M1\", \"text\": \"和小宋谈了\"}\n";
+            StringWriter out = new StringWriter();
+            Extraction.run(ROSTER, new StringReader(in), out);
+            String[] lines = out.toString().split("\n");
+            assertThat(lines).hasSize(3);
+            assertThat(lines[0]).contains("\"id\":\"x1\"").contains("\"kind\":\"OTHER\"");
+            assertThat(lines[1]).contains("\"kind\":\"OTHER\"");
+            assertThat(lines[2]).contains("\"id\":\"x3\"").contains("\"kind\":\"TALK\"").contains("\"students\":[\"A6\"]")
+                    .contains("\"clarify\":null");
+        }
+    }
+}
