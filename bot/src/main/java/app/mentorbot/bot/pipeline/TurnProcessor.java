@@ -41,6 +41,7 @@ public class TurnProcessor {
     }
 
     void process(InboundMessage m) {
+        if (m.fromBot()) return; // our own words echoed back by the platform
         Long rawId = null;
         try {
             Optional<Person> sender = senders.resolve(m);

@@ -21,6 +21,8 @@ import app.mentorbot.conversations.roster.Student;
 final class Homophones {
     private final Map<String, Set<String>> byName = new HashMap<>();
     private final Map<String, Set<String>> bySurname = new HashMap<>();
+    /** Full names of three chars or more: a same-sounding run that long is a name even without context. */
+    private final Map<String, Set<String>> byLongName = new HashMap<>();
 
     Homophones(Roster roster) {
         for (Student s : roster.students()) {
@@ -28,6 +30,7 @@ final class Homophones {
             if (full.length() < 2) continue;
             int sl = ChineseNames.surnameLength(full);
             byName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
+            if (full.length() >= 3) byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
             if (full.length() - sl >= 2) byName.computeIfAbsent(sound(full.substring(sl)), k -> new LinkedHashSet<>()).add(s.id());
             bySurname.computeIfAbsent(sound(full.substring(0, sl)), k -> new LinkedHashSet<>()).add(s.id());
         }
@@ -35,6 +38,10 @@ final class Homophones {
 
     Set<String> soundingLike(String name) {
         return byName.getOrDefault(sound(name), Set.of());
+    }
+
+    Set<String> longNameSoundingLike(String chars) {
+        return byLongName.getOrDefault(sound(chars), Set.of());
     }
 
     Set<String> surnameSoundingLike(String surname) {

@@ -46,7 +46,10 @@ final class KindClassifier {
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final Pattern TALK = Pattern.compile(
             "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
-                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)");
+                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)"
+                    // the student reaches the teacher, or the teacher calls/messages the student
+                    + "|(□|他|她)[^,.;!?。]{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
+                    + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
     private static final Pattern SPEECH = Pattern.compile("说(?!话)|告诉我|提到|讲");
 
@@ -59,7 +62,7 @@ final class KindClassifier {
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean reportsPast = reportsPast(s, times);
         Matcher q = QUERY.matcher(s);
-        if (!reportsPast && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
+        if (!DateResolver.PAST.matcher(s).find() && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
         if (!reportsPast) {
             Matcher r = REMIND_ANY.matcher(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
@@ -78,6 +81,7 @@ final class KindClassifier {
      */
     private static boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
         if (DateResolver.PAST.matcher(s).find()) return true;
+        if (statesBeforePlanning(s, times)) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
             if (t.role() == DateResolver.Role.TODAY) {
@@ -85,6 +89,31 @@ final class KindClassifier {
                 if (!DateResolver.PLAN.matcher(clause).find()
                         && (TALK.matcher(clause).find() || firstContact(clause) != null)) return true;
             }
+        }
+        return false;
+    }
+
+    private static final TopicLexicon TOPICS = new TopicLexicon();
+    private static final FlagDetector FLAGS = new FlagDetector();
+
+    /**
+     * "李华这次月考退步很多，周五前和他家长沟通一下": a clause describing a named student's state,
+     * before any planning clause, makes the note an observation that also plans (SPEC: the
+     * report's kind wins). A plan followed by its reason (两周后再找她，她最近...) stays a plan.
+     */
+    private static boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
+        int i = 0;
+        while (i < s.length()) {
+            int end = Clauses.clauseEnd(s, i);
+            String clause = s.substring(i, end);
+            final int from = i, to = end;
+            boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
+                    && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
+            if (future || DateResolver.PLAN.matcher(clause).find() || REMIND_ANY.matcher(clause).find()) return false;
+            if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!TOPICS.find(clause).isEmpty() || !FLAGS.find(clause).isEmpty())) {
+                return true;
+            }
+            i = end + 1;
         }
         return false;
     }

@@ -21,6 +21,10 @@ final class NameContext {
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "这次", "本次", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
 
+    private static final java.util.regex.Pattern LEADING_TIME = java.util.regex.Pattern.compile(
+            "\\s*(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])"
+                    + "(上午|下午|晚上|中午|早上)?\\s*");
+
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
@@ -29,7 +33,10 @@ final class NameContext {
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
         // in a list of names: another name right before or after, across a separator
         if (adjacentName(s, start, end, names)) return true;
-        boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' ';
+        // a leading time word does not stop the name from opening the clause: 今天高兴上课...
+        String lead = s.substring(Clauses.clauseStart(s, start), start);
+        boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' '
+                || LEADING_TIME.matcher(lead).matches();
         String tail = s.substring(end);
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
         for (String w : NAME_AFTER) {

@@ -199,6 +199,16 @@ final class NameMatcher {
                 if (!same.isEmpty() || surnameFirst) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
+        // a run of three or four chars sounding like a full roster name is a slip even out of context
+        for (int len = 4; len >= 3; len--) {
+            for (int i = 0; i + len <= s.length(); i++) {
+                String run = s.substring(i, i + len);
+                if (!run.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) continue;
+                if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
+                var same = homophones.longNameSoundingLike(run);
+                if (!same.isEmpty()) out.add(new Mention(i, i + len, run, Tiers.narrow(roster, senderId, same), Mention.How.UNKNOWN));
+            }
+        }
         Matcher m = TONGXUE.matcher(s);
         while (m.find()) {
             String surname = m.group(1);

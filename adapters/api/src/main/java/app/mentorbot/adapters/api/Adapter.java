@@ -3,6 +3,10 @@ package app.mentorbot.adapters.api;
 /**
  * One messaging platform. The bot starts it with a context, it hands inbound messages to the sink
  * and sends what the outbox gives it. Adapters know nothing of the roster, records or dialogue.
+ *
+ * <p>Chat ids are the adapter's own, with one rule: a person's one-to-one chat id is their platform
+ * user id (the value bound in the identity table), so the bot can push to a person. Group chats may
+ * use any other form (a prefix is usual).
  */
 public interface Adapter {
 
@@ -13,6 +17,11 @@ public interface Adapter {
 
     /** Attempts one delivery; must not throw for platform trouble, it answers with a {@link Delivery}. */
     Delivery send(OutboundMessage message);
+
+    /** The platform's send rate limit, if it has one the outbox should respect. */
+    default java.util.Optional<RateLimit> rateLimit() {
+        return java.util.Optional.empty();
+    }
 
     default void stop() {}
 }

@@ -26,4 +26,13 @@ public record InboundMessage(String platform, String messageId, String chatId, S
         text = text == null ? "" : text;
         extras = extras == null ? Map.of() : Map.copyOf(extras);
     }
+
+    /** Extras key: "true" when the platform says this message is the bot's own (the pipeline drops it). */
+    public static final String FROM_BOT = "fromBot";
+    /** Extras key: "true" when the message came from a group chat rather than one-to-one. */
+    public static final String GROUP = "group";
+
+    public boolean fromBot() {
+        return "true".equals(extras.get(FROM_BOT));
+    }
 }

@@ -1,0 +1,2 @@
+/** DingTalk Stream mode in (WebSocket), robot messages out (OkHttp). */
+package app.mentorbot.adapters.dingtalk;

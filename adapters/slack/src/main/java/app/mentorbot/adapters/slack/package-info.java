@@ -1,0 +1,2 @@
+/** Slack Socket Mode in, chat.postMessage out. */
+package app.mentorbot.adapters.slack;

@@ -1,0 +1,2 @@
+/** WeCom self-built app callbacks and message/send; the AI-bot long connection. */
+package app.mentorbot.adapters.wecom;
