@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import app.mentorbot.bot.pipeline.InboundQueue;
  * on a permanent failure, the row is parked with its reason for the admin to see, never dropped.
  */
 @Component
+@ConditionalOnWebApplication
 public class OutboxDispatcher implements SmartLifecycle {
     static final int MAX_ATTEMPTS = 8;
     static final Duration UNREACHABLE_WAIT = Duration.ofMinutes(10);
@@ -31,10 +33,12 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Adapters adapters;
     private final DispatchSignal signal;
     private final InboundQueue inbound;
+    private final SendRates rates;
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, InboundQueue inbound) {
+    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, InboundQueue inbound, java.time.Clock clock) {
+        this.rates = new SendRates(clock);
         this.outbox = outbox;
         this.adapters = adapters;
         this.signal = signal;
@@ -88,7 +92,14 @@ public class OutboxDispatcher implements SmartLifecycle {
                     outbox.due(chat[0], chat[1]);
                 }
                 List<Outbox.Row> rows = outbox.claim(50);
-                for (Outbox.Row row : rows) deliver(row);
+                // Once a platform hits its rate limit, its later rows in this batch wait just as long,
+                // so messages to one chat keep their order.
+                java.util.Map<String, Duration> held = new java.util.HashMap<>();
+                for (Outbox.Row row : rows) {
+                    Duration wait = held.get(row.platform());
+                    if (wait != null) outbox.waitFor(row.id(), wait, "rate limit");
+                    else deliver(row).ifPresent(w -> held.put(row.platform(), w));
+                }
                 if (rows.isEmpty()) signal.await(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -101,11 +112,20 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
-    private void deliver(Outbox.Row row) {
+    /** Sends one row; returns the wait when the platform's rate limit held it back. */
+    private Optional<Duration> deliver(Outbox.Row row) {
         Optional<Adapter> adapter = adapters.find(row.platform());
         if (adapter.isEmpty()) {
             outbox.park(row.id(), "no adapter for platform " + row.platform());
-            return;
+            return Optional.empty();
+        }
+        Optional<app.mentorbot.adapters.api.RateLimit> limit = adapter.get().rateLimit();
+        if (limit.isPresent()) {
+            Duration wait = rates.take(row.platform(), limit.get());
+            if (!wait.isZero()) {
+                outbox.waitFor(row.id(), wait, "rate limit");
+                return Optional.of(wait);
+            }
         }
         Delivery result;
         try {
@@ -129,6 +149,7 @@ public class OutboxDispatcher implements SmartLifecycle {
                 outbox.retry(row.id(), r.after().compareTo(backoff) > 0 ? r.after() : backoff, r.reason());
             }
         }
+        return Optional.empty();
     }
 
     private static void sleepQuietly(long millis) {

@@ -39,7 +39,9 @@ final class DateResolver {
             "再|提醒|打算|准备|计划|之前|以前|(?<![需主重只想不])要(?!求)|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
     static final Pattern PAST = Pattern.compile(
-            "(?<![为除])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回");
+            "(?<![为除])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
+                    // verbs of receiving or noticing only ever report: 接到电话, 发现他...
+                    + "|接到|收到|发现|看到|听到|得知|遇到|碰到");
 
     private final List<Entry> rules = new ArrayList<>();
 

@@ -26,7 +26,7 @@ final class KindClassifier {
     private static final Pattern QUESTION = Pattern.compile("[?]\\s*$|吗\\s*$");
     /** Asking for records; only when the note does not itself report something (交一篇给我看). */
     private static final Pattern QUERY = Pattern.compile(
-            "(?<![检调审排普])查|发我|发给我|给我看|给我发|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+            "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     private static final Pattern REMIND_LEAD = Pattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
     private static final Pattern REMIND_ANY = Pattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final Pattern PLAN = Pattern.compile(
@@ -62,7 +62,8 @@ final class KindClassifier {
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean reportsPast = reportsPast(s, times);
         Matcher q = QUERY.matcher(s);
-        if (!DateResolver.PAST.matcher(s).find() && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
+        boolean happened = DateResolver.PAST.matcher(s).find() || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST);
+        if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
         if (!reportsPast) {
             Matcher r = REMIND_ANY.matcher(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
@@ -72,7 +73,7 @@ final class KindClassifier {
             Matcher p = PLAN.matcher(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
         }
-        return report(s, namesSomeone);
+        return report(s, namesSomeone, times);
     }
 
     /**
@@ -118,15 +119,36 @@ final class KindClassifier {
         return false;
     }
 
-    private Decision report(String s, boolean namesSomeone) {
+    /**
+     * Among reports, the first exchange named wins. An exchange named in a planning clause
+     * (周五前和她家长沟通一下) has not happened yet, so it does not count.
+     */
+    private Decision report(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         int[] contact = firstContact(s);
+        if (contact != null && planning(s, contact[0], times)) contact = null;
+        int[] talkAt = null;
         Matcher talk = TALK.matcher(s);
-        int[] talkAt = talk.find() ? new int[]{talk.start(), talk.end()} : null;
+        while (talk.find()) {
+            if (!planning(s, talk.start(), times)) {
+                talkAt = new int[]{talk.start(), talk.end()};
+                break;
+            }
+        }
         if (contact != null && (talkAt == null || contact[0] <= talkAt[0])) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (talkAt != null) return new Decision(Kind.TALK, talkAt[0], talkAt[1]);
         if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
         return new Decision(Kind.OTHER, 0, 0);
+    }
+
+    /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
+    private static boolean planning(String s, int at, List<DateResolver.TimeExpr> times) {
+        int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
+        String clause = s.substring(from, to);
+        if (DateResolver.PAST.matcher(clause).find()) return false;
+        boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
+                && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
+        return future || DateResolver.PLAN.matcher(clause).find();
     }
 
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */

@@ -133,6 +133,10 @@ class NoteReaderTest {
         @Test void gladBeforeSaidIsAName() {
             assertThat(read("高兴说他这周末要去比赛，鼓励了他").studentIds()).containsExactly("A3");
         }
+        @Test void aWordNameAfterALeadingTimeWordOpensTheClause() {
+            assertThat(read("今天高兴上课很认真").studentIds()).containsExactly("A3");
+            assertThat(read("今天大家都很高兴").studentIds()).isEmpty();
+        }
         @Test void obviouslyIsNotTheNicknameMingming() {
             assertThat(read("和小宋聊了，他明明知道要交作业却没交").studentIds()).containsExactly("A6");
         }
@@ -182,6 +186,12 @@ class NoteReaderTest {
         }
         @Test void aSurnameTongxueWithNoSuchStudentIsAskedAbout() {
             assertThat(read("赵同学今天上课睡觉").clarify()).isEmpty();
+        }
+        @Test void aLongSameSoundingNameIsOfferedEvenOutOfContext() {
+            assertThat(read("今天欧阳筱雨上课睡觉了").clarify()).containsExactly("A1");
+        }
+        @Test void aTraditionalNoteWithAVoiceSlipIsOfferedTheRosterName() {
+            assertThat(read("和許詩含談了談").clarify()).containsExactly("A2");
         }
         @Test void aNameSoundingLikeAWordIsOfferedInNameContextOnly() {
             assertThat(read("M5", "和理想聊了聊").clarify()).containsExactly("B4");
@@ -289,6 +299,23 @@ class NoteReaderTest {
         }
         @Test void whatTheTeacherSawIsAnObservation() {
             assertThat(read("小宋这两天上课老是走神").kind()).isEqualTo(Kind.OBSERVATION);
+        }
+        @Test void aStateReportedBeforeAPlanMakesAnObservationWithAFollowUp() {
+            Note n = READER.read("M1", "小宋这次月考退步很多，周五前和她家长沟通一下", WED);
+            assertThat(n.kind()).isEqualTo(Kind.OBSERVATION);
+            assertThat(n.date()).isEqualTo(d("2026-04-15"));
+            assertThat(n.followUp()).isEqualTo(d("2026-04-17"));
+        }
+        @Test void aPlanFollowedByItsReasonStaysAReminder() {
+            Note n = READER.read("M1", "两周后再找小宋聊一次，她最近情绪不太好", WED);
+            assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+            assertThat(n.date()).isNull();
+            assertThat(n.followUp()).isEqualTo(d("2026-04-29"));
+        }
+        @Test void aReceivedCallWithABareWeekdayIsAPastParentContact() {
+            Note n = READER.read("M1", "周一晚上接到宋佳琪妈妈的电话，说孩子周末在家一直玩游戏", WED);
+            assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.date()).isEqualTo(d("2026-04-13"));
         }
         @Test void aQuestionToTheBotIsAQuery() {
             assertThat(read("小宋这学期谈过几次？").kind()).isEqualTo(Kind.QUERY);
