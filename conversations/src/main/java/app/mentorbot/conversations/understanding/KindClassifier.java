@@ -27,6 +27,9 @@ final class KindClassifier {
     /** Asking for records; only when the note does not itself report something (交一篇给我看). */
     private static final Pattern QUERY = Pattern.compile(
             "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+    /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
+    private static final Pattern REQUEST = Pattern.compile(
+            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没");
     private static final Pattern REMIND_LEAD = Pattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
     private static final Pattern REMIND_ANY = Pattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final Pattern PLAN = Pattern.compile(
@@ -58,6 +61,8 @@ final class KindClassifier {
         if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
         Matcher question = QUESTION.matcher(s);
         if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
+        Matcher request = REQUEST.matcher(s);
+        if (request.find()) return new Decision(Kind.QUERY, request.start(), request.end());
         Matcher lead = REMIND_LEAD.matcher(s);
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean reportsPast = reportsPast(s, times);

@@ -1,0 +1,48 @@
+package app.mentorbot.conversations.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.roster.Teacher;
+
+/** The questions a teacher asks the bot are queries, not notes to file. */
+class QueryPhrasesTest {
+    static final Roster ROSTER = new Roster("测试中学",
+            List.of(new SchoolClass("K1", "初一(1)班", "M1")),
+            List.of(new Teacher("M1", "高老师", "数学", List.of("K1"), false)),
+            List.of(new Student("A1", "宋佳琪", "K1", "M1"), new Student("A2", "韩磊", "K1", "M1")),
+            List.of());
+    static final NoteReader READER = new NoteReader(ROSTER);
+    static final ZonedDateTime NOW = ZonedDateTime.parse("2026-04-15T20:00:00+08:00");
+
+    Kind kindOf(String text) {
+        return READER.read("M1", text, NOW).kind();
+    }
+
+    @Test
+    void askingForAStudentsRecentRecordsIsAQuery() {
+        Note note = READER.read("M1", "宋佳琪最近的记录", NOW);
+        assertThat(note.kind()).isEqualTo(Kind.QUERY);
+        assertThat(note.studentIds()).containsExactly("A1");
+        assertThat(kindOf("韩磊的成长档案")).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void askingWhoIsStillDueOrHowContactsStandIsAQuery() {
+        assertThat(kindOf("我这周还有谁没谈过")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("本学期家长联系情况")).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void handingInAGrowthFileIsAReminderNotAQuery() {
+        assertThat(kindOf("二十号前交成长档案")).isEqualTo(Kind.REMINDER);
+        assertThat(kindOf("宋佳琪今天的表现记录一下，上课很专注")).isNotEqualTo(Kind.QUERY);
+    }
+}
