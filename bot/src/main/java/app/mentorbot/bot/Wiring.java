@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.dialogue.Dialogue;
+import app.mentorbot.conversations.dialogue.Links;
+import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.text.Texts;
@@ -38,7 +40,13 @@ class Wiring {
     }
 
     @Bean
-    Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock) {
-        return new Dialogue(jdbc, rosters, records, texts, clock);
+    QuietHours quietHours(QuietHoursSettings settings) {
+        return new QuietHours(settings.start(), settings.end(), java.util.Set.copyOf(settings.holidays()), SCHOOL_ZONE);
+    }
+
+    @Bean
+    Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
+                      QuietHours quietHours, Links links) {
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links);
     }
 }

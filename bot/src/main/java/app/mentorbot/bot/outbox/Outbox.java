@@ -36,25 +36,31 @@ public class Outbox {
 
     /** An answer in the chat a message came from. */
     public void answer(String schoolId, InboundMessage to, String text, boolean urgent, Long sourceMessageId) {
-        insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, sourceMessageId);
+        insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, null, sourceMessageId);
     }
 
     /** A message to a roster person on their own chat (the platform they were last bound on, else the web chat). */
     public void push(String schoolId, String personId, String text, boolean urgent, Long sourceMessageId) {
+        push(schoolId, personId, text, urgent, null, sourceMessageId);
+    }
+
+    /** As {@link #push(String, String, String, boolean, Long)}, held until {@code notBefore} when given. */
+    public void push(String schoolId, String personId, String text, boolean urgent, Instant notBefore, Long sourceMessageId) {
         List<String[]> bound = jdbc.sql("select platform, platform_user_id from platform_identity where school_id = ? and person_id = ? "
                         + "order by bound_at desc limit 1")
                 .params(schoolId, personId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         String platform = bound.isEmpty() ? WebChatAdapter.PLATFORM : bound.get(0)[0];
         String chat = bound.isEmpty() ? personId : bound.get(0)[1];
-        insert(schoolId, platform, chat, personId, text, null, urgent, sourceMessageId);
+        insert(schoolId, platform, chat, personId, text, null, urgent, notBefore, sourceMessageId);
     }
 
     private void insert(String schoolId, String platform, String chatId, String recipientId, String text, String replyTo,
-                        boolean urgent, Long sourceMessageId) {
+                        boolean urgent, Instant notBefore, Long sourceMessageId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into outbox (school_id, platform, chat_id, recipient_id, body, reply_to, urgent, next_attempt_at, created_at, source_message_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(schoolId, platform, chatId, recipientId, text, replyTo, urgent, now, now, sourceMessageId)
+        Timestamp due = notBefore == null || urgent ? now : Timestamp.from(notBefore);
+        jdbc.sql("insert into outbox (school_id, platform, chat_id, recipient_id, body, reply_to, urgent, next_attempt_at, hold_until, "
+                        + "created_at, source_message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(schoolId, platform, chatId, recipientId, text, replyTo, urgent, due, due == now ? null : due, now, sourceMessageId)
                 .update();
         signal.wakeAfterCommit();
     }
@@ -107,8 +113,10 @@ public class Outbox {
 
     /** A chat became reachable: what waits for it is due now. */
     void due(String platform, String chatId) {
-        jdbc.sql("update outbox set next_attempt_at = ? where status = 'PENDING' and platform = ? and chat_id = ? and next_attempt_at > ?")
-                .params(Timestamp.from(clock.instant()), platform, chatId, Timestamp.from(clock.instant().plus(LEASE)))
+        jdbc.sql("update outbox set next_attempt_at = ? where status = 'PENDING' and platform = ? and chat_id = ? and next_attempt_at > ? "
+                        + "and (hold_until is null or hold_until <= ?)")
+                .params(Timestamp.from(clock.instant()), platform, chatId, Timestamp.from(clock.instant().plus(LEASE)),
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 }

@@ -1,5 +1,7 @@
 package app.mentorbot.bot.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +30,13 @@ class SenderDirectory {
     }
 
     Optional<Person> resolve(InboundMessage m) {
-        Optional<String> personId = jdbc.sql("select person_id from platform_identity where platform = ? and platform_user_id = ? and school_id = ?")
-                .params(m.platform(), m.senderId(), schoolId).query(String.class).optional();
-        if (personId.isEmpty() && WebChatAdapter.PLATFORM.equals(m.platform())) personId = Optional.of(m.senderId());
-        return personId.flatMap(id -> Person.find(schoolId, rosters.load(schoolId), id));
+        List<String> ids = new ArrayList<>();
+        // On the web chat the socket already proved who this is; bindings may add more children.
+        if (WebChatAdapter.PLATFORM.equals(m.platform())) ids.add(m.senderId());
+        ids.addAll(jdbc.sql("select person_id from platform_identity where platform = ? and platform_user_id = ? and school_id = ? "
+                        + "order by bound_at, person_id")
+                .params(m.platform(), m.senderId(), schoolId).query(String.class).list());
+        return Person.findAll(schoolId, rosters.load(schoolId), ids);
     }
 
     String schoolId() {

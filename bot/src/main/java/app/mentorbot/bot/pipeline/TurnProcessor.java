@@ -12,6 +12,7 @@ import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.Reply;
+import app.mentorbot.conversations.dialogue.Turn;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.text.Texts;
 
@@ -47,8 +48,12 @@ public class TurnProcessor {
             Optional<Person> sender = senders.resolve(m);
             String schoolId = senders.schoolId();
             if (sender.isEmpty()) {
-                tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id ->
-                        outbox.answer(schoolId, m, texts.get("unknown.sender"), false, id)));
+                // Strangers may only bind their account with a code; their words are not kept.
+                tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id -> {
+                    for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
+                        if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
+                    }
+                }));
                 log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
                 return;
             }
@@ -70,10 +75,10 @@ public class TurnProcessor {
     void handle(InboundMessage m, Person sender, long rawId) {
         String schoolId = senders.schoolId();
         tx.executeWithoutResult(s -> {
-            List<Reply> replies = dialogue.handle(sender, m.text(), rawId, m.sentAt());
+            List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
             for (Reply reply : replies) {
                 if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
-                else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), rawId);
+                else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);
             }
             inbox.mark(rawId, "DONE");
         });

@@ -60,7 +60,8 @@ public class Invitations {
         }
     }
 
-    private String sign(String payload) {
+    /** An HMAC of any payload with the deployment's key (for signed page links too). */
+    String sign(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));

@@ -80,6 +80,28 @@ public final class ChatClient implements AutoCloseable {
         return next().path("text").asString();
     }
 
+    /**
+     * The next pushed text containing {@code needle}, skipping other pushes that were waiting for this
+     * person (messages queued for them by earlier conversations arrive when a page opens).
+     */
+    public String pushContaining(String needle) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            JsonNode frame = next();
+            String text = frame.path("text").asString();
+            if (text.contains(needle)) return text;
+        }
+        throw new AssertionError("no push containing " + needle + "; seen: " + seen);
+    }
+
+    /** The answer to one of our own messages, skipping pushes that arrive in between. */
+    public String replyTo(String clientId) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            JsonNode frame = next();
+            if (clientId.equals(frame.path("replyTo").asString(null))) return frame.path("text").asString();
+        }
+        throw new AssertionError("no reply to " + clientId + "; seen: " + seen);
+    }
+
     /** Nothing more arrives within the given time. */
     public boolean quietFor(Duration d) throws InterruptedException {
         JsonNode frame = frames.poll(d.toMillis(), TimeUnit.MILLISECONDS);

@@ -28,19 +28,30 @@ final class PendingQuestions {
     /** A draft waiting for the students it is about; candidates may be empty (ask for a full name). */
     record WhichStudent(Record draft, List<String> candidates, String asked) {}
 
-    void ask(String schoolId, String personId, WhichStudent question, Instant now) {
+    /** A parent's message held until they say which child it is about. */
+    record WhichChild(String text, Long sourceMessageId, Instant saidAt, List<String> children) {}
+
+    void ask(String schoolId, String personId, Object question, Instant now) {
+        String kind = question instanceof WhichChild ? "WHICH_CHILD" : "WHICH_STUDENT";
         jdbc.sql("insert into pending_question (school_id, person_id, kind, payload, created_at, expires_at) "
-                        + "values (?, ?, 'WHICH_STUDENT', ?::jsonb, ?, ?) on conflict (school_id, person_id) do update "
+                        + "values (?, ?, ?, ?::jsonb, ?, ?) on conflict (school_id, person_id) do update "
                         + "set kind = excluded.kind, payload = excluded.payload, created_at = excluded.created_at, expires_at = excluded.expires_at")
-                .params(schoolId, personId, JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+                .params(schoolId, personId, kind, JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
                 .update();
     }
 
     Optional<WhichStudent> open(String schoolId, String personId, Instant now) {
-        return jdbc.sql("select payload::text from pending_question where school_id = ? and person_id = ? and expires_at > ?")
-                .params(schoolId, personId, Timestamp.from(now))
-                .query(String.class).optional()
-                .map(json -> JSON.readValue(json, WhichStudent.class));
+        return payload(schoolId, personId, "WHICH_STUDENT", now).map(json -> JSON.readValue(json, WhichStudent.class));
+    }
+
+    Optional<WhichChild> openChildQuestion(String schoolId, String personId, Instant now) {
+        return payload(schoolId, personId, "WHICH_CHILD", now).map(json -> JSON.readValue(json, WhichChild.class));
+    }
+
+    private Optional<String> payload(String schoolId, String personId, String kind, Instant now) {
+        return jdbc.sql("select payload::text from pending_question where school_id = ? and person_id = ? and kind = ? and expires_at > ?")
+                .params(schoolId, personId, kind, Timestamp.from(now))
+                .query(String.class).optional();
     }
 
     void close(String schoolId, String personId) {

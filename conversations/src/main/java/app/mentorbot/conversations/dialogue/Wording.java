@@ -46,7 +46,7 @@ final class Wording {
             case PARENT_CONTACT -> texts.get("record.parentContact", who,
                     texts.get("channel." + (r.channel() == null ? "NONE" : r.channel().name())));
             case OBSERVATION -> texts.get("record.observation", who);
-            case REMINDER -> texts.get("record.reminder", r.note());
+            case REMINDER -> texts.get("record.reminder", reminderText(r.note()));
             default -> r.note();
         };
         String topics = r.topics().isEmpty() ? "" : texts.get("record.topics", joined("topic.", r.topics()));
@@ -65,18 +65,72 @@ final class Wording {
 
     /** The confirmation of a newly filed record. */
     String confirmation(Record r, Roster roster, LocalDate today) {
+        String body = body(r, roster, today, true);
+        return (r.kind() == Kind.REMINDER ? body : texts.get("confirm.record", body)) + texts.get("confirm.undoHint");
+    }
+
+    /** The confirmation of a corrected record. */
+    String corrected(Record r, Roster roster, LocalDate today) {
+        return texts.get("confirm.corrected", body(r, roster, today, false)) + texts.get("confirm.undoHint");
+    }
+
+    /** What to be reminded of, without the "提醒我" the teacher wrote before it. */
+    static String reminderText(String note) {
+        String t = note.strip().replaceFirst("^(请|麻烦)?(提醒|记得提醒)(我|一下我|一下)?[：:，,\\s]*", "");
+        return t.replaceAll("[。.!！]+$", "");
+    }
+
+    /**
+     * The fields of a record, each with the words it came from when those differ from what is shown
+     * (张小明（"小明"）, 3月18日（"下周三"）), so a teacher sees at once why the bot understood it so.
+     */
+    private String body(Record r, Roster roster, LocalDate today, boolean withSources) {
         StringBuilder s = new StringBuilder();
         if (r.kind() == Kind.REMINDER) {
-            s.append(r.followUp() == null
-                    ? texts.get("confirm.reminderNoDate", r.note())
-                    : texts.get("confirm.reminder", dayWithWeekday(r.followUp(), today), r.note()));
-        } else {
-            s.append(texts.get("confirm.record", describe(r, roster, today)));
-            if (!r.flags().isEmpty()) s.append(texts.get("confirm.flags", joined("flag.", r.flags())));
-            if (r.followUp() != null) s.append(texts.get("confirm.followUp", dayWithWeekday(r.followUp(), today)));
+            String when = r.followUp() == null ? null : dayWithWeekday(r.followUp(), today) + (withSources ? source(r, "followUp", null) : "");
+            String what = reminderText(r.note());
+            s.append(when == null ? texts.get("confirm.reminderNoDate", what) : texts.get("confirm.reminder", when, what));
+            return s.toString();
         }
-        s.append(texts.get("confirm.undoHint"));
+        String who = withSources ? namesWithSources(r, roster) : names(roster, r.studentIds());
+        String when = r.date() == null ? "" : day(r.date(), today) + (withSources ? source(r, "date", day(r.date(), today)) : "") + " ";
+        String what = switch (r.kind()) {
+            case TALK -> texts.get("record.talk", who, texts.get(talkWord(r)));
+            case PARENT_CONTACT -> texts.get("record.parentContact", who,
+                    texts.get("channel." + (r.channel() == null ? "NONE" : r.channel().name())));
+            case OBSERVATION -> texts.get("record.observation", who);
+            default -> r.note();
+        };
+        String topics = r.topics().isEmpty() ? "" : texts.get("record.topics", joined("topic.", r.topics()));
+        s.append(when).append(what).append(topics).append('。');
+        if (!r.flags().isEmpty()) s.append(texts.get("confirm.flags", joined("flag.", r.flags())));
+        if (r.followUp() != null) {
+            s.append(texts.get("confirm.followUp", dayWithWeekday(r.followUp(), today) + (withSources ? source(r, "followUp", null) : "")));
+        }
         return s.toString();
+    }
+
+    private String namesWithSources(Record r, Roster roster) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String id : r.studentIds()) {
+            String name = roster.student(id).map(Student::name).orElse(id);
+            String said = r.evidence().stream().filter(e -> e.field().equals("students") && e.value().equals(id))
+                    .map(e -> spoken(r, e)).filter(w -> w != null && !w.isBlank()).findFirst().orElse(null);
+            parts.add(said == null || said.equals(name) ? name : name + texts.get("confirm.source", said));
+        }
+        return String.join(texts.get("list.separator"), parts);
+    }
+
+    /** （"下周三"） when the field came from words other than what is shown. */
+    private String source(Record r, String field, String shown) {
+        return r.evidence().stream().filter(e -> e.field().equals(field)).map(e -> spoken(r, e))
+                .filter(w -> w != null && !w.isBlank() && !w.equals(shown))
+                .findFirst().map(w -> texts.get("confirm.source", w)).orElse("");
+    }
+
+    private static String spoken(Record r, app.mentorbot.conversations.understanding.Evidence e) {
+        if (e.start() < 0 || e.end() > r.note().length() || e.start() >= e.end()) return null;
+        return r.note().substring(e.start(), e.end());
     }
 
     static String shortened(String text, int max) {

@@ -1,6 +1,9 @@
 package app.mentorbot.conversations.people;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -10,12 +13,21 @@ import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 
-/** Someone the bot talks to, with every role they hold in their school. */
-public record Person(String schoolId, String id, String displayName, Set<Role> roles) {
+/**
+ * Someone the bot talks to, with every role they hold in their school. For a parent, {@code children}
+ * maps each child's student id to the roster parent row that links them (one row per child in most
+ * rosters; one chat account may be bound to several rows).
+ */
+public record Person(String schoolId, String id, String displayName, Set<Role> roles, Map<String, String> children) {
     public Person {
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(id, "id");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        children = children == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
+    }
+
+    public Person(String schoolId, String id, String displayName, Set<Role> roles) {
+        this(schoolId, id, displayName, roles, Map.of());
     }
 
     public boolean is(Role role) {
@@ -36,16 +48,48 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
             return Optional.of(new Person(schoolId, id, teacher.get().name(), roles));
         }
         Optional<Parent> parent = roster.parent(id);
-        if (parent.isPresent()) {
-            return Optional.of(new Person(schoolId, id, parentDisplayName(roster, parent.get()), EnumSet.of(Role.PARENT)));
+        if (parent.isPresent() && roster.student(parent.get().studentId()).isPresent()) {
+            return Optional.of(new Person(schoolId, id, parentDisplayName(roster, parent.get()), EnumSet.of(Role.PARENT),
+                    Map.of(parent.get().studentId(), id)));
         }
         return Optional.empty();
     }
 
+    /**
+     * The person behind several roster ids bound to one chat account: staff if any id is staff,
+     * otherwise one parent with all their children.
+     */
+    public static Optional<Person> findAll(String schoolId, Roster roster, List<String> ids) {
+        Person parent = null;
+        for (String id : ids) {
+            Optional<Person> p = find(schoolId, roster, id);
+            if (p.isEmpty()) continue;
+            if (p.get().isStaff()) return p;
+            if (parent == null) {
+                parent = p.get();
+            } else {
+                Map<String, String> children = new LinkedHashMap<>(parent.children());
+                p.get().children().forEach(children::putIfAbsent);
+                parent = new Person(schoolId, parent.id(), parent.displayName(), parent.roles(), children);
+            }
+        }
+        return Optional.ofNullable(parent);
+    }
+
     /** "张小明妈妈" style: how a school names a parent when it does not know their own name. */
     public static String parentDisplayName(Roster roster, Parent parent) {
-        if (parent.name() != null && !parent.name().isBlank()) return parent.name();
         String child = roster.student(parent.studentId()).map(Student::name).orElse("");
         return child + Relations.spoken(parent.relation());
+    }
+
+    /** The words a teacher may use for this parent: 李华爸爸, 李华父亲, 李华家长, and the parent's own name. */
+    public static List<String> parentCallNames(Roster roster, Parent parent) {
+        String child = roster.student(parent.studentId()).map(Student::name).orElse("");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(child + Relations.spoken(parent.relation()));
+        names.add(child + parent.relation());
+        names.add(child + "家长");
+        if (parent.name() != null && !parent.name().isBlank()) names.add(parent.name());
+        return names;
     }
 }

@@ -62,10 +62,56 @@ public final class RecordStore {
                 .params(schoolId, authorId, Timestamp.from(since)).query(RecordStore::map).optional();
     }
 
-    /** Marks a record deleted; false when it was already gone. */
-    public boolean softDelete(long id, Instant at) {
-        return jdbc.sql("update record set deleted_at = ? where id = ? and deleted_at is null")
+    /** Marks a record deleted, keeping its last state in the audit trail; false when it was already gone. */
+    public boolean softDelete(long id, String by, Instant at) {
+        Optional<Record> current = find(id);
+        if (current.isEmpty()) return false;
+        boolean deleted = jdbc.sql("update record set deleted_at = ? where id = ? and deleted_at is null")
                 .params(Timestamp.from(at), id).update() == 1;
+        if (deleted) keepVersion(current.get(), by, "UNDO", at);
+        return deleted;
+    }
+
+    /**
+     * Replaces a record's fields (not its author, note or source), keeping the old state as a version.
+     * Returns the record as it now is.
+     */
+    public Record correct(Record changed, String by, String reason, Instant at) {
+        Record old = find(Objects.requireNonNull(changed.id(), "id")).orElseThrow();
+        keepVersion(old, by, reason, at);
+        jdbc.sql("update record set kind = ?, talk_type = ?, channel = ?, event_date = ?, follow_up = ?, "
+                        + "topics = coalesce(string_to_array(?::text, ','), '{}'), flags = coalesce(string_to_array(?::text, ','), '{}') where id = ?")
+                .params(changed.kind().name(), name(changed.talkType()), name(changed.channel()), date(changed.date()),
+                        date(changed.followUp()), joined(changed.topics()), joined(changed.flags()), changed.id())
+                .update();
+        jdbc.sql("delete from record_student where record_id = ?").param(changed.id()).update();
+        for (String studentId : changed.studentIds()) {
+            jdbc.sql("insert into record_student (record_id, school_id, student_id) values (?, ?, ?)")
+                    .params(changed.id(), changed.schoolId(), studentId).update();
+        }
+        return find(changed.id()).orElseThrow();
+    }
+
+    /** Earlier states of a record, oldest first. */
+    public List<Record> versions(long id) {
+        return jdbc.sql("select snapshot::text from record_version where record_id = ? order by version")
+                .param(id).query(String.class).list().stream().map(json -> JSON.readValue(json, Record.class)).toList();
+    }
+
+    private void keepVersion(Record old, String by, String reason, Instant at) {
+        jdbc.sql("insert into record_version (record_id, version, changed_at, changed_by, reason, snapshot) "
+                        + "values (?, (select coalesce(max(version), 0) + 1 from record_version where record_id = ?), ?, ?, ?, ?::jsonb)")
+                .params(old.id(), old.id(), Timestamp.from(at), by, reason, JSON.writeValueAsString(old)).update();
+    }
+
+    /** Records of a kind about a school's students in [from, to], for ledgers and answers. */
+    public List<Record> about(String schoolId, java.util.Collection<String> studentIds, LocalDate from, LocalDate to) {
+        if (studentIds.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and r.id in "
+                        + "(select record_id from record_student where school_id = ? and student_id = any(string_to_array(?::text, ','))) "
+                        + GROUP + " order by r.event_date, r.id")
+                .params(schoolId, date(from), date(to), schoolId, String.join(",", studentIds))
+                .query(RecordStore::map).list();
     }
 
     public Optional<Record> find(long id) {

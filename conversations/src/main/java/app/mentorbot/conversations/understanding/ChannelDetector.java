@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,19 +14,31 @@ import java.util.regex.Pattern;
 final class ChannelDetector {
     record Found(Channel channel, int start, int end) {}
 
-    private static final Map<Channel, Pattern> CUES = new LinkedHashMap<>();
-    static {
+    private final Map<Channel, Pattern> cues = new LinkedHashMap<>();
+
+    ChannelDetector(Lexicon lexicon) {
         // ONLINE first: 视频通话 must not be read as a phone call
-        CUES.put(Channel.ONLINE, Pattern.compile("视频通话|视频|企业微信|微信|短信|钉钉|线上|网上|信息|消息|家长群|群里|QQ|qq|留言|语音|私信"));
-        CUES.put(Channel.HOME_VISIT, Pattern.compile("家访|(去|到)[^,.;!?。]{0,6}家(里|中)?(拜访|走访|看望|里)|上门"));
-        CUES.put(Channel.PHONE, Pattern.compile("电话|来电|致电|打给|没人接|未接|通话"));
-        CUES.put(Channel.IN_PERSON, Pattern.compile("面谈|来校|来学校|来了学校|到校|到学校|见面|当面|面对面|来办公室|到办公室|见了|见到"));
+        for (Channel c : List.of(Channel.ONLINE, Channel.HOME_VISIT, Channel.PHONE, Channel.IN_PERSON)) {
+            cues.put(c, lexicon.pattern("channel-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        }
     }
     private static final Pattern NOTICE = Pattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
 
+    /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
+    private static final Pattern SWITCH = Pattern.compile("改成|改为|改用|换成|改打|只好|只能");
+
     Found detect(String s) {
+        Matcher sw = SWITCH.matcher(s);
+        if (sw.find()) {
+            Found after = first(s.substring(sw.end()));
+            if (after != null) return new Found(after.channel(), after.start() + sw.end(), after.end() + sw.end());
+        }
+        return first(s);
+    }
+
+    private Found first(String s) {
         Found best = null;
-        for (var e : CUES.entrySet()) {
+        for (var e : cues.entrySet()) {
             Matcher m = e.getValue().matcher(s);
             if (m.find() && (best == null || m.start() < best.start()
                     || m.start() == best.start() && m.end() > best.end())) {

@@ -22,7 +22,13 @@ import java.util.regex.Pattern;
 final class DateResolver {
     enum Role { PAST, TODAY, FUTURE }
 
-    record TimeExpr(int start, int end, LocalDate date, Role role, boolean deadline) {}
+    /**
+     * One time expression. {@code date} is null when the words name a day that does not exist
+     * (2月30日, 13月5日, 4.31): the role still follows the sentence, but no day is guessed.
+     */
+    record TimeExpr(int start, int end, LocalDate date, Role role, boolean deadline) {
+        boolean impossible() { return date == null; }
+    }
 
     private interface Rule {
         /** The resolved expression, or null when the match turns out not to be a date. */
@@ -36,10 +42,10 @@ final class DateResolver {
 
     /** Plan words: a date in the same clause is one to come. */
     static final Pattern PLAN = Pattern.compile(
-            "再|提醒|打算|准备|计划|之前|以前|(?<![需主重只想不])要(?!求)|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
+            "再|提醒|打算|准备|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?!求)|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
     static final Pattern PAST = Pattern.compile(
-            "(?<![为除])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
+            "(?<![为除约])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
                     // verbs of receiving or noticing only ever report: 接到电话, 发现他...
                     + "|接到|收到|发现|看到|听到|得知|遇到|碰到");
 
@@ -48,21 +54,21 @@ final class DateResolver {
     DateResolver() {
         rule("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?", (m, s, t) -> {
             LocalDate d = date(num(m.group(1)), num(m.group(2)), num(m.group(3)));
-            return d == null ? null : fixed(m, s, t, d);
+            return d == null ? impossible(m, s) : fixed(m, s, t, d);
         });
         rule("(下个?月|下一个?月)" + NUM + "[号日]", (m, s, t) -> {
             LocalDate first = t.withDayOfMonth(1).plusMonths(1);
             LocalDate d = date(first.getYear(), first.getMonthValue(), num(m.group(2)));
-            return d == null ? null : fixed(m, s, t, d);
+            return d == null ? impossible(m, s) : fixed(m, s, t, d);
         });
         rule("(上个?月)" + NUM + "[号日]", (m, s, t) -> {
             LocalDate first = t.withDayOfMonth(1).minusMonths(1);
             LocalDate d = date(first.getYear(), first.getMonthValue(), num(m.group(2)));
-            return d == null ? null : fixed(m, s, t, d);
+            return d == null ? impossible(m, s) : fixed(m, s, t, d);
         });
         rule("(这个?月|本月)" + NUM + "[号日]", (m, s, t) -> {
             LocalDate d = date(t.getYear(), t.getMonthValue(), num(m.group(2)));
-            return d == null ? null : fixed(m, s, t, d);
+            return d == null ? impossible(m, s) : fixed(m, s, t, d);
         });
         rule("(下个?月|下一个?月|本月|这个?月)?(月底|月末|底)", (m, s, t) -> {
             if (m.group(1) == null && m.group(2).equals("底")) return null;
@@ -72,19 +78,28 @@ final class DateResolver {
         rule("(下个?月|下一个?月)初", (m, s, t) -> fixed(m, s, t, t.withDayOfMonth(1).plusMonths(1)));
         rule(NUM + "月" + NUM + "[日号]?", (m, s, t) -> {
             int month = num(m.group(1)), day = num(m.group(2));
+            if (!possible(month, day)) return impossible(m, s);
             return either(m, s, t, date(t.getYear(), month, day), date(t.getYear() - 1, month, day), date(t.getYear() + 1, month, day), Period.YEAR);
         });
         rule("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.%])(?!分|倍|小时|个|米|元|岁|公里|斤|度|级|万|秒)", (m, s, t) -> {
             int month = num(m.group(1)), day = num(m.group(2));
+            // 4.31 is an impossible date; 1.75 or 3.14 are numbers, not dates at all
+            if (!possible(month, day)) return month >= 1 && month <= 12 && day <= 31 && day >= 1 ? impossible(m, s) : null;
             return either(m, s, t, date(t.getYear(), month, day), date(t.getYear() - 1, month, day), date(t.getYear() + 1, month, day), Period.YEAR);
         });
         rule("(?<![月\\d.零一二两三四五六七八九十])(?:([0-9]{1,2})[号日]|([零一二两三四五六七八九十]{1,3})号)(?!楼|床|位|线|门|机|房|车|座|码|球|元|字|选手|同学)", (m, s, t) -> {
             int day = num(m.group(1) != null ? m.group(1) : m.group(2));
+            if (day < 1 || day > 31) return null;   // 0号, 32号: a number, not a day
             LocalDate prev = t.withDayOfMonth(1).minusMonths(1), next = t.withDayOfMonth(1).plusMonths(1);
             return either(m, s, t, date(t.getYear(), t.getMonthValue(), day), date(prev.getYear(), prev.getMonthValue(), day),
                     date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
         });
         rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")", this::weekday);
+        // 上周 with no day (上周和他谈过): Monday of last week, mirroring SPEC's 下周 → Monday of next week
+        rule("(上上个?|上个?|上一个?)(周|星期|礼拜)(?![一二三四五六日天末1-7])", (m, s, t) -> {
+            int weeks = m.group(1).startsWith("上上") ? 2 : 1;
+            return fixed(m, s, t, t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks));
+        });
         rule("(下下个?|下个?|下一个?)(周|星期|礼拜)", (m, s, t) -> {
             int weeks = m.group(1).startsWith("下下") ? 2 : 1;
             LocalDate monday = t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(weeks);
@@ -190,7 +205,7 @@ final class DateResolver {
      * on or before today, in a plan the next on or after today (SPEC: a plan never lands in the past).
      */
     private static TimeExpr either(Matcher m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
-        if (same == null) return null;
+        if (same == null) return impossible(m, s);
         boolean deadline = deadlineAfter(s, m.end());
         if (moodIsFuture(s, m.start(), deadline)) {
             LocalDate d = same.isBefore(today) && later != null ? later : same;
@@ -222,6 +237,18 @@ final class DateResolver {
             case "月" -> t.plusMonths(n);
             default -> t.plusWeeks(n);
         };
+    }
+
+    /** A date the calendar cannot have in any year (2月30日, 4.31, 13月5日); 2月29日 is possible. */
+    private static boolean possible(int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).maxLength();
+    }
+
+    /** An impossible date: its role by the sentence, no day guessed. */
+    private static TimeExpr impossible(Matcher m, String s) {
+        boolean deadline = deadlineAfter(s, m.end());
+        Role role = moodIsFuture(s, m.start(), deadline) ? Role.FUTURE : Role.PAST;
+        return new TimeExpr(m.start(), m.end(), null, role, deadline);
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -94,6 +94,10 @@ public final class Extraction {
             ArrayNode c = o.putArray("clarify");
             n.clarify().forEach(c::add);
         }
+        if (!n.doubts().isEmpty()) {
+            ArrayNode d = o.putArray("doubts");   // not scored; tells the dialogue what to ask (2月30日)
+            n.doubts().forEach(d::add);
+        }
         return o;
     }
 

@@ -6,77 +6,125 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flags for the class head (SPEC.md): one student's own state, stronger than a topic.
+ * Flags for the class head (SPEC.md): one student's own state, stronger than a topic. The cue
+ * words come from the flag-*.txt lists of the {@link Lexicon}.
  *
- * <p>Every cue is checked in its clause for negation (没有被欺负, 情绪不低落) and for being the
- * theme of a talk rather than a state (如何应对考试焦虑, 防欺凌主题). Low mood counts only when it
- * lasts (最近, 一直, 这两天...) or the teacher marks it (重点关注); stress or poor sleep alone is a
- * topic. Self-harm or suicide talk raises SAFETY and PSYCH together.
+ * <p>A cue counts only when it is affirmed and it is the student's. Affirmed: not negated in its
+ * clause (没有被欺负, 情绪并没有很低落, 不是因为父母离婚), not the theme of a talk (如何应对考试焦虑,
+ * 防欺凌主题), not a supposition (如果…, 以免…). The student's: the clause's subject is not
+ * another person — a classmate (同桌父母离婚了), a parent (家长很焦虑), someone (有人被欺负) — unless
+ * that person is only the agent or partner (被同学欺负, 和同学打架) or the student comes back
+ * between (同桌说他…). Low mood counts only when it lasts (最近, 一直, 这两天...) or the teacher
+ * marks it (重点关注); stress or poor sleep alone is a topic. Self-harm or suicide talk raises
+ * SAFETY and PSYCH together.
  */
 final class FlagDetector {
     record Hit(Flag flag, int start, int end) {}
 
-    private static final Pattern ACADEMIC = Pattern.compile(
-            "跟不上|不及格|挂科|厌学|退步(很多|明显|很大|严重|得厉害)|明显退步|大幅退步|明显下滑|下滑得?(很厉害|厉害|严重)|大幅下滑|下滑明显|"
-                    + "下降(很多|明显)|明显下降|下降得?(厉害|严重)|成绩很差|倒数|学不进去|不想学习?|掉了\\d+名|掉了很多");
-    private static final Pattern SELF_HARM = Pattern.compile("自残|自伤|割腕|划手|自杀|轻生|不想活|想死|跳楼|活着没意思");
-    private static final Pattern SAFETY = Pattern.compile(
-            "欺负|霸凌|欺凌|被孤立|排挤|被排斥|打架|斗殴|打人|被打|离家出走|出走|逃跑|失踪|威胁|勒索|敲诈|带刀|刀具");
-    private static final Pattern FAMILY = Pattern.compile(
-            "离异|离婚|单亲|留守|(父母|爸爸妈妈|爸妈|爸爸和妈妈)[^,.;!?。]{0,3}(在外|外出|去外地)[^,.;!?。]{0,3}(打工|务工|工作)|"
-                    + "(条件|家境|经济)[^,.;!?。]{0,4}(困难|贫寒|拮据|不好)|外出打工|在外打工|去世|过世|病逝|丧(父|母|亲)|家庭困难|经济困难|"
-                    + "家里困难|生活困难|贫困|低保|家暴|重组家庭|父母不在身边|孤儿|父母[^,.;!?。]{0,2}(分居|闹离婚)|坐牢|服刑|生重病|重病");
-    private static final Pattern PSYCH_ALWAYS = Pattern.compile(
-            "哭|流泪|掉眼泪|不想上学|不肯上学|不愿(意)?上学|拒绝上学|拒学|不来上学|不想来学校|抑郁|想不开|厌世");
-    private static final Pattern MOOD = Pattern.compile(
-            "情绪低落|低落|焦虑|郁闷|不开心|难过|心情不好|烦躁|失落|沮丧|消沉|闷闷不乐|情绪不好|情绪不稳|情绪波动|压抑|悲观|紧张|自卑|孤僻");
-    private static final Pattern LASTING = Pattern.compile(
-            "最近|一直|老是|总是|经常|好几次|这两天|这几天|这段时间|这阵子|持续|长期|近期|天天|每天|近来|连续|反复");
-    private static final Pattern MARKED = Pattern.compile("重点关注|特别关注|密切关注|持续关注|多加关注");
+    private final Pattern academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
+
+    /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final Pattern NEGATION = Pattern.compile("没有?|不|无|未|别|并非|否认");
-    private static final Pattern THEME = Pattern.compile("如何|怎么|怎样|主题|关于|讲座|预防|防止|防范|远离|班会|知识|教育");
+    private static final Pattern STRONG_NEGATION = Pattern.compile(
+            "没有|并没|并未|并非|并不|不是|否认|排除|谈不上|不存在|从没|从未|从不|也没|都没|没再|不再|不会|不至于|不像");
+    /** Negation-looking words that do not negate what follows (忍不住哭, 不停地哭, 不知道为什么一直哭). */
+    private static final Pattern NOT_NEGATION = Pattern.compile(
+            "不住|不了|不禁|不停|不由|不断|不知道?|不清楚|不明白|不出|没想到|没办法|没法|没多久|没几天|没人|不少|不久|差不多|不得不|不一会|不好意思");
+    private static final Pattern SUPPOSITION = Pattern.compile("如果|(?<![主需只就不重想还])要是|万一|假如|假设|以免|避免|免得|防止|担心会|怕他会|怕她会");
+    /** People other than the student whose state a clause may describe. */
+    private static final Pattern OTHER_PERSON = Pattern.compile(
+            "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
+                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
+    private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
+    /** The student again: a pronoun or a masked name between the other person and the cue. */
+    private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|本人");
+    /** Before the other person, these make them an agent, partner or object, not the subject. */
+    private static final Pattern OBJECT_MARK = Pattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
+
+    FlagDetector(Lexicon lexicon) {
+        academic = lexicon.pattern("flag-academic");
+        selfHarm = lexicon.pattern("flag-self-harm");
+        safety = lexicon.pattern("flag-safety");
+        family = lexicon.pattern("flag-family");
+        psychAlways = lexicon.pattern("flag-psych");
+        mood = lexicon.pattern("flag-mood");
+        lasting = lexicon.pattern("flag-lasting");
+        marked = lexicon.pattern("flag-marked");
+        theme = lexicon.pattern("flag-theme");
+    }
 
     List<Hit> find(String s) {
         List<Hit> hits = new ArrayList<>();
-        any(s, ACADEMIC, Flag.ACADEMIC, hits);
-        any(s, SAFETY, Flag.SAFETY, hits);
-        any(s, FAMILY, Flag.FAMILY, hits);
-        any(s, PSYCH_ALWAYS, Flag.PSYCH, hits);
-        Matcher harm = SELF_HARM.matcher(s);
+        any(s, academic, Flag.ACADEMIC, hits);
+        any(s, safety, Flag.SAFETY, hits);
+        any(s, family, Flag.FAMILY, hits);
+        any(s, psychAlways, Flag.PSYCH, hits);
+        Matcher harm = selfHarm.matcher(s);
         while (harm.find()) {
-            if (!affirmed(s, harm.start())) continue;
+            if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
             hits.add(new Hit(Flag.SAFETY, harm.start(), harm.end()));
             hits.add(new Hit(Flag.PSYCH, harm.start(), harm.end()));
             break;
         }
-        boolean marked = MARKED.matcher(s).find();
-        Matcher mood = MOOD.matcher(s);
-        while (mood.find()) {
-            if (!affirmed(s, mood.start())) continue;
-            String clause = Clauses.clauseAt(s, mood.start());
-            if (marked || LASTING.matcher(clause).find()) {
-                hits.add(new Hit(Flag.PSYCH, mood.start(), mood.end()));
+        boolean isMarked = marked.matcher(s).find();
+        Matcher m = mood.matcher(s);
+        while (m.find()) {
+            if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
+            String clause = Clauses.clauseAt(s, m.start());
+            if (isMarked || lasting.matcher(clause).find()) {
+                hits.add(new Hit(Flag.PSYCH, m.start(), m.end()));
                 break;
             }
         }
         return hits;
     }
 
-    private static void any(String s, Pattern p, Flag f, List<Hit> hits) {
+    private void any(String s, Pattern p, Flag f, List<Hit> hits) {
         Matcher m = p.matcher(s);
         while (m.find()) {
-            if (affirmed(s, m.start())) {
+            if (counts(s, m.start(), m.end(), f)) {
                 hits.add(new Hit(f, m.start(), m.end()));
                 return;
             }
         }
     }
 
-    /** Not negated in the few chars before the cue, and not the theme of a talk. */
-    static boolean affirmed(String s, int at) {
+    private boolean counts(String s, int at, int end, Flag f) {
+        return affirmed(s, at) && studentsOwn(s, at, end, f);
+    }
+
+    /** Not negated, not the theme of a talk, not a supposition. */
+    boolean affirmed(String s, int at) {
         int cs = Clauses.clauseStart(s, at);
-        String before = s.substring(Math.max(cs, at - 4), at).replaceAll("不住|不了|不禁|不停|不由|不断", "");
-        if (NEGATION.matcher(before).find()) return false;
-        return !THEME.matcher(s.substring(cs, at)).find();
+        String before = NOT_NEGATION.matcher(s.substring(cs, at)).replaceAll("__");
+        String near = before.substring(Math.max(0, before.length() - 4));
+        if (NEGATION.matcher(near).find()) return false;
+        if (STRONG_NEGATION.matcher(before).find()) return false;
+        if (SUPPOSITION.matcher(before).find()) return false;
+        return !theme.matcher(before).find();
+    }
+
+    /** The cue describes the student, not a classmate or a parent who is the clause's subject. */
+    private static boolean studentsOwn(String s, int at, int end, Flag f) {
+        int cs = Clauses.clauseStart(s, at);
+        String before = s.substring(cs, at);
+        Matcher o = OTHER_PERSON.matcher(before);
+        int oStart = -1, oEnd = -1;
+        while (o.find()) { oStart = o.start(); oEnd = o.end(); }
+        if (oStart < 0) return true;
+        String other = before.substring(oStart, oEnd);
+        // a family's hardship or loss is the student's, whoever in the family it is said of
+        if (f == Flag.FAMILY && PARENT_PERSON.matcher(other).matches()) return true;
+        String lead = before.substring(Math.max(0, oStart - 6), oStart);
+        if (OBJECT_MARK.matcher(lead).find()) return true;
+        // 他同桌 / □的妈妈: the other person named by the student's relation is still the subject
+        String between = before.substring(oEnd);
+        if (STUDENT_AGAIN.matcher(between).find()) return true;
+        // 同桌欺负他: the student is the one acted on
+        if (f == Flag.SAFETY) {
+            String after = s.substring(end, Math.min(s.length(), end + 2));
+            if (STUDENT_AGAIN.matcher(after).lookingAt()) return true;
+        }
+        return false;
     }
 }

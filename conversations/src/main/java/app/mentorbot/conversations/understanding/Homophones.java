@@ -1,11 +1,12 @@
 package app.mentorbot.conversations.understanding;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
@@ -15,22 +16,30 @@ import app.mentorbot.conversations.roster.Student;
 
 /**
  * Roster names by their sound, tones ignored, so a voice-input slip (陈思语 for 陈思雨) can be
- * offered back as a candidate. Both sides go through the same HanLP conversion, so a polyphonic
- * char read "wrongly" is still read the same way on both sides.
+ * offered back as a candidate. Sound is taken char by char (each char's first reading) on both
+ * sides, so a polyphonic char is read the same way in the note and in the roster, and each char's
+ * reading is looked up in HanLP only once per JVM.
  */
 final class Homophones {
+    private static final Map<Character, String> SYLLABLE = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> byName = new HashMap<>();
     private final Map<String, Set<String>> bySurname = new HashMap<>();
     /** Full names of three chars or more: a same-sounding run that long is a name even without context. */
     private final Map<String, Set<String>> byLongName = new HashMap<>();
+    /** First syllables of those long names: a run starting otherwise needs no further look. */
+    private final Set<String> longFirst = new HashSet<>();
 
-    Homophones(Roster roster) {
+    Homophones(Roster roster, ChineseNames names) {
         for (Student s : roster.students()) {
             String full = s.name().strip();
             if (full.length() < 2) continue;
-            int sl = ChineseNames.surnameLength(full);
+            int sl = names.surnameLength(full);
             byName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
-            if (full.length() >= 3) byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
+            if (full.length() >= 3) {
+                byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
+                longFirst.add(syllable(full.charAt(0)));
+            }
             if (full.length() - sl >= 2) byName.computeIfAbsent(sound(full.substring(sl)), k -> new LinkedHashSet<>()).add(s.id());
             bySurname.computeIfAbsent(sound(full.substring(0, sl)), k -> new LinkedHashSet<>()).add(s.id());
         }
@@ -40,8 +49,13 @@ final class Homophones {
         return byName.getOrDefault(sound(name), Set.of());
     }
 
-    Set<String> longNameSoundingLike(String chars) {
-        return byLongName.getOrDefault(sound(chars), Set.of());
+    /** Students whose full name (3+ chars) sounds like s[start, start+len); the caller checks the chars are Han. */
+    Set<String> longNameSoundingLike(String s, int start, int len) {
+        String first = syllable(s.charAt(start));
+        if (!longFirst.contains(first)) return Set.of();
+        StringBuilder key = new StringBuilder(first);
+        for (int i = start + 1; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
+        return byLongName.getOrDefault(key.toString(), Set.of());
     }
 
     Set<String> surnameSoundingLike(String surname) {
@@ -49,13 +63,21 @@ final class Homophones {
     }
 
     static String sound(String chars) {
-        List<String> parts = new ArrayList<>();
-        List<Pinyin> pys = HanLP.convertToPinyinList(chars);
-        for (int i = 0; i < pys.size(); i++) {
-            Pinyin p = pys.get(i);
-            String t = p == null || p == Pinyin.none5 ? String.valueOf(chars.charAt(Math.min(i, chars.length() - 1))) : p.getPinyinWithoutTone();
-            parts.add(t);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chars.length(); i++) {
+            if (i > 0) sb.append(' ');
+            sb.append(syllable(chars.charAt(i)));
         }
-        return String.join(" ", parts);
+        return sb.toString();
+    }
+
+    static String syllable(char c) {
+        String known = SYLLABLE.get(c);
+        if (known != null) return known;
+        List<Pinyin> pys = HanLP.convertToPinyinList(String.valueOf(c));
+        Pinyin p = pys.isEmpty() ? null : pys.get(0);
+        String syl = p == null || p == Pinyin.none5 ? String.valueOf(c) : p.getPinyinWithoutTone();
+        SYLLABLE.put(c, syl);
+        return syl;
     }
 }

@@ -30,25 +30,37 @@ final class KindClassifier {
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final Pattern REQUEST = Pattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没");
+    /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
+    private static final Pattern QUERY_LEAD = Pattern.compile(
+            "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看)(一下|下)?");
     private static final Pattern REMIND_LEAD = Pattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
     private static final Pattern REMIND_ANY = Pattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final Pattern PLAN = Pattern.compile(
-            "打算|准备|预计|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
+            "打算|准备|预计|找时间|找个时间|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
                     + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
 
-    static final Pattern PARENT = Pattern.compile(
-            "妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|家长(?!会)|监护人|继母|继父|舅舅|姑姑|姨妈|爸|妈");
-    /** The teacher turns to a parent: 给□□爸爸, 和她妈妈, 联系了家长. */
-    private static final Pattern TO_PARENT = Pattern.compile(
-            "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问|请)了?(□+|他|她|孩子|学生)?的?(" + PARENT.pattern() + ")");
-    /** A parent acts towards the teacher: 奶奶今天来学校了, 妈妈打电话来说. */
-    private static final Pattern FROM_PARENT = Pattern.compile(
-            "(" + PARENT.pattern() + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
-                    + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我)");
+    /** The parent words of the lexicon: the teacher turns to a parent (给□□爸爸, 和她妈妈, 联系了家长)... */
+    private final Pattern toParent;
+    /** ...or a parent acts towards the teacher (奶奶今天来学校了, 妈妈打电话来说). */
+    private final Pattern fromParent;
+    private final TopicLexicon topics;
+    private final FlagDetector flags;
+
+    KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
+        String parent = lexicon.alternation("parent-words");
+        this.toParent = Pattern.compile(
+                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")");
+        this.fromParent = Pattern.compile(
+                "(" + parent + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
+                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我)");
+        this.topics = topics;
+        this.flags = flags;
+    }
+
     private static final Pattern CONTACT_OTHER = Pattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final Pattern TALK = Pattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)[^,.;!?。]{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
@@ -63,6 +75,9 @@ final class KindClassifier {
         if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
         Matcher request = REQUEST.matcher(s);
         if (request.find()) return new Decision(Kind.QUERY, request.start(), request.end());
+        Matcher ql = QUERY_LEAD.matcher(s);
+        if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
+            return new Decision(Kind.QUERY, ql.start(4), ql.end(4));
         Matcher lead = REMIND_LEAD.matcher(s);
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean reportsPast = reportsPast(s, times);
@@ -73,7 +88,8 @@ final class KindClassifier {
             Matcher r = REMIND_ANY.matcher(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
             for (DateResolver.TimeExpr t : times) {
-                if (t.role() == DateResolver.Role.FUTURE) return new Decision(Kind.REMINDER, t.start(), t.end());
+                // a deadline falling today (月底前, on the last day of the month) still plans
+                if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return new Decision(Kind.REMINDER, t.start(), t.end());
             }
             Matcher p = PLAN.matcher(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
@@ -85,12 +101,12 @@ final class KindClassifier {
      * A completion marker, a past day, or a today-expression in a clause that names an exchange
      * (今天下午和张小明谈心) all say the note reports something that happened.
      */
-    private static boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
+    private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
         if (DateResolver.PAST.matcher(s).find()) return true;
         if (statesBeforePlanning(s, times)) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
-            if (t.role() == DateResolver.Role.TODAY) {
+            if (t.role() == DateResolver.Role.TODAY && !t.deadline()) {
                 String clause = Clauses.clauseAt(s, t.start());
                 if (!DateResolver.PLAN.matcher(clause).find()
                         && (TALK.matcher(clause).find() || firstContact(clause) != null)) return true;
@@ -99,15 +115,12 @@ final class KindClassifier {
         return false;
     }
 
-    private static final TopicLexicon TOPICS = new TopicLexicon();
-    private static final FlagDetector FLAGS = new FlagDetector();
-
     /**
      * "李华这次月考退步很多，周五前和他家长沟通一下": a clause describing a named student's state,
      * before any planning clause, makes the note an observation that also plans (SPEC: the
      * report's kind wins). A plan followed by its reason (两周后再找她，她最近...) stays a plan.
      */
-    private static boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
+    private boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
         int i = 0;
         while (i < s.length()) {
             int end = Clauses.clauseEnd(s, i);
@@ -116,7 +129,7 @@ final class KindClassifier {
             boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                     && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
             if (future || DateResolver.PLAN.matcher(clause).find() || REMIND_ANY.matcher(clause).find()) return false;
-            if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!TOPICS.find(clause).isEmpty() || !FLAGS.find(clause).isEmpty())) {
+            if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
                 return true;
             }
             i = end + 1;
@@ -151,15 +164,17 @@ final class KindClassifier {
         int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
         String clause = s.substring(from, to);
         if (DateResolver.PAST.matcher(clause).find()) return false;
+        // 上周五约了家长来学校: an arrangement on a past day is part of the report
+        if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && t.role() == DateResolver.Role.PAST)) return false;
         boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                 && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
         return future || DateResolver.PLAN.matcher(clause).find();
     }
 
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
-    static int[] firstContact(String s) {
+    int[] firstContact(String s) {
         int[] best = null;
-        for (Pattern p : List.of(TO_PARENT, FROM_PARENT, CONTACT_OTHER)) {
+        for (Pattern p : List.of(toParent, fromParent, CONTACT_OTHER)) {
             Matcher m = p.matcher(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;

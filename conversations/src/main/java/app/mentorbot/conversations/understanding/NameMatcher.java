@@ -37,21 +37,27 @@ final class NameMatcher {
 
     private final Roster roster;
     private final Map<String, List<Form>> forms = new HashMap<>();
-    private final int longestForm;
+    /** The same forms as a trie: all forms starting at one offset are found in one walk. */
+    private final WordTrie<List<Form>> formIndex = new WordTrie<>();
+    private final Tiers tiers;
     private final Homophones homophones;
 
-    NameMatcher(Roster roster) {
+    private final ChineseNames chineseNames;
+
+    NameMatcher(Roster roster, Lexicon lexicon) {
         this.roster = roster;
+        this.chineseNames = new ChineseNames(lexicon);
         for (Student s : roster.students()) addForms(s);
-        this.longestForm = forms.keySet().stream().mapToInt(String::length).max().orElse(0);
-        this.homophones = new Homophones(roster);
+        forms.forEach(formIndex::put);
+        this.tiers = new Tiers(roster);
+        this.homophones = new Homophones(roster, chineseNames);
     }
 
     private void addForms(Student s) {
         String full = s.name().strip();
         if (full.length() < 2) return;
         add(full, s, FormType.FULL);
-        int sl = ChineseNames.surnameLength(full);
+        int sl = chineseNames.surnameLength(full);
         String surname = full.substring(0, sl);
         String given = full.substring(sl);
         if (given.isEmpty()) return;
@@ -87,14 +93,15 @@ final class NameMatcher {
     private List<Hit> allHits(String s) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.length(); i++) {
-            for (int len = Math.min(longestForm, s.length() - i); len >= 2; len--) {
-                String sub = s.substring(i, i + len);
-                List<Form> fs = forms.get(sub);
-                if (fs == null) continue;
-                if (s.startsWith("老师", i + len)) continue;                 // a teacher, not a student
-                if (sub.endsWith("同学") && i > 0 && "任如为几奈".indexOf(s.charAt(i - 1)) >= 0) continue; // 任何同学
-                hits.add(new Hit(i, i + len, sub, fs));
-            }
+            final int start = i;
+            formIndex.matchesAt(s, i, (fs, end) -> {
+                if (end - start < 2) return;
+                if (s.startsWith("老师", end)) return;                 // a teacher, not a student
+                String sub = s.substring(start, end);
+                if (sub.endsWith("同学") && start > 0 && "任如为几奈".indexOf(s.charAt(start - 1)) >= 0) return; // 任何同学
+                if (chineseNames.insideLongerWord(s, start, end)) return;   // 谢天 in 谢天谢地, 常青 in 常青树
+                hits.add(new Hit(start, end, sub, fs));
+            });
         }
         return hits;
     }
@@ -112,15 +119,15 @@ final class NameMatcher {
         return chosen;
     }
 
-    private static boolean wordLike(Hit h) {
-        return ChineseNames.REDUPLICATED_WORDS.contains(h.surface()) || ChineseNames.COMMON_WORDS.contains(h.surface());
+    private boolean wordLike(Hit h) {
+        return chineseNames.isWord(h.surface());
     }
 
     /**
      * Word-like hits survive only in name context. A list context (王子轩、明明) depends on the
      * neighbours being names, so we iterate until nothing changes.
      */
-    private static List<Hit> keepInNameContext(String s, List<Hit> hits) {
+    private List<Hit> keepInNameContext(String s, List<Hit> hits) {
         List<Hit> kept = new ArrayList<>();
         List<Hit> pending = new ArrayList<>();
         for (Hit h : hits) (wordLike(h) ? pending : kept).add(h);
@@ -129,7 +136,8 @@ final class NameMatcher {
             changed = false;
             for (var it = pending.iterator(); it.hasNext(); ) {
                 Hit h = it.next();
-                if (NameContext.isNameContext(s, h.start(), h.end(), kept.stream().map(k -> new int[]{k.start(), k.end()}).toList())) {
+                if (NameContext.isNameContext(s, h.start(), h.end(), kept.stream().map(k -> new int[]{k.start(), k.end()}).toList())
+                        || establishedAtClauseStart(s, h, kept)) {
                     kept.add(h);
                     it.remove();
                     changed = true;
@@ -140,6 +148,17 @@ final class NameMatcher {
         return kept;
     }
 
+    /**
+     * A word-like name already read as a name elsewhere in the note (李想、王国和高兴…) is a name
+     * again when it opens a clause (…；高兴情绪不错).
+     */
+    private static boolean establishedAtClauseStart(String s, Hit h, List<Hit> kept) {
+        boolean opens = h.start() == 0 || Clauses.isClauseBreak(s, h.start() - 1) || s.charAt(h.start() - 1) == ' ';
+        if (!opens) return false;
+        for (Hit k : kept) if (k.surface().equals(h.surface())) return true;
+        return false;
+    }
+
     private Mention resolve(Hit h, String senderId) {
         // a full name outranks nicknames that happen to coincide with it
         List<Form> fs = h.forms().stream().anyMatch(f -> f.type() == FormType.FULL)
@@ -147,7 +166,7 @@ final class NameMatcher {
                 : h.forms();
         Set<String> ids = new LinkedHashSet<>();
         for (Form f : fs) ids.add(f.studentId());
-        List<String> tier = Tiers.narrow(roster, senderId, ids);
+        List<String> tier = tiers.narrow(senderId, ids);
         return new Mention(h.start(), h.end(), h.surface(), tier,
                 tier.size() == 1 ? Mention.How.RESOLVED : Mention.How.AMBIGUOUS);
     }
@@ -162,7 +181,7 @@ final class NameMatcher {
         Matcher m = COLLECTIVE.matcher(s);
         while (m.find()) {
             if (overlaps(found, m.start(), m.end())) continue;
-            List<String> ids = roster.menteesOf(senderId).stream().map(Student::id).toList();
+            List<String> ids = tiers.menteesOf(senderId);
             if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
         }
         return out;
@@ -183,7 +202,7 @@ final class NameMatcher {
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
             "自己", "别人", "室友", "舍友", "朋友", "父母", "妈妈", "爸爸", "奶奶", "爷爷", "小组", "全体", "所有",
-            "课代表", "班主任", "心理老师", "他", "她", "其他", "别的", "有的", "部分");
+            "课代表", "班主任", "心理老师", "他", "她", "其他", "别的", "有的", "部分", "时间", "个时间", "机会", "空", "时机");
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
@@ -193,32 +212,38 @@ final class NameMatcher {
                 String name = m.group(1);
                 int a = m.start(1), b = m.end(1);
                 if (overlaps(found, a, b) || overlaps(out, a, b) || !plausiblePerson(name)) continue;
-                List<String> same = Tiers.narrow(roster, senderId, homophones.soundingLike(name));
-                boolean surnameFirst = ChineseNames.isSurname(name.substring(0, 1))
-                        || (name.length() >= 3 && ChineseNames.isSurname(name.substring(0, 2)));
+                List<String> same = tiers.narrow(senderId, homophones.soundingLike(name));
+                boolean surnameFirst = chineseNames.isSurname(name.substring(0, 1))
+                        || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
                 if (!same.isEmpty() || surnameFirst) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
         // a run of three or four chars sounding like a full roster name is a slip even out of context
         for (int len = 4; len >= 3; len--) {
+            int hanRun = 0;   // Han chars ending at i + len - 1
             for (int i = 0; i + len <= s.length(); i++) {
-                String run = s.substring(i, i + len);
-                if (!run.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) continue;
+                if (i == 0) { hanRun = 0; for (int k = 0; k < len; k++) hanRun = isHan(s.charAt(k)) ? hanRun + 1 : 0; }
+                else hanRun = isHan(s.charAt(i + len - 1)) ? hanRun + 1 : 0;
+                if (hanRun < len) continue;
                 if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
-                var same = homophones.longNameSoundingLike(run);
-                if (!same.isEmpty()) out.add(new Mention(i, i + len, run, Tiers.narrow(roster, senderId, same), Mention.How.UNKNOWN));
+                var same = homophones.longNameSoundingLike(s, i, len);
+                if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrow(senderId, same), Mention.How.UNKNOWN));
             }
         }
         Matcher m = TONGXUE.matcher(s);
         while (m.find()) {
             String surname = m.group(1);
             int a = m.start(1), b = m.end();
-            if (!ChineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
+            if (!chineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
             if (a > 0 && "任如为几奈".indexOf(s.charAt(a - 1)) >= 0) continue;
-            List<String> same = Tiers.narrow(roster, senderId, homophones.surnameSoundingLike(surname));
+            List<String> same = tiers.narrow(senderId, homophones.surnameSoundingLike(surname));
             out.add(new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
         }
         return out;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean plausiblePerson(String name) {

@@ -30,13 +30,25 @@ public final class NoteReader {
 
     private final NameMatcher names;
     private final DateResolver dates = new DateResolver();
-    private final KindClassifier kinds = new KindClassifier();
-    private final ChannelDetector channels = new ChannelDetector();
-    private final TopicLexicon topics = new TopicLexicon();
-    private final FlagDetector flags = new FlagDetector();
+    private final KindClassifier kinds;
+    private final ChannelDetector channels;
+    private final TopicLexicon topics;
+    private final FlagDetector flags;
 
+    /** A reader with the built-in word lists. */
     public NoteReader(Roster roster) {
-        this.names = new NameMatcher(Objects.requireNonNull(roster, "roster"));
+        this(roster, Lexicon.builtIn());
+    }
+
+    /** A reader with the given word lists ({@link Lexicon#withAdditions} adds a school's own). */
+    public NoteReader(Roster roster, Lexicon lexicon) {
+        Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(lexicon, "lexicon");
+        this.names = new NameMatcher(roster, lexicon);
+        this.topics = new TopicLexicon(lexicon);
+        this.flags = new FlagDetector(lexicon);
+        this.kinds = new KindClassifier(lexicon, topics, flags);
+        this.channels = new ChannelDetector(lexicon);
     }
 
     /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
@@ -44,6 +56,9 @@ public final class NoteReader {
             "再|跟进|提醒|回访|复查|交|约|找|检查|看看|问问|关注|继续|落实|反馈|谈|聊|家访|联系|观察|之前|以前|前");
     private static final Pattern SEPARATELY = Pattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
     private static final Pattern TOGETHER = Pattern.compile("集体|小组交流|小组|一起|全体|座谈|团体");
+    /** Unnamed students in the plural (和几个学生聊, 找了三个同学): a group whoever is named. */
+    private static final Pattern UNNAMED_GROUP = Pattern.compile(
+            "(和|跟|与|同|找了?)(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生|受导生)");
 
     public Note read(String senderId, String text, ZonedDateTime now) {
         Objects.requireNonNull(now, "now");
@@ -80,17 +95,17 @@ public final class NoteReader {
         LocalDate date = null, followUp = null;
         boolean report = kind == Kind.TALK || kind == Kind.PARENT_CONTACT || kind == Kind.OBSERVATION;
         if (report) {
-            DateResolver.TimeExpr event = eventTime(s, times);
-            date = event == null ? today : event.date();
-            if (event != null) evidence.add(ev(nt, "date", date.toString(), event.start(), event.end()));
+            DateResolver.TimeExpr event = eventTime(s, times, decision);
+            date = event == null ? today : event.date();   // null for an impossible day: the dialogue asks
+            if (date != null && event != null) evidence.add(ev(nt, "date", date.toString(), event.start(), event.end()));
             DateResolver.TimeExpr next = followUpTime(s, times);
-            if (next != null) {
+            if (next != null && !next.impossible()) {
                 followUp = next.date();
                 evidence.add(ev(nt, "followUp", followUp.toString(), next.start(), next.end()));
             }
         } else if (kind == Kind.REMINDER) {
             DateResolver.TimeExpr due = dueTime(times);
-            if (due != null) {
+            if (due != null && !due.impossible()) {
                 followUp = due.date();
                 evidence.add(ev(nt, "followUp", followUp.toString(), due.start(), due.end()));
             }
@@ -106,7 +121,7 @@ public final class NoteReader {
             if (sep.find()) {
                 talkType = TalkType.INDIVIDUAL;
                 evidence.add(ev(nt, "talkType", talkType.name(), sep.start(), sep.end()));
-            } else if (people >= 2 || collective || (tog.find() && people != 1)) {
+            } else if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.matcher(s).find()) {
                 talkType = TalkType.GROUP;
                 Matcher t2 = TOGETHER.matcher(s);
                 if (t2.find()) evidence.add(ev(nt, "talkType", talkType.name(), t2.start(), t2.end()));
@@ -136,21 +151,50 @@ public final class NoteReader {
             for (FlagDetector.Hit h : flags.find(s)) {
                 if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
             }
+            // a family in hardship or broken up is family life, whatever words said it
+            if (flagSet.contains(Flag.FAMILY) && topicSet.add(Topic.LIFE)) {
+                evidence.add(evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals("FAMILY")).findFirst()
+                        .map(e -> new Evidence("topics", "LIFE", e.start(), e.end())).orElseThrow());
+            }
         }
 
+        List<String> doubts = new ArrayList<>();
+        if (kind != Kind.OTHER && kind != Kind.QUERY) {
+            for (DateResolver.TimeExpr t : times) {
+                if (t.impossible()) doubts.add(Note.DATE_IMPOSSIBLE + nt.original.substring(t.start(), t.end()));
+            }
+        }
         List<String> clarifyList = clarify == null ? null : List.copyOf(clarify);
         return new Note(kind, talkType, channel, List.copyOf(students), date, topicSet, flagSet, followUp,
-                clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence);
+                clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence, doubts);
     }
 
-    /** The day the reported thing happened: the first past or today expression that is not someone's words. */
-    private static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times) {
+    /**
+     * The day the reported thing happened. In a narrative note a past day may belong to the story
+     * (金鑫这周三小测45分。周五我找他谈了谈), so the day in the sentence that names the exchange wins
+     * (the last one before the exchange word, else the first after it); failing that, the first past
+     * or today expression of the note. Days in someone's words never count.
+     */
+    private static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision) {
+        List<DateResolver.TimeExpr> past = new ArrayList<>();
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
             if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
-            return t;
+            past.add(t);
         }
-        return null;
+        if (past.isEmpty()) return null;
+        if (decision.end() > decision.start()) {
+            int from = Clauses.sentenceStart(s, decision.start()), to = Clauses.sentenceEnd(s, decision.start());
+            DateResolver.TimeExpr before = null, after = null;
+            for (DateResolver.TimeExpr t : past) {
+                if (t.start() < from || t.start() >= to) continue;
+                if (t.start() < decision.start()) before = t;
+                else if (after == null) after = t;
+            }
+            if (before != null) return before;
+            if (after != null) return after;
+        }
+        return past.get(0);
     }
 
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */

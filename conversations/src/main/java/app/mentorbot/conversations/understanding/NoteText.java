@@ -20,15 +20,30 @@ final class NoteText {
         this.simple = simple;
     }
 
+    /** Each char's simplified form, looked up in HanLP once per JVM; 0 = not looked up yet. */
+    private static final char[] SIMPLE_CHAR = new char[Character.MAX_VALUE + 1];
+
+    private static char simpleChar(char c) {
+        char known = SIMPLE_CHAR[c];
+        if (known != 0) return known;
+        String one = HanLP.convertToSimplifiedChinese(String.valueOf(c));
+        char v = one.length() == 1 ? one.charAt(0) : c;
+        SIMPLE_CHAR[c] = v;   // a benign race: every thread computes the same value
+        return v;
+    }
+
     static NoteText of(String original) {
         String text = original == null ? "" : original;
-        String converted = text.isEmpty() ? text : HanLP.convertToSimplifiedChinese(text);
+        // most notes are already simplified: only a note with a traditional char goes through HanLP's phrase conversion
+        boolean traditional = false;
+        for (int i = 0; i < text.length() && !traditional; i++) {
+            char c = text.charAt(i);
+            traditional = c >= 0x3400 && simpleChar(c) != c;
+        }
+        String converted = !traditional ? text : HanLP.convertToSimplifiedChinese(text);
         if (converted.length() != text.length()) {
             StringBuilder sb = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                String one = HanLP.convertToSimplifiedChinese(String.valueOf(text.charAt(i)));
-                sb.append(one.length() == 1 ? one.charAt(0) : text.charAt(i));
-            }
+            for (int i = 0; i < text.length(); i++) sb.append(simpleChar(text.charAt(i)));
             converted = sb.toString();
         }
         char[] chars = converted.toCharArray();

@@ -2,9 +2,10 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.Student;
@@ -12,24 +13,42 @@ import app.mentorbot.conversations.roster.Student;
 /**
  * SPEC.md's order for who a name means: the sender's own mentees, then students of the classes
  * the sender teaches or heads, then the whole school; the first tier with any candidate wins.
+ * Each student's mentor and class are indexed once, so narrowing costs nothing per school size.
  */
 final class Tiers {
-    private Tiers() {}
+    private final Roster roster;
+    private final Map<String, Student> students = new HashMap<>();
+    private final Map<String, List<String>> menteeIds = new HashMap<>();
+    private final Map<String, Set<String>> classesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static List<String> narrow(Roster roster, String senderId, Collection<String> candidates) {
-        if (candidates.isEmpty()) return List.of();
-        Set<String> mentees = roster.menteesOf(senderId).stream().map(Student::id).collect(Collectors.toSet());
-        List<String> tier = keep(candidates, mentees);
-        if (!tier.isEmpty()) return tier;
-        Set<String> taught = roster.studentsTaughtBy(senderId).stream().map(Student::id).collect(Collectors.toSet());
-        tier = keep(candidates, taught);
-        if (!tier.isEmpty()) return tier;
-        return List.copyOf(new java.util.LinkedHashSet<>(candidates));
+    Tiers(Roster roster) {
+        this.roster = roster;
+        for (Student s : roster.students()) {
+            students.put(s.id(), s);
+            if (s.mentorId() != null) menteeIds.computeIfAbsent(s.mentorId(), k -> new ArrayList<>()).add(s.id());
+        }
+        menteeIds.replaceAll((k, v) -> List.copyOf(v));
     }
 
-    private static List<String> keep(Collection<String> candidates, Set<String> allowed) {
-        List<String> out = new ArrayList<>();
-        for (String c : candidates) if (allowed.contains(c) && !out.contains(c)) out.add(c);
-        return out;
+    /** The sender's mentees, in roster order. */
+    List<String> menteesOf(String senderId) {
+        return menteeIds.getOrDefault(senderId, List.of());
+    }
+
+    List<String> narrow(String senderId, Collection<String> candidates) {
+        if (candidates.isEmpty()) return List.of();
+        List<String> tier = new ArrayList<>();
+        for (String c : candidates) {
+            Student s = students.get(c);
+            if (s != null && senderId.equals(s.mentorId()) && !tier.contains(c)) tier.add(c);
+        }
+        if (!tier.isEmpty()) return tier;
+        Set<String> classes = classesOf.computeIfAbsent(senderId, roster::classIdsOf);
+        for (String c : candidates) {
+            Student s = students.get(c);
+            if (s != null && classes.contains(s.classId()) && !tier.contains(c)) tier.add(c);
+        }
+        if (!tier.isEmpty()) return tier;
+        return List.copyOf(new java.util.LinkedHashSet<>(candidates));
     }
 }

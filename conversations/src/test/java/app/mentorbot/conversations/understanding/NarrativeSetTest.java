@@ -1,0 +1,50 @@
+package app.mentorbot.conversations.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Our own second labelled set, in the style of the hidden one: another school's roster
+ * (narrative-roster.json: names that are words such as 王国/高兴/平安/常青, compound surnames, the
+ * same name in two classes) and narrative-style notes (several sentences, traditional characters,
+ * voice-input slips, parents calling in, plans, queries, thanks, `now` on other weekdays and
+ * across month and year ends). Held to the issue's targets and to a ratchet like {@link DevSetTest}.
+ */
+class NarrativeSetTest {
+    private static final Path DIR = Path.of("src/test/resources/understanding");
+
+    /**
+     * The figures last reported for this set. Raise them when the reader improves (never lower
+     * them to make a change pass): the ratchet fails any field more than SLACK below these.
+     */
+    static final Map<String, Double> REPORTED = Map.of("record", 1.000, "kind", 1.000, "students", 1.000,
+            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 1.000);
+
+    private static LabelledSet.Scores scores;
+
+    @BeforeAll
+    static void score() throws Exception {
+        scores = LabelledSet.score(DIR.resolve("narrative.jsonl"), DIR.resolve("narrative-roster.json"));
+        System.out.println("narrative set:\n" + scores.table());
+        scores.failures().forEach(System.out::println);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "students", "kind", "date", "followUp", "topics", "flags"})
+    void meetsTheIssueTarget(String field) {
+        assertThat(scores.get(field)).as(field).isGreaterThanOrEqualTo(DevSetTest.TARGETS.get(field));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "kind", "students", "talkType", "channel", "date", "followUp", "topics", "flags"})
+    void doesNotDropBelowTheReportedFigure(String field) {
+        assertThat(scores.get(field)).as(field + " (reported " + REPORTED.get(field) + ")")
+                .isGreaterThanOrEqualTo(REPORTED.get(field) - DevSetTest.SLACK);
+    }
+}
