@@ -11,11 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 
 /**
@@ -32,18 +30,9 @@ import app.mentorbot.bot.testing.TestClock;
  * in 高二(1)班, headed by 孙丽 (T02); 张小敏 (S17, P17 爸爸) by 钱芳 (T04), head of 高二(2)班.
  */
 @BotTest
-@Import(ParentRelayTest.Clocks.class)
+@Import(SchoolDayClock.class)
 class ParentRelayTest {
-    static final ZonedDateTime TUESDAY_AFTERNOON = ZonedDateTime.parse("2026-03-10T15:00:00+08:00[Asia/Shanghai]");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(TUESDAY_AFTERNOON);
-        }
-    }
+    static final ZonedDateTime TUESDAY_AFTERNOON = SchoolDayClock.TUESDAY_AFTERNOON;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -93,7 +93,9 @@ final class Wording {
             return s.toString();
         }
         String who = withSources ? namesWithSources(r, roster) : names(roster, r.studentIds());
-        String when = r.date() == null ? "" : day(r.date(), today) + (withSources ? source(r, "date", day(r.date(), today)) : "") + " ";
+        // "today" needs no source: it is what a note without a date means anyway
+        boolean sourced = withSources && r.date() != null && !r.date().equals(today);
+        String when = r.date() == null ? "" : day(r.date(), today) + (sourced ? source(r, "date", day(r.date(), today)) : "") + " ";
         String what = switch (r.kind()) {
             case TALK -> texts.get("record.talk", who, texts.get(talkWord(r)));
             case PARENT_CONTACT -> texts.get("record.parentContact", who,
