@@ -1,2 +1,3 @@
-/** WeCom self-built app callbacks and message/send; the AI-bot long connection. */
+/**
+ * WeCom self-built app callbacks and message/send; the AI-bot long connection. */
 package app.mentorbot.adapters.wecom;
