@@ -1,10 +1,27 @@
 package app.mentorbot.conversations.dialogue;
 
-/** Makes links to full pages, signed for the person they are sent to. Supplied by the bot. */
-@FunctionalInterface
+/**
+ * Makes links to full pages, signed for the person they are sent to and expiring. Supplied by the bot;
+ * a null link means the page is not available and the answer says so without a link.
+ */
 public interface Links {
-    /** A link to a student's full record page, valid for {@code viewerId} only. */
+    /** A student's full record page. */
     String studentPage(String viewerId, String studentId);
+
+    /** A class's case-conference digest (HTML; the page links its .xlsx download). */
+    default String digestPage(String viewerId, String classId) {
+        return null;
+    }
+
+    /** A student's printable growth file (成长档案). */
+    default String growthFile(String viewerId, String studentId) {
+        return null;
+    }
+
+    /** A mentor's draft semester work summary. */
+    default String summaryDraft(String viewerId, String teacherId) {
+        return null;
+    }
 
     static Links none() {
         return (viewer, student) -> null;

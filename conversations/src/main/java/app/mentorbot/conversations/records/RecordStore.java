@@ -104,6 +104,20 @@ public final class RecordStore {
                 .params(old.id(), old.id(), Timestamp.from(at), by, reason, JSON.writeValueAsString(old)).update();
     }
 
+    /** One author's records with event dates in [from, to], oldest first. */
+    public List<Record> byAuthor(String schoolId, String authorId, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.author_id = ? and r.deleted_at is null and r.event_date between ? and ? "
+                        + GROUP + " order by r.event_date, r.id")
+                .params(schoolId, authorId, date(from), date(to)).query(RecordStore::map).list();
+    }
+
+    /** Every record of the school with event dates in [from, to], oldest first (for school-wide jobs). */
+    public List<Record> all(String schoolId, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? "
+                        + GROUP + " order by r.event_date, r.id")
+                .params(schoolId, date(from), date(to)).query(RecordStore::map).list();
+    }
+
     /** Records of a kind about a school's students in [from, to], for ledgers and answers. */
     public List<Record> about(String schoolId, java.util.Collection<String> studentIds, LocalDate from, LocalDate to) {
         if (studentIds.isEmpty()) return List.of();

@@ -1,0 +1,89 @@
+package app.mentorbot.conversations.duties;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mentorbot.conversations.records.Record;
+import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
+
+/**
+ * The duty ledger for any day, computed from stored records (and the few duties marked done by hand).
+ * Nothing is stored about the ledger itself: it is always what the records say.
+ */
+public final class Ledger {
+    private final JdbcClient jdbc;
+    private final RosterStore rosters;
+    private final RecordStore records;
+    private final LedgerRules rules;
+
+    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
+        this.jdbc = jdbc;
+        this.rosters = rosters;
+        this.records = records;
+        this.rules = rules;
+    }
+
+    public LedgerRules rules() {
+        return rules;
+    }
+
+    public MentorLedger mentor(String schoolId, String mentorId, LocalDate day) {
+        Roster roster = rosters.load(schoolId);
+        SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
+        LocalDate from = term.start().minusDays(rules.rules().individualTalkDays() * 2L);
+        List<Record> own = records.byAuthor(schoolId, mentorId, from, day);
+        return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), day);
+    }
+
+    /** Ledgers for many mentors from one read of the term's records (for the scheduler's school-wide jobs). */
+    public List<MentorLedger> mentors(String schoolId, List<String> mentorIds, LocalDate day) {
+        Roster roster = rosters.load(schoolId);
+        SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
+        List<Record> all = records.all(schoolId, term.start().minusDays(rules.rules().individualTalkDays() * 2L), day);
+        java.util.Map<String, List<Record>> byAuthor = new java.util.HashMap<>();
+        for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new java.util.ArrayList<>()).add(r);
+        java.util.Set<String> summaries = new java.util.HashSet<>(jdbc.sql(
+                        "select subject from duty_done where school_id = ? and duty = 'SEMESTER_SUMMARY' and period = ?")
+                .params(schoolId, term.name()).query(String.class).list());
+        return mentorIds.stream().map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), day)).toList();
+    }
+
+    public DutyState conference(String schoolId, String classId, LocalDate day) {
+        String month = month(day);
+        Optional<LocalDate> planned = conferenceDate(schoolId, classId, day);
+        return rules.conference(classId, planned.orElse(null), isDone(schoolId, Duty.CASE_CONFERENCE, classId, month), day);
+    }
+
+    public Optional<LocalDate> conferenceDate(String schoolId, String classId, LocalDate day) {
+        return jdbc.sql("select held_on from conference_date where school_id = ? and class_id = ? and month = ?")
+                .params(schoolId, classId, month(day)).query(java.sql.Date.class).optional().map(java.sql.Date::toLocalDate);
+    }
+
+    public void setConferenceDate(String schoolId, String classId, LocalDate on, String by) {
+        jdbc.sql("insert into conference_date (school_id, class_id, month, held_on, set_by) values (?, ?, ?, ?, ?) "
+                        + "on conflict (school_id, class_id, month) do update set held_on = excluded.held_on, set_by = excluded.set_by")
+                .params(schoolId, classId, month(on), java.sql.Date.valueOf(on), by).update();
+    }
+
+    public void markDone(String schoolId, Duty duty, String subject, String period, String by, Instant at) {
+        jdbc.sql("insert into duty_done (school_id, duty, subject, period, done_at, done_by) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(schoolId, duty.name(), subject, period, Timestamp.from(at), by).update();
+    }
+
+    public boolean isDone(String schoolId, Duty duty, String subject, String period) {
+        return jdbc.sql("select count(*) from duty_done where school_id = ? and duty = ? and subject = ? and period = ?")
+                .params(schoolId, duty.name(), subject, period).query(Long.class).single() > 0;
+    }
+
+    public static String month(LocalDate d) {
+        return String.format("%04d-%02d", d.getYear(), d.getMonthValue());
+    }
+}

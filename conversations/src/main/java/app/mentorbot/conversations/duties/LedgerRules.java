@@ -1,0 +1,158 @@
+package app.mentorbot.conversations.duties;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import app.mentorbot.conversations.duties.DutyState.Status;
+import app.mentorbot.conversations.records.Record;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
+import app.mentorbot.conversations.understanding.Kind;
+import app.mentorbot.conversations.understanding.TalkType;
+
+/**
+ * The ledger's arithmetic, from records alone: no database, so a whole semester can be simulated in a
+ * unit test. Only the mentor's own records count towards their duties.
+ */
+public final class LedgerRules {
+    private final SchoolCalendar calendar;
+    private final DutyRules rules;
+
+    public LedgerRules(SchoolCalendar calendar, DutyRules rules) {
+        this.calendar = calendar;
+        this.rules = rules;
+    }
+
+    public SchoolCalendar calendar() {
+        return calendar;
+    }
+
+    public DutyRules rules() {
+        return rules;
+    }
+
+    /**
+     * @param records the mentor's records about their mentees from at least one rule period before the term
+     * @param summaryDone whether the mentor marked this term's summary as handed in
+     */
+    public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone, LocalDate day) {
+        List<Record> own = records.stream()
+                .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
+        List<DutyState> talks = new ArrayList<>();
+        List<DutyState> contacts = new ArrayList<>();
+        for (Student s : roster.menteesOf(mentorId)) {
+            talks.add(individualTalk(s.id(), own, day));
+            contacts.add(parentContacts(s.id(), own, day));
+        }
+        return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, summary(mentorId, summaryDone, day));
+    }
+
+    DutyState individualTalk(String studentId, List<Record> own, LocalDate day) {
+        Optional<SchoolCalendar.Term> term = calendar.termOf(day);
+        if (term.isEmpty() || calendar.isHoliday(day)) {
+            return new DutyState(Duty.INDIVIDUAL_TALK, studentId, Status.NOT_APPLICABLE, null, null, lastTalk(studentId, own, day), 0, 0);
+        }
+        LocalDate last = lastTalk(studentId, own, day);
+        // The clock starts at the later of the last talk and the term's first day.
+        LocalDate from = last == null || last.isBefore(term.get().start()) ? term.get().start().minusDays(1) : last;
+        LocalDate due = calendar.afterCountingDays(from, rules.individualTalkDays());
+        int elapsed = calendar.countingDaysBetween(from, day);
+        Status status;
+        LocalDate overdueSince = null;
+        if (elapsed > rules.individualTalkDays()) {
+            status = Status.OVERDUE;
+            overdueSince = calendar.afterCountingDays(due, 1);
+        } else if (elapsed >= rules.individualTalkDays() - rules.dueSoonDays()) {
+            status = Status.DUE_SOON;
+        } else {
+            status = last != null && !last.isBefore(term.get().start()) ? Status.DONE : Status.DUE;
+        }
+        return new DutyState(Duty.INDIVIDUAL_TALK, studentId, status, due, overdueSince, last, elapsed, rules.individualTalkDays());
+    }
+
+    private static LocalDate lastTalk(String studentId, List<Record> own, LocalDate day) {
+        return own.stream()
+                .filter(r -> r.kind() == Kind.TALK && r.talkType() == TalkType.INDIVIDUAL && r.studentIds().contains(studentId))
+                .map(Record::date).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo).orElse(null);
+    }
+
+    DutyState parentContacts(String studentId, List<Record> own, LocalDate day) {
+        SchoolCalendar.Term term = calendar.currentOrLastTerm(day);
+        int count = (int) own.stream()
+                .filter(r -> r.kind() == Kind.PARENT_CONTACT && r.studentIds().contains(studentId) && term.contains(r.date()))
+                .count();
+        LocalDate last = own.stream().filter(r -> r.kind() == Kind.PARENT_CONTACT && r.studentIds().contains(studentId))
+                .map(Record::date).max(LocalDate::compareTo).orElse(null);
+        int needed = rules.parentContactsPerTerm();
+        Status status;
+        LocalDate overdueSince = null;
+        if (count >= needed) status = Status.DONE;
+        else if (day.isAfter(term.end())) {
+            status = Status.OVERDUE;
+            overdueSince = term.end().plusDays(1);
+        } else if (ChronoUnit.DAYS.between(day, term.end()) <= 30
+                || (count == 0 && !day.isBefore(term.start().plusDays(ChronoUnit.DAYS.between(term.start(), term.end()) / 2)))) {
+            status = Status.DUE_SOON; // the last month, or half the term gone without any contact
+        } else {
+            status = Status.DUE;
+        }
+        return new DutyState(Duty.PARENT_CONTACT, studentId, status, term.end(), overdueSince, last, count, needed);
+    }
+
+    DutyState groupTalk(String mentorId, List<Record> own, LocalDate day) {
+        LocalDate monday = SchoolCalendar.mondayOf(day);
+        if (rules.groupTalksPerWeek() <= 0 || !calendar.isSchoolWeek(monday)) {
+            return new DutyState(Duty.GROUP_TALK, null, Status.NOT_APPLICABLE, null, null, null, 0, 0);
+        }
+        int thisWeek = groupTalksIn(own, monday, day);
+        LocalDate last = own.stream().filter(LedgerRules::isGroupTalk).map(Record::date).max(LocalDate::compareTo).orElse(null);
+        LocalDate friday = monday.with(DayOfWeek.FRIDAY);
+        if (thisWeek >= rules.groupTalksPerWeek()) {
+            return new DutyState(Duty.GROUP_TALK, null, Status.DONE, friday.plusWeeks(1), null, last, thisWeek, rules.groupTalksPerWeek());
+        }
+        // Overdue when the last school week of this term went by without one as well.
+        LocalDate previous = monday.minusWeeks(1);
+        while (!calendar.isSchoolWeek(previous) && calendar.termOf(previous.plusDays(4)).isPresent()) previous = previous.minusWeeks(1);
+        boolean previousCounts = calendar.isSchoolWeek(previous) && calendar.termOf(day).equals(calendar.termOf(previous.plusDays(4)));
+        if (previousCounts && groupTalksIn(own, previous, previous.plusDays(6)) < rules.groupTalksPerWeek()) {
+            return new DutyState(Duty.GROUP_TALK, null, Status.OVERDUE, friday, previous.plusWeeks(1), last, thisWeek, rules.groupTalksPerWeek());
+        }
+        Status status = ChronoUnit.DAYS.between(day, friday) < rules.dueSoonDays() ? Status.DUE_SOON : Status.DUE;
+        return new DutyState(Duty.GROUP_TALK, null, status, friday, null, last, thisWeek, rules.groupTalksPerWeek());
+    }
+
+    private static boolean isGroupTalk(Record r) {
+        return r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP;
+    }
+
+    private static int groupTalksIn(List<Record> own, LocalDate from, LocalDate to) {
+        return (int) own.stream().filter(LedgerRules::isGroupTalk)
+                .filter(r -> !r.date().isBefore(from) && !r.date().isAfter(to)).count();
+    }
+
+    DutyState summary(String mentorId, boolean done, LocalDate day) {
+        SchoolCalendar.Term term = calendar.currentOrLastTerm(day);
+        LocalDate due = term.summaryDue();
+        if (done) return new DutyState(Duty.SEMESTER_SUMMARY, null, Status.DONE, due, null, null, 1, 1);
+        if (day.isAfter(due)) return new DutyState(Duty.SEMESTER_SUMMARY, null, Status.OVERDUE, due, due.plusDays(1), null, 0, 1);
+        Status status = ChronoUnit.DAYS.between(day, due) <= 7 ? Status.DUE_SOON : Status.DUE;
+        return new DutyState(Duty.SEMESTER_SUMMARY, null, status, due, null, null, 0, 1);
+    }
+
+    /** A class's monthly case conference: done once held (a decision recorded, or marked held). */
+    public DutyState conference(String classId, LocalDate plannedOn, boolean held, LocalDate day) {
+        if (rules.conferencesPerMonth() <= 0) return new DutyState(Duty.CASE_CONFERENCE, classId, Status.NOT_APPLICABLE, null, null, null, 0, 0);
+        LocalDate due = plannedOn != null ? plannedOn : day.withDayOfMonth(day.lengthOfMonth());
+        if (held) return new DutyState(Duty.CASE_CONFERENCE, classId, Status.DONE, due, null, null, 1, 1);
+        if (day.isAfter(due)) return new DutyState(Duty.CASE_CONFERENCE, classId, Status.OVERDUE, due, due.plusDays(1), null, 0, 1);
+        Status status = ChronoUnit.DAYS.between(day, due) <= rules.dueSoonDays() ? Status.DUE_SOON : Status.DUE;
+        return new DutyState(Duty.CASE_CONFERENCE, classId, status, due, null, null, 0, 1);
+    }
+
+}
