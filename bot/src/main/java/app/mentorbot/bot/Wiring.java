@@ -8,6 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.dialogue.Dialogue;
+import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.duties.LedgerRules;
+import app.mentorbot.conversations.reminders.ReminderBook;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.records.RecordStore;
@@ -45,8 +49,28 @@ class Wiring {
     }
 
     @Bean
+    SchoolCalendar schoolCalendar(SchoolSettings settings) {
+        return settings.calendar();
+    }
+
+    @Bean
+    LedgerRules ledgerRules(SchoolCalendar calendar, SchoolSettings settings) {
+        return new LedgerRules(calendar, settings.rules());
+    }
+
+    @Bean
+    Ledger ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
+        return new Ledger(jdbc, rosters, records, rules);
+    }
+
+    @Bean
+    ReminderBook reminderBook(JdbcClient jdbc) {
+        return new ReminderBook(jdbc);
+    }
+
+    @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                      QuietHours quietHours, Links links) {
-        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links);
+                      QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders) {
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders);
     }
 }

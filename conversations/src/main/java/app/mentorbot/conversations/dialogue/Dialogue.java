@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.people.Access;
+import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
@@ -67,8 +69,11 @@ public final class Dialogue {
     private final QuietHours quiet;
     private volatile ReaderForRoster reader = new ReaderForRoster(null, null);
 
+    private final DutyTalk duties;
+    private final ReminderBook reminders;
+
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                    QuietHours quiet, Links links) {
+                    QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders) {
         this.jdbc = Objects.requireNonNull(jdbc);
         this.rosters = Objects.requireNonNull(rosters);
         this.records = Objects.requireNonNull(records);
@@ -80,6 +85,8 @@ public final class Dialogue {
         this.queries = new Queries(records, texts, wording, links);
         this.clock = Objects.requireNonNull(clock);
         this.quiet = Objects.requireNonNull(quiet);
+        this.reminders = Objects.requireNonNull(reminders);
+        this.duties = new DutyTalk(jdbc, ledger, reminders, texts, wording, links, clock);
     }
 
     /** The reader is built once per roster version; rosters are cached, so identity tells a new import. */
@@ -118,6 +125,8 @@ public final class Dialogue {
 
         Instant now = clock.instant();
         ZonedDateTime saidAt = turn.saidAt().atZone(clock.getZone());
+        Optional<List<Reply>> duty = duties.answer(asker, roster, said, readerFor(roster), saidAt);
+        if (duty.isPresent()) return duty.get();
         Optional<PendingQuestions.WhichStudent> open = pending.open(asker.schoolId(), asker.id(), now);
         if (open.isPresent()) {
             Optional<List<String>> chosen = answer(open.get(), said, roster, asker);
@@ -171,7 +180,10 @@ public final class Dialogue {
         }
         Note note = readerFor(roster).read(asker.id(), said, saidAt);
         return switch (note.kind()) {
-            case TALK, PARENT_CONTACT, OBSERVATION, REMINDER -> draftOrAsk(turn, roster, note, said);
+            case TALK, PARENT_CONTACT, OBSERVATION, REMINDER -> {
+                duties.noticeConferenceDate(asker, roster, said, note);
+                yield draftOrAsk(turn, roster, note, said);
+            }
             case QUERY -> List.of(Reply.back(queries.answer(asker, roster, note, said, LocalDate.now(clock))));
             default -> List.of(Reply.back(texts.get("other.reply")));
         };
@@ -246,6 +258,7 @@ public final class Dialogue {
         }
         Record saved = records.save(draft);
         LocalDate today = LocalDate.now(clock);
+        duties.remindFor(saved, roster, today);
         replies.add(Reply.back(wording.confirmation(saved, roster, today)));
         if (saved.flags().contains(Flag.SAFETY)) replies.addAll(safetyAlerts(asker, roster, saved, today));
         return replies;
@@ -274,6 +287,7 @@ public final class Dialogue {
             }
         }
         Record now = records.correct(changed, asker.id(), "CORRECTION: " + Wording.shortened(said, 60), clock.instant());
+        reminders.followRecord(now.id(), now.followUp());
         return Reply.back(wording.corrected(now, roster, LocalDate.now(clock)));
     }
 
@@ -283,6 +297,7 @@ public final class Dialogue {
         if (last.isEmpty() || !records.softDelete(last.get().id(), asker.id(), now)) {
             return Reply.back(texts.get("undo.nothing"));
         }
+        reminders.followRecord(last.get().id(), null);
         return Reply.back(texts.get("undo.done", wording.describe(last.get(), roster, LocalDate.now(clock))));
     }
 

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 final class ChannelDetector {
     record Found(Channel channel, int start, int end) {}
 
-    private final Map<Channel, Pattern> cues = new LinkedHashMap<>();
+    private final Map<Channel, Cues> cues = new LinkedHashMap<>();
 
     ChannelDetector(Lexicon lexicon) {
         // ONLINE first: 视频通话 must not be read as a phone call
         for (Channel c : List.of(Channel.ONLINE, Channel.HOME_VISIT, Channel.PHONE, Channel.IN_PERSON)) {
-            cues.put(c, lexicon.pattern("channel-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         }
     }
     private static final Pattern NOTICE = Pattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
@@ -39,8 +39,8 @@ final class ChannelDetector {
     private Found first(String s) {
         Found best = null;
         for (var e : cues.entrySet()) {
-            Matcher m = e.getValue().matcher(s);
-            if (m.find() && (best == null || m.start() < best.start()
+            Cues.Span m = e.getValue().find(s);
+            if (m != null && (best == null || m.start() < best.start()
                     || m.start() == best.start() && m.end() > best.end())) {
                 best = new Found(e.getKey(), m.start(), m.end());
             }

@@ -35,7 +35,8 @@ final class DateResolver {
         TimeExpr apply(Matcher m, String s, LocalDate today);
     }
 
-    private record Entry(Pattern pattern, Rule rule) {}
+    /** A rule runs only on a note holding one of its trigger chars (a cheap test before the regex). */
+    private record Entry(Pattern pattern, String triggers, Rule rule) {}
 
     private static final String NUM = "([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})";
     private static final String DAY_CHAR = "[一二三四五六日天末1-7]";
@@ -128,12 +129,29 @@ final class DateResolver {
     }
 
     private void rule(String regex, Rule r) {
-        rules.add(new Entry(Pattern.compile(regex), r));
+        rules.add(new Entry(Pattern.compile(regex), triggers(regex), r));
+    }
+
+    /** The chars at least one of which every match of the rule must contain. */
+    private static String triggers(String regex) {
+        if (regex.startsWith("(\\d{4})")) return "0123456789";
+        if (regex.contains("(后|以后|之后)")) return "后";
+        if (regex.contains("(前|以前|之前)")) return "前";
+        if (regex.startsWith("过")) return "过";
+        if (regex.contains("(月底|月末|底)")) return "底末";
+        if (regex.contains("初")) return "初";
+        if (regex.contains("\\.(")) return ".";
+        if (regex.contains("[号日]|")) return "号日";
+        if (regex.contains("月")) return "月";
+        if (regex.contains("周|星期|礼拜")) return "周期拜";
+        if (regex.startsWith("大前天")) return "天晚日夜早儿才";
+        return null;
     }
 
     List<TimeExpr> find(String s, LocalDate today) {
         List<TimeExpr> all = new ArrayList<>();
         for (Entry e : rules) {
+            if (e.triggers() != null && !containsAny(s, e.triggers())) continue;
             Matcher m = e.pattern().matcher(s);
             while (m.find()) {
                 if (s.substring(m.start(), m.end()).indexOf(NoteText.NAME_MASK) >= 0) continue;
@@ -153,6 +171,11 @@ final class DateResolver {
         }
         chosen.sort(Comparator.comparingInt(TimeExpr::start));
         return chosen;
+    }
+
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) if (s.indexOf(chars.charAt(i)) >= 0) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- weekdays

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
  * 防欺凌主题), not a supposition (如果…, 以免…). The student's: the clause's subject is not
  * another person — a classmate (同桌父母离婚了), a parent (家长很焦虑), someone (有人被欺负) — unless
  * that person is only the agent or partner (被同学欺负, 和同学打架) or the student comes back
- * between (同桌说他…). Low mood counts only when it lasts (最近, 一直, 这两天...) or the teacher
+ * between (同桌说他…, 妈妈说孩子…). The subject is looked for in the whole sentence, since a
+ * clause of reported speech (妈妈打电话来，说自己…) carries the speaker over. Low mood counts only when it lasts (最近, 一直, 这两天...) or the teacher
  * marks it (重点关注); stress or poor sleep alone is a topic. Self-harm or suicide talk raises
  * SAFETY and PSYCH together.
  */
 final class FlagDetector {
     record Hit(Flag flag, int start, int end) {}
 
-    private final Pattern academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
+    private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
 
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final Pattern NEGATION = Pattern.compile("没有?|不|无|未|别|并非|否认");
@@ -42,15 +43,15 @@ final class FlagDetector {
     private static final Pattern OBJECT_MARK = Pattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
 
     FlagDetector(Lexicon lexicon) {
-        academic = lexicon.pattern("flag-academic");
-        selfHarm = lexicon.pattern("flag-self-harm");
-        safety = lexicon.pattern("flag-safety");
-        family = lexicon.pattern("flag-family");
-        psychAlways = lexicon.pattern("flag-psych");
-        mood = lexicon.pattern("flag-mood");
-        lasting = lexicon.pattern("flag-lasting");
-        marked = lexicon.pattern("flag-marked");
-        theme = lexicon.pattern("flag-theme");
+        academic = lexicon.cues("flag-academic");
+        selfHarm = lexicon.cues("flag-self-harm");
+        safety = lexicon.cues("flag-safety");
+        family = lexicon.cues("flag-family");
+        psychAlways = lexicon.cues("flag-psych");
+        mood = lexicon.cues("flag-mood");
+        lasting = lexicon.cues("flag-lasting");
+        marked = lexicon.cues("flag-marked");
+        theme = lexicon.cues("flag-theme");
     }
 
     List<Hit> find(String s) {
@@ -59,19 +60,17 @@ final class FlagDetector {
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
-        Matcher harm = selfHarm.matcher(s);
-        while (harm.find()) {
+        for (Cues.Span harm : selfHarm.findAll(s)) {
             if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
             hits.add(new Hit(Flag.SAFETY, harm.start(), harm.end()));
             hits.add(new Hit(Flag.PSYCH, harm.start(), harm.end()));
             break;
         }
-        boolean isMarked = marked.matcher(s).find();
-        Matcher m = mood.matcher(s);
-        while (m.find()) {
+        boolean isMarked = marked.find(s) != null;
+        for (Cues.Span m : mood.findAll(s)) {
             if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
             String clause = Clauses.clauseAt(s, m.start());
-            if (isMarked || lasting.matcher(clause).find()) {
+            if (isMarked || lasting.find(clause) != null) {
                 hits.add(new Hit(Flag.PSYCH, m.start(), m.end()));
                 break;
             }
@@ -79,9 +78,8 @@ final class FlagDetector {
         return hits;
     }
 
-    private void any(String s, Pattern p, Flag f, List<Hit> hits) {
-        Matcher m = p.matcher(s);
-        while (m.find()) {
+    private void any(String s, Cues p, Flag f, List<Hit> hits) {
+        for (Cues.Span m : p.findAll(s)) {
             if (counts(s, m.start(), m.end(), f)) {
                 hits.add(new Hit(f, m.start(), m.end()));
                 return;
@@ -101,12 +99,13 @@ final class FlagDetector {
         if (NEGATION.matcher(near).find()) return false;
         if (STRONG_NEGATION.matcher(before).find()) return false;
         if (SUPPOSITION.matcher(before).find()) return false;
-        return !theme.matcher(before).find();
+        return theme.find(before) == null;
     }
 
     /** The cue describes the student, not a classmate or a parent who is the clause's subject. */
     private static boolean studentsOwn(String s, int at, int end, Flag f) {
-        int cs = Clauses.clauseStart(s, at);
+        // the sentence, not the clause: "妈妈打电话来，说自己最近一直很焦虑" is still the mother speaking of herself
+        int cs = Clauses.sentenceStart(s, at);
         String before = s.substring(cs, at);
         Matcher o = OTHER_PERSON.matcher(before);
         int oStart = -1, oEnd = -1;
@@ -115,7 +114,9 @@ final class FlagDetector {
         String other = before.substring(oStart, oEnd);
         // a family's hardship or loss is the student's, whoever in the family it is said of
         if (f == Flag.FAMILY && PARENT_PERSON.matcher(other).matches()) return true;
-        String lead = before.substring(Math.max(0, oStart - 6), oStart);
+        // the mark must govern the person within its own clause: 来找我，说同桌… is not 找同桌
+        int leadFrom = Math.max(Math.max(0, oStart - 6), Clauses.clauseStart(before, oStart));
+        String lead = before.substring(leadFrom, oStart);
         if (OBJECT_MARK.matcher(lead).find()) return true;
         // 他同桌 / □的妈妈: the other person named by the student's relation is still the subject
         String between = before.substring(oEnd);

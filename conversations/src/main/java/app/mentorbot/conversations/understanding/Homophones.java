@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
@@ -21,7 +20,8 @@ import app.mentorbot.conversations.roster.Student;
  * reading is looked up in HanLP only once per JVM.
  */
 final class Homophones {
-    private static final Map<Character, String> SYLLABLE = new ConcurrentHashMap<>();
+    /** Each char's toneless reading, looked up in HanLP once per JVM; null = not looked up yet. */
+    private static final String[] SYLLABLE = new String[Character.MAX_VALUE + 1];
 
     private final Map<String, Set<String>> byName = new HashMap<>();
     private final Map<String, Set<String>> bySurname = new HashMap<>();
@@ -29,6 +29,8 @@ final class Homophones {
     private final Map<String, Set<String>> byLongName = new HashMap<>();
     /** First syllables of those long names: a run starting otherwise needs no further look. */
     private final Set<String> longFirst = new HashSet<>();
+    /** Their first two syllables ("chen si"): checked before a whole key is built. */
+    private final Set<String> longFirstTwo = new HashSet<>();
 
     Homophones(Roster roster, ChineseNames names) {
         for (Student s : roster.students()) {
@@ -39,6 +41,7 @@ final class Homophones {
             if (full.length() >= 3) {
                 byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
                 longFirst.add(syllable(full.charAt(0)));
+                longFirstTwo.add(syllable(full.charAt(0)) + ' ' + syllable(full.charAt(1)));
             }
             if (full.length() - sl >= 2) byName.computeIfAbsent(sound(full.substring(sl)), k -> new LinkedHashSet<>()).add(s.id());
             bySurname.computeIfAbsent(sound(full.substring(0, sl)), k -> new LinkedHashSet<>()).add(s.id());
@@ -53,8 +56,10 @@ final class Homophones {
     Set<String> longNameSoundingLike(String s, int start, int len) {
         String first = syllable(s.charAt(start));
         if (!longFirst.contains(first)) return Set.of();
-        StringBuilder key = new StringBuilder(first);
-        for (int i = start + 1; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
+        String two = first + ' ' + syllable(s.charAt(start + 1));
+        if (!longFirstTwo.contains(two)) return Set.of();
+        StringBuilder key = new StringBuilder(two);
+        for (int i = start + 2; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
         return byLongName.getOrDefault(key.toString(), Set.of());
     }
 
@@ -72,12 +77,12 @@ final class Homophones {
     }
 
     static String syllable(char c) {
-        String known = SYLLABLE.get(c);
+        String known = SYLLABLE[c];
         if (known != null) return known;
         List<Pinyin> pys = HanLP.convertToPinyinList(String.valueOf(c));
         Pinyin p = pys.isEmpty() ? null : pys.get(0);
         String syl = p == null || p == Pinyin.none5 ? String.valueOf(c) : p.getPinyinWithoutTone();
-        SYLLABLE.put(c, syl);
+        SYLLABLE[c] = syl;   // a benign race: every thread computes the same value
         return syl;
     }
 }

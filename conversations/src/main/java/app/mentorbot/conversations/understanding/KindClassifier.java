@@ -69,8 +69,11 @@ final class KindClassifier {
     private static final Pattern SPEECH = Pattern.compile("说(?!话)|告诉我|提到|讲");
 
     Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
-        String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
-        if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
+        // pleasantries are short: a long note is never only thanks and greetings
+        if (s.length() <= 40) {
+            String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
+            if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
+        }
         Matcher question = QUESTION.matcher(s);
         if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
         Matcher request = REQUEST.matcher(s);

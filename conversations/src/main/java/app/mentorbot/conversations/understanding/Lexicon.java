@@ -47,6 +47,7 @@ public final class Lexicon {
 
     private final Map<String, List<String>> lists;
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Cues> cues = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
 
     private Lexicon(Map<String, List<String>> lists) {
@@ -104,6 +105,11 @@ public final class Lexicon {
             for (String e : entries(n)) if (!e.startsWith(REGEX_PREFIX)) s.add(e);
             return Set.copyOf(s);
         });
+    }
+
+    /** The list ready for searching (literal words in a trie, re: entries as one regex); built once. */
+    Cues cues(String name) {
+        return cues.computeIfAbsent(name, n -> new Cues(entries(n), REGEX_PREFIX));
     }
 
     /** The list as one alternation, in file order: literal words quoted, re: entries as written. */

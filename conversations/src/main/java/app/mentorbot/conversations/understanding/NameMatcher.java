@@ -242,16 +242,19 @@ final class NameMatcher {
         return out;
     }
 
+    /** CJK ideographs (BMP): a range test, no script table look-up. */
     private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
     }
+
+    private static final Pattern TIME_WORD = Pattern.compile("(周|星期|礼拜)[一二三四五六日天末1-7].*|周[围到期末].*");
 
     private static boolean plausiblePerson(String name) {
         if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学")) return false;
         for (String w : NOT_PERSONS) if (name.startsWith(w) || name.endsWith(w)) return false;
         char c = name.charAt(0);
         // time words and demonstratives are never names
-        if (name.matches("(周|星期|礼拜)[一二三四五六日天末1-7].*|周[围到期末].*")) return false;
+        if (TIME_WORD.matcher(name).matches()) return false;
         return "今昨明前后上下这那本每星礼刚去来我你他她它".indexOf(c) < 0 && !name.endsWith("们");
     }
 

@@ -49,6 +49,7 @@ public final class NoteReader {
         this.flags = new FlagDetector(lexicon);
         this.kinds = new KindClassifier(lexicon, topics, flags);
         this.channels = new ChannelDetector(lexicon);
+        NoteText.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
     }
 
     /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
@@ -194,8 +195,12 @@ public final class NoteReader {
             if (before != null) return before;
             if (after != null) return after;
         }
-        return past.get(0);
+        // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
+        for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
+        return null;
     }
+
+    private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
 
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {

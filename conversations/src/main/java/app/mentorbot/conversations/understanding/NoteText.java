@@ -73,4 +73,9 @@ final class NoteText {
     }
 
     int length() { return simple.length(); }
+
+    /** Loads HanLP's conversion dictionary now (reader construction) rather than on the first note. */
+    static void warmUp() {
+        of("學習");
+    }
 }

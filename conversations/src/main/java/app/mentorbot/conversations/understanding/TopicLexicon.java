@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The five mentor duties a note touches, by the topic-*.txt lists of the {@link Lexicon}. Deliberately narrow where a word is shared:
@@ -15,17 +13,17 @@ import java.util.regex.Pattern;
 final class TopicLexicon {
     record Hit(Topic topic, int start, int end) {}
 
-    private final Map<Topic, Pattern> cues = new EnumMap<>(Topic.class);
+    private final Map<Topic, Cues> cues = new EnumMap<>(Topic.class);
 
     TopicLexicon(Lexicon lexicon) {
-        for (Topic t : Topic.values()) cues.put(t, lexicon.pattern("topic-" + t.name().toLowerCase(java.util.Locale.ROOT)));
+        for (Topic t : Topic.values()) cues.put(t, lexicon.cues("topic-" + t.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     List<Hit> find(String s) {
         List<Hit> hits = new ArrayList<>();
         for (var e : cues.entrySet()) {
-            Matcher m = e.getValue().matcher(s);
-            if (m.find()) hits.add(new Hit(e.getKey(), m.start(), m.end()));
+            Cues.Span m = e.getValue().find(s);
+            if (m != null) hits.add(new Hit(e.getKey(), m.start(), m.end()));
         }
         return hits;
     }

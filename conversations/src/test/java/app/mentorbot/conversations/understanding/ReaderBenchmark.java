@@ -31,17 +31,19 @@ import app.mentorbot.conversations.roster.Student;
  *       Target ≤ 20 µs.</li>
  *   <li>{@code coldConstruct}: a fresh JVM builds the reader for the big roster (lexicon, name
  *       index, sounds of every name).</li>
- *   <li>{@code coldConstructAndFirstNote}: a fresh JVM builds the reader and reads one note; the
- *       difference from coldConstruct is the first-note cost. Target for the first note < 100 ms.</li>
+ *   <li>{@code coldFirstNote}: a fresh JVM, reader built at start-up (untimed), reads its first
+ *       note. Target < 100 ms.</li>
+ *   <li>{@code coldConstructAndFirstNote}: a fresh JVM builds the reader and reads one note.</li>
  * </ul>
  *
- * Run (offline, one command, from the repository root):
+ * Run (offline, one command, from the repository root; about a minute and a half):
  * <pre>
- * ./mvnw -B -ntp -o -pl conversations test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec \
- *     -Dexec.classpathScope=test -Dexec.executable=java \
- *     "-Dexec.args=-cp %classpath org.openjdk.jmh.Main ReaderBenchmark"
+ * ./mvnw -B -ntp -o -q -pl conversations test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/bench.cp &amp;&amp; java -cp conversations/target/test-classes:conversations/target/classes:$(cat conversations/target/bench.cp) \
+ *     org.openjdk.jmh.Main ReaderBenchmark
  * </pre>
  * Add JMH options after the class name, e.g. {@code ReaderBenchmark.warm -f 1} for a quick look.
+ * (exec-maven-plugin is not usable offline here, and JMH forks need a real classpath, hence java -cp.)
  */
 @Threads(1)
 public class ReaderBenchmark {
@@ -116,6 +118,17 @@ public class ReaderBenchmark {
     @Fork(8)
     public NoteReader coldConstruct(School school) {
         return new NoteReader(school.roster);
+    }
+
+    /** Cold: a fresh JVM whose reader was built at start-up (untimed) reads its first note. Target < 100 ms. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(8)
+    public Note coldFirstNote(School school, Warm built) {
+        return built.reader.read(SENDER, school.notes.get(2), NOW);
     }
 
     /** Cold: a fresh JVM builds the reader and reads its first note. */

@@ -1,0 +1,79 @@
+package app.mentorbot.bot;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import app.mentorbot.conversations.duties.DutyRules;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
+
+/**
+ * The school's calendar, duty rules and the scheduler's times, from config/calendar.yml and
+ * config/duties.yml (keys under {@code mentorbot.school}).
+ */
+@ConfigurationProperties("mentorbot.school")
+public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holidays, List<RangeSetting> examWeeks,
+                             DutySetting duties, ScheduleSetting schedule) {
+
+    public record TermSetting(String name, LocalDate start, LocalDate end, LocalDate summaryDue) {}
+
+    public record RangeSetting(String name, LocalDate from, LocalDate to) {}
+
+    public record DutySetting(Integer groupTalksPerWeek, Integer individualTalkDays, Integer parentContactsPerTerm,
+                              Boolean studentReports, Integer studentReportDays, Integer conferencesPerMonth, Integer dueSoonDays) {}
+
+    /**
+     * @param reminderSlots   times of day when reminders go out, on school days
+     * @param weeklySummary   day and time of the mentors' weekly summary
+     * @param digestDaysBefore how many days before a class's conference its digest goes to the class head
+     */
+    public record ScheduleSetting(List<LocalTime> reminderSlots, DayOfWeek weeklySummaryDay, LocalTime weeklySummaryTime,
+                                  Integer digestDaysBefore) {}
+
+    public SchoolSettings {
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        examWeeks = examWeeks == null ? List.of() : List.copyOf(examWeeks);
+    }
+
+    public SchoolCalendar calendar() {
+        return new SchoolCalendar(
+                terms.stream().map(t -> new SchoolCalendar.Term(t.name(), t.start(), t.end(), t.summaryDue())).toList(),
+                holidays.stream().map(h -> new SchoolCalendar.DateRange(h.from(), h.to(), h.name())).toList(),
+                examWeeks.stream().map(h -> new SchoolCalendar.DateRange(h.from(), h.to(), h.name())).toList());
+    }
+
+    public DutyRules rules() {
+        DutyRules d = DutyRules.defaults();
+        if (duties == null) return d;
+        return new DutyRules(or(duties.groupTalksPerWeek(), d.groupTalksPerWeek()), or(duties.individualTalkDays(), d.individualTalkDays()),
+                or(duties.parentContactsPerTerm(), d.parentContactsPerTerm()),
+                duties.studentReports() == null ? d.studentReports() : duties.studentReports(),
+                or(duties.studentReportDays(), d.studentReportDays()), or(duties.conferencesPerMonth(), d.conferencesPerMonth()),
+                or(duties.dueSoonDays(), d.dueSoonDays()));
+    }
+
+    public List<LocalTime> reminderSlots() {
+        return schedule == null || schedule.reminderSlots() == null || schedule.reminderSlots().isEmpty()
+                ? List.of(LocalTime.of(7, 30), LocalTime.of(16, 30)) : schedule.reminderSlots();
+    }
+
+    public DayOfWeek weeklySummaryDay() {
+        return schedule == null || schedule.weeklySummaryDay() == null ? DayOfWeek.FRIDAY : schedule.weeklySummaryDay();
+    }
+
+    public LocalTime weeklySummaryTime() {
+        return schedule == null || schedule.weeklySummaryTime() == null ? LocalTime.of(16, 30) : schedule.weeklySummaryTime();
+    }
+
+    public int digestDaysBefore() {
+        return schedule == null || schedule.digestDaysBefore() == null ? 2 : schedule.digestDaysBefore();
+    }
+
+    private static int or(Integer v, int d) {
+        return v == null ? d : v;
+    }
+}

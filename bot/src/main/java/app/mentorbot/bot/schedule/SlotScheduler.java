@@ -1,0 +1,124 @@
+package app.mentorbot.bot.schedule;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.SchoolSettings;
+import app.mentorbot.bot.outbox.Outbox;
+import app.mentorbot.conversations.reminders.Reminder;
+import app.mentorbot.conversations.reminders.ReminderBook;
+import app.mentorbot.conversations.schedule.QuietHours;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
+
+/**
+ * Turns due reminders, weekly summaries and conference digests into outbox rows, once per slot.
+ *
+ * A job for a slot runs in one transaction that first claims the slot (a row in slot_run, unique per
+ * job and slot) and then writes every outbox row and marks what it delivered: two bot instances, or a
+ * crash in the middle, can neither duplicate nor lose a message. Only the latest slot is ever run, so
+ * a bot that was down for several slots sends one catch-up message per person, not a burst.
+ */
+@Component
+@ConditionalOnWebApplication
+public class SlotScheduler {
+    private static final Logger log = LoggerFactory.getLogger(SlotScheduler.class);
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final SchoolSettings school;
+    private final SchoolCalendar calendar;
+    private final ReminderBook reminders;
+    private final Outbox outbox;
+    private final QuietHours quiet;
+    private final Messages messages;
+    private final DutyNudges nudges;
+    private final WeeklySummaries summaries;
+    private final ConferenceDigests digests;
+    private final String schoolId;
+    private final String holder = UUID.randomUUID().toString();
+
+    SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolSettings school, SchoolCalendar calendar,
+                  ReminderBook reminders, Outbox outbox, QuietHours quiet, Messages messages, DutyNudges nudges,
+                  WeeklySummaries summaries, ConferenceDigests digests, BotSettings settings) {
+        this.clock = clock;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.school = school;
+        this.calendar = calendar;
+        this.reminders = reminders;
+        this.outbox = outbox;
+        this.quiet = quiet;
+        this.messages = messages;
+        this.nudges = nudges;
+        this.summaries = summaries;
+        this.digests = digests;
+        this.schoolId = settings.schoolId();
+    }
+
+    @Scheduled(initialDelayString = "${mentorbot.scheduler.initial-delay:5s}", fixedDelayString = "${mentorbot.scheduler.tick:30s}")
+    void tick() {
+        try {
+            runDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("scheduler tick failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** Runs every job whose latest slot has not run yet. Safe to call from several instances at once. */
+    public void runDue(Instant now) {
+        ZoneId zone = clock.getZone();
+        Optional<Instant> reminderSlot = Slots.latestDaily(now, school.reminderSlots(), calendar, zone);
+        reminderSlot.ifPresent(slot -> claim("reminders", slot, () -> {
+            boolean firstOfDay = slot.atZone(zone).toLocalTime().equals(school.reminderSlots().stream().min(java.time.LocalTime::compareTo).orElseThrow());
+            LocalDate day = slot.atZone(zone).toLocalDate();
+            if (firstOfDay) {
+                nudges.plan(schoolId, day, slot);
+                digests.sendDue(schoolId, day, school.digestDaysBefore(), slot);
+            }
+            deliverReminders(slot, day);
+        }));
+        Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
+                .ifPresent(slot -> claim("weekly-summary", slot, () -> summaries.send(schoolId, slot.atZone(zone).toLocalDate(), slot)));
+    }
+
+    /** Claims a job's slot and runs it in the same transaction; false when it ran before (here or elsewhere). */
+    boolean claim(String job, Instant slot, Runnable work) {
+        Boolean ran = tx.execute(s -> {
+            int claimed = jdbc.sql("insert into slot_run (school_id, job, slot_at, started_at, holder) values (?, ?, ?, ?, ?) "
+                            + "on conflict do nothing")
+                    .params(schoolId, job, Timestamp.from(slot), Timestamp.from(clock.instant()), holder).update();
+            if (claimed == 0) return false;
+            work.run();
+            return true;
+        });
+        if (Boolean.TRUE.equals(ran)) log.info("job {} ran for slot {}", job, slot);
+        return Boolean.TRUE.equals(ran);
+    }
+
+    private void deliverReminders(Instant slot, LocalDate day) {
+        Map<String, List<Reminder>> due = reminders.dueBy(schoolId, day);
+        for (Map.Entry<String, List<Reminder>> person : due.entrySet()) {
+            List<Reminder> batch = new ArrayList<>(person.getValue());
+            outbox.push(schoolId, person.getKey(), messages.reminderBatch(batch, day), false,
+                    quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
+            reminders.delivered(batch, slot, clock.instant());
+        }
+    }
+}

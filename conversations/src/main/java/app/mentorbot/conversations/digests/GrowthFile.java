@@ -1,0 +1,43 @@
+package app.mentorbot.conversations.digests;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import app.mentorbot.conversations.understanding.Flag;
+
+/**
+ * A student's growth file (成长档案): every record about them by any author, oldest first, grouped by month,
+ * with how often each flag came up and the follow-ups still open. Parents appear by relation only.
+ */
+public record GrowthFile(String studentId, String name, String classId, String className, String mentorName,
+                         String classHeadName, List<String> parentRelations, LocalDate today, List<Month> months,
+                         Map<Flag, Integer> flagCounts, List<FollowUp> openFollowUps) {
+    public GrowthFile {
+        parentRelations = List.copyOf(parentRelations);
+        months = List.copyOf(months);
+        EnumMap<Flag, Integer> counts = new EnumMap<>(Flag.class);
+        flagCounts.forEach((f, n) -> { if (n > 0) counts.put(f, n); });
+        flagCounts = java.util.Collections.unmodifiableMap(counts);
+        openFollowUps = List.copyOf(openFollowUps);
+        mentorName = mentorName == null ? "" : mentorName;
+        classHeadName = classHeadName == null ? "" : classHeadName;
+        className = className == null ? "" : className;
+    }
+
+    public record Month(YearMonth month, List<Entry> entries) {
+        public Month {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    public int recordCount() {
+        return months.stream().mapToInt(m -> m.entries().size()).sum();
+    }
+
+    public List<Entry> entries() {
+        return months.stream().flatMap(m -> m.entries().stream()).toList();
+    }
+}
