@@ -94,7 +94,9 @@ public class SlotScheduler {
             }
             deliverReminders(slot, day);
         }));
+        // A summary more than half a day late is stale: it is skipped rather than sent on Saturday or Monday.
         Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
+                .filter(slot -> java.time.Duration.between(slot, now).compareTo(java.time.Duration.ofHours(12)) <= 0)
                 .ifPresent(slot -> claim("weekly-summary", slot, () -> summaries.send(schoolId, slot.atZone(zone).toLocalDate(), slot)));
     }
 
@@ -112,7 +114,7 @@ public class SlotScheduler {
         return Boolean.TRUE.equals(ran);
     }
 
-    private void deliverReminders(Instant slot, LocalDate day) {
+    void deliverReminders(Instant slot, LocalDate day) {
         Map<String, List<Reminder>> due = reminders.dueBy(schoolId, day);
         for (Map.Entry<String, List<Reminder>> person : due.entrySet()) {
             List<Reminder> batch = new ArrayList<>(person.getValue());

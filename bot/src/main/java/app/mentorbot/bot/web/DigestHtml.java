@@ -49,18 +49,9 @@ final class DigestHtml {
             html.append(p("digest.noStudents"));
             return;
         }
-        int individual = 0;
-        int group = 0;
-        int contacts = 0;
-        int observations = 0;
-        for (StudentLine s : d.students()) {
-            individual += s.individualTalks();
-            group += s.groupTalks();
-            contacts += s.parentContacts();
-            observations += s.observations();
-        }
-        html.append(p("digest.glance.line", String.valueOf(d.students().size()), String.valueOf(individual), String.valueOf(group),
-                String.valueOf(contacts), String.valueOf(observations), String.valueOf(d.keyStudents().size())));
+        ConferenceDigest.Totals n = d.totals();
+        html.append(p("digest.glance.line", String.valueOf(d.students().size()), String.valueOf(n.individualTalks()),
+                String.valueOf(n.groupTalks()), String.valueOf(n.parentContacts()), String.valueOf(n.observations()), String.valueOf(d.keyStudents().size())));
         List<Svg.Bar> bars = d.students().stream()
                 .map(s -> new Svg.Bar(s.name(), s.individualTalks(), s.groupTalks(), s.parentContacts())).toList();
         html.append("<figure>").append(Svg.bars(t("digest.glance.chart"),

@@ -129,7 +129,7 @@ final class SummaryHtml {
             }
             html.append("<tr><td>").append(h("duty." + d.duty().name())).append("</td><td>")
                     .append(Html.escape(PageHtml.orDash(line.subjectName()))).append("</td><td class=\"")
-                    .append(d.status() == DutyState.Status.OVERDUE ? "no" : d.status() == DutyState.Status.DONE ? "ok" : "")
+                    .append(d.status() == DutyState.Status.OVERDUE ? "no" : d.status() == DutyState.Status.DONE ? "ok" : "st")
                     .append("\">").append(Html.escape(status)).append("</td><td>").append(Html.escape(date(d.dueBy())))
                     .append("</td><td>").append(Html.escape(date(d.lastDone()))).append("</td></tr>");
         }

@@ -1,0 +1,132 @@
+package app.mentorbot.bot.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.mentorbot.bot.BotSettings;
+import app.mentorbot.conversations.digests.ConferenceDigest;
+import app.mentorbot.conversations.digests.DigestBuilder;
+import app.mentorbot.conversations.digests.GrowthFile;
+import app.mentorbot.conversations.digests.GrowthFileBuilder;
+import app.mentorbot.conversations.digests.SemesterSummary;
+import app.mentorbot.conversations.digests.SummaryBuilder;
+import app.mentorbot.conversations.people.Access;
+import app.mentorbot.conversations.people.Person;
+import app.mentorbot.conversations.people.Role;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
+
+/**
+ * The case-conference digest (HTML and .xlsx), a student's growth file and a mentor's draft summary, each
+ * behind a {@link SignedLinks} link. Every request checks the signature and expiry, then access again as
+ * the roster stands today: the digest for the class's head or an admin; the growth file for whoever
+ * {@link Access#mayRead} the student; the summary for the teacher themself or an admin. Anything else is a
+ * polite 403 page that says nothing about the subject.
+ */
+@RestController
+class DigestPages {
+    private static final String HTML = "text/html;charset=UTF-8";
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final SignedLinks links;
+    private final Clock clock;
+    private final BotSettings settings;
+    private final RosterStore rosters;
+    private final DigestBuilder digests;
+    private final GrowthFileBuilder growthFiles;
+    private final SummaryBuilder summaries;
+
+    DigestPages(SignedLinks links, Clock clock, BotSettings settings, RosterStore rosters, DigestBuilder digests,
+                GrowthFileBuilder growthFiles, SummaryBuilder summaries) {
+        this.links = links;
+        this.clock = clock;
+        this.settings = settings;
+        this.rosters = rosters;
+        this.digests = digests;
+        this.growthFiles = growthFiles;
+        this.summaries = summaries;
+    }
+
+    @GetMapping(value = "/pages/digest/{classId}", produces = HTML)
+    ResponseEntity<String> digest(@PathVariable String classId, @RequestParam(required = false) String viewer,
+                                  @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
+        Optional<ConferenceDigest> digest = digestFor(classId, viewer, exp, sig);
+        if (digest.isEmpty()) return refuse(links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig) ? "refuse.digest" : "refuse.link");
+        String workbook = "/pages/digest/" + java.net.URLEncoder.encode(classId, StandardCharsets.UTF_8) + ".xlsx"
+                + links.query(SignedLinks.Page.DIGEST, viewer, classId, Long.parseLong(exp));
+        return page(DigestHtml.render(digest.get(), workbook));
+    }
+
+    @GetMapping("/pages/digest/{classId}.xlsx")
+    ResponseEntity<?> digestWorkbook(@PathVariable String classId, @RequestParam(required = false) String viewer,
+                                     @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
+        Optional<ConferenceDigest> digest = digestFor(classId, viewer, exp, sig);
+        if (digest.isEmpty()) return refuse(links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig) ? "refuse.digest" : "refuse.link");
+        ConferenceDigest d = digest.get();
+        String name = PageHtml.t("digest.title", d.className()).replace(' ', '_') + "_" + d.today() + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX).header("Cache-Control", "no-store")
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(XlsxDigest.write(d));
+    }
+
+    /** The digest when the link holds and the viewer heads the class or is an admin. */
+    private Optional<ConferenceDigest> digestFor(String classId, String viewer, String exp, String sig) {
+        if (!links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig)) return Optional.empty();
+        Roster roster = rosters.load(settings.schoolId());
+        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        Optional<SchoolClass> c = roster.schoolClass(classId);
+        if (who.isEmpty() || c.isEmpty()) return Optional.empty();
+        boolean allowed = who.get().is(Role.ADMIN) || viewer.equals(c.get().headTeacherId());
+        return allowed ? digests.build(settings.schoolId(), classId, today()) : Optional.empty();
+    }
+
+    @GetMapping(value = "/pages/growth/{studentId}", produces = HTML)
+    ResponseEntity<String> growthFile(@PathVariable String studentId, @RequestParam(required = false) String viewer,
+                                      @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
+        if (!links.valid(SignedLinks.Page.GROWTH, viewer, studentId, exp, sig)) return refuse("refuse.link");
+        Roster roster = rosters.load(settings.schoolId());
+        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        Optional<Student> student = roster.student(studentId);
+        if (who.isEmpty() || student.isEmpty() || !Access.mayRead(who.get(), student.get(), roster)) return refuse("refuse.growth");
+        Optional<GrowthFile> file = growthFiles.build(settings.schoolId(), studentId, today());
+        return file.isEmpty() ? refuse("refuse.growth") : page(GrowthFileHtml.render(file.get()));
+    }
+
+    @GetMapping(value = "/pages/summary/{teacherId}", produces = HTML)
+    ResponseEntity<String> summary(@PathVariable String teacherId, @RequestParam(required = false) String viewer,
+                                   @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
+        if (!links.valid(SignedLinks.Page.SUMMARY, viewer, teacherId, exp, sig)) return refuse("refuse.link");
+        Roster roster = rosters.load(settings.schoolId());
+        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        if (who.isEmpty() || !(viewer.equals(teacherId) && who.get().isStaff() || who.get().is(Role.ADMIN))) return refuse("refuse.summary");
+        Optional<SemesterSummary> summary = summaries.build(settings.schoolId(), teacherId, today());
+        return summary.isEmpty() ? refuse("refuse.summary") : page(SummaryHtml.render(summary.get()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static ResponseEntity<String> page(String html) {
+        return ResponseEntity.ok().header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .contentType(MediaType.parseMediaType(HTML)).body(html);
+    }
+
+    private static ResponseEntity<String> refuse(String key) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).header("Cache-Control", "no-store")
+                .contentType(MediaType.parseMediaType(HTML)).body(PageHtml.refusal(key));
+    }
+}

@@ -1,0 +1,35 @@
+package app.mentorbot.bot.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mentorbot.conversations.digests.DigestBuilder;
+import app.mentorbot.conversations.digests.GrowthFileBuilder;
+import app.mentorbot.conversations.digests.SummaryBuilder;
+import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.reminders.ReminderBook;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
+
+/** The digest, growth-file and summary builders, from the domain beans the application wires. */
+@Configuration(proxyBeanMethods = false)
+class DigestWiring {
+    @Bean
+    DigestBuilder digestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger,
+                                ReminderBook reminders, SchoolCalendar calendar) {
+        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar);
+    }
+
+    @Bean
+    GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders) {
+        return new GrowthFileBuilder(rosters, records, reminders);
+    }
+
+    @Bean
+    SummaryBuilder summaryBuilder(RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders,
+                                  SchoolCalendar calendar) {
+        return new SummaryBuilder(rosters, records, ledger, reminders, calendar);
+    }
+}

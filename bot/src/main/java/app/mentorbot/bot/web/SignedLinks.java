@@ -1,0 +1,108 @@
+package app.mentorbot.bot.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.bot.BotSettings;
+import app.mentorbot.conversations.dialogue.Links;
+
+/**
+ * Signed, expiring, per-person links to the server-rendered pages, and their check. A link is
+ * {@code /pages/<kind>/<subject>?viewer=<id>&exp=<epoch seconds>&sig=<HMAC>} with the HMAC (deployment key,
+ * {@link Invitations#sign}) over {@code "<page>|<viewer>|<subject>|<exp>"}, valid 7 days. A page still checks
+ * that the viewer may see it when opened: the signature only says who the link was made for.
+ * This is the one {@link Links} of the bot.
+ */
+@Component
+public class SignedLinks implements Links {
+    static final Duration LIFETIME = Duration.ofDays(7);
+
+    /** Signed page kinds; the payload name of each (student pages keep the name their links have always had). */
+    enum Page {
+        STUDENT("student-page", "/pages/student/"),
+        DIGEST("digest", "/pages/digest/"),
+        GROWTH("growth", "/pages/growth/"),
+        SUMMARY("summary", "/pages/summary/");
+
+        final String payloadName;
+        final String path;
+
+        Page(String payloadName, String path) {
+            this.payloadName = payloadName;
+            this.path = path;
+        }
+    }
+
+    private final Invitations signer;
+    private final Clock clock;
+    private final BotSettings settings;
+
+    SignedLinks(Invitations signer, Clock clock, BotSettings settings) {
+        this.signer = signer;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public String studentPage(String viewerId, String studentId) {
+        return link(Page.STUDENT, viewerId, studentId, "");
+    }
+
+    @Override
+    public String digestPage(String viewerId, String classId) {
+        return link(Page.DIGEST, viewerId, classId, "");
+    }
+
+    @Override
+    public String growthFile(String viewerId, String studentId) {
+        return link(Page.GROWTH, viewerId, studentId, "");
+    }
+
+    @Override
+    public String summaryDraft(String viewerId, String teacherId) {
+        return link(Page.SUMMARY, viewerId, teacherId, "");
+    }
+
+    /** The digest workbook: the digest's path with {@code .xlsx}, the same signature. */
+    String digestWorkbook(String viewerId, String classId) {
+        return link(Page.DIGEST, viewerId, classId, ".xlsx");
+    }
+
+    private String link(Page page, String viewer, String subject, String suffix) {
+        long exp = clock.instant().plus(LIFETIME).getEpochSecond();
+        String base = settings.publicUrl() == null ? "" : settings.publicUrl().replaceAll("/+$", "");
+        return base + page.path + enc(subject) + suffix + query(page, viewer, subject, exp);
+    }
+
+    /** {@code ?viewer=…&exp=…&sig=…} for a page, e.g. to link the workbook of the digest being shown. */
+    String query(Page page, String viewer, String subject, long exp) {
+        return "?viewer=" + enc(viewer) + "&exp=" + exp + "&sig=" + signer.sign(payload(page, viewer, subject, exp));
+    }
+
+    /** True when the signature was made by this deployment for exactly this page, viewer, subject and expiry, and it has not expired. */
+    boolean valid(Page page, String viewer, String subject, String exp, String sig) {
+        if (viewer == null || subject == null || exp == null || sig == null || sig.length() > 128) return false;
+        long expires;
+        try {
+            expires = Long.parseLong(exp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        boolean signed = MessageDigest.isEqual(signer.sign(payload(page, viewer, subject, expires)).getBytes(StandardCharsets.US_ASCII),
+                sig.getBytes(StandardCharsets.US_ASCII));
+        return signed && expires >= clock.instant().getEpochSecond();
+    }
+
+    private static String payload(Page page, String viewer, String subject, long exp) {
+        return page.payloadName + "|" + viewer + "|" + subject + "|" + exp;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
