@@ -43,6 +43,7 @@ public class EmbeddedDatabaseConfig {
         config.setUsername(server.user());
         config.setPoolName("mentorbot-embedded");
         config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(3_000); // as for an external database: fail fast, spool, tell the sender
         return new HikariDataSource(config);
     }
 }

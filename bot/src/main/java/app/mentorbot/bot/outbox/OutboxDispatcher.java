@@ -25,7 +25,8 @@ import app.mentorbot.bot.pipeline.InboundQueue;
 @ConditionalOnWebApplication
 public class OutboxDispatcher implements SmartLifecycle {
     static final int MAX_ATTEMPTS = 8;
-    static final Duration UNREACHABLE_WAIT = Duration.ofMinutes(10);
+    // short enough that with several bot instances (a page open on another one) a message is not stuck long
+    static final Duration UNREACHABLE_WAIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 

@@ -35,6 +35,19 @@ class RawInbox {
                 .query(Long.class).optional();
     }
 
+    record Stored(long id, String status) {}
+
+    Optional<Stored> find(InboundMessage m) {
+        return jdbc.sql("select id, status from inbound_message where platform = ? and platform_message_id = ?")
+                .params(m.platform(), m.messageId()).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /** Locks the row for this transaction; true when it is still waiting to be handled. */
+    boolean lockUnhandled(long id) {
+        return jdbc.sql("select status from inbound_message where id = ? for update").param(id).query(String.class)
+                .optional().map("RECEIVED"::equals).orElse(false);
+    }
+
     void mark(long id, String status) {
         jdbc.sql("update inbound_message set status = ? where id = ?").params(status, id).update();
     }

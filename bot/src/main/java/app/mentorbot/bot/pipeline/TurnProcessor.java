@@ -1,11 +1,16 @@
 package app.mentorbot.bot.pipeline;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.adapters.api.InboundMessage;
@@ -18,8 +23,13 @@ import app.mentorbot.conversations.text.Texts;
 
 /**
  * The path of one message: resolve the sender, keep the raw message (dropping duplicates), then in
- * one transaction let the dialogue change records and put its replies in the outbox. If that
- * transaction fails the raw message stays (status FAILED) and the sender is told to try again.
+ * one transaction let the dialogue change records and put its replies in the outbox.
+ *
+ * Handling is idempotent: the transaction first locks the raw row and does nothing unless it is still
+ * unhandled, so a redelivery, a replay from the spool, a restart or a second bot instance never files
+ * a note twice. When the database is away the message goes to the {@link Spool} and the sender is
+ * told it will be recorded shortly; the {@link SpoolReplayer} hands it back here once the database
+ * answers again. Any other failure keeps the raw message (status FAILED) and asks the sender to retry.
  */
 @Component
 public class TurnProcessor {
@@ -31,85 +41,124 @@ public class TurnProcessor {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final Texts texts;
+    private final Spool spool;
 
-    TurnProcessor(SenderDirectory senders, RawInbox inbox, Dialogue dialogue, Outbox outbox, TransactionTemplate tx, Texts texts) {
+    TurnProcessor(SenderDirectory senders, RawInbox inbox, Dialogue dialogue, Outbox outbox, TransactionTemplate tx, Texts texts,
+                  Spool spool) {
         this.senders = senders;
         this.inbox = inbox;
         this.dialogue = dialogue;
         this.outbox = outbox;
         this.tx = tx;
         this.texts = texts;
+        this.spool = spool;
     }
 
+    /** A live message from an adapter. */
     void process(InboundMessage m) {
         if (m.fromBot()) return; // our own words echoed back by the platform
-        Long rawId = null;
         try {
-            Optional<Person> sender = senders.resolve(m);
-            String schoolId = senders.schoolId();
-            if (sender.isEmpty()) {
-                // Strangers may only bind their account with a code; their words are not kept.
-                tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id -> {
-                    for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
-                        if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
-                    }
-                }));
-                log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
-                return;
-            }
-            Optional<Long> stored = tx.execute(s -> inbox.store(m, schoolId, sender.get().id()));
-            if (stored == null || stored.isEmpty()) {
-                log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
-                return;
-            }
-            rawId = stored.get();
-            handle(m, sender.get(), rawId);
+            handleOrThrow(m);
         } catch (RuntimeException e) {
+            if (databaseAway(e)) {
+                spool.keep(m);
+                log.warn("database unavailable: message {} on {} spooled ({})", m.messageId(), m.platform(), e.getClass().getSimpleName());
+                outbox.sendNow(m, texts.get("later.record"));
+                return;
+            }
             // Never the body: it may be about a child's mental health.
             log.warn("message {} on {} failed: {}", m.messageId(), m.platform(), e.toString(), e);
-            failed(m, rawId);
+            failed(m);
         }
     }
 
-    /** Runs the dialogue for a stored message; also used at start-up for messages a crash left unfinished. */
+    /** Handles a message completely or throws; safe to repeat for the same message. */
+    void handleOrThrow(InboundMessage m) {
+        Optional<Person> sender = senders.resolve(m);
+        String schoolId = senders.schoolId();
+        if (sender.isEmpty()) {
+            // Strangers may only bind their account with a code; their words are not kept.
+            tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id -> {
+                for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
+                    if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
+                }
+            }));
+            log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
+            return;
+        }
+        Optional<Long> stored = tx.execute(s -> inbox.store(m, schoolId, sender.get().id()));
+        long rawId;
+        if (stored != null && stored.isPresent()) {
+            rawId = stored.get();
+        } else {
+            Optional<RawInbox.Stored> earlier = inbox.find(m);
+            if (earlier.isEmpty() || !"RECEIVED".equals(earlier.get().status())) {
+                log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
+                return;
+            }
+            rawId = earlier.get().id(); // stored before, never handled (a crash or an outage in between)
+        }
+        handle(m, sender.get(), rawId);
+    }
+
+    /** Runs the dialogue for a stored message, unless it was handled already (here or elsewhere). */
     void handle(InboundMessage m, Person sender, long rawId) {
         String schoolId = senders.schoolId();
-        tx.executeWithoutResult(s -> {
+        Boolean handled = tx.execute(s -> {
+            if (!inbox.lockUnhandled(rawId)) return false;
             List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
             for (Reply reply : replies) {
                 if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
                 else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);
             }
             inbox.mark(rawId, "DONE");
+            return true;
         });
-        log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.id());
+        if (Boolean.TRUE.equals(handled)) log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.id());
     }
 
+    /** A message stored before a crash and never handled. */
     void resume(InboundMessage m, long rawId) {
         try {
             Optional<Person> sender = senders.resolve(m);
             if (sender.isPresent()) handle(m, sender.get(), rawId);
             else inbox.mark(rawId, "UNKNOWN_SENDER");
         } catch (RuntimeException e) {
+            if (databaseAway(e)) throw e;
             log.warn("unfinished message {} on {} failed again: {}", m.messageId(), m.platform(), e.toString());
-            failed(m, rawId);
+            failed(m);
         }
     }
 
-    private void failed(InboundMessage m, Long rawId) {
+    private void failed(InboundMessage m) {
         try {
-            if (rawId != null) {
-                long id = rawId;
+            Optional<RawInbox.Stored> stored = inbox.find(m);
+            if (stored.isPresent()) {
                 tx.executeWithoutResult(s -> {
-                    inbox.mark(id, "FAILED");
-                    outbox.answer(senders.schoolId(), m, texts.get("failure.later"), false, id);
+                    inbox.mark(stored.get().id(), "FAILED");
+                    outbox.answer(senders.schoolId(), m, texts.get("failure.later"), false, stored.get().id());
                 });
                 return;
             }
         } catch (RuntimeException e) {
             log.warn("could not record the failure of {}: {}", m.messageId(), e.toString());
         }
-        // The database itself is away: answer straight through the adapter.
         outbox.sendNow(m, texts.get("failure.later"));
+    }
+
+    /** The database (or the way to it) is down, as opposed to a fault in this message. */
+    static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -110,7 +110,10 @@ final class SummaryHtml {
         if (shown.isEmpty()) return "";
         out.append(" <span class=\"meta\">").append(h("summary.see")).append("</span>");
         for (Long id : shown) {
-            out.append("<a class=\"rec\" href=\"#r").append(id).append("\">").append(Html.escape(date(byId.get(id).date()))).append("</a>");
+            Entry e = byId.get(id);
+            out.append("<a class=\"rec\" href=\"#r").append(id).append("\" title=\"")
+                    .append(Html.escape(PageHtml.kind(e) + " " + PageHtml.joinOrNone(e.studentNames()))).append("\">")
+                    .append(Html.escape(date(e.date()))).append("</a>");
         }
         return out.toString();
     }

@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.adapters.xmpp.XmppAdapter;
@@ -96,7 +101,7 @@ class XmppParentRelayTest {
         try (XmppPhone mother = phone("parent1", "p1pass"); XmppPhone liu = phone("teacher1", "t1pass")) {
             try (RunningBot bot = startBot(database)) {
                 bindParent1AndTeacher1(bot.jdbc());
-                assertThat(mother.sessionAnswers(BOT + "/" + RESOURCE)).as("the bot's session answers while it runs").isTrue();
+                assertThat(mother.ping(BOT + "/" + RESOURCE, XmppPhone.WAIT)).as("the bot's session answers while it runs").isEqualTo("result");
             }
             awaitGone(mother, BOT + "/" + RESOURCE);
 
@@ -119,6 +124,34 @@ class XmppParentRelayTest {
         }
     }
 
+    @Test
+    void aMessageThatReachesTwoRunningBotsIsRelayedOnce() throws Exception {
+        // two instances on one database, as during a rolling deploy: the server hands a chat message to the
+        // bare JID to every session of top priority, each copy with the same stanza-id
+        String database = TestDatabase.newDatabase();
+        String ask = "刘老师，小明周五的家长会我会准时到 " + tag();
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        Logger adapterLog = (Logger) LoggerFactory.getLogger(XmppAdapter.class);
+        try (XmppPhone mother = phone("parent1", "p1pass"); XmppPhone liu = phone("teacher1", "t1pass");
+             RunningBot first = startBot(database, RESOURCE); RunningBot second = startBot(database, RESOURCE + "-2")) {
+            bindParent1AndTeacher1(first.jdbc());
+            seen.start();
+            adapterLog.addAppender(seen); // after both starts: each start sets logging up afresh
+            try {
+                mother.say(BOT, ask);
+                assertThat(liu.chatFrom(BOT, b -> b.contains(tagOf(ask)))).startsWith("张小明妈妈：");
+                assertThat(liu.chatsFrom(BOT, b -> b.contains(tagOf(ask)), Duration.ofSeconds(5))).as("no second copy").isEmpty();
+                assertThat(mother.chatsFrom(BOT, b -> b.contains("已转达"), Duration.ZERO)).as("one acknowledgement").hasSize(1);
+            } finally {
+                adapterLog.detachAppender(seen);
+            }
+            String id = first.jdbc().sql("select platform_message_id from inbound_message where body = ?").param(ask).query(String.class).single();
+            assertThat(seen.list.stream().filter(e -> e.getFormattedMessage().startsWith("XMPP: message " + id + " from " + PARENT1)))
+                    .as("both bots received the message").hasSize(2);
+            assertHandledOnce(first.jdbc(), ask);
+        }
+    }
+
     /** One raw message, handled; one relay row pointing at it; one outbox row for the mentor, sent. */
     private static void assertHandledOnce(JdbcClient jdbc, String ask) {
         List<Map<String, Object>> inbound = jdbc.sql("select id, platform_message_id, sender_ref, person_id, status from inbound_message "
@@ -133,13 +166,17 @@ class XmppParentRelayTest {
     }
 
     private static RunningBot startBot(String database) throws InterruptedException {
+        return startBot(database, RESOURCE);
+    }
+
+    private static RunningBot startBot(String database, String resource) throws InterruptedException {
         RunningBot bot = RunningBot.start(database, Map.of(
                 "mentorbot.adapters.xmpp.enabled", "true",
                 "mentorbot.adapters.xmpp.websocket-url", prosody.toString(),
                 "mentorbot.adapters.xmpp.domain", TestProsody.DOMAIN,
                 "mentorbot.adapters.xmpp.username", "bot",
                 "mentorbot.adapters.xmpp.password", "botpass",
-                "mentorbot.adapters.xmpp.resource", RESOURCE,
+                "mentorbot.adapters.xmpp.resource", resource,
                 "mentorbot.adapters.xmpp.ping-interval", "10s"));
         XmppAdapter adapter = bot.bean(XmppAdapter.class);
         for (int i = 0; i < 400 && !adapter.isOnline(); i++) Thread.sleep(50);
@@ -156,13 +193,14 @@ class XmppParentRelayTest {
                 + "('xmpp', ?, 'main', 'T01')").params(PARENT1, TEACHER1).update();
     }
 
-    /** Waits until the server answers for the bot that its session is gone, so what follows goes to offline storage. */
+    /** Waits until the server says the bot's session is gone, so what parents write next goes to offline storage. */
     private static void awaitGone(XmppPhone phone, String fullJid) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            if (!phone.sessionAnswers(fullJid)) return;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if ("error".equals(phone.ping(fullJid, Duration.ofSeconds(1)))) return;
             Thread.sleep(100);
         }
-        throw new AssertionError(fullJid + " still answers 5 s after the bot stopped");
+        throw new AssertionError("the server still routes to " + fullJid + " 15 s after the bot stopped");
     }
 
     private static XmppPhone phone(String user, String password) throws Exception {

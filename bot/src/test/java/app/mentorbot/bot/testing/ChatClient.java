@@ -75,6 +75,13 @@ public final class ChatClient implements AutoCloseable {
         return frame;
     }
 
+    /** The next frame within {@code millis}, or null. */
+    public JsonNode next(long millis) throws InterruptedException {
+        JsonNode frame = frames.poll(millis, TimeUnit.MILLISECONDS);
+        if (frame != null) seen.add(frame);
+        return frame;
+    }
+
     /** The next frame's text. */
     public String reply() throws InterruptedException {
         return next().path("text").asString();

@@ -103,14 +103,15 @@ public final class XmppPhone implements AutoCloseable {
     }
 
     /**
-     * Whether a full JID (a bound session) answers an XMPP ping: true when it answers, false when the
-     * server answers for it that no such session is there.
+     * Pings a full JID (a bound session) and waits up to {@code d}: "result" when the session answers, "error"
+     * when the server answers for it that there is no such session, null when nothing came back (a session
+     * the server still lists while its connection goes away swallows the ping).
      */
-    public boolean sessionAnswers(String fullJid) throws InterruptedException {
+    public String ping(String fullJid, Duration d) throws InterruptedException {
         String id = "ping-" + UUID.randomUUID();
         send("<iq xmlns='jabber:client' type='get' to='" + fullJid + "' id='" + id + "'><ping xmlns='urn:xmpp:ping'/></iq>");
-        Element answer = next(e -> "iq".equals(e.getLocalName()) && id.equals(e.getAttribute("id")), WAIT);
-        return "result".equals(answer.getAttribute("type"));
+        Element answer = poll(e -> "iq".equals(e.getLocalName()) && id.equals(e.getAttribute("id")), d.toMillis());
+        return answer == null ? null : answer.getAttribute("type");
     }
 
     /** The next stanza matching, within {@code d}; an AssertionError naming what did arrive otherwise. */

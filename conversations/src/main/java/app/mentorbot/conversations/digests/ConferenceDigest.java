@@ -20,7 +20,7 @@ import app.mentorbot.conversations.understanding.Topic;
  */
 public record ConferenceDigest(String classId, String className, String classHeadId, String classHeadName,
                                LocalDate today, LocalDate from, LocalDate previousConference, String termName,
-                               List<StudentLine> students, List<KeyStudent> keyStudents,
+                               Totals totals, List<StudentLine> students, List<KeyStudent> keyStudents,
                                List<MentorCoverage> coverage, List<Decision> decisions) {
     public ConferenceDigest {
         students = List.copyOf(students);
@@ -29,6 +29,9 @@ public record ConferenceDigest(String classId, String className, String classHea
         decisions = List.copyOf(decisions);
         classHeadName = classHeadName == null ? "" : classHeadName;
     }
+
+    /** The class's period in numbers, each record counted once however many students it names. */
+    public record Totals(int individualTalks, int groupTalks, int parentContacts, int observations) {}
 
     /** One student's period in numbers (records by anyone). */
     public record StudentLine(String studentId, String name, String mentorId, String mentorName, int individualTalks,

@@ -164,9 +164,13 @@ public final class DigestBuilder {
         List<Decision> shown = allDecisions.stream()
                 .filter(d -> !d.decidedOn().isBefore(from) || (term.contains(d.decidedOn()) && !d.happened())).toList();
         String headId = schoolClass.headTeacherId();
+        ConferenceDigest.Totals totals = new ConferenceDigest.Totals(
+                count(inPeriod, r -> r.kind() == Kind.TALK && r.talkType() != TalkType.GROUP),
+                count(inPeriod, r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP),
+                count(inPeriod, r -> r.kind() == Kind.PARENT_CONTACT), count(inPeriod, r -> r.kind() == Kind.OBSERVATION));
         return Optional.of(new ConferenceDigest(classId, schoolClass.name(), headId,
                 headId == null ? "" : Entries.personName(roster, headId), today, from, previous.orElse(null), term.name(),
-                lines, keys, coverage, shown));
+                totals, lines, keys, coverage, shown));
     }
 
     private static Set<Flag> flagsOf(KeyStudent k) {

@@ -3,8 +3,6 @@ package app.mentorbot.conversations.understanding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a parent contact happened (SPEC.md, channel). The first channel word in the note wins,
@@ -22,13 +20,13 @@ final class ChannelDetector {
             cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         }
     }
-    private static final Pattern NOTICE = Pattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
+    private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
 
     /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
-    private static final Pattern SWITCH = Pattern.compile("改成|改为|改用|换成|改打|只好|只能");
+    private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");
 
     Found detect(String s) {
-        Matcher sw = SWITCH.matcher(s);
+        GatedPattern.Scan sw = SWITCH.scan(s);
         if (sw.find()) {
             Found after = first(s.substring(sw.end()));
             if (after != null) return new Found(after.channel(), after.start() + sw.end(), after.end() + sw.end());
@@ -46,7 +44,7 @@ final class ChannelDetector {
             }
         }
         if (best != null) return best;
-        Matcher n = NOTICE.matcher(s);
+        GatedPattern.Scan n = NOTICE.scan(s);
         return n.find() ? new Found(Channel.ONLINE, n.start(), n.end()) : null;
     }
 }

@@ -2,8 +2,6 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One lexicon list, ready to search: its literal words in a {@link WordTrie} (a java.util.regex
@@ -13,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Cues {
     private final WordTrie<Boolean> words = new WordTrie<>();
-    private final Pattern regex;
+    private final GatedPattern regex;
 
     Cues(List<String> entries, String regexPrefix) {
         List<String> res = new ArrayList<>();
@@ -21,7 +19,7 @@ final class Cues {
             if (e.startsWith(regexPrefix)) res.add(e.substring(regexPrefix.length()));
             else words.put(e, Boolean.TRUE);
         }
-        this.regex = res.isEmpty() ? null : Pattern.compile(String.join("|", res));
+        this.regex = res.isEmpty() ? null : GatedPattern.compile(String.join("|", res));
     }
 
     /** A match: [start, end). */
@@ -31,7 +29,7 @@ final class Cues {
     Span find(CharSequence s, int from) {
         int bestStart = -1, bestEnd = -1;
         if (regex != null) {
-            Matcher m = regex.matcher(s);
+            GatedPattern.Scan m = regex.scan(s);
             if (m.find(from)) {
                 bestStart = m.start();
                 bestEnd = m.end();

@@ -6,8 +6,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
 
 /**
  * Finds the time expressions of a note and turns each into a calendar day, following the time
@@ -32,20 +31,20 @@ final class DateResolver {
 
     private interface Rule {
         /** The resolved expression, or null when the match turns out not to be a date. */
-        TimeExpr apply(Matcher m, String s, LocalDate today);
+        TimeExpr apply(MatchResult m, String s, LocalDate today);
     }
 
     /** A rule runs only on a note holding one of its trigger chars (a cheap test before the regex). */
-    private record Entry(Pattern pattern, String triggers, Rule rule) {}
+    private record Entry(GatedPattern pattern, String triggers, Rule rule) {}
 
     private static final String NUM = "([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})";
     private static final String DAY_CHAR = "[一二三四五六日天末1-7]";
 
     /** Plan words: a date in the same clause is one to come. */
-    static final Pattern PLAN = Pattern.compile(
+    static final GatedPattern PLAN = GatedPattern.compile(
             "再|提醒|打算|准备|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?!求)|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
-    static final Pattern PAST = Pattern.compile(
+    static final GatedPattern PAST = GatedPattern.compile(
             "(?<![为除约])了(?!解)|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
                     // verbs of receiving or noticing only ever report: 接到电话, 发现他...
                     + "|接到|收到|发现|看到|听到|得知|遇到|碰到");
@@ -129,7 +128,7 @@ final class DateResolver {
     }
 
     private void rule(String regex, Rule r) {
-        rules.add(new Entry(Pattern.compile(regex), triggers(regex), r));
+        rules.add(new Entry(GatedPattern.compile(regex), triggers(regex), r));
     }
 
     /** The chars at least one of which every match of the rule must contain. */
@@ -152,9 +151,9 @@ final class DateResolver {
         List<TimeExpr> all = new ArrayList<>();
         for (Entry e : rules) {
             if (e.triggers() != null && !containsAny(s, e.triggers())) continue;
-            Matcher m = e.pattern().matcher(s);
+            GatedPattern.Scan m = e.pattern().scan(s);
             while (m.find()) {
-                if (s.substring(m.start(), m.end()).indexOf(NoteText.NAME_MASK) >= 0) continue;
+                if (masked(s, m.start(), m.end())) continue;
                 TimeExpr x;
                 try {
                     x = e.rule().apply(m, s, today);
@@ -173,6 +172,12 @@ final class DateResolver {
         return chosen;
     }
 
+    /** True when s[start, end) holds part of a student mention. */
+    private static boolean masked(String s, int start, int end) {
+        for (int i = start; i < end; i++) if (s.charAt(i) == NoteText.NAME_MASK) return true;
+        return false;
+    }
+
     private static boolean containsAny(String s, String chars) {
         for (int i = 0; i < chars.length(); i++) if (s.indexOf(chars.charAt(i)) >= 0) return true;
         return false;
@@ -180,7 +185,7 @@ final class DateResolver {
 
     // ---------------------------------------------------------------- weekdays
 
-    private TimeExpr weekday(Matcher m, String s, LocalDate t) {
+    private TimeExpr weekday(MatchResult m, String s, LocalDate t) {
         String prefix = m.group(1) == null ? "" : m.group(1);
         String dc = m.group(3);
         if (dc.equals("一") && m.end() < s.length() && "直起样定般切共些点次遍周天年月阵段会边律致同".indexOf(s.charAt(m.end())) >= 0) return null;
@@ -218,7 +223,7 @@ final class DateResolver {
     private enum Period { YEAR, MONTH }
 
     /** An expression whose day is fixed by its words; the role follows from the day. */
-    private static TimeExpr fixed(Matcher m, String s, LocalDate today, LocalDate d) {
+    private static TimeExpr fixed(MatchResult m, String s, LocalDate today, LocalDate d) {
         Role role = d.isBefore(today) ? Role.PAST : d.isAfter(today) ? Role.FUTURE : Role.TODAY;
         return new TimeExpr(m.start(), m.end(), d, role, deadlineAfter(s, m.end()));
     }
@@ -227,7 +232,7 @@ final class DateResolver {
      * An absolute date without year (or day without month): in a report it is the latest such day
      * on or before today, in a plan the next on or after today (SPEC: a plan never lands in the past).
      */
-    private static TimeExpr either(Matcher m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
+    private static TimeExpr either(MatchResult m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
         if (same == null) return impossible(m, s);
         boolean deadline = deadlineAfter(s, m.end());
         if (moodIsFuture(s, m.start(), deadline)) {
@@ -239,17 +244,16 @@ final class DateResolver {
     }
 
     static boolean deadlineAfter(String s, int end) {
-        String tail = s.substring(end);
-        return tail.startsWith("前") || tail.startsWith("之前") || tail.startsWith("以前");
+        return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
 
     /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
     static boolean moodIsFuture(String s, int at, boolean deadline) {
         if (deadline) return true;
         String clause = Clauses.clauseAt(s, at);
-        if (PLAN.matcher(clause).find()) return true;
+        if (PLAN.foundIn(clause)) return true;
         String sentence = s.substring(Clauses.sentenceStart(s, at), Clauses.sentenceEnd(s, at));
-        return !PAST.matcher(sentence).find();
+        return !PAST.foundIn(sentence);
     }
 
     private static LocalDate later(LocalDate t, String amount, String unit) {
@@ -268,7 +272,7 @@ final class DateResolver {
     }
 
     /** An impossible date: its role by the sentence, no day guessed. */
-    private static TimeExpr impossible(Matcher m, String s) {
+    private static TimeExpr impossible(MatchResult m, String s) {
         boolean deadline = deadlineAfter(s, m.end());
         Role role = moodIsFuture(s, m.start(), deadline) ? Role.FUTURE : Role.PAST;
         return new TimeExpr(m.start(), m.end(), null, role, deadline);

@@ -2,7 +2,6 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,22 +24,22 @@ final class FlagDetector {
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
 
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
-    private static final Pattern NEGATION = Pattern.compile("没有?|不|无|未|别|并非|否认");
-    private static final Pattern STRONG_NEGATION = Pattern.compile(
+    private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
+    private static final GatedPattern STRONG_NEGATION = GatedPattern.compile(
             "没有|并没|并未|并非|并不|不是|否认|排除|谈不上|不存在|从没|从未|从不|也没|都没|没再|不再|不会|不至于|不像");
     /** Negation-looking words that do not negate what follows (忍不住哭, 不停地哭, 不知道为什么一直哭). */
-    private static final Pattern NOT_NEGATION = Pattern.compile(
+    private static final GatedPattern NOT_NEGATION = GatedPattern.compile(
             "不住|不了|不禁|不停|不由|不断|不知道?|不清楚|不明白|不出|没想到|没办法|没法|没多久|没几天|没人|不少|不久|差不多|不得不|不一会|不好意思");
-    private static final Pattern SUPPOSITION = Pattern.compile("如果|(?<![主需只就不重想还])要是|万一|假如|假设|以免|避免|免得|防止|担心会|怕他会|怕她会");
+    private static final GatedPattern SUPPOSITION = GatedPattern.compile("如果|(?<![主需只就不重想还])要是|万一|假如|假设|以免|避免|免得|防止|担心会|怕他会|怕她会");
     /** People other than the student whose state a clause may describe. */
-    private static final Pattern OTHER_PERSON = Pattern.compile(
+    private static final GatedPattern OTHER_PERSON = GatedPattern.compile(
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
                     + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
     private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|本人");
     /** Before the other person, these make them an agent, partner or object, not the subject. */
-    private static final Pattern OBJECT_MARK = Pattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
+    private static final GatedPattern OBJECT_MARK = GatedPattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
 
     FlagDetector(Lexicon lexicon) {
         academic = lexicon.cues("flag-academic");
@@ -94,11 +93,11 @@ final class FlagDetector {
     /** Not negated, not the theme of a talk, not a supposition. */
     boolean affirmed(String s, int at) {
         int cs = Clauses.clauseStart(s, at);
-        String before = NOT_NEGATION.matcher(s.substring(cs, at)).replaceAll("__");
+        String before = NOT_NEGATION.replaceAll(s.substring(cs, at), "__");
         String near = before.substring(Math.max(0, before.length() - 4));
-        if (NEGATION.matcher(near).find()) return false;
-        if (STRONG_NEGATION.matcher(before).find()) return false;
-        if (SUPPOSITION.matcher(before).find()) return false;
+        if (NEGATION.foundIn(near)) return false;
+        if (STRONG_NEGATION.foundIn(before)) return false;
+        if (SUPPOSITION.foundIn(before)) return false;
         return theme.find(before) == null;
     }
 
@@ -107,7 +106,7 @@ final class FlagDetector {
         // the sentence, not the clause: "妈妈打电话来，说自己最近一直很焦虑" is still the mother speaking of herself
         int cs = Clauses.sentenceStart(s, at);
         String before = s.substring(cs, at);
-        Matcher o = OTHER_PERSON.matcher(before);
+        GatedPattern.Scan o = OTHER_PERSON.scan(before);
         int oStart = -1, oEnd = -1;
         while (o.find()) { oStart = o.start(); oEnd = o.end(); }
         if (oStart < 0) return true;
@@ -117,7 +116,7 @@ final class FlagDetector {
         // the mark must govern the person within its own clause: 来找我，说同桌… is not 找同桌
         int leadFrom = Math.max(Math.max(0, oStart - 6), Clauses.clauseStart(before, oStart));
         String lead = before.substring(leadFrom, oStart);
-        if (OBJECT_MARK.matcher(lead).find()) return true;
+        if (OBJECT_MARK.foundIn(lead)) return true;
         // 他同桌 / □的妈妈: the other person named by the student's relation is still the subject
         String between = before.substring(oEnd);
         if (STUDENT_AGAIN.matcher(between).find()) return true;

@@ -27,10 +27,13 @@ final class Homophones {
     private final Map<String, Set<String>> bySurname = new HashMap<>();
     /** Full names of three chars or more: a same-sounding run that long is a name even without context. */
     private final Map<String, Set<String>> byLongName = new HashMap<>();
-    /** First syllables of those long names: a run starting otherwise needs no further look. */
-    private final Set<String> longFirst = new HashSet<>();
-    /** Their first two syllables ("chen si"): checked before a whole key is built. */
-    private final Set<String> longFirstTwo = new HashSet<>();
+    /**
+     * First syllables of those long names, by syllable number: a run starting otherwise needs no
+     * further look. The reader asks this at every offset of every note, so it is a bit test.
+     */
+    private final java.util.BitSet longFirst = new java.util.BitSet();
+    /** Their first two syllables as a pair of numbers: checked before a whole key is built. */
+    private final Set<Long> longFirstTwo = new HashSet<>();
 
     Homophones(Roster roster, ChineseNames names) {
         for (Student s : roster.students()) {
@@ -40,8 +43,8 @@ final class Homophones {
             byName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
             if (full.length() >= 3) {
                 byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
-                longFirst.add(syllable(full.charAt(0)));
-                longFirstTwo.add(syllable(full.charAt(0)) + ' ' + syllable(full.charAt(1)));
+                longFirst.set(syllableId(full.charAt(0)));
+                longFirstTwo.add(pair(full.charAt(0), full.charAt(1)));
             }
             if (full.length() - sl >= 2) byName.computeIfAbsent(sound(full.substring(sl)), k -> new LinkedHashSet<>()).add(s.id());
             bySurname.computeIfAbsent(sound(full.substring(0, sl)), k -> new LinkedHashSet<>()).add(s.id());
@@ -52,13 +55,16 @@ final class Homophones {
         return byName.getOrDefault(sound(name), Set.of());
     }
 
+    /** False when no full name of 3+ chars starts with the sound of c (most chars of a note). */
+    boolean mayStartLongName(char c) {
+        return longFirst.get(syllableId(c));
+    }
+
     /** Students whose full name (3+ chars) sounds like s[start, start+len); the caller checks the chars are Han. */
     Set<String> longNameSoundingLike(String s, int start, int len) {
-        String first = syllable(s.charAt(start));
-        if (!longFirst.contains(first)) return Set.of();
-        String two = first + ' ' + syllable(s.charAt(start + 1));
-        if (!longFirstTwo.contains(two)) return Set.of();
-        StringBuilder key = new StringBuilder(two);
+        if (!longFirst.get(syllableId(s.charAt(start)))) return Set.of();
+        if (!longFirstTwo.contains(pair(s.charAt(start), s.charAt(start + 1)))) return Set.of();
+        StringBuilder key = new StringBuilder(syllable(s.charAt(start))).append(' ').append(syllable(s.charAt(start + 1)));
         for (int i = start + 2; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
         return byLongName.getOrDefault(key.toString(), Set.of());
     }
@@ -74,6 +80,23 @@ final class Homophones {
             sb.append(syllable(chars.charAt(i)));
         }
         return sb.toString();
+    }
+
+    /** Each char's reading as a number (same reading, same number); 0 = not looked up yet. */
+    private static final int[] SYLLABLE_ID = new int[Character.MAX_VALUE + 1];
+    private static final Map<String, Integer> IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger LAST_ID = new java.util.concurrent.atomic.AtomicInteger();
+
+    static int syllableId(char c) {
+        int known = SYLLABLE_ID[c];
+        if (known != 0) return known;
+        int id = IDS.computeIfAbsent(syllable(c), k -> LAST_ID.incrementAndGet());
+        SYLLABLE_ID[c] = id;   // a benign race: every thread stores the same number
+        return id;
+    }
+
+    private static Long pair(char a, char b) {
+        return ((long) syllableId(a) << 32) | syllableId(b);
     }
 
     static String syllable(char c) {

@@ -1,7 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,96 +22,112 @@ final class KindClassifier {
             "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
     /** A question to the bot, whatever else the note says. */
-    private static final Pattern QUESTION = Pattern.compile("[?]\\s*$|吗\\s*$");
+    private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
     /** Asking for records; only when the note does not itself report something (交一篇给我看). */
-    private static final Pattern QUERY = Pattern.compile(
+    private static final GatedPattern QUERY = GatedPattern.compile(
             "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
-    private static final Pattern REQUEST = Pattern.compile(
+    private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
-    private static final Pattern QUERY_LEAD = Pattern.compile(
+    private static final GatedPattern QUERY_LEAD = GatedPattern.compile(
             "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看)(一下|下)?");
-    private static final Pattern REMIND_LEAD = Pattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
-    private static final Pattern REMIND_ANY = Pattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
-    private static final Pattern PLAN = Pattern.compile(
+    private static final GatedPattern REMIND_LEAD = GatedPattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
+    private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
+    private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
                     + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
 
     /** The parent words of the lexicon: the teacher turns to a parent (给□□爸爸, 和她妈妈, 联系了家长)... */
-    private final Pattern toParent;
+    private final GatedPattern toParent;
     /** ...or a parent acts towards the teacher (奶奶今天来学校了, 妈妈打电话来说). */
-    private final Pattern fromParent;
+    private final GatedPattern fromParent;
     private final TopicLexicon topics;
     private final FlagDetector flags;
 
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
-        this.toParent = Pattern.compile(
+        this.toParent = GatedPattern.compile(
                 "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")");
-        this.fromParent = Pattern.compile(
+        this.fromParent = GatedPattern.compile(
                 "(" + parent + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我)");
         this.topics = topics;
         this.flags = flags;
     }
 
-    private static final Pattern CONTACT_OTHER = Pattern.compile(
+    private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
-    private static final Pattern TALK = Pattern.compile(
+    private static final GatedPattern TALK = GatedPattern.compile(
             "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)[^,.;!?。]{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
-    private static final Pattern SPEECH = Pattern.compile("说(?!话)|告诉我|提到|讲");
+    private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
 
     Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         // pleasantries are short: a long note is never only thanks and greetings
-        if (s.length() <= 40) {
+        if (s.length() <= 40 && onlyPleasantryChars(s)) {
             String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
             if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
         }
-        Matcher question = QUESTION.matcher(s);
+        GatedPattern.Scan question = QUESTION.scan(s);
         if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
-        Matcher request = REQUEST.matcher(s);
+        GatedPattern.Scan request = REQUEST.scan(s);
         if (request.find()) return new Decision(Kind.QUERY, request.start(), request.end());
-        Matcher ql = QUERY_LEAD.matcher(s);
+        GatedPattern.Scan ql = QUERY_LEAD.scan(s);
         if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
             return new Decision(Kind.QUERY, ql.start(4), ql.end(4));
-        Matcher lead = REMIND_LEAD.matcher(s);
+        GatedPattern.Scan lead = REMIND_LEAD.scan(s);
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
-        boolean reportsPast = reportsPast(s, times);
-        Matcher q = QUERY.matcher(s);
-        boolean happened = DateResolver.PAST.matcher(s).find() || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST);
+        boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
+        boolean reportsPast = pastMarker || reportsPast(s, times);
+        GatedPattern.Scan q = QUERY.scan(s);
+        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST);
         if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
         if (!reportsPast) {
-            Matcher r = REMIND_ANY.matcher(s);
+            GatedPattern.Scan r = REMIND_ANY.scan(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
             for (DateResolver.TimeExpr t : times) {
                 // a deadline falling today (月底前, on the last day of the month) still plans
                 if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return new Decision(Kind.REMINDER, t.start(), t.end());
             }
-            Matcher p = PLAN.matcher(s);
+            GatedPattern.Scan p = PLAN.scan(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
         }
         return report(s, namesSomeone, times);
     }
 
+    /** The chars of the pleasantry words. */
+    private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
+
+    /**
+     * A cheap test before the two replaceAll passes: a Han char that is in no pleasantry word
+     * survives both (Han chars are neither punctuation nor symbols), so the note is more than thanks.
+     */
+    private static boolean onlyPleasantryChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x4E00 && c <= 0x9FFF && PLEASANTRY_CHARS.indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+
     /**
      * A completion marker, a past day, or a today-expression in a clause that names an exchange
-     * (今天下午和张小明谈心) all say the note reports something that happened.
+     * (今天下午和张小明谈心) all say the note reports something that happened. The caller has
+     * already looked for a completion marker.
      */
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
-        if (DateResolver.PAST.matcher(s).find()) return true;
         if (statesBeforePlanning(s, times)) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
             if (t.role() == DateResolver.Role.TODAY && !t.deadline()) {
                 String clause = Clauses.clauseAt(s, t.start());
-                if (!DateResolver.PLAN.matcher(clause).find()
-                        && (TALK.matcher(clause).find() || firstContact(clause) != null)) return true;
+                if (!DateResolver.PLAN.foundIn(clause)
+                        && (TALK.foundIn(clause) || firstContact(clause) != null)) return true;
             }
         }
         return false;
@@ -131,7 +146,7 @@ final class KindClassifier {
             final int from = i, to = end;
             boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                     && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
-            if (future || DateResolver.PLAN.matcher(clause).find() || REMIND_ANY.matcher(clause).find()) return false;
+            if (future || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause)) return false;
             if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
                 return true;
             }
@@ -148,7 +163,7 @@ final class KindClassifier {
         int[] contact = firstContact(s);
         if (contact != null && planning(s, contact[0], times)) contact = null;
         int[] talkAt = null;
-        Matcher talk = TALK.matcher(s);
+        GatedPattern.Scan talk = TALK.scan(s);
         while (talk.find()) {
             if (!planning(s, talk.start(), times)) {
                 talkAt = new int[]{talk.start(), talk.end()};
@@ -166,19 +181,19 @@ final class KindClassifier {
     private static boolean planning(String s, int at, List<DateResolver.TimeExpr> times) {
         int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
         String clause = s.substring(from, to);
-        if (DateResolver.PAST.matcher(clause).find()) return false;
+        if (DateResolver.PAST.foundIn(clause)) return false;
         // 上周五约了家长来学校: an arrangement on a past day is part of the report
         if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && t.role() == DateResolver.Role.PAST)) return false;
         boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                 && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
-        return future || DateResolver.PLAN.matcher(clause).find();
+        return future || DateResolver.PLAN.foundIn(clause);
     }
 
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
     int[] firstContact(String s) {
         int[] best = null;
-        for (Pattern p : List.of(toParent, fromParent, CONTACT_OTHER)) {
-            Matcher m = p.matcher(s);
+        for (GatedPattern p : List.of(toParent, fromParent, CONTACT_OTHER)) {
+            GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
                 if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
@@ -191,6 +206,6 @@ final class KindClassifier {
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
     static boolean inSpeech(String s, int at) {
         String before = s.substring(Clauses.clauseStart(s, at), at);
-        return SPEECH.matcher(before).find();
+        return SPEECH.foundIn(before);
     }
 }

@@ -56,7 +56,7 @@ final class NameContext {
     private static boolean adjacentName(String s, int start, int end, List<int[]> names) {
         for (int[] n : names) {
             String between = n[1] <= start ? s.substring(n[1], start) : n[0] >= end ? s.substring(end, n[0]) : null;
-            if (between != null && between.matches("[、, 和跟与及]")) return true;
+            if (between != null && between.length() == 1 && "、, 和跟与及".indexOf(between.charAt(0)) >= 0) return true;
         }
         return false;
     }

@@ -173,12 +173,12 @@ final class NameMatcher {
 
     // ---------------------------------------------------------------- collective phrases
 
-    private static final Pattern COLLECTIVE = Pattern.compile(
+    private static final GatedPattern COLLECTIVE = GatedPattern.compile(
             "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?学生|我的(?:受导)?学生|我带的(?:受导)?学生|受导学生|我的受导生");
 
     private List<Mention> collective(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = COLLECTIVE.matcher(s);
+        GatedPattern.Scan m = COLLECTIVE.scan(s);
         while (m.find()) {
             if (overlaps(found, m.start(), m.end())) continue;
             List<String> ids = tiers.menteesOf(senderId);
@@ -190,14 +190,15 @@ final class NameMatcher {
     // ---------------------------------------------------------------- unknown persons
 
     /** A person named after a preposition of company and before an exchange verb: 和张伟谈心, 跟陈思语聊. */
-    private static final Pattern AFTER_WITH = Pattern.compile(
+    private static final GatedPattern AFTER_WITH = GatedPattern.compile(
             "(?:和|跟|与|同|找|给|帮|陪|表扬|批评|鼓励|提醒|问|约)(\\p{IsHan}{2,4}?)"
                     + "(?=谈|聊|交流|沟通|一起|说|的妈妈|的爸爸|的家长|的奶奶|的爷爷|妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|打|面谈|见面|、|和|,)");
     /** Surname + 同学 when no roster student has that surname: 陈同学. */
-    private static final Pattern TONGXUE = Pattern.compile("(\\p{IsHan}{1,2}?)同学");
+    private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
-    private static final Pattern SUBJECT = Pattern.compile(
-            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课)");
+    private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
+            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课)",
+            ",.;!?。 \n");
 
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
@@ -206,8 +207,8 @@ final class NameMatcher {
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
-        for (Pattern p : List.of(AFTER_WITH, SUBJECT)) {
-            Matcher m = p.matcher(s);
+        for (GatedPattern p : List.of(AFTER_WITH, SUBJECT)) {
+            GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 String name = m.group(1);
                 int a = m.start(1), b = m.end(1);
@@ -224,14 +225,16 @@ final class NameMatcher {
             for (int i = 0; i + len <= s.length(); i++) {
                 if (i == 0) { hanRun = 0; for (int k = 0; k < len; k++) hanRun = isHan(s.charAt(k)) ? hanRun + 1 : 0; }
                 else hanRun = isHan(s.charAt(i + len - 1)) ? hanRun + 1 : 0;
-                if (hanRun < len) continue;
+                if (hanRun < len || !homophones.mayStartLongName(s.charAt(i))) continue;   // cheapest test first
                 if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
                 var same = homophones.longNameSoundingLike(s, i, len);
                 if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrow(senderId, same), Mention.How.UNKNOWN));
             }
         }
-        Matcher m = TONGXUE.matcher(s);
-        while (m.find()) {
+        // TONGXUE may start with any char, so it is not gated: look for its word first
+        GatedPattern.Scan m = TONGXUE.scan(s);
+        boolean tongxue = s.contains("同学");
+        while (tongxue && m.find()) {
             String surname = m.group(1);
             int a = m.start(1), b = m.end();
             if (!chineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;

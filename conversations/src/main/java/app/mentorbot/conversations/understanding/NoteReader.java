@@ -53,12 +53,12 @@ public final class NoteReader {
     }
 
     /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
-    private static final Pattern FOLLOW_UP = Pattern.compile(
+    private static final GatedPattern FOLLOW_UP = GatedPattern.compile(
             "再|跟进|提醒|回访|复查|交|约|找|检查|看看|问问|关注|继续|落实|反馈|谈|聊|家访|联系|观察|之前|以前|前");
-    private static final Pattern SEPARATELY = Pattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
-    private static final Pattern TOGETHER = Pattern.compile("集体|小组交流|小组|一起|全体|座谈|团体");
+    private static final GatedPattern SEPARATELY = GatedPattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
+    private static final GatedPattern TOGETHER = GatedPattern.compile("集体|小组交流|小组|一起|全体|座谈|团体");
     /** Unnamed students in the plural (和几个学生聊, 找了三个同学): a group whoever is named. */
-    private static final Pattern UNNAMED_GROUP = Pattern.compile(
+    private static final GatedPattern UNNAMED_GROUP = GatedPattern.compile(
             "(和|跟|与|同|找了?)(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生|受导生)");
 
     public Note read(String senderId, String text, ZonedDateTime now) {
@@ -116,15 +116,15 @@ public final class NoteReader {
         TalkType talkType = null;
         if (kind == Kind.TALK) {
             boolean collective = mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE);
-            Matcher sep = SEPARATELY.matcher(s);
-            Matcher tog = TOGETHER.matcher(s);
+            GatedPattern.Scan sep = SEPARATELY.scan(s);
+            GatedPattern.Scan tog = TOGETHER.scan(s);
             int people = students.size() + (clarify == null ? 0 : (int) mentions.stream().filter(m -> !m.pinned()).count());
             if (sep.find()) {
                 talkType = TalkType.INDIVIDUAL;
                 evidence.add(ev(nt, "talkType", talkType.name(), sep.start(), sep.end()));
-            } else if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.matcher(s).find()) {
+            } else if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(s)) {
                 talkType = TalkType.GROUP;
-                Matcher t2 = TOGETHER.matcher(s);
+                GatedPattern.Scan t2 = TOGETHER.scan(s);
                 if (t2.find()) evidence.add(ev(nt, "talkType", talkType.name(), t2.start(), t2.end()));
             } else {
                 talkType = TalkType.INDIVIDUAL;
@@ -202,10 +202,12 @@ public final class NoteReader {
 
     private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
 
+    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^,.;!?。]*[,]?\\s*$");
+
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {
         String before = s.substring(Clauses.sentenceStart(s, at), at);
-        return before.matches(".*(说(?!话)|告诉我|提到)[^,.;!?。]*[,]?\\s*$") && before.contains("说");
+        return before.contains("说") && SPEECH_THEN_DATE.matcher(before).matches();
     }
 
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
@@ -214,7 +216,7 @@ public final class NoteReader {
             if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
             int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
             String clause = s.substring(cs, ce);
-            boolean planned = t.deadline() || FOLLOW_UP.matcher(clause).find();
+            boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause);
             boolean speech = KindClassifier.inSpeech(s, t.start()) && !clause.contains("再") && !clause.contains("提醒");
             if (planned && !speech) return t;
         }

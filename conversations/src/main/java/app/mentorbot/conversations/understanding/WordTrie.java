@@ -41,6 +41,8 @@ final class WordTrie<V> {
     }
 
     private final Node<V> root = new Node<>();
+    /** The first chars of all words, as a bit set: most offsets of a text start no word, and this says so in one read. */
+    private final long[] firstChars = new long[1024];
     private int size;
 
     /** The value stored for word, or null. */
@@ -53,6 +55,7 @@ final class WordTrie<V> {
     void put(String word, V value) {
         if (word.isEmpty()) throw new IllegalArgumentException("empty word");
         Node<V> n = root;
+        firstChars[word.charAt(0) >>> 6] |= 1L << word.charAt(0);
         for (int i = 0; i < word.length(); i++) n = n.childOrNew(word.charAt(i));
         if (n.value == null) size++;
         n.value = value;
@@ -60,8 +63,14 @@ final class WordTrie<V> {
 
     int size() { return size; }
 
+    /** False when no word starts with the char at {@code start} (or start is the end of s). */
+    boolean startsWord(CharSequence s, int start) {
+        return start < s.length() && FirstChars.contains(firstChars, s.charAt(start));
+    }
+
     /** Calls back with (value, end) for every word that starts at {@code start} of s, shortest first. */
     void matchesAt(CharSequence s, int start, ObjIntConsumer<V> found) {
+        if (!startsWord(s, start)) return;
         Node<V> n = root;
         for (int i = start; i < s.length(); i++) {
             n = n.child(s.charAt(i));
@@ -72,6 +81,7 @@ final class WordTrie<V> {
 
     /** End of the longest word starting at {@code start}, or -1. */
     int longestAt(CharSequence s, int start) {
+        if (!startsWord(s, start)) return -1;
         Node<V> n = root;
         int best = -1;
         for (int i = start; i < s.length(); i++) {

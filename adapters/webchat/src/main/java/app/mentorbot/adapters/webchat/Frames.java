@@ -49,11 +49,17 @@ final class Frames {
     }
 
     String botText(String text, String replyTo) {
+        return botText(text, replyTo, 0);
+    }
+
+    /** A bot frame; {@code key} (the outbox row, when positive) lets a client drop a resend after a crash. */
+    String botText(String text, String replyTo, long key) {
         ObjectNode frame = JSON.createObjectNode();
         frame.put("from", "bot");
         frame.put("text", text);
         frame.put("at", OffsetDateTime.now(clock).toString());
         frame.put("replyTo", replyTo);
+        if (key > 0) frame.put("key", key);
         return JSON.writeValueAsString(frame);
     }
 

@@ -102,7 +102,7 @@ public final class WebChatAdapter implements Adapter {
     @Override
     public Delivery send(OutboundMessage message) {
         Set<Session> sessions = sessionsByPerson.getOrDefault(message.chatId(), Set.of());
-        String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()));
+        String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()), message.key());
         if (message.replyTo() != null) recentReplies.put(message.replyTo(), frame);
         int delivered = 0;
         for (Session session : List.copyOf(sessions)) {

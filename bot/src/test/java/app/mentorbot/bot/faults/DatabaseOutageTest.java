@@ -1,0 +1,89 @@
+package app.mentorbot.bot.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.testing.ChatClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PostgreSQL stops while teachers keep writing: the bot keeps answering ("稍后会记录"), loses no
+ * accepted note, and files every one of them once the database is back, without a restart.
+ * The outage lasts {@code -Dfault.outage.seconds} (8 by default; the README's fault run uses 60).
+ */
+class DatabaseOutageTest {
+    static final int OUTAGE_SECONDS = Integer.getInteger("fault.outage.seconds", 8);
+
+    @TempDir
+    Path pgDir;
+    @TempDir
+    Path dataDir;
+
+    static EmbeddedPostgres start(Path dir, int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(dir.toFile()).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    long count(int port, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void notesWrittenWhileTheDatabaseIsDownAreFiledOnceWhenItComesBack() throws Exception {
+        EmbeddedPostgres pg = start(pgDir.resolve("pg"), 0);
+        int port = pg.getPort();
+        ConfigurableApplicationContext bot = new SpringApplicationBuilder(MentorBot.class).run("--server.port=0",
+                "--mentorbot.demo=true", "--mentorbot.example-school=../config/example-school.json",
+                "--mentorbot.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--mentorbot.spool.retry=1s");
+        try (ChatClient liu = ChatClient.as(((WebServerApplicationContext) bot).getWebServer().getPort(), "T01")) {
+            assertThat(liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"))).startsWith("已记录");
+
+            pg.close();
+            List<String> during = new ArrayList<>();
+            String[] notes = {"给李华爸爸打了电话，聊了期中考试", "和周文聊了聊，没什么大问题", "黄佳怡这两天情绪很低落，需要重点关注"};
+            for (String note : notes) {
+                String id = liu.say(note);
+                during.add(id);
+                assertThat(liu.replyTo(id)).contains("稍后会记录");
+            }
+            liu.sayWithId(during.get(0), notes[0]); // a page resending after a reconnect changes nothing
+            liu.next();
+            Thread.sleep(OUTAGE_SECONDS * 1000L);
+
+            pg = start(pgDir.resolve("pg"), port);
+            int confirmed = 0;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (confirmed < notes.length && System.currentTimeMillis() < deadline) {
+                JsonNode frame = liu.next();
+                if (frame.path("text").asString().startsWith("已记录")) confirmed++;
+            }
+            assertThat(confirmed).as("every note written during the outage is confirmed afterwards").isEqualTo(notes.length);
+            for (String note : notes) {
+                assertThat(count(port, "select count(*) from record where note = '" + note + "'")).as(note).isEqualTo(1);
+            }
+            assertThat(liu.replyTo(liu.say("今天和王子轩单独谈心"))).as("and the bot works as before").startsWith("已记录");
+        } finally {
+            bot.close();
+            pg.close();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package app.mentorbot.conversations.understanding;
+
+/**
+ * The chars a match of a regular expression can start with, read from its source: the gate of a
+ * {@link GatedPattern}. Understands the subset our patterns and lexicon entries use (literals,
+ * {@code \Q…\E}, classes, groups, alternation, lookarounds, anchors, quantifiers); anything else,
+ * or a pattern that can match the empty string, gives null, meaning "any char", so a pattern we
+ * cannot read is simply not gated. The answer may be a superset, never a subset.
+ */
+final class FirstChars {
+    /** A piece of pattern: the chars it can start with (null = any) and whether it can match empty. */
+    private record First(long[] chars, boolean nullable) {}
+
+    private static final First EMPTY = new First(new long[1024], true);
+    private static final String WHITESPACE = " \t\n\u000B\f\r";
+
+    private final String re;
+    private int pos;
+
+    private FirstChars(String re) {
+        this.re = re;
+    }
+
+    /** A bit set over all chars (bit c set = a match may start with c), or null when any char may start one. */
+    static long[] of(String regex) {
+        try {
+            FirstChars p = new FirstChars(regex);
+            First f = p.alternation();
+            if (p.pos != regex.length() || f.nullable()) return null;
+            return f.chars();
+        } catch (RuntimeException unsupported) {
+            return null;
+        }
+    }
+
+    static boolean contains(long[] set, char c) {
+        return (set[c >>> 6] & (1L << c)) != 0;
+    }
+
+    private First alternation() {
+        First acc = sequence();
+        while (pos < re.length() && re.charAt(pos) == '|') {
+            pos++;
+            First next = sequence();
+            acc = new First(union(acc.chars(), next.chars()), acc.nullable() || next.nullable());
+        }
+        return acc;
+    }
+
+    private First sequence() {
+        long[] chars = new long[1024];
+        boolean nullable = true;
+        while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+            First t = term();
+            if (nullable) {
+                chars = union(chars, t.chars());
+                nullable = t.nullable();
+            }
+        }
+        return new First(chars, nullable);
+    }
+
+    private First term() {
+        First a = atom();
+        if (pos < re.length()) {
+            char q = re.charAt(pos);
+            if (q == '?' || q == '*') {
+                pos++;
+                a = new First(a.chars(), true);
+            } else if (q == '+') {
+                pos++;
+            } else if (q == '{') {
+                int close = re.indexOf('}', pos);
+                String min = re.substring(pos + 1, close).split(",", -1)[0].strip();
+                if (Integer.parseInt(min) == 0) a = new First(a.chars(), true);
+                pos = close + 1;
+            } else {
+                return a;
+            }
+            if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) pos++;   // lazy or possessive
+        }
+        return a;
+    }
+
+    private First atom() {
+        char c = re.charAt(pos);
+        switch (c) {
+            case '(': {
+                boolean zeroWidth = false;
+                if (re.startsWith("(?:", pos)) pos += 3;
+                else if (re.startsWith("(?=", pos) || re.startsWith("(?!", pos)) { pos += 3; zeroWidth = true; }
+                else if (re.startsWith("(?<=", pos) || re.startsWith("(?<!", pos)) { pos += 4; zeroWidth = true; }
+                else if (re.startsWith("(?<", pos)) pos = re.indexOf('>', pos) + 1;   // named group
+                else if (re.startsWith("(?", pos)) throw new IllegalArgumentException("flags");
+                else pos++;
+                First inner = alternation();
+                expect(')');
+                return zeroWidth ? EMPTY : inner;
+            }
+            case '[':
+                return new First(charClass(), false);
+            case '.':
+                pos++;
+                return new First(null, false);
+            case '^': case '$':
+                pos++;
+                return EMPTY;
+            case '\\':
+                return escape();
+            default:
+                if ("*+?{}|)".indexOf(c) >= 0) throw new IllegalArgumentException("unexpected " + c);
+                pos++;
+                return new First(single(c), false);
+        }
+    }
+
+    private First escape() {
+        char e = re.charAt(pos + 1);
+        pos += 2;
+        switch (e) {
+            case 'Q': {
+                int end = re.indexOf("\\E", pos);
+                if (end < 0) end = re.length();
+                String quoted = re.substring(pos, end);
+                pos = Math.min(re.length(), end + 2);
+                return quoted.isEmpty() ? EMPTY : new First(single(quoted.charAt(0)), false);
+            }
+            case 'd': return new First(range('0', '9'), false);
+            case 's': return new First(chars(WHITESPACE), false);
+            case 'n': return new First(single('\n'), false);
+            case 't': return new First(single('\t'), false);
+            case 'p': case 'P':
+                if (pos < re.length() && re.charAt(pos) == '{') pos = re.indexOf('}', pos) + 1;
+                else pos++;
+                return new First(null, false);
+            default:
+                if (Character.isLetterOrDigit(e)) throw new IllegalArgumentException("escape \\" + e);
+                return new First(single(e), false);   // an escaped metachar: \. \? \(
+        }
+    }
+
+    /** A [...] class; a negated or nested one counts as any char. */
+    private long[] charClass() {
+        pos++;
+        boolean negated = pos < re.length() && re.charAt(pos) == '^';
+        if (negated) pos++;
+        long[] set = new long[1024];
+        boolean any = negated;
+        boolean first = true;
+        while (re.charAt(pos) != ']' || first) {
+            first = false;
+            char c = re.charAt(pos);
+            if (c == '[' || re.startsWith("&&", pos)) throw new IllegalArgumentException("nested class");
+            char lo;
+            if (c == '\\') {
+                char e = re.charAt(pos + 1);
+                pos += 2;
+                if (e == 'd') { set = union(set, range('0', '9')); continue; }
+                if (e == 's') { set = union(set, chars(WHITESPACE)); continue; }
+                if (e == 'p' || e == 'P') { pos = re.indexOf('}', pos) + 1; any = true; continue; }
+                if (e == 'n') lo = '\n';
+                else if (e == 't') lo = '\t';
+                else if (Character.isLetterOrDigit(e)) throw new IllegalArgumentException("escape \\" + e);
+                else lo = e;
+            } else {
+                lo = c;
+                pos++;
+            }
+            if (re.charAt(pos) == '-' && re.charAt(pos + 1) != ']') {
+                char hi = re.charAt(pos + 1);
+                if (hi == '\\') throw new IllegalArgumentException("escaped range end");
+                pos += 2;
+                set = union(set, range(lo, hi));
+            } else {
+                set = union(set, single(lo));
+            }
+        }
+        pos++;
+        return any ? null : set;
+    }
+
+    private void expect(char c) {
+        if (pos >= re.length() || re.charAt(pos) != c) throw new IllegalArgumentException("expected " + c);
+        pos++;
+    }
+
+    private static long[] single(char c) {
+        long[] s = new long[1024];
+        s[c >>> 6] |= 1L << c;
+        return s;
+    }
+
+    private static long[] range(char lo, char hi) {
+        long[] s = new long[1024];
+        for (int c = lo; c <= hi; c++) s[c >>> 6] |= 1L << c;
+        return s;
+    }
+
+    private static long[] chars(String cs) {
+        long[] s = new long[1024];
+        for (int i = 0; i < cs.length(); i++) s[cs.charAt(i) >>> 6] |= 1L << cs.charAt(i);
+        return s;
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        if (a == null || b == null) return null;
+        long[] s = new long[1024];
+        for (int i = 0; i < s.length; i++) s[i] = a[i] | b[i];
+        return s;
+    }
+}
