@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import app.mentorbot.bot.cli.ExtractCommand;
 import app.mentorbot.bot.cli.ImportCommand;
 import app.mentorbot.bot.cli.InviteCommand;
+import app.mentorbot.bot.cli.StudentDataCommand;
 
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE} and
@@ -31,8 +32,9 @@ public class MentorBot {
             case "extract" -> ExtractCommand.run(rest);
             case "import" -> ImportCommand.run(rest);
             case "invite" -> InviteCommand.run(rest);
+            case "student-data" -> StudentDataCommand.run(rest);
             default -> {
-                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | invite PERSON_ID]");
+                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | invite PERSON_ID | student-data export|erase STUDENT_ID]");
                 yield 2;
             }
         };

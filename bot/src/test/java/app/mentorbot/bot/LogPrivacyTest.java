@@ -1,0 +1,72 @@
+package app.mentorbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import app.mentorbot.bot.testing.BotTest;
+import app.mentorbot.bot.testing.ChatClient;
+import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.SchoolDayClock;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** What the bot logs at INFO and above never holds what people wrote nor the students' names. */
+@BotTest
+@Import(SchoolDayClock.class)
+class LogPrivacyTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    @BeforeEach
+    void capture() {
+        captured.start();
+        root.addAppender(captured);
+    }
+
+    @AfterEach
+    void release() {
+        root.detachAppender(captured);
+    }
+
+    @Test
+    void conversationsAboutStudentsLeaveNoBodiesOrNamesInTheLogs() throws Exception {
+        List<String> said = List.of("今天和黄佳怡单独谈心，她说最近很想哭，晚上睡不着",
+                "给李华爸爸打了电话，家里最近有变故", "不是李华是李娜", "周文最近的记录", "会商决定：黄佳怡每周谈话一次");
+        try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02");
+             ChatClient mother = ChatClient.as(port, "P01")) {
+            for (String s : said.subList(0, 4)) liu.replyTo(liu.say(s));
+            sun.replyTo(sun.say(said.get(4)));
+            mother.replyTo(mother.say("老师，小明说有同学欺负他，不想去学校了"));
+            liu.replyTo(liu.say("this is not chinese at all"));
+        }
+        Thread.sleep(500);
+        List<String> lines = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+                .toList();
+        assertThat(lines).as("the bot did log something at INFO").isNotEmpty();
+        for (String forbidden : List.of("黄佳怡", "李华", "李娜", "周文", "张小明", "想哭", "变故", "欺负", "不想去学校", "not chinese")) {
+            assertThat(lines).as(forbidden).noneMatch(l -> l.contains(forbidden));
+        }
+    }
+}
