@@ -55,6 +55,11 @@ public final class RunningBot implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The web chat's port. */
+    public int port() {
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     public JdbcClient jdbc() {
         return bean(JdbcClient.class);
     }
