@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl        how people reach the web chat, for invitation links; null means http://localhost:PORT
  * @param invitationTtl    how long an invitation link works
  * @param exampleSchool    the roster loaded in demo mode when none is imported
+ * @param lexiconDir       words a school adds to the note reader's lists (config/lexicon)
  */
 @ConfigurationProperties("mentorbot")
 public record BotSettings(Path dataDir, Boolean demo, String schoolId, String publicUrl, Duration invitationTtl,
-                          String exampleSchool) {
+                          String exampleSchool, Path lexiconDir) {
     public BotSettings {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         schoolId = schoolId == null || schoolId.isBlank() ? "main" : schoolId;
         invitationTtl = invitationTtl == null ? Duration.ofDays(30) : invitationTtl;
         exampleSchool = exampleSchool == null ? "config/example-school.json" : exampleSchool;
+        lexiconDir = lexiconDir == null ? Path.of("config", "lexicon") : lexiconDir;
     }
 }

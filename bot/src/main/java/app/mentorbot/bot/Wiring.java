@@ -12,6 +12,7 @@ import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
+import app.mentorbot.conversations.understanding.Lexicon;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.records.RecordStore;
@@ -70,7 +71,13 @@ class Wiring {
 
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                      QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders) {
-        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders);
+                      QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon);
+    }
+
+    /** The note reader's word lists, with what the school added in config/lexicon/ (a missing folder adds nothing). */
+    @Bean
+    Lexicon lexicon(BotSettings settings) throws java.io.IOException {
+        return Lexicon.withAdditions(settings.lexiconDir());
     }
 }

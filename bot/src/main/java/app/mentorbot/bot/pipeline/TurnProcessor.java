@@ -55,8 +55,9 @@ public class TurnProcessor {
     }
 
     /** A live message from an adapter. */
-    void process(InboundMessage m) {
-        if (m.fromBot()) return; // our own words echoed back by the platform
+    void process(InboundMessage raw) {
+        if (raw.fromBot()) return; // our own words echoed back by the platform
+        InboundMessage m = withoutNul(raw);
         try {
             handleOrThrow(m);
         } catch (RuntimeException e) {
@@ -115,6 +116,13 @@ public class TurnProcessor {
             return true;
         });
         if (Boolean.TRUE.equals(handled)) log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.id());
+    }
+
+    /** PostgreSQL text cannot hold U+0000; a NUL carries no meaning in a note, so it is dropped at the door. */
+    static InboundMessage withoutNul(InboundMessage m) {
+        if (m.text().indexOf('\u0000') < 0) return m;
+        return new InboundMessage(m.platform(), m.messageId(), m.chatId(), m.senderId(), m.text().replace("\u0000", ""),
+                m.sentAt(), m.extras());
     }
 
     /** A message stored before a crash and never handled. */

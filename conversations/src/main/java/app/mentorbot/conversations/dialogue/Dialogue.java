@@ -30,6 +30,7 @@ import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.text.Texts;
 import app.mentorbot.conversations.understanding.Flag;
 import app.mentorbot.conversations.understanding.Kind;
+import app.mentorbot.conversations.understanding.Lexicon;
 import app.mentorbot.conversations.understanding.Note;
 import app.mentorbot.conversations.understanding.NoteReader;
 
@@ -70,11 +71,13 @@ public final class Dialogue {
     private volatile ReaderForRoster reader = new ReaderForRoster(null, null);
 
     private final DutyTalk duties;
+    private final Lexicon lexicon;
     private final ReminderBook reminders;
 
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                    QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders) {
+                    QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
         this.jdbc = Objects.requireNonNull(jdbc);
+        this.lexicon = Objects.requireNonNull(lexicon);
         this.rosters = Objects.requireNonNull(rosters);
         this.records = Objects.requireNonNull(records);
         this.pending = new PendingQuestions(jdbc);
@@ -95,7 +98,7 @@ public final class Dialogue {
     private NoteReader readerFor(Roster roster) {
         ReaderForRoster current = reader;
         if (current.roster() != roster) {
-            current = new ReaderForRoster(roster, new NoteReader(roster));
+            current = new ReaderForRoster(roster, new NoteReader(roster, lexicon));
             reader = current;
         }
         return current.reader();

@@ -76,7 +76,11 @@ final class JsonTables {
             return String.join("、", items);
         }
         if (node.isIntegralNumber()) return node.bigIntegerValue().toString();
-        if (node.isNumber()) return node.decimalValue().stripTrailingZeros().toPlainString();
+        if (node.isNumber()) {
+            // 1e309 is a double's infinity: keep it as written, the checks will find it is no id or name
+            double d = node.doubleValue();
+            return Double.isFinite(d) ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asString();
+        }
         return node.asString();
     }
 }

@@ -33,10 +33,6 @@ final class FirstChars {
         }
     }
 
-    static boolean contains(long[] set, char c) {
-        return (set[c >>> 6] & (1L << c)) != 0;
-    }
-
     private First alternation() {
         First acc = sequence();
         while (pos < re.length() && re.charAt(pos) == '|') {

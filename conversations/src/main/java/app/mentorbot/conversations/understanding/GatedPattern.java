@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A regular expression that is only tried where a match can start. java.util.regex tries every
  * branch of an alternation (再|提醒|打算|…) at every offset of the note, and that was most of the
- * reader's time; here a bit set of possible first chars ({@link FirstChars}) skips the offsets
+ * reader's time; here the set of possible first chars ({@link FirstChars}) skips the offsets
  * that cannot start a match at the cost of one array read each. Matches are exactly those of
  * {@link Matcher#find()}: an attempt at offset i is a {@code lookingAt} on the region [i, end)
  * with transparent, non-anchoring bounds, which sees lookbehinds and ^/$ as the whole text does.
@@ -15,18 +15,18 @@ import java.util.regex.Pattern;
 final class GatedPattern {
     private final Pattern pattern;
     /** Possible first chars of a match; null when any char may start one. */
-    private final long[] firstChars;
+    private final CharSet firstChars;
     /** Chars a match must follow (or else start the text); null when it may follow anything. */
-    private final long[] afterChars;
+    private final CharSet afterChars;
 
-    private GatedPattern(Pattern pattern, long[] firstChars, long[] afterChars) {
+    private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
         this.firstChars = firstChars;
         this.afterChars = afterChars;
     }
 
     static GatedPattern compile(String regex) {
-        return new GatedPattern(Pattern.compile(regex), FirstChars.of(regex), null);
+        return new GatedPattern(Pattern.compile(regex), firstChars(regex), null);
     }
 
     /**
@@ -35,9 +35,12 @@ final class GatedPattern {
      * The caller vouches that the pattern says so itself ({@code (?:^|(?<=[…]))}).
      */
     static GatedPattern compileAfter(String regex, String precedingChars) {
-        long[] after = new long[1024];
-        for (int i = 0; i < precedingChars.length(); i++) after[precedingChars.charAt(i) >>> 6] |= 1L << precedingChars.charAt(i);
-        return new GatedPattern(Pattern.compile(regex), FirstChars.of(regex), after);
+        return new GatedPattern(Pattern.compile(regex), firstChars(regex), CharSet.of(precedingChars));
+    }
+
+    private static CharSet firstChars(String regex) {
+        long[] bits = FirstChars.of(regex);
+        return bits == null ? null : CharSet.ofBits(bits);
     }
 
     private boolean gated() {
@@ -46,8 +49,8 @@ final class GatedPattern {
 
     /** False when no match can start at offset i of s. */
     private boolean mayStartAt(String s, int i) {
-        if (firstChars != null && !FirstChars.contains(firstChars, s.charAt(i))) return false;
-        return afterChars == null || i == 0 || FirstChars.contains(afterChars, s.charAt(i - 1));
+        return (firstChars == null || firstChars.contains(s.charAt(i)))
+                && (afterChars == null || i == 0 || afterChars.contains(s.charAt(i - 1)));
     }
 
     Pattern pattern() {
@@ -61,8 +64,27 @@ final class GatedPattern {
 
     /** True when the pattern occurs anywhere in s. */
     boolean foundIn(CharSequence s) {
-        return scan(s).find();
+        if (!gated()) return pattern.matcher(s).find();
+        String text = s.toString();
+        int len = text.length();
+        Matcher m = null;
+        for (int i = 0; i < len; i++) {
+            if (!mayStartAt(text, i)) continue;
+            if (m == null) m = spareMatcher.get().reset(text);
+            if (m.region(i, len).lookingAt()) return true;
+        }
+        return false;
     }
+
+    /**
+     * One matcher per thread for {@link #foundIn}, which is done with it before it returns (and
+     * calls nothing that could use it meanwhile), so most look-ups allocate nothing.
+     */
+    private final ThreadLocal<Matcher> spareMatcher = ThreadLocal.withInitial(() -> {
+        Matcher m = pattern().matcher("");
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        return m;
+    });
 
     /** s with every match replaced by a literal replacement, like {@code Matcher.replaceAll}. */
     String replaceAll(String s, String replacement) {

@@ -32,10 +32,11 @@ final class Homophones {
      * further look. The reader asks this at every offset of every note, so it is a bit test.
      */
     private final java.util.BitSet longFirst = new java.util.BitSet();
-    /** Their first two syllables as a pair of numbers: checked before a whole key is built. */
-    private final Set<Long> longFirstTwo = new HashSet<>();
+    /** Their first two syllables as pairs of numbers, sorted: checked (no boxing) before a whole key is built. */
+    private final long[] longFirstTwo;
 
     Homophones(Roster roster, ChineseNames names) {
+        Set<Long> firstTwo = new HashSet<>();
         for (Student s : roster.students()) {
             String full = s.name().strip();
             if (full.length() < 2) continue;
@@ -44,11 +45,12 @@ final class Homophones {
             if (full.length() >= 3) {
                 byLongName.computeIfAbsent(sound(full), k -> new LinkedHashSet<>()).add(s.id());
                 longFirst.set(syllableId(full.charAt(0)));
-                longFirstTwo.add(pair(full.charAt(0), full.charAt(1)));
+                firstTwo.add(pair(full.charAt(0), full.charAt(1)));
             }
             if (full.length() - sl >= 2) byName.computeIfAbsent(sound(full.substring(sl)), k -> new LinkedHashSet<>()).add(s.id());
             bySurname.computeIfAbsent(sound(full.substring(0, sl)), k -> new LinkedHashSet<>()).add(s.id());
         }
+        this.longFirstTwo = firstTwo.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     Set<String> soundingLike(String name) {
@@ -63,7 +65,7 @@ final class Homophones {
     /** Students whose full name (3+ chars) sounds like s[start, start+len); the caller checks the chars are Han. */
     Set<String> longNameSoundingLike(String s, int start, int len) {
         if (!longFirst.get(syllableId(s.charAt(start)))) return Set.of();
-        if (!longFirstTwo.contains(pair(s.charAt(start), s.charAt(start + 1)))) return Set.of();
+        if (java.util.Arrays.binarySearch(longFirstTwo, pair(s.charAt(start), s.charAt(start + 1))) < 0) return Set.of();
         StringBuilder key = new StringBuilder(syllable(s.charAt(start))).append(' ').append(syllable(s.charAt(start + 1)));
         for (int i = start + 2; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
         return byLongName.getOrDefault(key.toString(), Set.of());
@@ -95,7 +97,7 @@ final class Homophones {
         return id;
     }
 
-    private static Long pair(char a, char b) {
+    private static long pair(char a, char b) {
         return ((long) syllableId(a) << 32) | syllableId(b);
     }
 

@@ -93,6 +93,7 @@ final class NameMatcher {
     private List<Hit> allHits(String s) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.length(); i++) {
+            if (!formIndex.startsWord(s, i)) continue;   // most offsets start no name: skip them before making the callback
             final int start = i;
             formIndex.matchesAt(s, i, (fs, end) -> {
                 if (end - start < 2) return;
@@ -161,11 +162,10 @@ final class NameMatcher {
 
     private Mention resolve(Hit h, String senderId) {
         // a full name outranks nicknames that happen to coincide with it
-        List<Form> fs = h.forms().stream().anyMatch(f -> f.type() == FormType.FULL)
-                ? h.forms().stream().filter(f -> f.type() == FormType.FULL).toList()
-                : h.forms();
+        boolean full = false;
+        for (Form f : h.forms()) full |= f.type() == FormType.FULL;
         Set<String> ids = new LinkedHashSet<>();
-        for (Form f : fs) ids.add(f.studentId());
+        for (Form f : h.forms()) if (!full || f.type() == FormType.FULL) ids.add(f.studentId());
         List<String> tier = tiers.narrow(senderId, ids);
         return new Mention(h.start(), h.end(), h.surface(), tier,
                 tier.size() == 1 ? Mention.How.RESOLVED : Mention.How.AMBIGUOUS);

@@ -41,8 +41,12 @@ final class WordTrie<V> {
     }
 
     private final Node<V> root = new Node<>();
-    /** The first chars of all words, as a bit set: most offsets of a text start no word, and this says so in one read. */
-    private final long[] firstChars = new long[1024];
+    /**
+     * The first chars of all words (the root's keys): most offsets of a text start no word, and
+     * this says so without a search. Built on first use after the last put; immutable, so a
+     * racing reader sees either none (and builds its own) or a complete one.
+     */
+    private CharSet firstChars;
     private int size;
 
     /** The value stored for word, or null. */
@@ -55,7 +59,7 @@ final class WordTrie<V> {
     void put(String word, V value) {
         if (word.isEmpty()) throw new IllegalArgumentException("empty word");
         Node<V> n = root;
-        firstChars[word.charAt(0) >>> 6] |= 1L << word.charAt(0);
+        firstChars = null;
         for (int i = 0; i < word.length(); i++) n = n.childOrNew(word.charAt(i));
         if (n.value == null) size++;
         n.value = value;
@@ -63,9 +67,14 @@ final class WordTrie<V> {
 
     int size() { return size; }
 
-    /** False when no word starts with the char at {@code start} (or start is the end of s). */
+    /**
+     * False when no word starts with the char at {@code start} (or start is the end of s). Only the
+     * set's filter is asked: a char that passes it is looked up among the root's keys by the walk anyway.
+     */
     boolean startsWord(CharSequence s, int start) {
-        return start < s.length() && FirstChars.contains(firstChars, s.charAt(start));
+        CharSet first = firstChars;
+        if (first == null) firstChars = first = new CharSet(root.keys);
+        return start < s.length() && first.mayContain(s.charAt(start));
     }
 
     /** Calls back with (value, end) for every word that starts at {@code start} of s, shortest first. */

@@ -57,7 +57,7 @@ class WeComCallbackFuzzTest {
         int n = n();
         for (int i = 0; i < n; i++) {
             String ts = String.valueOf(h.nextInt(2_000_000_000));
-            String nonce = h.chance(90) ? String.valueOf(h.nextInt()) : h.text();
+            String nonce = h.chance(90) ? String.valueOf(h.nextInt(Integer.MAX_VALUE)) : h.text();
             String enc = crypto.encrypt("<xml><FromUserName>u" + h.nextInt(5) + "</FromUserName><CreateTime>"
                     + h.pick(List.of("1700000000", "-1", "9223372036854775807", "99999999999999999", "x", ""))
                     + "</CreateTime><MsgType>" + h.pick(List.of("text", "event", "image", "")) + "</MsgType><Content><![CDATA["

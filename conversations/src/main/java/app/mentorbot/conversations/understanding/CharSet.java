@@ -1,0 +1,56 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.Arrays;
+
+/**
+ * An immutable set of chars that answers "no" for most chars from a few hundred bytes: a hashed
+ * bit filter sized to the set (8 bits per member, at least 256), then, for chars that pass it, a
+ * binary search of the members. The reader asks such a question at nearly every offset of a note
+ * for dozens of patterns and word lists; a plain 64K-bit set per question (8 KB each) no longer
+ * fitted in the cache, and the misses cost more than the tests.
+ */
+final class CharSet {
+    private final char[] members;
+    private final long[] filter;
+    private final int shift;
+
+    CharSet(char[] chars) {
+        this.members = chars.clone();
+        Arrays.sort(members);
+        int bits = 256;
+        while (bits < members.length * 8 && bits < 65536) bits <<= 1;
+        this.filter = new long[bits / 64];
+        this.shift = 32 - Integer.numberOfTrailingZeros(bits);
+        for (char c : members) {
+            int h = hash(c);
+            filter[h >>> 6] |= 1L << h;
+        }
+    }
+
+    /** The set of the chars whose bit is set in a 64K-bit set (as {@link FirstChars} builds them). */
+    static CharSet ofBits(long[] bits) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) if ((bits[c >>> 6] & (1L << c)) != 0) sb.append((char) c);
+        return new CharSet(sb.toString().toCharArray());
+    }
+
+    static CharSet of(String chars) {
+        return new CharSet(chars.toCharArray());
+    }
+
+    boolean contains(char c) {
+        int h = hash(c);
+        if ((filter[h >>> 6] & (1L << h)) == 0) return false;
+        return Arrays.binarySearch(members, c) >= 0;
+    }
+
+    /** The filter alone: false means c is surely not a member; true means it may be (the caller checks). */
+    boolean mayContain(char c) {
+        int h = hash(c);
+        return (filter[h >>> 6] & (1L << h)) != 0;
+    }
+
+    private int hash(char c) {
+        return (c * 0x9E3779B1) >>> shift;
+    }
+}

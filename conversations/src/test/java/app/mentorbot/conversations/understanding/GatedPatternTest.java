@@ -1,0 +1,73 @@
+package app.mentorbot.conversations.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** A gated pattern finds exactly what java.util.regex finds; the gate only skips offsets. */
+class GatedPatternTest {
+    private static final List<String> TEXTS = List.of(
+            "今天下午和□□单独谈心，他最近数学成绩下滑，晚上睡不好，下周三再跟进一下",
+            "给□□□爸爸打了电话，聊了期中考试的情况，家长说孩子在家玩手机比较多",
+            "上周五晚上□□□的妈妈打来电话，说孩子周末在家一直玩手机。周三我再找他聊聊。",
+            "帮我查一下上个月我和哪些学生谈过话", "提醒我月底前联系家长", "好的，谢谢", "他数学考了45分?",
+            "和张伟谈心，陈同学也在", "3.5分 2026-09-16 9.30 二十号", "", "了", "关系很紧张，被同学孤立了");
+
+    private static final List<String> REGEXES = List.of(
+            "再|提醒|打算|(?<![需主重只想不])要(?!求)|约(?!束)", "(?<![为除约])了(?!解)|(?<=[谈聊找])过|已",
+            "[?]\\s*$|吗\\s*$", "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计)(一下|下)?", "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})",
+            "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.%])", "(\\p{IsHan}{1,2}?)同学", "(?:\\Q妈妈\\E|\\Q家长\\E|家长(?!会))",
+            "被[^,.;!?。]{0,6}(孤立|排挤)", "(?<!关系)(?<!关系很)紧张", "x*", "(周|星期)[一二三]?", ".{0,3}谈");
+
+    @Test
+    void findsWhatMatcherFinds() {
+        for (String re : REGEXES) {
+            GatedPattern g = GatedPattern.compile(re);
+            for (String text : TEXTS) assertThat(gated(g, text)).as(re + " on " + text).isEqualTo(plain(re, text));
+        }
+    }
+
+    @Test
+    void aClauseOpeningGateFindsWhatMatcherFinds() {
+        String re = "(?:^|(?<=[,.;!?。 ]))(\\p{IsHan}{2,3}?)(?=说|最近|今天)";
+        GatedPattern g = GatedPattern.compileAfter(re, ",.;!?。 ");
+        for (String text : TEXTS) assertThat(gated(g, text)).as(text).isEqualTo(plain(re, text));
+    }
+
+    @Test
+    void patternsThatCanMatchEmptyOrStartAnywhereAreNotGated() {
+        assertThat(FirstChars.of("x*")).isNull();
+        assertThat(FirstChars.of(".{0,3}谈")).isNull();
+        assertThat(FirstChars.of("(?i)ok")).isNull();
+        assertThat(CharSet.ofBits(FirstChars.of("(?<!关系)紧张|被[^,]孤立")).contains('紧')).isTrue();
+    }
+
+    @Test
+    void everyLexiconPatternFindsWhatMatcherFinds() {
+        Lexicon lexicon = Lexicon.builtIn();
+        for (String list : Lexicon.NAMES) {
+            String re = lexicon.alternation(list);
+            GatedPattern g = GatedPattern.compile(re);
+            for (String text : TEXTS) assertThat(gated(g, text)).as(list + " on " + text).isEqualTo(plain(re, text));
+        }
+    }
+
+    private static List<String> plain(String re, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile(re).matcher(text);
+        while (m.find()) out.add(m.start() + "-" + m.end() + ":" + m.group());
+        return out;
+    }
+
+    private static List<String> gated(GatedPattern g, String text) {
+        List<String> out = new ArrayList<>();
+        GatedPattern.Scan m = g.scan(text);
+        while (m.find()) out.add(m.start() + "-" + m.end() + ":" + m.group());
+        return out;
+    }
+}
