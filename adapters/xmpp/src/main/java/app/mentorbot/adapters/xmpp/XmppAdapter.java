@@ -63,6 +63,9 @@ public final class XmppAdapter implements Adapter {
 
     private volatile AdapterContext context;
     private volatile boolean running;
+    /** Set while stop() drains the session: the loop ends at the server's close, without reconnecting. */
+    private volatile boolean stopping;
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(3);
     private volatile Thread thread;
     private volatile WebSocketContainer container;
     private volatile Link current;
@@ -100,6 +103,7 @@ public final class XmppAdapter implements Adapter {
         this.context = context;
         this.container = ContainerProvider.getWebSocketContainer();
         running = true;
+        stopping = false;
         Thread t = new Thread(this::run, "xmpp-" + config.bareJid());
         t.setDaemon(true);
         thread = t;
@@ -109,17 +113,31 @@ public final class XmppAdapter implements Adapter {
 
     @Override
     public synchronized void stop() {
-        running = false;
         Link link = current;
+        Thread t = thread;
+        if (link != null && online == link && t != null) {
+            // Going offline first makes the server store new messages for our next login; then we keep
+            // reading until it closes the stream (RFC 7395), so nothing it already handed us is dropped.
+            stopping = true;
+            try {
+                link.send("<presence xmlns='jabber:client' type='unavailable'/>");
+                link.send("<close xmlns='" + Xml.FRAMING + "'/>");
+                t.join(STOP_DRAIN.toMillis());
+            } catch (IOException e) {
+                // the link is gone already
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = false;
         if (link != null) {
             try {
-                link.send("<close xmlns='" + Xml.FRAMING + "'/>");
+                if (!stopping) link.send("<close xmlns='" + Xml.FRAMING + "'/>");
             } catch (IOException e) {
                 // closing anyway
             }
             link.close();
         }
-        Thread t = thread;
         if (t != null) {
             t.interrupt();
             try {
@@ -182,7 +200,7 @@ public final class XmppAdapter implements Adapter {
                 lastProblem = e.getMessage() == null ? e.toString() : e.getMessage();
                 if (running) log.warn("XMPP: connection to {} ended: {}", config.websocketUrl(), e.getMessage() == null ? e.toString() : e.getMessage());
             }
-            if (!running) break;
+            if (!running || stopping) break;
             // a refused login will not fix itself soon: straight to the longest wait
             failures = logins.get() > before ? 1 : refused ? Math.max(failures + 1, 16) : failures + 1;
             Duration delay = backoff.delay(failures);
