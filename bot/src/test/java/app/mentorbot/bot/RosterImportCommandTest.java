@@ -148,6 +148,25 @@ class RosterImportCommandTest {
     }
 
     @Test
+    void chatAccountsInTheRosterAreBoundAndReimportingBindsNothingNew() throws Exception {
+        Path file = dir.resolve("accounts.json");
+        Files.writeString(file, """
+                {"school": "账号中学",
+                 "classes": [{"id": "C1", "name": "一班", "head": "T1"}],
+                 "teachers": [{"id": "T1", "name": "甲老师", "classes": ["C1"], "dingtalk_user_id": "manager4321"}],
+                 "students": [{"id": "S1", "name": "学生一", "class": "C1", "mentor": "T1"}],
+                 "parents": [{"id": "P1", "student": "S1", "relation": "母亲", "wecom_user_id": "mum001"}]}
+                """);
+        Run first = importing(file);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(jdbc.sql("select platform || ':' || platform_user_id || '=' || person_id from platform_identity order by 1")
+                .query(String.class).list()).containsExactly("dingtalk:manager4321=T1", "wecom:mum001=P1");
+        Run again = importing(file);
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("没有任何改动");
+    }
+
+    @Test
     void aCsvMissingARequiredColumnIsRefusedByName() throws Exception {
         Path csv = dir.resolve("no-class.csv");
         Files.writeString(csv, "学号,姓名,导师\nS01,张小明,刘洋\n");

@@ -1,5 +1,7 @@
 package app.mentorbot.bot.fuzz;
 
+import app.mentorbot.adapters.api.testing.Hostile;
+
 /** A small run of the fuzz harness in every build: 200 inputs per surface. */
 class BotFuzzSmokeTest extends BotFuzz {
     @Override

@@ -1,5 +1,7 @@
 package app.mentorbot.bot.fuzz;
 
+import app.mentorbot.adapters.api.testing.Hostile;
+
 import org.junit.jupiter.api.Tag;
 
 /**

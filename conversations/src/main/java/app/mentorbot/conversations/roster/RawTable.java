@@ -15,9 +15,13 @@ record RawTable(String where, String name, List<String> header, List<Row> rows) 
 
     /** @param line the row's place within its table: "第5行", or "students[3]" for JSON */
     record Row(String where, String line, List<String> cells) {
+        /** A cell as text; control characters (a NUL cannot even be stored) are dropped, line breaks kept. */
         String cell(int i) {
-            return i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
+            String c = i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
+            return CONTROL.matcher(c).replaceAll("");
         }
+
+        private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     }
 
     /** What one reader got from one file: tables, the school's name if the format says, and problems. */

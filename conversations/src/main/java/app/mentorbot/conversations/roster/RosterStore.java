@@ -112,16 +112,15 @@ public final class RosterStore {
     }
 
     /**
-     * Binds platform accounts from the import (person → platform → user id); returns how many changed.
-     * An account already bound to someone else moves to the person the school's file now names.
+     * Binds platform accounts from the import (person → platform → user id); returns how many were new.
      */
     public int bindIdentities(String schoolId, Map<String, Map<String, String>> identities) {
         int changed = 0;
         for (Map.Entry<String, Map<String, String>> person : identities.entrySet()) {
             for (Map.Entry<String, String> account : person.getValue().entrySet()) {
+                // One account may stand for several people (a parent of two children), so a binding is added, never moved.
                 changed += jdbc.sql("insert into platform_identity (platform, platform_user_id, school_id, person_id) values (?, ?, ?, ?) "
-                                + "on conflict (platform, platform_user_id) do update set school_id = excluded.school_id, person_id = excluded.person_id "
-                                + "where (platform_identity.school_id, platform_identity.person_id) is distinct from (excluded.school_id, excluded.person_id)")
+                                + "on conflict (platform, platform_user_id, person_id) do nothing")
                         .params(account.getKey(), account.getValue(), schoolId, person.getKey()).update();
             }
         }

@@ -16,7 +16,7 @@ final class Text {
     /** A cell as a person reads it: trimmed, no-break and zero-width spaces gone; null becomes "". */
     static String clean(String s) {
         if (s == null) return "";
-        return s.replace('\u00A0', ' ').replace('\u3000', ' ').replace("\u200B", "").replace("\uFEFF", "").strip();
+        return s.replace("\u0000", "").replace('\u00A0', ' ').replace('\u3000', ' ').replace("\u200B", "").replace("\uFEFF", "").strip();
     }
 
     /** An id as typed, with full-width letters and digits made ordinary: "Ｓ０１" is "S01". */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * An immutable set of chars that answers "no" for most chars from a few hundred bytes: a hashed
- * bit filter sized to the set (8 bits per member, at least 256), then, for chars that pass it, a
+ * bit filter sized to the set (16 bits per member, at least 512), then, for chars that pass it, a
  * binary search of the members. The reader asks such a question at nearly every offset of a note
  * for dozens of patterns and word lists; a plain 64K-bit set per question (8 KB each) no longer
  * fitted in the cache, and the misses cost more than the tests.
@@ -17,8 +17,8 @@ final class CharSet {
     CharSet(char[] chars) {
         this.members = chars.clone();
         Arrays.sort(members);
-        int bits = 256;
-        while (bits < members.length * 8 && bits < 65536) bits <<= 1;
+        int bits = 512;
+        while (bits < members.length * 16 && bits < 65536) bits <<= 1;
         this.filter = new long[bits / 64];
         this.shift = 32 - Integer.numberOfTrailingZeros(bits);
         for (char c : members) {

@@ -33,7 +33,7 @@ final class WebChatEndpoint extends Endpoint {
             return;
         }
         String personId = person.get();
-        session.setMaxTextMessageBufferSize(Frames.MAX_FRAME_CHARS * 4);
+        session.setMaxTextMessageBufferSize(Frames.MAX_FRAME_CHARS);
         session.setMaxIdleTimeout(0);
         session.getUserProperties().put("person", personId);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) raw -> received(session, personId, raw));

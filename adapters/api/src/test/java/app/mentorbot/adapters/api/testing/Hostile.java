@@ -1,4 +1,4 @@
-package app.mentorbot.adapters.wecom;
+package app.mentorbot.adapters.api.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.Random;
  *
  * <p>The same class is copied into each module's fuzz package (modules share no test code).
  */
-final class Hostile {
+public final class Hostile {
     /** The seed of this run: -Dfuzz.seed, else the time; printed so a failure can be replayed. */
-    static long seed(String surface) {
+    public static long seed(String surface) {
         return seed(surface, System.nanoTime());
     }
 
     /** The seed of this run: -Dfuzz.seed, else the fallback (a fixed one keeps the small runs of the normal build stable). */
-    static long seed(String surface, long fallback) {
+    public static long seed(String surface, long fallback) {
         String given = System.getProperty("fuzz.seed");
         long seed = given == null || given.isBlank() ? fallback : Long.parseLong(given.trim());
         System.out.println("[fuzz] " + surface + ": seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
@@ -29,35 +29,35 @@ final class Hostile {
     }
 
     /** Inputs per surface: -Dfuzz.n, else the given default. */
-    static int n(int fallback) {
+    public static int n(int fallback) {
         String given = System.getProperty("fuzz.n");
         return given == null || given.isBlank() ? fallback : Integer.parseInt(given.trim());
     }
 
-    static final List<String> SQL = List.of("'; drop table record; --", "' or '1'='1", "1; delete from inbound_message",
+    public static final List<String> SQL = List.of("'; drop table record; --", "' or '1'='1", "1; delete from inbound_message",
             "\\'; select pg_sleep(5); --", "$$; truncate person; $$", "%' and 1=1 --", "_%\\", "\" or \"\"=\"",
             "') union select password from pg_shadow --", "E'\\x00'", "::text", "/* */", "'||(select current_user)||'");
-    static final List<String> HTML = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+    public static final List<String> HTML = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
             "javascript:alert(1)", "\"><svg onload=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
             "</textarea><script>alert(document.cookie)</script>", "<iframe src=javascript:alert(1)>",
             "<body onload=alert(1)>", "'\"><img src=1 onerror=prompt(1)>", "<SCRIPT SRC=//evil/x.js></SCRIPT>",
             "<scr<script>ipt>alert(1)</script>", "&lt;script&gt;", "<!--", "]]>", "<![CDATA[x]]>", "&#60;script&#62;",
             "<style>*{display:none}</style>", "{{7*7}}", "${7*7}", "#{7*7}", "<%= 7*7 %>");
-    static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\r\n", "\u000b",
+    public static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\r\n", "\u000b",
             "\f", "\u001b[31m", "\u007f", "\u0085", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff");
-    static final List<String> RTL = List.of("\u202e", "\u202d", "\u200f", "\u200e", "\u2066", "\u2067", "\u2069",
+    public static final List<String> RTL = List.of("\u202e", "\u202d", "\u200f", "\u200e", "\u2066", "\u2067", "\u2069",
             "\u061c", "مرحبا بالعالم", "שלום עולם", "\u202eﾟ名学生", "\u202bمعلم\u202c");
-    static final List<String> EMOJI = List.of("😀", "👨‍👩‍👧‍👦", "🇨🇳", "👍🏽", "❤️", "🧑🏻‍🏫", "\ud83d\ude00\ufe0f",
+    public static final List<String> EMOJI = List.of("😀", "👨‍👩‍👧‍👦", "🇨🇳", "👍🏽", "❤️", "🧑🏻‍🏫", "\ud83d\ude00\ufe0f",
             "🏳️‍🌈", "\u2764\ufe0f\u200d\ud83d\udd25", "🀄", "𠮷", "𪚥", "⼀⼁");
-    static final List<String> WHITESPACE = List.of("", " ", "   ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\u2003",
+    public static final List<String> WHITESPACE = List.of("", " ", "   ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\u2003",
             " \n\t\u3000 ", "\u180e", "\u2060", "\u200b\u200b\u200b");
-    static final List<String> NOTES = List.of("今天下午和张小明单独谈心，他最近数学成绩下滑，下周三再跟进一下",
+    public static final List<String> NOTES = List.of("今天下午和张小明单独谈心，他最近数学成绩下滑，下周三再跟进一下",
             "给李华爸爸打了电话，聊了期中考试的情况", "和王子轩聊了一下他的选科", "黄佳怡这两天情绪很低落",
             "提醒我周五之前交导师工作总结", "两周后再找黄佳怡聊一次", "上周五去赵磊家家访", "撤销", "帮助", "不对，是昨天",
             "改成集体交流", "还有王子轩", "删掉跟进", "跟进改到下周五", "李华最近的记录", "我这周还有谁没谈过",
             "本学期家长联系情况", "绑定码 李华爸爸", "绑定 483920", "回复李华爸爸 好的", "1", "都是", "换孩子",
             "和李同学聊了", "陈思雨说有同学欺负她", "周文打架了", "Talked with Li Hua today");
-    static final List<String> ODD = List.of("null", "true", "NaN", "-0", "1e309", "9223372036854775808", "%s%n%x{0}",
+    public static final List<String> ODD = List.of("null", "true", "NaN", "-0", "1e309", "9223372036854775808", "%s%n%x{0}",
             "${jndi:ldap://x/a}", "../../../../etc/passwd", "C:\\Windows\\win.ini", "\\u0000", "%00", "%ff%fe",
             "\\", "\"", "'", "`", "{}", "[]", "<xml/>", "&amp;", "a=b&c=d", "#", "?", "/", "//");
 
@@ -184,7 +184,7 @@ final class Hostile {
     }
 
     /** JSON string literal of s (escaping quotes, backslashes and control characters; lone surrogates as \\u). */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder q = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
