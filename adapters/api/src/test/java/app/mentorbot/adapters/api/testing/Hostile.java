@@ -12,7 +12,7 @@ import java.util.Random;
  * and real notes with all of the above spliced in. JSON comes well-formed with wrong types, deeply
  * nested, huge, or broken.
  *
- * <p>The same class is copied into each module's fuzz package (modules share no test code).
+ * <p>Shared with the other modules' fuzz tests through this module's test-jar.
  */
 public final class Hostile {
     /** The seed of this run: -Dfuzz.seed, else the time; printed so a failure can be replayed. */
@@ -61,26 +61,26 @@ public final class Hostile {
             "${jndi:ldap://x/a}", "../../../../etc/passwd", "C:\\Windows\\win.ini", "\\u0000", "%00", "%ff%fe",
             "\\", "\"", "'", "`", "{}", "[]", "<xml/>", "&amp;", "a=b&c=d", "#", "?", "/", "//");
 
-    final Random random;
+    public final Random random;
 
-    Hostile(long seed) {
+    public Hostile(long seed) {
         this.random = new Random(seed);
     }
 
-    int nextInt(int bound) {
+    public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
-    boolean chance(int percent) {
+    public boolean chance(int percent) {
         return random.nextInt(100) < percent;
     }
 
-    <T> T pick(List<T> items) {
+    public <T> T pick(List<T> items) {
         return items.get(random.nextInt(items.size()));
     }
 
     /** One hostile string; usually short, sometimes huge. */
-    String text() {
+    public String text() {
         return switch (random.nextInt(16)) {
             case 0 -> pick(WHITESPACE);
             case 1 -> utf8Garbage(random.nextInt(200));
@@ -102,7 +102,7 @@ public final class Hostile {
     }
 
     /** Several hostile pieces run together. */
-    String mix(int pieces) {
+    public String mix(int pieces) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
             s.append(switch (random.nextInt(8)) {
@@ -119,28 +119,28 @@ public final class Hostile {
         return s.toString();
     }
 
-    String splice(String base, String insert) {
+    public String splice(String base, String insert) {
         int at = random.nextInt(base.length() + 1);
         return base.substring(0, at) + insert + base.substring(at);
     }
 
     /** Random bytes read as UTF-8: invalid sequences become U+FFFD, as a lenient reader would make them. */
-    String utf8Garbage(int length) {
+    public String utf8Garbage(int length) {
         return new String(bytes(length), StandardCharsets.UTF_8);
     }
 
-    String latin1Garbage(int length) {
+    public String latin1Garbage(int length) {
         return new String(bytes(length), StandardCharsets.ISO_8859_1);
     }
 
-    byte[] bytes(int length) {
+    public byte[] bytes(int length) {
         byte[] b = new byte[length];
         random.nextBytes(b);
         return b;
     }
 
     /** Lone and reversed surrogates: not valid UTF-16, cannot be encoded as UTF-8. */
-    String surrogates() {
+    public String surrogates() {
         StringBuilder s = new StringBuilder("和张小明");
         for (int i = 0; i < 1 + random.nextInt(5); i++) {
             s.append(switch (random.nextInt(3)) {
@@ -153,7 +153,7 @@ public final class Hostile {
     }
 
     /** Random code points from the whole range (unassigned, private use, supplementary). */
-    String codePoints(int count) {
+    public String codePoints(int count) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < count; i++) {
             int cp = switch (random.nextInt(4)) {
@@ -169,7 +169,7 @@ public final class Hostile {
     }
 
     /** Around the 4,000-character limit, or far beyond it. */
-    String huge() {
+    public String huge() {
         int length = switch (random.nextInt(5)) {
             case 0 -> 3999;
             case 1 -> 4000;
@@ -196,7 +196,7 @@ public final class Hostile {
     }
 
     /** A random JSON value of any type, as text (well-formed). */
-    String jsonValue(int depth) {
+    public String jsonValue(int depth) {
         int kind = depth <= 0 ? random.nextInt(6) : random.nextInt(8);
         return switch (kind) {
             case 0 -> "null";
@@ -221,7 +221,7 @@ public final class Hostile {
     }
 
     /** JSON nested far deeper than any parser should follow. */
-    String deepJson() {
+    public String deepJson() {
         int depth = 500 + random.nextInt(random.nextBoolean() ? 2_000 : 20_000);
         String open = random.nextBoolean() ? "[" : "{\"a\":";
         String close = open.equals("[") ? "]" : "}";
@@ -229,7 +229,7 @@ public final class Hostile {
     }
 
     /** Broken JSON: cut, with comments, trailing commas, bad escapes, NaN, or just noise. */
-    String brokenJson(String good) {
+    public String brokenJson(String good) {
         return switch (random.nextInt(9)) {
             case 0 -> good.substring(0, random.nextInt(Math.max(1, good.length())));
             case 1 -> "/* x */" + good;
@@ -244,7 +244,7 @@ public final class Hostile {
     }
 
     /** The text with a few characters replaced by random ones. */
-    String flip(String s) {
+    public String flip(String s) {
         if (s.isEmpty()) return s;
         char[] c = s.toCharArray();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) c[random.nextInt(c.length)] = (char) random.nextInt(0x3000);
