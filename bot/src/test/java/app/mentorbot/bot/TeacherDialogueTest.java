@@ -190,6 +190,14 @@ class TeacherDialogueTest {
     }
 
     @Test
+    void aDayThatDoesNotExistIsAskedAboutNotGuessed() throws Exception {
+        try (ChatClient liu = ChatClient.as(port, "T01")) {
+            assertThat(liu.replyTo(liu.say("2月30日和张小明单独谈心"))).contains("2月30日").contains("不存在").doesNotContain("已记录");
+        }
+        assertThat(jdbc.sql("select count(*) from record where note like '2月30日%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aTeacherCannotFileANoteAboutAStudentOutsideTheirClasses() throws Exception {
         try (ChatClient qian = ChatClient.as(port, "T04")) {
             assertThat(qian.replyTo(qian.say("今天和黄佳怡谈心，聊了学习"))).contains("没有记录").contains("黄佳怡");

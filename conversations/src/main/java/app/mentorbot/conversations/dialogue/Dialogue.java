@@ -194,6 +194,12 @@ public final class Dialogue {
 
     private List<Reply> draftOrAsk(Turn turn, Roster roster, Note note, String said) {
         Person asker = turn.asker();
+        // No guessing: a day that does not exist (2月30日) is asked about, not filed as some other day.
+        for (String doubt : note.doubts()) {
+            if (doubt.startsWith(Note.DATE_IMPOSSIBLE)) {
+                return List.of(Reply.back(texts.get("clarify.impossibleDate", doubt.substring(Note.DATE_IMPOSSIBLE.length()))));
+            }
+        }
         Record draft = new Record(null, asker.schoolId(), asker.id(), note.kind(), note.talkType(), note.channel(),
                 note.date(), note.followUp(), note.topics(), note.flags(), note.studentIds(), said, note.evidence(),
                 turn.sourceMessageId(), clock.instant());
