@@ -42,6 +42,9 @@ public class TurnProcessor {
     private final TransactionTemplate tx;
     private final Texts texts;
     private final Spool spool;
+    /** After the database was found away, new messages go straight to the spool for a moment instead of each waiting out a connection timeout. */
+    private volatile long spoolOnlyUntilNanos;
+    private static final long SPOOL_ONLY_NANOS = 2_000_000_000L;
 
     TurnProcessor(SenderDirectory senders, RawInbox inbox, Dialogue dialogue, Outbox outbox, TransactionTemplate tx, Texts texts,
                   Spool spool) {
@@ -58,10 +61,16 @@ public class TurnProcessor {
     void process(InboundMessage raw) {
         if (raw.fromBot()) return; // our own words echoed back by the platform
         InboundMessage m = withoutNul(raw);
+        if (System.nanoTime() < spoolOnlyUntilNanos) {
+            spool.keep(m);
+            outbox.sendNow(m, texts.get("later.record"));
+            return;
+        }
         try {
             handleOrThrow(m);
         } catch (RuntimeException e) {
             if (databaseAway(e)) {
+                spoolOnlyUntilNanos = System.nanoTime() + SPOOL_ONLY_NANOS;
                 spool.keep(m);
                 log.warn("database unavailable: message {} on {} spooled ({})", m.messageId(), m.platform(), e.getClass().getSimpleName());
                 outbox.sendNow(m, texts.get("later.record"));
