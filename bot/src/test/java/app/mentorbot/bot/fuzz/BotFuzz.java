@@ -272,7 +272,7 @@ abstract class BotFuzz {
             String id = (String) row.get("id");
             String reply = replies.get(id);
             if (reply == null || id.startsWith("P")) continue; // not one of ours, or a parent's (relayed: one PARENT_CONTACT a day)
-            assertThat(reply).as("answer to %s, which made a record", id).containsAnyOf("已记录", "？", "?", "哪");
+            assertThat(reply).as("answer to %s, which made a record", id).containsAnyOf("已记录", "提醒你", "已记下", "？", "?", "哪");
         }
         stillWorks();
     }
