@@ -73,6 +73,10 @@ public final class EmbeddedServer implements AutoCloseable {
                         .setPort(freePort())
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        // zonky is made for tests: it turns durability off (-F, synchronous_commit=off); ours keeps notes
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
                         .start();
                 log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgDir.toAbsolutePath());
                 return new EmbeddedServer(postgres, channel, lock);

@@ -90,6 +90,15 @@ public class Outbox {
         }
     }
 
+    /** Marks a claimed batch sent in one statement: one commit for many replies. */
+    void sent(java.util.List<Long> ids) {
+        if (ids.isEmpty()) return;
+        jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
+                        + "where id = any(string_to_array(?::text, ',')::bigint[])")
+                .params(Timestamp.from(clock.instant()), ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .update();
+    }
+
     void sent(long id) {
         jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();

@@ -96,10 +96,15 @@ public class OutboxDispatcher implements SmartLifecycle {
                 // Once a platform hits its rate limit, its later rows in this batch wait just as long,
                 // so messages to one chat keep their order.
                 java.util.Map<String, Duration> held = new java.util.HashMap<>();
-                for (Outbox.Row row : rows) {
-                    Duration wait = held.get(row.platform());
-                    if (wait != null) outbox.waitFor(row.id(), wait, "rate limit");
-                    else deliver(row).ifPresent(w -> held.put(row.platform(), w));
+                java.util.List<Long> sent = new java.util.ArrayList<>();
+                try {
+                    for (Outbox.Row row : rows) {
+                        Duration wait = held.get(row.platform());
+                        if (wait != null) outbox.waitFor(row.id(), wait, "rate limit");
+                        else deliver(row, sent).ifPresent(w -> held.put(row.platform(), w));
+                    }
+                } finally {
+                    outbox.sent(sent); // one commit for the batch; a crash before it resends after the lease
                 }
                 if (rows.isEmpty()) signal.await(POLL_MILLIS);
             } catch (InterruptedException e) {
@@ -114,7 +119,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** Sends one row; returns the wait when the platform's rate limit held it back. */
-    private Optional<Duration> deliver(Outbox.Row row) {
+    private Optional<Duration> deliver(Outbox.Row row, java.util.List<Long> sent) {
         Optional<Adapter> adapter = adapters.find(row.platform());
         if (adapter.isEmpty()) {
             outbox.park(row.id(), "no adapter for platform " + row.platform());
@@ -135,7 +140,7 @@ public class OutboxDispatcher implements SmartLifecycle {
             result = new Delivery.RetryLater(Duration.ZERO, e.toString());
         }
         if (result instanceof Delivery.Sent) {
-            outbox.sent(row.id());
+            sent.add(row.id());
         } else if (result instanceof Delivery.Unreachable u) {
             outbox.waitFor(row.id(), UNREACHABLE_WAIT, u.reason());
         } else if (result instanceof Delivery.Failed f) {

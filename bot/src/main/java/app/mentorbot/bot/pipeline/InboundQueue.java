@@ -18,7 +18,8 @@ import app.mentorbot.adapters.api.InboundSink;
  */
 @Component
 public class InboundQueue implements InboundSink, AutoCloseable {
-    private static final int LANES = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    // The work mostly waits on commits, not the CPU: more lanes than cores, fewer than the pool's connections.
+    private static final int LANES = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
     private final List<ExecutorService> lanes = new ArrayList<>();
     private final TurnProcessor processor;
 

@@ -47,7 +47,8 @@ public final class Ledger {
     public List<MentorLedger> mentors(String schoolId, List<String> mentorIds, LocalDate day) {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
-        List<Record> all = records.all(schoolId, term.start().minusDays(rules.rules().individualTalkDays() * 2L), day);
+        // only these mentors' records: a class digest asks for a handful of mentors, not the school
+        List<Record> all = records.byAuthors(schoolId, mentorIds, term.start().minusDays(rules.rules().individualTalkDays() * 2L), day);
         java.util.Map<String, List<Record>> byAuthor = new java.util.HashMap<>();
         for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new java.util.ArrayList<>()).add(r);
         java.util.Set<String> summaries = new java.util.HashSet<>(jdbc.sql(

@@ -111,6 +111,14 @@ public final class RecordStore {
                 .params(schoolId, authorId, date(from), date(to)).query(RecordStore::map).list();
     }
 
+    /** Several authors' records with event dates in [from, to], oldest first. */
+    public List<Record> byAuthors(String schoolId, java.util.Collection<String> authorIds, LocalDate from, LocalDate to) {
+        if (authorIds.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.author_id = any(string_to_array(?::text, ',')) and r.deleted_at is null "
+                        + "and r.event_date between ? and ? " + GROUP + " order by r.event_date, r.id")
+                .params(schoolId, String.join(",", authorIds), date(from), date(to)).query(RecordStore::map).list();
+    }
+
     /** Every record of the school with event dates in [from, to], oldest first (for school-wide jobs). */
     public List<Record> all(String schoolId, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? "

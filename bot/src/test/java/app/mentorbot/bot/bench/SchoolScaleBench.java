@@ -1,0 +1,399 @@
+package app.mentorbot.bot.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.mentorbot.bot.MentorBot;
+import app.mentorbot.conversations.dialogue.Links;
+import app.mentorbot.conversations.digests.DigestBuilder;
+import app.mentorbot.conversations.roster.RosterStore;
+
+/**
+ * School scale: a generated school (3,000 students, 400 mentors, 60 classes, parents, a year of records,
+ * reminders, conference dates and decisions) copied into the real schema after Flyway, then the school-wide
+ * jobs timed through the application's own beans, in-process, on the bot's embedded database: every weekly
+ * summary ({@code WeeklySummaries.send}, in a transaction rolled back afterwards), every class's conference
+ * digest ({@link DigestBuilder#build}), and one student's growth file page (a GET of the signed link the
+ * {@link Links} bean makes). Repeated at 1x, 2x and 4x the school.
+ *
+ * <pre>java -cp … app.mentorbot.bot.bench.SchoolScaleBench [--scales 1,2,4] [--keep DIR]</pre>
+ * With {@code --keep DIR} the 1x data folder is left in DIR with links.txt (signed page links) for
+ * {@link StartupMemoryBench}.
+ */
+public final class SchoolScaleBench {
+    static final String SCHOOL = "main";
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27); // a Friday in the autumn term
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    record Result(int scale, int students, int mentors, int classes, long records, long reminders, long loadMillis,
+                  long weeklyFirst, long weeklyWarm, int weeklyCount, long digestsFirstTotal, long digestsWarmTotal,
+                  double digestP50, double digestMax, long growthFirst, double growthP50, double growthMax, int growthRecords, String load) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = Args.parse(args);
+        int[] scales = Arrays.stream(o.getOrDefault("scales", "1,2,4").split(",")).mapToInt(Integer::parseInt).toArray();
+        Path keep = o.containsKey("keep") ? Path.of(o.get("keep")) : null;
+        List<Result> results = new ArrayList<>();
+        for (int f : scales) {
+            Path dir = f == 1 && keep != null ? keep : Files.createTempDirectory("mentorbot-school" + f + "x");
+            results.add(measure(f, dir, f == 1 && keep != null));
+            if (!(f == 1 && keep != null)) deleteTree(dir);
+        }
+        System.out.println();
+        System.out.println("## School scale (in-process, the app's beans, embedded PostgreSQL; warm = the slower of 2 runs after the first; at 2x and 4x, 20 classes are timed and the all-class total extrapolated)");
+        System.out.println();
+        System.out.println("| school | students / mentors / classes | records / reminders | COPY load | all weekly summaries (first / warm) | all class digests (first / warm total) | one class digest p50 / max | growth file page GET (first / p50 / max, records) | load avg |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf("| %dx | %d / %d / %d | %d / %d | %.1f s | %d ms / %d ms (%d mentors) | %d ms / %d ms | %.0f ms / %.0f ms | %d / %.0f / %.0f ms (%d) | %s |%n",
+                    r.scale(), r.students(), r.mentors(), r.classes(), r.records(), r.reminders(), r.loadMillis() / 1000.0,
+                    r.weeklyFirst(), r.weeklyWarm(), r.weeklyCount(), r.digestsFirstTotal(), r.digestsWarmTotal(), r.digestP50(), r.digestMax(),
+                    r.growthFirst(), r.growthP50(), r.growthMax(), r.growthRecords(), r.load());
+        }
+    }
+
+    static Result measure(int f, Path dir, boolean keepLinks) throws Exception {
+        System.out.printf("# %dx school in %s%n", f, dir);
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MentorBot.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new NoTestConfigurations()))
+                .run("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
+                        "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
+                        "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN");
+        try {
+            School school = School.generate(60 * f, 50, 400 * f, 11);
+            long t0 = System.nanoTime();
+            long[] counts = load(ctx.getBean(DataSource.class), school);
+            long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+            ctx.getBean(RosterStore.class).forget(SCHOOL);
+            System.out.printf("loaded %d records, %d reminders in %d ms%n", counts[0], counts[1], loadMillis);
+
+            // all weekly summaries, as the Friday slot runs them (in one transaction; rolled back so runs repeat)
+            Class<?> type = Class.forName("app.mentorbot.bot.schedule.WeeklySummaries");
+            Object summaries = ctx.getBean(type);
+            Method send = type.getDeclaredMethod("send", String.class, LocalDate.class, Instant.class);
+            send.setAccessible(true);
+            TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+            Instant slot = TODAY.atTime(16, 30).atZone(ZONE).toInstant();
+            long[] weekly = new long[3];
+            int[] count = {0};
+            for (int i = 0; i < weekly.length; i++) {
+                long s = System.nanoTime();
+                tx.executeWithoutResult(status -> {
+                    try {
+                        count[0] = (Integer) send.invoke(summaries, SCHOOL, TODAY, slot);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    status.setRollbackOnly();
+                });
+                weekly[i] = (System.nanoTime() - s) / 1_000_000;
+            }
+
+            // every class's digest
+            DigestBuilder digests = ctx.getBean(DigestBuilder.class);
+            long[] totals = new long[2];
+            List<Double> perClass = new ArrayList<>();
+            // every class at 1x; at larger scales a fixed sample of 20 classes, the total extrapolated
+            List<School.SchoolClass> timed = f == 1 ? school.classes : school.classes.subList(0, 20);
+            for (int round = 0; round < 2; round++) {
+                long s = System.nanoTime();
+                for (School.SchoolClass c : timed) {
+                    long cs = System.nanoTime();
+                    if (digests.build(SCHOOL, c.id(), TODAY).isEmpty()) throw new IllegalStateException("no digest for " + c.id());
+                    if (round == 1) perClass.add((System.nanoTime() - cs) / 1e6);
+                }
+                totals[round] = (System.nanoTime() - s) / 1_000_000 * school.classes.size() / timed.size();
+            }
+            perClass.sort(Double::compare);
+
+            // one student's growth file page, through the signed link and HTTP
+            Links links = ctx.getBean(Links.class);
+            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+            HttpClient http = HttpClient.newHttpClient();
+            Random rnd = new Random(3);
+            List<Double> growth = new ArrayList<>();
+            long growthFirst = 0;
+            int growthRecords = 0;
+            for (int i = 0; i < 21; i++) {
+                School.Student st = school.students.get(i == 0 ? 0 : rnd.nextInt(school.students.size()));
+                String url = "http://127.0.0.1:" + port + links.growthFile(st.mentorId(), st.id());
+                long s = System.nanoTime();
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                double ms = (System.nanoTime() - s) / 1e6;
+                if (page.statusCode() != 200) throw new IllegalStateException("growth file page: HTTP " + page.statusCode());
+                if (i == 0) {
+                    growthFirst = Math.round(ms);
+                    growthRecords = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("select count(*) from record_student where student_id = ?").param(st.id()).query(Integer.class).single();
+                } else growth.add(ms);
+            }
+            growth.sort(Double::compare);
+            if (keepLinks) writeLinks(dir.resolve("links.txt"), links, school);
+
+            breakdown(ctx, school, f);
+            long[] warm = Arrays.copyOfRange(weekly, 1, weekly.length);
+            Arrays.sort(warm);
+            return new Result(f, school.students.size(), school.teachers.size(), school.classes.size(), counts[0], counts[1], loadMillis,
+                    weekly[0], warm[warm.length / 2], count[0], totals[0], totals[1], perClass.get(perClass.size() / 2),
+                    perClass.get(perClass.size() - 1), growthFirst, growth.get(growth.size() / 2), growth.get(growth.size() - 1),
+                    growthRecords, BotProcess.loadAverage());
+        } finally {
+            ctx.close();
+        }
+    }
+
+    /** Where a digest's and the weekly job's time goes: the reads they make, timed one by one (warm). */
+    static void breakdown(ConfigurableApplicationContext ctx, School school, int f) {
+        var records = ctx.getBean(app.mentorbot.conversations.records.RecordStore.class);
+        var ledger = ctx.getBean(app.mentorbot.conversations.duties.Ledger.class);
+        var reminders = ctx.getBean(app.mentorbot.conversations.reminders.ReminderBook.class);
+        var calendar = ctx.getBean(app.mentorbot.conversations.schedule.SchoolCalendar.class);
+        School.SchoolClass c = school.classes.get(0);
+        List<String> ids = school.students.stream().filter(s -> s.classId().equals(c.id())).map(School.Student::id).toList();
+        List<String> mentors = school.students.stream().filter(s -> s.classId().equals(c.id())).map(School.Student::mentorId).distinct().toList();
+        LocalDate termStart = calendar.currentOrLastTerm(TODAY).start();
+        LocalDate ledgerFrom = termStart.minusDays(ledger.rules().rules().individualTalkDays() * 2L);
+        for (int warmup = 0; warmup < 2; warmup++) {
+            long t = System.nanoTime();
+            int about = records.about(SCHOOL, ids, termStart.isBefore(TODAY.minusDays(30)) ? termStart : TODAY.minusDays(30), TODAY).size();
+            long aboutMs = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            ledger.mentors(SCHOOL, mentors, TODAY);
+            long ledgerMs = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            int all = records.all(SCHOOL, ledgerFrom, TODAY).size();
+            long allMs = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            reminders.openAbout(SCHOOL, ids);
+            long openMs = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            for (School.Teacher m : school.teachers) reminders.pending(SCHOOL, m.id(), TODAY.plusDays(1), TODAY.plusDays(10));
+            long pendingMs = (System.nanoTime() - t) / 1_000_000;
+            if (warmup == 1) System.out.printf("breakdown %dx, class %s (%d students, %d mentors): records.about(class, term) %d rows %d ms | "
+                            + "ledger.mentors(class's mentors) %d ms, of which records.all(school, %s..%s) %d rows %d ms | reminders.openAbout %d ms | "
+                            + "weekly job: reminders.pending x %d mentors %d ms%n", f, c.id(), ids.size(), mentors.size(), about, aboutMs, ledgerMs,
+                    ledgerFrom, TODAY, all, allMs, openMs, school.teachers.size(), pendingMs);
+        }
+    }
+
+    /** Signed links to every class's digest and 100 students' growth files, for the start-up and memory run. */
+    private static void writeLinks(Path file, Links links, School school) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (School.SchoolClass c : school.classes) lines.add(links.digestPage(c.headId(), c.id()));
+        for (int i = 0; i < 100; i++) {
+            School.Student st = school.students.get(i * 29 % school.students.size());
+            lines.add(links.growthFile(st.mentorId(), st.id()));
+        }
+        Files.write(file, lines);
+    }
+
+    /**
+     * The school through COPY into the tables Flyway made: roster, a year of records (kinds, channels, topics
+     * and flags in realistic shares; most by the mentor, some by the class head or a subject teacher), the
+     * students they are about, follow-up and explicit reminders, monthly conference dates and decisions.
+     */
+    static long[] load(DataSource ds, School s) throws Exception {
+        Random rnd = new Random(5);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (Statement st = c.createStatement()) {
+                st.execute("insert into school (id, name) values ('main', '压测中学') on conflict (id) do nothing");
+            }
+            StringBuilder b = new StringBuilder();
+            for (School.SchoolClass k : s.classes) b.append("main\t").append(k.id()).append('\t').append(k.name()).append('\t').append(k.headId()).append('\n');
+            copy.copyIn("copy school_class (school_id, id, name, head_teacher_id) from stdin", new StringReader(b.toString()));
+            b.setLength(0);
+            StringBuilder tc = new StringBuilder();
+            for (School.Teacher t : s.teachers) {
+                b.append("main\t").append(t.id()).append('\t').append(t.name()).append("\t数学\t").append(t.id().equals("T0001") ? "t" : "f").append('\n');
+                for (String k : t.classIds()) tc.append("main\t").append(t.id()).append('\t').append(k).append('\n');
+            }
+            copy.copyIn("copy teacher (school_id, id, name, subject, is_admin) from stdin", new StringReader(b.toString()));
+            copy.copyIn("copy teacher_class (school_id, teacher_id, class_id) from stdin", new StringReader(tc.toString()));
+            b.setLength(0);
+            for (School.Student st : s.students) b.append("main\t").append(st.id()).append('\t').append(st.name()).append('\t').append(st.classId()).append('\t').append(st.mentorId()).append('\n');
+            copy.copyIn("copy student (school_id, id, name, class_id, mentor_id) from stdin", new StringReader(b.toString()));
+            b.setLength(0);
+            for (School.Parent p : s.parents) b.append("main\t").append(p.id()).append('\t').append(p.studentId()).append('\t').append(p.relation()).append('\n');
+            copy.copyIn("copy parent (school_id, id, student_id, relation) from stdin", new StringReader(b.toString()));
+
+            Map<String, List<String>> teachersOfClass = new HashMap<>();
+            for (School.Teacher t : s.teachers) for (String k : t.classIds()) teachersOfClass.computeIfAbsent(k, x -> new ArrayList<>()).add(t.id());
+            Map<String, String> headOf = new HashMap<>();
+            for (School.SchoolClass k : s.classes) headOf.put(k.id(), k.headId());
+            Map<String, List<School.Student>> byClass = new HashMap<>();
+            for (School.Student st : s.students) byClass.computeIfAbsent(st.classId(), x -> new ArrayList<>()).add(st);
+
+            int total = s.students.size() * 50; // about fifty records a student a year: 150k for 3,000 students
+            StringBuilder rec = new StringBuilder(), rs = new StringBuilder(), rem = new StringBuilder();
+            long reminders = 0;
+            long reminderId = 0;
+            for (int id = 1; id <= total; id++) {
+                // some students get far more attention than others
+                School.Student st = s.students.get(rnd.nextInt(10) < 2 ? rnd.nextInt(s.students.size() / 10 + 1) * 10 % s.students.size()
+                        : rnd.nextInt(s.students.size()));
+                int who = rnd.nextInt(100);
+                List<String> classTeachers = teachersOfClass.getOrDefault(st.classId(), List.of(st.mentorId()));
+                String author = who < 75 ? st.mentorId() : who < 90 ? headOf.get(st.classId()) : classTeachers.get(rnd.nextInt(classTeachers.size()));
+                int k = rnd.nextInt(100);
+                String kind = k < 45 ? "TALK" : k < 70 ? "PARENT_CONTACT" : k < 95 ? "OBSERVATION" : "REMINDER";
+                String talkType = kind.equals("TALK") ? (rnd.nextInt(5) == 0 ? "GROUP" : "INDIVIDUAL") : null;
+                int ch = rnd.nextInt(100);
+                String channel = kind.equals("PARENT_CONTACT") ? (ch < 40 ? "PHONE" : ch < 75 ? "ONLINE" : ch < 85 ? "HOME_VISIT" : "IN_PERSON")
+                        : kind.equals("TALK") ? "IN_PERSON" : null;
+                LocalDate day;
+                do day = TODAY.minusDays(rnd.nextInt(365)); while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
+                String[] topicNames = {"ACADEMIC", "ACADEMIC", "ACADEMIC", "PSYCH", "LIFE", "THOUGHT", "CAREER"};
+                String topics = kind.equals("REMINDER") ? "{}" : "{" + String.join(",", new java.util.TreeSet<>(List.of(topicNames[rnd.nextInt(7)],
+                        rnd.nextBoolean() ? topicNames[rnd.nextInt(7)] : topicNames[0]))) + "}";
+                int fl = rnd.nextInt(1000);
+                String flags = fl < 40 ? "{ACADEMIC}" : fl < 70 ? "{PSYCH}" : fl < 90 ? "{FAMILY}" : fl < 93 ? "{SAFETY}" : fl < 96 ? "{ACADEMIC,PSYCH}" : "{}";
+                LocalDate followUp = (kind.equals("TALK") || kind.equals("PARENT_CONTACT")) && rnd.nextInt(5) == 0 ? day.plusDays(7 + rnd.nextInt(8))
+                        : kind.equals("REMINDER") ? day.plusDays(3 + rnd.nextInt(10)) : null;
+                List<School.Student> about = new ArrayList<>(List.of(st));
+                if ("GROUP".equals(talkType)) {
+                    List<School.Student> mates = byClass.get(st.classId());
+                    for (int m = 1 + rnd.nextInt(3); m > 0; m--) {
+                        School.Student mate = mates.get(rnd.nextInt(mates.size()));
+                        if (!about.contains(mate)) about.add(mate);
+                    }
+                }
+                String template = School.NOTES[rnd.nextInt(School.NOTES.length)];
+                String note = template.contains("%s和%s") ? String.format(template, st.name(), about.get(about.size() - 1).name()) : String.format(template, st.name());
+                Instant created = day.atTime(8 + rnd.nextInt(12), rnd.nextInt(60)).atZone(ZONE).toInstant();
+                String evidence = "[{\"field\":\"student\",\"value\":\"" + st.name() + "\",\"start\":0,\"end\":" + st.name().length() + "}]";
+                rec.append(id).append("\tmain\t").append(author).append('\t').append(kind).append('\t').append(nul(talkType)).append('\t')
+                        .append(nul(channel)).append('\t').append(day).append('\t').append(nul(followUp)).append('\t').append(topics).append('\t')
+                        .append(flags).append('\t').append(note).append('\t').append(evidence).append("\t\\N\t").append(created)
+                        .append('\t').append(rnd.nextInt(100) == 0 ? created.plusSeconds(60).toString() : "\\N").append('\n');
+                for (School.Student a : about) rs.append(id).append("\tmain\t").append(a.id()).append('\n');
+                if (followUp != null) {
+                    String status = followUp.isAfter(TODAY) ? "PENDING" : rnd.nextInt(10) < 7 ? "DONE" : rnd.nextInt(3) == 0 ? "PENDING" : "DELIVERED";
+                    rem.append(++reminderId).append("\tmain\t").append(author).append('\t').append(kind.equals("REMINDER") ? "EXPLICIT" : "FOLLOW_UP")
+                            .append("\t跟进").append(st.name()).append('\t').append(followUp).append("\t{")
+                            .append(String.join(",", about.stream().map(School.Student::id).toList())).append("}\t").append(id).append("\t\\N\t\\N\t\\N\t")
+                            .append(status).append('\t').append(status.equals("DELIVERED") ? followUp.atTime(7, 30).atZone(ZONE).toInstant().toString() : "\\N")
+                            .append('\t').append(created).append('\n');
+                    reminders++;
+                }
+                if (id % 20_000 == 0 || id == total) {
+                    copy.copyIn("copy record (id, school_id, author_id, kind, talk_type, channel, event_date, follow_up, topics, flags, note, evidence, "
+                            + "source_message_id, created_at, deleted_at) from stdin", new StringReader(rec.toString()));
+                    copy.copyIn("copy record_student (record_id, school_id, student_id) from stdin", new StringReader(rs.toString()));
+                    copy.copyIn("copy reminder (id, school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, recurrence, dedupe_key, "
+                            + "status, delivered_at, created_at) from stdin", new StringReader(rem.toString()));
+                    rec.setLength(0);
+                    rs.setLength(0);
+                    rem.setLength(0);
+                }
+            }
+            // weekly recurring reminders for a tenth of the mentors
+            for (int i = 0; i < s.teachers.size(); i += 10) {
+                rem.append(++reminderId).append("\tmain\t").append(s.teachers.get(i).id()).append("\tRECURRING\t每周五交导师记录\t")
+                        .append(TODAY.plusWeeks(1)).append("\t{}\t\\N\t\\N\tWEEKLY:5\t\\N\tPENDING\t\\N\t").append(TODAY.atStartOfDay(ZONE).toInstant()).append('\n');
+                reminders++;
+            }
+            copy.copyIn("copy reminder (id, school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, recurrence, dedupe_key, "
+                    + "status, delivered_at, created_at) from stdin", new StringReader(rem.toString()));
+
+            // monthly conferences: a date per class and month, the month's conference marked done, two decisions each
+            StringBuilder cd = new StringBuilder(), dd = new StringBuilder(), dec = new StringBuilder();
+            long decisionId = 0;
+            for (School.SchoolClass k : s.classes) {
+                List<School.Student> mates = byClass.get(k.id());
+                for (int m = 11; m >= 0; m--) {
+                    LocalDate monthDay = TODAY.minusMonths(m);
+                    LocalDate held = monthDay.withDayOfMonth(Math.min(25, monthDay.lengthOfMonth()));
+                    while (held.getDayOfWeek().getValue() > 5) held = held.minusDays(1);
+                    String month = String.format("%04d-%02d", held.getYear(), held.getMonthValue());
+                    cd.append("main\t").append(k.id()).append('\t').append(month).append('\t').append(held).append('\t').append(k.headId()).append('\n');
+                    if (held.isBefore(TODAY)) {
+                        dd.append("main\tCASE_CONFERENCE\t").append(k.id()).append('\t').append(month).append('\t')
+                                .append(held.atTime(17, 0).atZone(ZONE).toInstant()).append('\t').append(k.headId()).append('\n');
+                        for (int d = 0; d < 2; d++) {
+                            School.Student who = mates.get(rnd.nextInt(mates.size()));
+                            dec.append(++decisionId).append("\tmain\t").append(k.id()).append('\t').append(held).append("\t请导师跟进").append(who.name())
+                                    .append("的学习状态\t{").append(who.id()).append("}\t").append(who.mentorId()).append('\t').append(k.headId()).append('\t')
+                                    .append(held.atTime(17, 30).atZone(ZONE).toInstant()).append('\n');
+                        }
+                    }
+                }
+            }
+            copy.copyIn("copy conference_date (school_id, class_id, month, held_on, set_by) from stdin", new StringReader(cd.toString()));
+            copy.copyIn("copy duty_done (school_id, duty, subject, period, done_at, done_by) from stdin", new StringReader(dd.toString()));
+            copy.copyIn("copy conference_decision (id, school_id, class_id, decided_on, text, student_ids, owner_id, created_by, created_at) from stdin",
+                    new StringReader(dec.toString()));
+            try (Statement st = c.createStatement()) {
+                st.execute("select setval('record_id_seq', (select max(id) from record))");
+                st.execute("select setval('reminder_id_seq', (select max(id) from reminder))");
+                st.execute("select setval('conference_decision_id_seq', greatest(1, (select max(id) from conference_decision)))");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("vacuum analyze");
+            }
+            return new long[] {total, reminders};
+        }
+    }
+
+    private static String nul(Object o) {
+        return o == null ? "\\N" : o.toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** As in RunningBot: other test classes' nested {@code @TestConfiguration}s stay out of the component scan. */
+    static final class NoTestConfigurations extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NoTestConfigurations;
+        }
+
+        @Override
+        public int hashCode() {
+            return NoTestConfigurations.class.hashCode();
+        }
+    }
+}
