@@ -99,10 +99,6 @@ public class Outbox {
                 .update();
     }
 
-    void sent(long id) {
-        jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                .params(Timestamp.from(clock.instant()), id).update();
-    }
 
     void retry(long id, Duration after, String reason) {
         jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")

@@ -29,24 +29,50 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Inbound messages that arrived while the database was away, kept as files in DATA/spool until they
  * can be handled. Each is written to a temporary file, forced to disk and renamed, so a file in the
- * spool is always whole. The file name is a hash of (platform, message id): a redelivery overwrites
- * its own file instead of adding a second one.
+ * spool is always whole. A file is named by its arrival (for the replay order) and a hash of
+ * (platform, message id); an index of those hashes, read from the folder once, keeps a redelivery
+ * from adding a second file without listing the folder for every message.
  */
 @Component
 class Spool {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final Path dir;
+    private final java.time.Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Map<String, Path> byHash;
 
-    Spool(BotSettings settings) {
+    Spool(BotSettings settings, java.time.Clock clock) {
         this.dir = settings.dataDir().resolve("spool");
+        this.clock = clock;
     }
 
-    void keep(InboundMessage m) {
+    /** Hash → file of what is in the spool, read from the folder on first use. */
+    private synchronized Map<String, Path> index() throws IOException {
+        if (byHash == null) {
+            Map<String, Path> map = new java.util.concurrent.ConcurrentHashMap<>();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .forEach(p -> map.put(hashOf(p), p));
+                }
+            }
+            byHash = map;
+        }
+        return byHash;
+    }
+
+    private static String hashOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(name.lastIndexOf('-') + 1, name.length() - ".json".length());
+    }
+
+    synchronized void keep(InboundMessage m) {
         try {
             Files.createDirectories(dir);
-            String name = Long.toString(System.nanoTime()) + "-" + hash(m.platform() + "\u0000" + m.messageId()) + ".json";
-            Path existing = find(m);
-            if (existing != null) return;
+            String hash = hash(m.platform() + "\u0000" + m.messageId());
+            if (index().containsKey(hash)) return;
+            // arrival order survives restarts: wall-clock millis, then a counter within this run
+            String name = String.format("%013d-%09d-%s.json", clock.millis(), sequence.incrementAndGet(), hash);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("platform", m.platform());
             json.put("messageId", m.messageId());
@@ -65,15 +91,9 @@ class Spool {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
+            index().put(hash, dir.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException("could not spool message " + m.messageId(), e);
-        }
-    }
-
-    private Path find(InboundMessage m) throws IOException {
-        String suffix = "-" + hash(m.platform() + "\u0000" + m.messageId()) + ".json";
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
         }
     }
 
@@ -95,9 +115,10 @@ class Spool {
                 n.path("senderId").asString(), n.path("text").asString(), Instant.parse(n.path("sentAt").asString()), extras);
     }
 
-    void done(Path file) {
+    synchronized void done(Path file) {
         try {
             Files.deleteIfExists(file);
+            index().remove(hashOf(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,10 @@
 package app.mentorbot.bot.fuzz;
 
+import app.mentorbot.bot.testing.FakeWeCom;
+
 import app.mentorbot.adapters.api.testing.Hostile;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -71,9 +70,9 @@ import tools.jackson.databind.JsonNode;
  */
 @BotTest
 abstract class BotFuzz {
-    static final String TOKEN = "QDG6eK";
-    static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
-    static final String CORP_ID = "wx5823bf96d3bd56c7";
+    static final String TOKEN = FakeWeCom.TOKEN;
+    static final String AES_KEY = FakeWeCom.AES_KEY;
+    static final String CORP_ID = FakeWeCom.CORP_ID;
     static final String NOTE = "今天下午和张小明单独谈心，他最近数学成绩下滑，下周三再跟进一下";
     static final String FAILURE = "抱歉，我这边出了点问题";
     static final Set<Integer> WECOM_STATUSES = Set.of(200, 400, 403, 404, 405, 413);
@@ -84,18 +83,7 @@ abstract class BotFuzz {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         FreshDatabase.register(registry);
-        if (!qyapi.isRunning()) qyapi.start();
-        qyapi.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"AT\",\"expires_in\":7200}")));
-        qyapi.stubFor(post(urlPathEqualTo("/cgi-bin/message/send"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"msgid\":\"x\"}")));
-        registry.add("mentorbot.adapters.wecom.enabled", () -> "true");
-        registry.add("mentorbot.adapters.wecom.corp-id", () -> CORP_ID);
-        registry.add("mentorbot.adapters.wecom.agent-id", () -> "218");
-        registry.add("mentorbot.adapters.wecom.secret", () -> "app-secret");
-        registry.add("mentorbot.adapters.wecom.token", () -> TOKEN);
-        registry.add("mentorbot.adapters.wecom.encoding-aes-key", () -> AES_KEY);
-        registry.add("mentorbot.adapters.wecom.api-base-url", qyapi::baseUrl);
+        FakeWeCom.register(registry, qyapi);
     }
 
     @AfterAll

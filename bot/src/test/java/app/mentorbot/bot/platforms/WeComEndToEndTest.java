@@ -1,5 +1,7 @@
 package app.mentorbot.bot.platforms;
 
+import app.mentorbot.bot.testing.FakeWeCom;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,27 +42,16 @@ import app.mentorbot.bot.testing.FreshDatabase;
 @BotTest
 @DirtiesContext
 class WeComEndToEndTest {
-    static final String TOKEN = "QDG6eK";
-    static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
-    static final String CORP_ID = "wx5823bf96d3bd56c7";
+    static final String TOKEN = FakeWeCom.TOKEN;
+    static final String AES_KEY = FakeWeCom.AES_KEY;
+    static final String CORP_ID = FakeWeCom.CORP_ID;
     static final WireMockServer qyapi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         FreshDatabase.register(registry);
-        if (!qyapi.isRunning()) qyapi.start();
-        qyapi.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"AT\",\"expires_in\":7200}")));
-        qyapi.stubFor(post(urlPathEqualTo("/cgi-bin/message/send"))
-                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"msgid\":\"x\"}")));
-        registry.add("mentorbot.adapters.wecom.enabled", () -> "true");
-        registry.add("mentorbot.adapters.wecom.corp-id", () -> CORP_ID);
-        registry.add("mentorbot.adapters.wecom.agent-id", () -> "218");
-        registry.add("mentorbot.adapters.wecom.secret", () -> "app-secret");
-        registry.add("mentorbot.adapters.wecom.token", () -> TOKEN);
-        registry.add("mentorbot.adapters.wecom.encoding-aes-key", () -> AES_KEY);
-        registry.add("mentorbot.adapters.wecom.api-base-url", qyapi::baseUrl);
+        FakeWeCom.register(registry, qyapi);
     }
 
     @AfterAll

@@ -48,10 +48,6 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?as=" + personId));
     }
 
-    public static ChatClient withQuery(int port, String query) throws Exception {
-        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?" + query));
-    }
-
     /** Sends a note with a fresh client id; returns the id. */
     public String say(String text) throws Exception {
         String id = UUID.randomUUID().toString();

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
-import app.mentorbot.conversations.roster.Parent;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
@@ -98,10 +97,6 @@ final class Relay {
                         + "group by parent_id, student_id order by last desc")
                 .params(schoolId, mentorId, Timestamp.from(since))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
-    }
-
-    static String parentLabel(Roster roster, Parent p) {
-        return app.mentorbot.conversations.people.Person.parentDisplayName(roster, p);
     }
 
 }

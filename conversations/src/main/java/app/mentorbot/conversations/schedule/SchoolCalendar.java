@@ -76,10 +76,6 @@ public record SchoolCalendar(List<Term> terms, List<DateRange> holidays, List<Da
         return holidays.stream().anyMatch(h -> h.contains(d));
     }
 
-    public boolean isExamDay(LocalDate d) {
-        return examWeeks.stream().anyMatch(h -> h.contains(d));
-    }
-
     public boolean isSchoolDay(LocalDate d) {
         DayOfWeek w = d.getDayOfWeek();
         return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && termOf(d).isPresent() && !isHoliday(d);

@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.dingtalk;
 
+import app.mentorbot.adapters.api.testing.FakeClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;

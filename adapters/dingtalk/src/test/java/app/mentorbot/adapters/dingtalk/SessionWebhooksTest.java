@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.dingtalk;
 
+import app.mentorbot.adapters.api.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

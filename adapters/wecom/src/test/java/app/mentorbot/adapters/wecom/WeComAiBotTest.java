@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.wecom;
 
+import app.mentorbot.adapters.api.testing.FakeClock;
+
 import static app.mentorbot.adapters.wecom.FakeAiBotGateway.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.wecom;
 
+import app.mentorbot.adapters.api.testing.FakeClock;
+
 import app.mentorbot.adapters.api.testing.Hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,19 +1,19 @@
-package app.mentorbot.adapters.wecom;
+package app.mentorbot.adapters.api.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock the test moves. */
-final class FakeClock extends Clock {
+/** A clock the test moves by hand. */
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
