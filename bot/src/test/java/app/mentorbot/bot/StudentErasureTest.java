@@ -40,6 +40,8 @@ class StudentErasureTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    app.mentorbot.bot.web.Invitations invitations;
     @Value("${spring.datasource.url}")
     String datasourceUrl;
 
@@ -78,6 +80,12 @@ class StudentErasureTest {
             sun.replyTo(sun.say("会商决定：杨帆每周谈话一次，联系心理老师"));
             liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"));
         }
+        // The mother also opened an invitation link in her browser.
+        java.net.http.HttpResponse<Void> opened = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/?token=" + invitations.issue("P05"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(jdbc.sql("select count(*) from web_device where person_id = 'P05'").query(Long.class).single()).isEqualTo(1);
         assertThat(cellsContaining("杨帆")).isNotEmpty();
 
         RosterImportCommandTest.Run export = RosterImportCommandTest.capture(() -> StudentDataCommand.run(args("export", "S05")));

@@ -116,10 +116,23 @@ class WebChatTranscriptTest {
             liuYang.sendRaw("{\"id\":\"e2\",\"text\":\"" + "很".repeat(4001) + "\"}");
             assertThat(liuYang.next().path("error").asString()).isEqualTo("too_long");
 
+            // A pasted essay far beyond any frame: refused politely, the page is not disconnected.
+            liuYang.sendRaw("{\"id\":\"e4\",\"text\":\"" + "很".repeat(100_000) + "\"}");
+            JsonNode essay = liuYang.next();
+            assertThat(essay.path("error").asString()).isEqualTo("too_long");
+            assertThat(essay.path("text").asString()).contains("4000");
+            assertThat(liuYang.isOpen()).isTrue();
+
             liuYang.sendRaw("{\"id\":\"e3\",\"text\":42}");
             assertThat(liuYang.next().path("error").asString()).isEqualTo("bad_frame");
 
             assertThat(liuYang.isOpen()).isTrue();
+            // A note written entirely as \\uXXXX escapes arrives in several parts and is read whole.
+            StringBuilder escaped = new StringBuilder();
+            for (char c : "和周文聊了聊，没什么大问题".toCharArray()) escaped.append(String.format("\\u%04x", (int) c));
+            String padding = "\\u0020".repeat(3000);
+            liuYang.sendRaw("{\"id\":\"e5\",\"text\":\"" + escaped + padding + "\"}");
+            assertThat(liuYang.replyTo("e5")).startsWith("已记录：").contains("周文");
             liuYang.say("和周文聊了聊，没什么大问题");
             assertThat(liuYang.reply()).startsWith("已记录：").contains("周文");
         }

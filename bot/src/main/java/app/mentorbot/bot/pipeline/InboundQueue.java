@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ public class InboundQueue implements InboundSink, AutoCloseable {
     private static final int LANES = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
     private final List<ExecutorService> lanes = new ArrayList<>();
     private final TurnProcessor processor;
+    private final AtomicInteger backlog = new AtomicInteger();
 
     InboundQueue(TurnProcessor processor) {
         this.processor = processor;
@@ -38,7 +40,19 @@ public class InboundQueue implements InboundSink, AutoCloseable {
     @Override
     public void accept(InboundMessage message) {
         int lane = Math.floorMod((message.platform() + "\u0000" + message.senderId()).hashCode(), lanes.size());
-        lanes.get(lane).execute(() -> processor.process(message));
+        backlog.incrementAndGet();
+        lanes.get(lane).execute(() -> {
+            try {
+                processor.process(message);
+            } finally {
+                backlog.decrementAndGet();
+            }
+        });
+    }
+
+    /** Messages accepted and not yet through the pipeline (for the health check, and for tests that wait for quiet). */
+    public int backlog() {
+        return backlog.get();
     }
 
     @Override

@@ -22,12 +22,12 @@ import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.text.Texts;
 
 /**
- * The path of one message: resolve the sender, keep the raw message (dropping duplicates), then in
- * one transaction let the dialogue change records and put its replies in the outbox.
+ * The path of one message: resolve the sender, then in one transaction keep the raw message, let the
+ * dialogue change records and put its replies in the outbox.
  *
- * Handling is idempotent: the transaction first locks the raw row and does nothing unless it is still
- * unhandled, so a redelivery, a replay from the spool, a restart or a second bot instance never files
- * a note twice. When the database is away the message goes to the {@link Spool} and the sender is
+ * Handling is idempotent: the raw row's unique (platform, message id) makes a redelivery, a replay from
+ * the spool, a restart or a second bot instance find the message handled, and a row left unhandled by
+ * an older version is locked before it is handled, so no note is filed twice. When the database is away the message goes to the {@link Spool} and the sender is
  * told it will be recorded shortly; the {@link SpoolReplayer} hands it back here once the database
  * answers again. Any other failure keeps the raw message (status FAILED) and asks the sender to retry.
  */
@@ -96,35 +96,45 @@ public class TurnProcessor {
             log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
             return;
         }
-        Optional<Long> stored = tx.execute(s -> inbox.store(m, schoolId, sender.get().id()));
-        long rawId;
-        if (stored != null && stored.isPresent()) {
-            rawId = stored.get();
-        } else {
-            Optional<RawInbox.Stored> earlier = inbox.find(m);
-            if (earlier.isEmpty() || !"RECEIVED".equals(earlier.get().status())) {
-                log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
-                return;
-            }
-            rawId = earlier.get().id(); // stored before, never handled (a crash or an outage in between)
+        // The usual case costs one commit: the raw row and everything the dialogue does with it. A row
+        // inserted in this transaction is invisible to everyone else until it commits (a second delivery
+        // of the same message waits on the unique index, then finds it handled), so it needs no lock.
+        Boolean fresh = tx.execute(s -> {
+            Optional<Long> stored = inbox.store(m, schoolId, sender.get().id());
+            stored.ifPresent(rawId -> respond(m, sender.get(), rawId));
+            return stored.isPresent();
+        });
+        if (Boolean.TRUE.equals(fresh)) {
+            log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.get().id());
+            return;
         }
-        handle(m, sender.get(), rawId);
+        Optional<RawInbox.Stored> earlier = inbox.find(m);
+        if (earlier.isEmpty() || !"RECEIVED".equals(earlier.get().status())) {
+            log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
+            return;
+        }
+        handle(m, sender.get(), earlier.get().id()); // stored before, never handled (by an older version, or elsewhere)
     }
 
     /** Runs the dialogue for a stored message, unless it was handled already (here or elsewhere). */
     void handle(InboundMessage m, Person sender, long rawId) {
-        String schoolId = senders.schoolId();
         Boolean handled = tx.execute(s -> {
             if (!inbox.lockUnhandled(rawId)) return false;
-            List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
-            for (Reply reply : replies) {
-                if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
-                else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);
-            }
-            inbox.mark(rawId, "DONE");
+            respond(m, sender, rawId);
             return true;
         });
         if (Boolean.TRUE.equals(handled)) log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.id());
+    }
+
+    /** Inside the caller's transaction: the dialogue's record changes and replies, and the raw row marked done. */
+    private void respond(InboundMessage m, Person sender, long rawId) {
+        String schoolId = senders.schoolId();
+        List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
+        for (Reply reply : replies) {
+            if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
+            else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);
+        }
+        inbox.mark(rawId, "DONE");
     }
 
     /** PostgreSQL text cannot hold U+0000; a NUL carries no meaning in a note, so it is dropped at the door. */
@@ -147,16 +157,21 @@ public class TurnProcessor {
         }
     }
 
+    /**
+     * Keeps a message the dialogue failed on (status FAILED, for someone to look at) and asks the sender
+     * to try again. Its handling transaction rolled back, so the raw row is stored here unless an earlier
+     * attempt left one.
+     */
     private void failed(InboundMessage m) {
         try {
-            Optional<RawInbox.Stored> stored = inbox.find(m);
-            if (stored.isPresent()) {
-                tx.executeWithoutResult(s -> {
-                    inbox.mark(stored.get().id(), "FAILED");
-                    outbox.answer(senders.schoolId(), m, texts.get("failure.later"), false, stored.get().id());
-                });
-                return;
-            }
+            String schoolId = senders.schoolId();
+            String personId = senders.resolve(m).map(Person::id).orElse(null);
+            tx.executeWithoutResult(s -> {
+                long rawId = inbox.store(m, schoolId, personId).orElseGet(() -> inbox.find(m).orElseThrow().id());
+                inbox.mark(rawId, "FAILED");
+                outbox.answer(schoolId, m, texts.get("failure.later"), false, rawId);
+            });
+            return;
         } catch (RuntimeException e) {
             log.warn("could not record the failure of {}: {}", m.messageId(), e.toString());
         }

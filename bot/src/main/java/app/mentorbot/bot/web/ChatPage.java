@@ -2,6 +2,7 @@ package app.mentorbot.bot.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,40 +23,77 @@ import org.springframework.web.bind.annotation.RestController;
 import app.mentorbot.adapters.webchat.WebChatAdapter;
 import app.mentorbot.bot.BotSettings;
 import app.mentorbot.bot.Modes;
+import app.mentorbot.bot.pipeline.InboundQueue;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Teacher;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The chat page, the demo's list of people to be, and a health check. */
 @RestController
 class ChatPage {
     private final Modes modes;
-    private final Invitations invitations;
+    private final WebDevices devices;
     private final RosterStore rosters;
     private final BotSettings settings;
     private final WebChatAdapter webChat;
+    private final InboundQueue inbound;
 
-    ChatPage(Modes modes, Invitations invitations, RosterStore rosters, BotSettings settings, WebChatAdapter webChat) {
+    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat,
+             InboundQueue inbound) {
         this.modes = modes;
-        this.invitations = invitations;
+        this.devices = devices;
         this.rosters = rosters;
         this.settings = settings;
         this.webChat = webChat;
+        this.inbound = inbound;
     }
 
+    /**
+     * The chat page. An invitation link ({@code ?token=}) is redeemed here: the browser that opens it
+     * first gets a device cookie and is sent on to the bare page, so the token leaves the address bar
+     * and history; the same link elsewhere gets a polite refusal.
+     */
     @GetMapping(value = {"/", "/chat"}, produces = "text/html;charset=UTF-8")
-    ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token) throws IOException {
-        if (!modes.demo() && (token == null || invitations.verify(token).isEmpty())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
-                    .body(resource("webchat/invitation-required.html"));
+    ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token,
+                                @CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey,
+                                HttpServletRequest request) throws IOException {
+        if (token != null) {
+            WebDevices.Opening opening = devices.open(token, deviceKey);
+            if (opening instanceof WebDevices.Opening.Bound bound) {
+                ResponseEntity.BodyBuilder onward = ResponseEntity.status(HttpStatus.SEE_OTHER)
+                        .location(URI.create(request.getRequestURI()))
+                        .header("Referrer-Policy", "no-referrer")
+                        .cacheControl(CacheControl.noStore());
+                if (bound.newKey() != null) onward.header(HttpHeaders.SET_COOKIE, deviceCookie(bound.newKey(), request).toString());
+                return onward.build();
+            }
+            if (opening instanceof WebDevices.Opening.AlreadyUsed) return refused(WebChatAdapter.Refusal.INVITATION_USED);
+            if (opening instanceof WebDevices.Opening.Expired) return refused(WebChatAdapter.Refusal.INVITATION_EXPIRED);
+            return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
         }
+        if (!modes.demo() && devices.owner(deviceKey).isEmpty()) return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(resource("webchat/index.html"));
+    }
+
+    private ResponseEntity<String> refused(WebChatAdapter.Refusal refusal) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer")
+                .body(webChat.refusalPage(refusal));
+    }
+
+    /** HttpOnly so page scripts cannot read it, SameSite=Strict so other sites cannot send it, Secure over https. */
+    private ResponseCookie deviceCookie(String key, HttpServletRequest request) {
+        boolean https = request.isSecure() || (settings.publicUrl() != null && settings.publicUrl().startsWith("https:"));
+        return ResponseCookie.from(WebDevices.COOKIE, key).httpOnly(true).sameSite("Strict").secure(https)
+                .path("/").maxAge(devices.ttl()).build();
     }
 
     @GetMapping("/api/demo/people")
@@ -89,6 +130,7 @@ class ChatPage {
         body.put("demo", modes.demo());
         body.put("embeddedDatabase", modes.embedded());
         body.put("webChatSessions", webChat.openSessions());
+        body.put("inboundBacklog", inbound.backlog());
         return body;
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Component;
 import app.mentorbot.bot.BotSettings;
 
 /**
- * Signed invitation tokens for the web chat outside demo mode: {@code PERSON.EXPIRY.SIGNATURE}, an
+ * Signed invitation tokens for the web chat outside demo mode: {@code PERSON.EXPIRY.NONCE.SIGNATURE}, an
  * HMAC-SHA256 with a key generated once per deployment and kept in the database, so the {@code invite}
- * command and every bot instance agree on it.
+ * command and every bot instance agree on it. A token opens the chat once: {@link WebDevices} redeems it.
  */
 @Component
 public class Invitations {
@@ -29,6 +28,7 @@ public class Invitations {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BotSettings settings;
+    private final SecureRandom random = new SecureRandom();
     private volatile byte[] key;
 
     Invitations(JdbcClient jdbc, Clock clock, BotSettings settings) {
@@ -39,24 +39,35 @@ public class Invitations {
 
     public String issue(String personId) {
         long expires = clock.instant().plus(settings.invitationTtl()).getEpochSecond();
-        String payload = B64.encodeToString(personId.getBytes(StandardCharsets.UTF_8)) + "." + expires;
+        // The nonce makes two links for one person (two phones) different, so each opens once.
+        byte[] nonce = new byte[9];
+        random.nextBytes(nonce);
+        String payload = B64.encodeToString(personId.getBytes(StandardCharsets.UTF_8)) + "." + expires + "." + B64.encodeToString(nonce);
         return payload + "." + sign(payload);
     }
 
-    /** The person a token was issued for, if the signature holds and it has not expired. */
-    public Optional<String> verify(String token) {
-        if (token == null || token.length() > 512) return Optional.empty();
+    /** What a token says: whom it was issued for, when it is still good. */
+    enum Status { VALID, EXPIRED, INVALID }
+
+    record Verdict(Status status, String personId) {
+        static final Verdict INVALID = new Verdict(Status.INVALID, null);
+    }
+
+    /** Whom a token was issued for and whether it still holds; INVALID unless we signed it. */
+    Verdict read(String token) {
+        if (token == null || token.length() > 512) return Verdict.INVALID;
         String[] parts = token.split("\\.");
-        if (parts.length != 3) return Optional.empty();
-        String payload = parts[0] + "." + parts[1];
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
+        if (parts.length != 4) return Verdict.INVALID;
+        String payload = parts[0] + "." + parts[1] + "." + parts[2];
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII))) {
+            return Verdict.INVALID;
         }
         try {
-            if (Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) return Optional.empty();
-            return Optional.of(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+            String person = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+            boolean expired = Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant());
+            return new Verdict(expired ? Status.EXPIRED : Status.VALID, person);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Verdict.INVALID;
         }
     }
 

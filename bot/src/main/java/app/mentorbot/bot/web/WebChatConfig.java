@@ -22,16 +22,21 @@ import jakarta.websocket.server.ServerContainer;
 class WebChatConfig {
 
     @Bean
-    WebChatAdapter webChatAdapter(Clock clock, Modes modes, Invitations invitations) {
-        return new WebChatAdapter(clock, access(modes, invitations));
+    WebChatAdapter webChatAdapter(Clock clock, Modes modes, WebDevices devices) {
+        return new WebChatAdapter(clock, access(modes, devices));
     }
 
-    /** Demo mode: anyone may pick a person with {@code as}; otherwise only a signed invitation opens it. */
-    static WebChatAccess access(Modes modes, Invitations invitations) {
-        return parameters -> {
-            Optional<String> token = first(parameters, "token").flatMap(invitations::verify);
-            if (token.isPresent()) return token;
-            return modes.demo() ? first(parameters, "as").filter(id -> id.length() <= 64) : Optional.empty();
+    /**
+     * Demo mode: anyone may pick a person with {@code as}. Otherwise only a browser that opened an
+     * invitation link (its device cookie) gets in.
+     */
+    static WebChatAccess access(Modes modes, WebDevices devices) {
+        return handshake -> {
+            if (modes.demo()) {
+                Optional<String> picked = first(handshake.parameters(), "as").filter(id -> id.length() <= 64);
+                if (picked.isPresent()) return picked;
+            }
+            return Optional.ofNullable(handshake.cookies().get(WebDevices.COOKIE)).flatMap(devices::owner);
         };
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +30,10 @@ public final class ChatClient implements AutoCloseable {
     private volatile CloseReason closed;
 
     private ChatClient(URI uri) throws Exception {
+        this(uri, Map.of());
+    }
+
+    private ChatClient(URI uri, Map<String, String> headers) throws Exception {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         this.session = container.connectToServer(new Endpoint() {
             @Override
@@ -40,12 +45,22 @@ public final class ChatClient implements AutoCloseable {
             public void onClose(Session s, CloseReason reason) {
                 closed = reason;
             }
-        }, ClientEndpointConfig.Builder.create().build(), uri);
+        }, ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> request) {
+                headers.forEach((name, value) -> request.put(name, List.of(value)));
+            }
+        }).build(), uri);
     }
 
     /** Opens the chat as a roster person (demo mode). */
     public static ChatClient as(int port, String personId) throws Exception {
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?as=" + personId));
+    }
+
+    /** Opens the chat as a browser would outside demo mode: with its cookies, from a page at {@code origin}. */
+    public static ChatClient withHeaders(int port, Map<String, String> headers) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), headers);
     }
 
     /** Sends a note with a fresh client id; returns the id. */

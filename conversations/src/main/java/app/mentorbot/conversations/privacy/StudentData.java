@@ -148,6 +148,8 @@ public final class StudentData {
                     + "where school_id = ? and (recipient_id = ? or chat_id = ?)").params(REDACTED, schoolId, p, p).update();
             jdbc.sql("delete from platform_identity where school_id = ? and person_id = ?").params(schoolId, p).update();
             jdbc.sql("delete from binding_code where school_id = ? and person_id = ?").params(schoolId, p).update();
+            // Their opened invitations, and with them the browsers those bound.
+            jdbc.sql("delete from invitation_redeemed where school_id = ? and person_id = ?").params(schoolId, p).update();
             jdbc.sql("delete from pending_question where school_id = ? and person_id = ?").params(schoolId, p).update();
             jdbc.sql("delete from parent_choice where school_id = ? and account = ?").params(schoolId, p).update();
         }

@@ -12,12 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The web chat wire format, both ways. Kept in one place so the page and the tests agree. */
 final class Frames {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    /**
-     * The socket's buffer, in characters: a 4,000-character text fits even written as \\uXXXX escapes.
-     * Tomcat allocates it for every open page, so it stays small; a frame beyond it is closed by the
-     * container (1009) and the page reconnects.
-     */
+    /** The longest frame read, in characters: a 4,000-character text fits even written as \\uXXXX escapes. */
     static final int MAX_FRAME_CHARS = WebChatAdapter.MAX_TEXT * 6 + 4096;
+    /** The socket's buffer: the container allocates it for every open page, so frames arrive in parts of this size. */
+    static final int PART_CHARS = 8192;
 
     private final Clock clock;
     private final ResourceBundle texts;

@@ -17,7 +17,9 @@ import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
@@ -56,6 +58,26 @@ public final class WebChatAdapter implements Adapter {
     }
 
     /** The endpoint to register with the servlet container's WebSocket server. */
+    /** Why the chat page is not shown; each has a text in the adapter's bundle. */
+    public enum Refusal { INVITATION_REQUIRED, INVITATION_USED, INVITATION_EXPIRED }
+
+    /** The page shown instead of the chat, in the bundle's language. */
+    public String refusalPage(Refusal refusal) {
+        String key = "page." + refusal.name().toLowerCase(java.util.Locale.ROOT);
+        try (java.io.InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream("webchat/refused.html")) {
+            if (in == null) throw new IllegalStateException("missing resource webchat/refused.html");
+            String page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Bundle texts are ours, not user input; they are still escaped so a translation cannot break the page.
+            return page.replace("{{reason}}", escape(texts.getString(key))).replace("{{hint}}", escape(texts.getString(key + ".hint")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     public ServerEndpointConfig endpointConfig() {
         return ServerEndpointConfig.Builder.create(WebChatEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
@@ -63,6 +85,12 @@ public final class WebChatAdapter implements Adapter {
                     @SuppressWarnings("unchecked")
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
                         return (T) newEndpoint();
+                    }
+
+                    @Override
+                    public void modifyHandshake(ServerEndpointConfig sessionConfig, HandshakeRequest request, HandshakeResponse response) {
+                        // The container hands each opening its own copy of the config: the cookies stay with this socket.
+                        sessionConfig.getUserProperties().put(Handshakes.COOKIES, Handshakes.sameSiteCookies(request.getHeaders()));
                     }
                 })
                 .build();

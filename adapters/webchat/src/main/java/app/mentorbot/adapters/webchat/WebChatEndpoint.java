@@ -26,18 +26,51 @@ final class WebChatEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        Optional<String> person = access.personFor(session.getRequestParameterMap());
+        @SuppressWarnings("unchecked")
+        Map<String, String> cookies = (Map<String, String>) config.getUserProperties().getOrDefault(Handshakes.COOKIES, Map.of());
+        Optional<String> person = access.personFor(new WebChatAccess.Handshake(session.getRequestParameterMap(), cookies));
         if (person.isEmpty()) {
             WebChatAdapter.sendFrame(session, frames.error("no_access", null));
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invitation required"));
             return;
         }
         String personId = person.get();
-        session.setMaxTextMessageBufferSize(Frames.MAX_FRAME_CHARS);
+        session.setMaxTextMessageBufferSize(Frames.PART_CHARS);
         session.setMaxIdleTimeout(0);
         session.getUserProperties().put("person", personId);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) raw -> received(session, personId, raw));
+        session.addMessageHandler(String.class, new FrameParts(raw -> received(session, personId, raw)));
         adapter.opened(personId, session);
+    }
+
+    /**
+     * Reads a frame in parts so a frame of any size gets an answer: beyond {@link Frames#MAX_FRAME_CHARS}
+     * the rest is dropped as it arrives and the whole frame counts as too long (null), instead of the
+     * container closing the socket (1009) on a pasted essay. The container calls this one part at a time.
+     */
+    static final class FrameParts implements MessageHandler.Partial<String> {
+        private final java.util.function.Consumer<String> whole;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean tooLong;
+
+        FrameParts(java.util.function.Consumer<String> whole) {
+            this.whole = whole;
+        }
+
+        @Override
+        public void onMessage(String part, boolean last) {
+            if (!tooLong && pending.length() + part.length() > Frames.MAX_FRAME_CHARS) {
+                tooLong = true;
+                pending.setLength(0);
+                pending.trimToSize();
+            }
+            if (!tooLong) pending.append(part);
+            if (!last) return;
+            String raw = tooLong ? null : pending.toString();
+            pending.setLength(0);
+            if (pending.capacity() > Frames.PART_CHARS) pending.trimToSize();
+            tooLong = false;
+            whole.accept(raw);
+        }
     }
 
     private void received(Session session, String personId, String raw) {

@@ -1,0 +1,198 @@
+package app.mentorbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.mentorbot.bot.testing.ChatClient;
+import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.SchoolDayClock;
+import app.mentorbot.bot.testing.TestClock;
+import app.mentorbot.bot.web.Invitations;
+import app.mentorbot.bot.web.WebDevices;
+import app.mentorbot.conversations.roster.RosterJson;
+import app.mentorbot.conversations.roster.RosterStore;
+
+/**
+ * Outside demo mode the web chat opens only through an invitation link, once: the browser that opens it
+ * is signed in (an HttpOnly device cookie), and the same link forwarded to anyone else opens nothing.
+ * 刘洋 (T01) is a mentor, 张小明's mother is P01.
+ */
+@SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentorbot.demo=false", "mentorbot.device-ttl=90d"})
+@Import(SchoolDayClock.class)
+class InvitationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Invitations invitations;
+    @Autowired
+    WebDevices devices;
+    @Autowired
+    RosterStore rosters;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    TestClock clock;
+
+    private final HttpClient browser = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void theSchoolHasImportedItsRoster() throws Exception {
+        if (!rosters.load("main").isEmpty()) return;
+        try (InputStream in = Files.newInputStream(Path.of("../config/example-school.json"))) {
+            var roster = RosterJson.read(in);
+            tx.executeWithoutResult(s -> rosters.replace("main", roster));
+        }
+    }
+
+    @AfterEach
+    void backToTuesdayAfternoon() {
+        clock.set(SchoolDayClock.TUESDAY_AFTERNOON);
+    }
+
+    @Test
+    void aMentorOpensHisInvitationAndChatsFromThatBrowser() throws Exception {
+        HttpResponse<String> opened = get("/?token=" + invitations.issue("T01"), null);
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location")).hasValue("/");
+        String setCookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith(WebDevices.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Max-Age=" + Duration.ofDays(90).toSeconds());
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> page = get("/", cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("导师助手");
+
+        try (ChatClient liuYang = ChatClient.withHeaders(port, Map.of("Cookie", cookie))) {
+            liuYang.say("今天和张小明单独谈心，聊了数学");
+            assertThat(liuYang.reply()).startsWith("已记录：").contains("张小明");
+        }
+    }
+
+    @Test
+    void aForwardedLinkOpensNothingInAnotherBrowser() throws Exception {
+        String link = "/?token=" + invitations.issue("P01");
+        String mothersCookie = cookieOf(get(link, null));
+
+        HttpResponse<String> forwarded = get(link, null);
+        assertThat(forwarded.statusCode()).isEqualTo(403);
+        assertThat(forwarded.body()).contains("已经在另一个浏览器中打开过").doesNotContain("{{");
+        assertThat(forwarded.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(get("/", null).statusCode()).isEqualTo(403);
+        try (ChatClient stranger = ChatClient.withHeaders(port, Map.of())) {
+            assertThat(stranger.next().path("error").asString()).isEqualTo("no_access");
+            assertThat(stranger.closeReason()).isNotNull();
+        }
+
+        // The mother reopening her link in her own browser still gets in, without a new cookie.
+        HttpResponse<String> again = get(link, mothersCookie);
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(get("/", mothersCookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredOrForgedLinkIsRefusedPolitely() throws Exception {
+        String token = invitations.issue("T01");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        HttpResponse<String> wrong = get("/?token=" + forged, null);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("需要邀请链接");
+
+        clock.advance(Duration.ofDays(31));
+        HttpResponse<String> late = get("/?token=" + token, null);
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(late.body()).contains("已过期");
+        assertThat(late.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aPageOnAnotherSiteCannotTalkThroughASignedInBrowser() throws Exception {
+        String cookie = cookieOf(get("/?token=" + invitations.issue("T01"), null));
+        try (ChatClient evil = ChatClient.withHeaders(port, Map.of("Cookie", cookie, "Origin", "https://evil.example"))) {
+            assertThat(evil.next().path("error").asString()).isEqualTo("no_access");
+        }
+        try (ChatClient ours = ChatClient.withHeaders(port, Map.of("Cookie", cookie, "Origin", "http://localhost:" + port))) {
+            ours.say("和周文聊了聊，没什么大问题");
+            assertThat(ours.reply()).startsWith("已记录：");
+        }
+    }
+
+    @Test
+    void aSignedOutBrowserIsSentBackToTheInvitationPage() throws Exception {
+        String cookie = cookieOf(get("/?token=" + invitations.issue("T03"), null));
+        assertThat(get("/", cookie).statusCode()).isEqualTo(200);
+
+        assertThat(devices.signOut("T03")).isEqualTo(1);
+
+        assertThat(get("/", cookie).statusCode()).isEqualTo(403);
+        try (ChatClient lostPhone = ChatClient.withHeaders(port, Map.of("Cookie", cookie))) {
+            assertThat(lostPhone.next().path("error").asString()).isEqualTo("no_access");
+        }
+    }
+
+    @Test
+    void browsersRacingForOneLinkLeaveExactlyOneSignedIn() throws Exception {
+        String link = "/?token=" + invitations.issue("P02");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) tries.add(pool.submit((Callable<HttpResponse<String>>) () -> get(link, null)));
+            List<Integer> statuses = new ArrayList<>();
+            int cookies = 0;
+            for (Future<HttpResponse<String>> t : tries) {
+                statuses.add(t.get().statusCode());
+                if (t.get().headers().firstValue("Set-Cookie").isPresent()) cookies++;
+            }
+            assertThat(statuses).containsOnly(303, 403).filteredOn(s -> s == 303).hasSize(1);
+            assertThat(cookies).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (cookie != null) request.header("Cookie", cookie);
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookieOf(HttpResponse<String> opened) {
+        assertThat(opened.statusCode()).isEqualTo(303);
+        String setCookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+}
