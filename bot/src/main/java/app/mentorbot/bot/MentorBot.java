@@ -11,6 +11,7 @@ import app.mentorbot.bot.cli.ExtractCommand;
 import app.mentorbot.bot.cli.ImportCommand;
 import app.mentorbot.bot.cli.InviteCommand;
 import app.mentorbot.bot.cli.StudentDataCommand;
+import app.mentorbot.bot.database.EmbeddedHeadStart;
 
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE} and
@@ -26,7 +27,14 @@ public class MentorBot {
         String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
         int exit = switch (command) {
             case "run" -> {
-                SpringApplication.run(MentorBot.class, rest);
+                SpringApplication bot = new SpringApplication(MentorBot.class);
+                bot.addListeners(new EmbeddedHeadStart());
+                try {
+                    bot.run(rest);
+                } catch (RuntimeException e) {
+                    EmbeddedHeadStart.abandon();
+                    throw e;
+                }
                 yield -1;
             }
             case "extract" -> ExtractCommand.run(rest);

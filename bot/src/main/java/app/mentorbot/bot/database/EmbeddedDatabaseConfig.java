@@ -33,7 +33,7 @@ public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(BotSettings settings) {
-        return EmbeddedServer.start(settings.dataDir());
+        return EmbeddedHeadStart.take(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")

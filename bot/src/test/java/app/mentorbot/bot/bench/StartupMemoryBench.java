@@ -28,9 +28,12 @@ public final class StartupMemoryBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Args.parse(args);
         Path jar = Path.of(o.getOrDefault("jar", "bot/target/mentorbot.jar"));
-        Path school = Path.of(o.get("school"));
         int starts = Integer.parseInt(o.getOrDefault("starts", "3"));
-        List<String> rows = new ArrayList<>();
+        if (o.get("school") == null) {
+            demoRestarts(jar, starts);
+            return;
+        }
+        Path school = Path.of(o.get("school"));
 
         long[] cold = new long[starts];
         for (int i = 0; i < starts; i++) {
@@ -62,6 +65,28 @@ public final class StartupMemoryBench {
         System.out.printf("| launch to 'MentorBot ready', 1x school (3,000 students, 150k records), median of %d | %d ms (min %d, max %d) | %s |%n",
                 starts, warm[starts / 2], warm[0], warm[starts - 1], warmLoad);
         for (String row : heap) System.out.println(row);
+    }
+
+    /** Without a school: launch to ready on the demo school's folder, started again and again (the everyday restart). */
+    private static void demoRestarts(Path jar, int starts) throws Exception {
+        Path dir = Files.createTempDirectory("mentorbot-demo");
+        try {
+            try (BotProcess first = BotProcess.start(jar, dir.resolve("data"), dir.resolve("first.log"), Map.of())) {
+                System.out.printf("%n| launch to 'MentorBot ready', fresh data folder (initdb, Flyway, demo school) | %d ms | %s |%n",
+                        first.readyMillis, BotProcess.loadAverage());
+            }
+            long[] again = new long[starts];
+            for (int i = 0; i < starts; i++) {
+                try (BotProcess bot = BotProcess.start(jar, dir.resolve("data"), dir.resolve("bot-" + i + ".log"), Map.of())) {
+                    again[i] = bot.readyMillis;
+                }
+            }
+            Arrays.sort(again);
+            System.out.printf("| launch to 'MentorBot ready', demo school restarted (%s), median of %d | %d ms (min %d, max %d) | %s |%n",
+                    jar, starts, again[starts / 2], again[0], again[starts - 1], BotProcess.loadAverage());
+        } finally {
+            SchoolScaleBench.deleteTree(dir);
+        }
     }
 
     /** Heap after a full GC right after start, then after serving every digest and 100 growth files. */

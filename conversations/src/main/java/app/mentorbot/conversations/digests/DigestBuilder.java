@@ -26,7 +26,6 @@ import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
 import app.mentorbot.conversations.digests.ConferenceDigest.Why;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
-import app.mentorbot.conversations.duties.MentorLedger;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.Reminder;
@@ -47,7 +46,8 @@ import app.mentorbot.conversations.understanding.Topic;
  * back, to {@code today}. A student is key when anyone flagged them in the period, or when their mentor's
  * individual talk has been overdue (per the {@link Ledger}) for {@link #LONG_OVERDUE_DAYS} days or more.
  * Decisions shown are those made in the period, and older ones of the term that have not happened yet.
- * One read of the term's records about the class serves everything but the decisions' later records.
+ * One read of the records about the class (from a rule period before the term, for the talk clock) serves
+ * everything but the decisions' later records.
  */
 public final class DigestBuilder {
     /** Without an earlier conference, the digest looks this many days back. */
@@ -90,7 +90,9 @@ public final class DigestBuilder {
         Optional<LocalDate> previous = previousConference(schoolId, classId, today);
         LocalDate from = previous.orElse(today.minusDays(FALLBACK_DAYS));
         SchoolCalendar.Term term = calendar.currentOrLastTerm(today);
-        LocalDate readFrom = term.start().isBefore(from) ? term.start() : from;
+        // From early enough for the talk clock too, so this one read also gives each student's talk duty.
+        LocalDate dutyFrom = ledger.rules().readFrom(today);
+        LocalDate readFrom = dutyFrom.isBefore(from) ? dutyFrom : from;
 
         List<Student> students = roster.students().stream().filter(s -> s.classId().equals(classId)).toList();
         List<String> ids = students.stream().map(Student::id).toList();
@@ -99,8 +101,8 @@ public final class DigestBuilder {
 
         List<String> mentorIds = students.stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
         Map<String, DutyState> talkDuty = new HashMap<>();
-        for (MentorLedger ml : ledger.mentors(schoolId, mentorIds, today)) {
-            for (DutyState d : ml.individualTalks()) talkDuty.put(d.subject(), d);
+        for (Student s : students) {
+            if (s.mentorId() != null) talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, today));
         }
 
         Map<String, List<FollowUp>> open = new HashMap<>();

@@ -53,6 +53,22 @@ public final class LedgerRules {
         return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, summary(mentorId, summaryDone, day));
     }
 
+    /**
+     * One student's individual-talk duty, from records that hold at least their mentor's talks with them
+     * since one rule period before the term (others' records are skipped): a class digest reads its
+     * students' records once and needs no mentor's whole ledger.
+     */
+    public DutyState individualTalk(String studentId, String mentorId, List<Record> records, LocalDate day) {
+        List<Record> own = records.stream()
+                .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
+        return individualTalk(studentId, own, day);
+    }
+
+    /** The first day whose records a duty can depend on (one rule period before the term's start, for the talk clock). */
+    public LocalDate readFrom(LocalDate day) {
+        return calendar.currentOrLastTerm(day).start().minusDays(rules.individualTalkDays() * 2L);
+    }
+
     DutyState individualTalk(String studentId, List<Record> own, LocalDate day) {
         Optional<SchoolCalendar.Term> term = calendar.termOf(day);
         if (term.isEmpty() || calendar.isHoliday(day)) {
