@@ -23,10 +23,12 @@ public class InboundQueue implements InboundSink, AutoCloseable {
     private static final int LANES = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
     private final List<ExecutorService> lanes = new ArrayList<>();
     private final TurnProcessor processor;
+    private final AcceptedMessages accepted;
     private final AtomicInteger backlog = new AtomicInteger();
 
-    InboundQueue(TurnProcessor processor) {
+    InboundQueue(TurnProcessor processor, AcceptedMessages accepted) {
         this.processor = processor;
+        this.accepted = accepted;
         for (int i = 0; i < LANES; i++) {
             int lane = i;
             lanes.add(Executors.newSingleThreadExecutor(r -> {
@@ -37,13 +39,20 @@ public class InboundQueue implements InboundSink, AutoCloseable {
         }
     }
 
+    /**
+     * Queues the message on its sender's lane. A platform message is first forced to disk (see
+     * {@link AcceptedMessages}), since the adapter acknowledges it when this returns; if that fails
+     * this throws and the platform delivers it again.
+     */
     @Override
     public void accept(InboundMessage message) {
+        boolean kept = accepted.keep(message);
         int lane = Math.floorMod((message.platform() + "\u0000" + message.senderId()).hashCode(), lanes.size());
         backlog.incrementAndGet();
         lanes.get(lane).execute(() -> {
             try {
-                processor.process(message);
+                processor.process(message); // handled, refused, recorded as failed, or spooled: safe either way
+                if (kept) accepted.handled(message);
             } finally {
                 backlog.decrementAndGet();
             }

@@ -41,8 +41,14 @@ class Spool {
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private volatile Map<String, Path> byHash;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Spool(BotSettings settings, java.time.Clock clock) {
-        this.dir = settings.dataDir().resolve("spool");
+        this(settings.dataDir().resolve("spool"), clock);
+    }
+
+    /** The same kind of folder elsewhere (see {@link AcceptedMessages}). */
+    Spool(Path dir, java.time.Clock clock) {
+        this.dir = dir;
         this.clock = clock;
     }
 
@@ -119,6 +125,16 @@ class Spool {
         try {
             Files.deleteIfExists(file);
             index().remove(hashOf(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a message's file, if there is one. */
+    synchronized void forget(InboundMessage m) {
+        try {
+            Path file = index().get(hash(m.platform() + "\u0000" + m.messageId()));
+            if (file != null) done(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,8 @@ import app.mentorbot.adapters.api.InboundMessage;
 
 /**
  * A message stored but not yet handled when the bot stopped (a crash, a kill) is handled once at the
- * next start, so an accepted note is never lost between its arrival and its record.
+ * next start, and so is a platform message acknowledged but still queued (see {@link AcceptedMessages}),
+ * so an accepted note is never lost between its arrival and its record.
  */
 @Component
 @ConditionalOnWebApplication
@@ -23,10 +24,14 @@ class UnfinishedMessages {
     private static final Logger log = LoggerFactory.getLogger(UnfinishedMessages.class);
     private final JdbcClient jdbc;
     private final TurnProcessor processor;
+    private final AcceptedMessages accepted;
+    private final InboundQueue queue;
 
-    UnfinishedMessages(JdbcClient jdbc, TurnProcessor processor) {
+    UnfinishedMessages(JdbcClient jdbc, TurnProcessor processor, AcceptedMessages accepted, InboundQueue queue) {
         this.jdbc = jdbc;
         this.processor = processor;
+        this.accepted = accepted;
+        this.queue = queue;
     }
 
     record Unfinished(long id, InboundMessage message) {}
@@ -40,5 +45,9 @@ class UnfinishedMessages {
                 .list();
         if (!rows.isEmpty()) log.info("handling {} message(s) left unfinished by the last run", rows.size());
         for (Unfinished u : rows) processor.resume(u.message(), u.id());
+        // Acknowledged to their platform by the last run and never handled: back on their senders' lanes.
+        List<InboundMessage> left = accepted.leftOver();
+        if (!left.isEmpty()) log.info("handling {} platform message(s) acknowledged but not handled by the last run", left.size());
+        left.forEach(queue::accept);
     }
 }

@@ -200,6 +200,14 @@ public final class SchoolScaleBench {
             t = System.nanoTime();
             for (School.Teacher m : school.teachers) reminders.pending(SCHOOL, m.id(), TODAY.plusDays(1), TODAY.plusDays(10));
             long pendingMs = (System.nanoTime() - t) / 1_000_000;
+            var digests = ctx.getBean(DigestBuilder.class);
+            t = System.nanoTime();
+            digests.previousConference(SCHOOL, c.id(), TODAY);
+            long previousMs = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            digests.build(SCHOOL, c.id(), TODAY);
+            long buildMs = (System.nanoTime() - t) / 1_000_000;
+            if (warmup == 1) System.out.printf("breakdown %dx, class %s: whole digest %d ms, previous conference %d ms%n", f, c.id(), buildMs, previousMs);
             if (warmup == 1) System.out.printf("breakdown %dx, class %s (%d students, %d mentors): records.about(class, term) %d rows %d ms | "
                             + "ledger.mentors(class's mentors) %d ms, of which records.all(school, %s..%s) %d rows %d ms | reminders.openAbout %d ms | "
                             + "weekly job: reminders.pending x %d mentors %d ms%n", f, c.id(), ids.size(), mentors.size(), about, aboutMs, ledgerMs,

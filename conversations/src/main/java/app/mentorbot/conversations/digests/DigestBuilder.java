@@ -194,12 +194,21 @@ public final class DigestBuilder {
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), strings(rs.getArray(4)),
                         rs.getString(5)))
                 .list();
+        // Two reads for all decisions, not two per decision: their follow-ups, and the records written
+        // about their students since the earliest of them.
+        Map<Long, List<Reminder>> followUps = reminders.forDecisions(rows.stream().map(Row::id).toList());
+        List<Row> past = rows.stream().filter(row -> row.on().isBefore(today) && !row.students().isEmpty()).toList();
+        Set<String> pastStudents = new java.util.HashSet<>();
+        past.forEach(row -> pastStudents.addAll(row.students()));
+        List<Record> since = past.isEmpty() ? List.of()
+                : records.about(schoolId, pastStudents, past.get(0).on().plusDays(1), today);
         List<Decision> result = new ArrayList<>();
         for (Row row : rows) {
-            List<FollowUp> its = reminders.forDecision(row.id()).stream().map(r -> Entries.of(r, roster)).toList();
-            List<Entry> later = row.on().isBefore(today) && !row.students().isEmpty()
-                    ? records.about(schoolId, row.students(), row.on().plusDays(1), today).stream()
-                            .filter(r -> r.authorId().equals(row.owner()))
+            List<FollowUp> its = followUps.getOrDefault(row.id(), List.of()).stream().map(r -> Entries.of(r, roster)).toList();
+            List<Entry> later = past.contains(row)
+                    ? since.stream()
+                            .filter(r -> r.date() != null && r.date().isAfter(row.on()) && r.authorId().equals(row.owner())
+                                    && r.studentIds().stream().anyMatch(row.students()::contains))
                             .map(r -> Entries.of(r, roster, null)).sorted(Entries.OLDEST_FIRST).toList()
                     : List.of();
             result.add(new Decision(row.id(), row.on(), row.text(), row.students(), Entries.names(roster, row.students()),

@@ -118,8 +118,16 @@ public final class ReminderBook {
                 .params(schoolId, String.join(",", studentIds)).query(ReminderBook::map).list();
     }
 
-    public List<Reminder> forDecision(long decisionId) {
-        return jdbc.sql(SELECT + " where decision_id = ? order by due_on, id").param(decisionId).query(ReminderBook::map).list();
+    /** The reminders of several decisions in one read, by decision (a class digest shows all of its decisions). */
+    public java.util.Map<Long, List<Reminder>> forDecisions(java.util.Collection<Long> decisionIds) {
+        java.util.Map<Long, List<Reminder>> byDecision = new java.util.HashMap<>();
+        if (decisionIds.isEmpty()) return byDecision;
+        String ids = decisionIds.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        for (Reminder r : jdbc.sql(SELECT + " where decision_id = any(string_to_array(?::text, ',')::bigint[]) order by due_on, id")
+                .param(ids).query(ReminderBook::map).list()) {
+            byDecision.computeIfAbsent(r.decisionId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        return byDecision;
     }
 
     private static final String SELECT = "select id, school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, "

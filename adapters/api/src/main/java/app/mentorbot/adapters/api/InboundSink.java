@@ -1,8 +1,9 @@
 package app.mentorbot.adapters.api;
 
 /**
- * Where an adapter hands what it received. Returns at once (the work happens elsewhere), so an
- * adapter can acknowledge the platform right after this call.
+ * Where an adapter hands what it received. Returns quickly (the work happens elsewhere) once the
+ * message is safe: an adapter acknowledges the platform right after this call, and if it throws, does
+ * not acknowledge, so the platform delivers the message again.
  */
 @FunctionalInterface
 public interface InboundSink {

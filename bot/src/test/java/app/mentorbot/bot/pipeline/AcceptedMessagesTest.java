@@ -1,0 +1,124 @@
+package app.mentorbot.bot.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.testing.TestDatabase;
+
+/**
+ * A platform (DingTalk here) does not send again what the bot acknowledged, so a message is on disk
+ * before the adapter acknowledges it, and one a killed bot never handled is filed at the next start.
+ */
+class AcceptedMessagesTest {
+    static final String NOTE = "今天和张小明单独谈心，聊了数学";
+
+    @TempDir
+    Path data;
+
+    static InboundMessage on(String platform, String id) {
+        return new InboundMessage(platform, id, "ding_t01", "ding_t01", NOTE, Instant.parse("2026-03-10T07:00:00Z"), Map.of());
+    }
+
+    List<Path> onDisk() throws IOException {
+        Path dir = data.resolve("accepted");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+    }
+
+    /** The real queue in front of a processor that waits until the test lets it go. */
+    static final class HeldProcessor extends TurnProcessor {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<String> processed = new CopyOnWriteArrayList<>();
+
+        HeldProcessor() {
+            super(null, null, null, null, null, null, null);
+        }
+
+        @Override
+        void process(InboundMessage m) {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processed.add(m.platform() + "/" + m.messageId());
+        }
+    }
+
+    @Test
+    void aPlatformMessageIsOnDiskWhenTheAdapterMayAcknowledgeItAndGoneOnceHandled() throws Exception {
+        HeldProcessor processor = new HeldProcessor();
+        BotSettings settings = new BotSettings(data, null, null, null, null, null, null, null);
+        try (InboundQueue queue = new InboundQueue(processor, new AcceptedMessages(settings, Clock.systemUTC()))) {
+            queue.accept(on("dingtalk", "m1"));
+            queue.accept(on("webchat", "w1"));
+
+            // accept() has returned: the DingTalk message is safe on disk; the web chat's page resends by itself.
+            assertThat(onDisk()).hasSize(1);
+            assertThat(Files.readString(onDisk().get(0))).contains("\"messageId\":\"m1\"");
+
+            processor.release.countDown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (queue.backlog() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(processor.processed).containsExactlyInAnyOrder("dingtalk/m1", "webchat/w1");
+            assertThat(onDisk()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageAcknowledgedButNeverHandledByAKilledBotIsFiledAtTheNextStart() throws Exception {
+        String url = TestDatabase.newDatabase();
+        try (ConfigurableApplicationContext first = start(url)) {
+            first.getBean(JdbcClient.class).sql("insert into platform_identity (platform, platform_user_id, school_id, person_id) "
+                    + "values ('dingtalk', 'ding_t01', 'main', 'T01')").update();
+        }
+        // What the killed bot left: the message forced to disk by accept(), never handled.
+        new Spool(data.resolve("accepted"), Clock.systemUTC()).keep(on("dingtalk", "left-behind-1"));
+        assertThat(onDisk()).hasSize(1);
+
+        try (ConfigurableApplicationContext second = start(url)) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            String filed = "select count(*) from record r join inbound_message m on m.id = r.source_message_id "
+                    + "where m.platform = 'dingtalk' and m.platform_message_id = 'left-behind-1'";
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((jdbc.sql(filed).query(Long.class).single() == 0 || !onDisk().isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(jdbc.sql(filed).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from record_student rs join record r on r.id = rs.record_id "
+                    + "join inbound_message m on m.id = r.source_message_id where m.platform_message_id = 'left-behind-1' "
+                    + "and rs.student_id = 'S01'").query(Long.class).single()).isEqualTo(1);
+            assertThat(onDisk()).isEmpty();
+        }
+    }
+
+    ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.demo=true",
+                "--mentorbot.example-school=../config/example-school.json", "--mentorbot.data-dir=" + data,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password());
+    }
+}
