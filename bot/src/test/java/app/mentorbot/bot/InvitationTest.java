@@ -34,6 +34,7 @@ import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 import app.mentorbot.bot.web.Invitations;
+import app.mentorbot.bot.web.SignedOutPages;
 import app.mentorbot.bot.web.WebDevices;
 import app.mentorbot.conversations.roster.RosterJson;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -65,6 +66,8 @@ class InvitationTest {
     TransactionTemplate tx;
     @Autowired
     TestClock clock;
+    @Autowired
+    SignedOutPages signedOutPages;
 
     private final HttpClient browser = HttpClient.newHttpClient();
 
@@ -161,6 +164,26 @@ class InvitationTest {
         assertThat(get("/", cookie).statusCode()).isEqualTo(403);
         try (ChatClient lostPhone = ChatClient.withHeaders(port, Map.of("Cookie", cookie))) {
             assertThat(lostPhone.next().path("error").asString()).isEqualTo("no_access");
+        }
+    }
+
+    @Test
+    void aPageOpenWhenItsBrowserIsSignedOutIsClosedAtTheNextCheck() throws Exception {
+        String lostCookie = cookieOf(get("/?token=" + invitations.issue("T04"), null));
+        String othersCookie = cookieOf(get("/?token=" + invitations.issue("T02"), null));
+        try (ChatClient lostPhone = ChatClient.withHeaders(port, Map.of("Cookie", lostCookie));
+             ChatClient sun = ChatClient.withHeaders(port, Map.of("Cookie", othersCookie))) {
+            lostPhone.say("和张小敏聊了聊，没什么大问题");
+            assertThat(lostPhone.reply()).startsWith("已记录：");
+
+            devices.signOut("T04");
+            signedOutPages.closePagesOfSignedOutBrowsers();
+
+            assertThat(lostPhone.next().path("error").asString()).isEqualTo("no_access");
+            assertThat(lostPhone.closeReason()).isNotNull();
+            assertThat(sun.isOpen()).as("someone else's page stays open").isTrue();
+            sun.say("和张小明聊了聊，没什么大问题");
+            assertThat(sun.reply()).startsWith("已记录：");
         }
     }
 

@@ -122,6 +122,33 @@ public final class WebChatAdapter implements Adapter {
         return clock.instant();
     }
 
+    /**
+     * Asks the access check again for every open page of one person, and closes those it now refuses
+     * (a browser signed out while its page was open). Returns how many were closed.
+     */
+    public int recheck(String personId) {
+        int closed = 0;
+        for (Session session : List.copyOf(sessionsByPerson.getOrDefault(personId, Set.of()))) {
+            Object handshake = session.getUserProperties().get(WebChatEndpoint.HANDSHAKE);
+            boolean stillAllowed = handshake instanceof WebChatAccess.Handshake h
+                    && access.personFor(h).filter(personId::equals).isPresent();
+            if (stillAllowed) continue;
+            sendFrame(session, new Frames(clock, texts).error("no_access", null));
+            try {
+                session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+            } catch (IOException ignored) {
+                // already gone
+            }
+            closed++;
+        }
+        return closed;
+    }
+
+    /** Who has a page open right now. */
+    public Set<String> connectedPeople() {
+        return Set.copyOf(sessionsByPerson.keySet());
+    }
+
     /** Number of open pages, for the health page. */
     public int openSessions() {
         return sessionsByPerson.values().stream().mapToInt(Set::size).sum();

@@ -14,6 +14,7 @@ import jakarta.websocket.Session;
 
 /** One open chat page. Checks who it is at open, then turns each text frame into an inbound message. */
 final class WebChatEndpoint extends Endpoint {
+    static final String HANDSHAKE = "mentorbot.handshake";
     private final WebChatAdapter adapter;
     private final Frames frames;
     private final WebChatAccess access;
@@ -28,7 +29,8 @@ final class WebChatEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         @SuppressWarnings("unchecked")
         Map<String, String> cookies = (Map<String, String>) config.getUserProperties().getOrDefault(Handshakes.COOKIES, Map.of());
-        Optional<String> person = access.personFor(new WebChatAccess.Handshake(session.getRequestParameterMap(), cookies));
+        WebChatAccess.Handshake handshake = new WebChatAccess.Handshake(session.getRequestParameterMap(), cookies);
+        Optional<String> person = access.personFor(handshake);
         if (person.isEmpty()) {
             WebChatAdapter.sendFrame(session, frames.error("no_access", null));
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "invitation required"));
@@ -38,6 +40,7 @@ final class WebChatEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(Frames.PART_CHARS);
         session.setMaxIdleTimeout(0);
         session.getUserProperties().put("person", personId);
+        session.getUserProperties().put(HANDSHAKE, handshake); // to ask again after a sign-out
         session.addMessageHandler(String.class, new FrameParts(raw -> received(session, personId, raw)));
         adapter.opened(personId, session);
     }
