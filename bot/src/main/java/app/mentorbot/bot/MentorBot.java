@@ -11,7 +11,6 @@ import app.mentorbot.bot.cli.ExtractCommand;
 import app.mentorbot.bot.cli.ImportCommand;
 import app.mentorbot.bot.cli.InviteCommand;
 import app.mentorbot.bot.cli.StudentDataCommand;
-import app.mentorbot.bot.database.EmbeddedHeadStart;
 
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE} and
@@ -27,14 +26,7 @@ public class MentorBot {
         String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
         int exit = switch (command) {
             case "run" -> {
-                SpringApplication bot = new SpringApplication(MentorBot.class);
-                bot.addListeners(new EmbeddedHeadStart());
-                try {
-                    bot.run(rest);
-                } catch (RuntimeException e) {
-                    EmbeddedHeadStart.abandon();
-                    throw e;
-                }
+                SpringApplication.run(MentorBot.class, rest);
                 yield -1;
             }
             case "extract" -> ExtractCommand.run(rest);

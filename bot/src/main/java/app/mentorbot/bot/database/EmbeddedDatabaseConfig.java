@@ -33,7 +33,7 @@ public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(BotSettings settings) {
-        return EmbeddedHeadStart.take(settings.dataDir());
+        return EmbeddedServer.start(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")
