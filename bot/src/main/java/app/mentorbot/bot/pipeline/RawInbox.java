@@ -26,12 +26,24 @@ class RawInbox {
 
     /** The new row's id, or empty when this message was stored before. */
     Optional<Long> store(InboundMessage m, String schoolId, String personId) {
+        return store(m, schoolId, personId, personId == null ? "UNKNOWN_SENDER" : "RECEIVED");
+    }
+
+    /**
+     * Stores the row already marked as handled: for the transaction that also handles it, which either
+     * commits both or neither (one statement fewer per note than storing and then marking).
+     */
+    Optional<Long> storeHandled(InboundMessage m, String schoolId, String personId) {
+        return store(m, schoolId, personId, "DONE");
+    }
+
+    private Optional<Long> store(InboundMessage m, String schoolId, String personId, String status) {
         return jdbc.sql("insert into inbound_message (school_id, platform, platform_message_id, chat_id, sender_ref, person_id, "
                         + "body, sent_at, received_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (platform, platform_message_id) do nothing returning id")
                 .params(schoolId, m.platform(), m.messageId(), m.chatId(), m.senderId(), personId,
                         personId == null ? null : m.text(), Timestamp.from(m.sentAt()), Timestamp.from(clock.instant()),
-                        personId == null ? "UNKNOWN_SENDER" : "RECEIVED")
+                        status)
                 .query(Long.class).optional();
     }
 

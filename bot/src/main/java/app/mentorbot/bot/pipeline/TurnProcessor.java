@@ -100,7 +100,7 @@ public class TurnProcessor {
         // inserted in this transaction is invisible to everyone else until it commits (a second delivery
         // of the same message waits on the unique index, then finds it handled), so it needs no lock.
         Boolean fresh = tx.execute(s -> {
-            Optional<Long> stored = inbox.store(m, schoolId, sender.get().id());
+            Optional<Long> stored = inbox.storeHandled(m, schoolId, sender.get().id());
             stored.ifPresent(rawId -> respond(m, sender.get(), rawId));
             return stored.isPresent();
         });
@@ -121,12 +121,13 @@ public class TurnProcessor {
         Boolean handled = tx.execute(s -> {
             if (!inbox.lockUnhandled(rawId)) return false;
             respond(m, sender, rawId);
+            inbox.mark(rawId, "DONE");
             return true;
         });
         if (Boolean.TRUE.equals(handled)) log.info("message {} on {} handled for {}", m.messageId(), m.platform(), sender.id());
     }
 
-    /** Inside the caller's transaction: the dialogue's record changes and replies, and the raw row marked done. */
+    /** Inside the caller's transaction: the dialogue's record changes and replies. */
     private void respond(InboundMessage m, Person sender, long rawId) {
         String schoolId = senders.schoolId();
         List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
@@ -134,7 +135,6 @@ public class TurnProcessor {
             if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
             else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);
         }
-        inbox.mark(rawId, "DONE");
     }
 
     /** PostgreSQL text cannot hold U+0000; a NUL carries no meaning in a note, so it is dropped at the door. */
