@@ -38,7 +38,7 @@ public final class Ledger {
     public MentorLedger mentor(String schoolId, String mentorId, LocalDate day) {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
-        List<Record> own = records.byAuthor(schoolId, mentorId, rules.readFrom(day), day);
+        List<Record> own = records.forDuties(schoolId, List.of(mentorId), rules.readFrom(day), day);
         return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), day);
     }
 
@@ -47,7 +47,7 @@ public final class Ledger {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         // only these mentors' records: a class digest asks for a handful of mentors, not the school
-        List<Record> all = records.byAuthors(schoolId, mentorIds, rules.readFrom(day), day);
+        List<Record> all = records.forDuties(schoolId, mentorIds, rules.readFrom(day), day);
         java.util.Map<String, List<Record>> byAuthor = new java.util.HashMap<>();
         for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new java.util.ArrayList<>()).add(r);
         java.util.Set<String> summaries = new java.util.HashSet<>(jdbc.sql(

@@ -111,12 +111,27 @@ public final class RecordStore {
                 .params(schoolId, authorId, date(from), date(to)).query(RecordStore::map).list();
     }
 
-    /** Several authors' records with event dates in [from, to], oldest first. */
-    public List<Record> byAuthors(String schoolId, java.util.Collection<String> authorIds, LocalDate from, LocalDate to) {
+    /**
+     * Authors' records with event dates in [from, to], oldest first, holding only what duties are computed
+     * from (author, kind, talk type, channel, dates, students): no note, evidence, topics or flags, which
+     * are most of the cost of a read and which a ledger never looks at. The weekly job reads the whole
+     * school's term this way.
+     */
+    public List<Record> forDuties(String schoolId, java.util.Collection<String> authorIds, LocalDate from, LocalDate to) {
         if (authorIds.isEmpty()) return List.of();
-        return jdbc.sql(SELECT + " where r.school_id = ? and r.author_id = any(string_to_array(?::text, ',')) and r.deleted_at is null "
+        return jdbc.sql("select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, r.follow_up, "
+                        + "r.source_message_id, r.created_at, "
+                        + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') as students "
+                        + "from record r left join record_student s on s.record_id = r.id "
+                        + "where r.school_id = ? and r.author_id = any(string_to_array(?::text, ',')) and r.deleted_at is null "
                         + "and r.event_date between ? and ? " + GROUP + " order by r.event_date, r.id")
-                .params(schoolId, String.join(",", authorIds), date(from), date(to)).query(RecordStore::map).list();
+                .params(schoolId, String.join(",", authorIds), date(from), date(to))
+                .query((rs, n) -> new Record(rs.getLong("id"), rs.getString("school_id"), rs.getString("author_id"),
+                        Kind.valueOf(rs.getString("kind")), enumOrNull(TalkType.class, rs.getString("talk_type")),
+                        enumOrNull(Channel.class, rs.getString("channel")), localDate(rs.getDate("event_date")),
+                        localDate(rs.getDate("follow_up")), Set.of(), Set.of(), strings(rs.getArray("students")), "", List.of(),
+                        (Long) rs.getObject("source_message_id"), rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
     /** Every record of the school with event dates in [from, to], oldest first (for school-wide jobs). */
