@@ -69,4 +69,19 @@ class LogPrivacyTest {
             assertThat(lines).as(forbidden).noneMatch(l -> l.contains(forbidden));
         }
     }
+
+    @Test
+    void aQueryTomcatCannotReadIsRefusedWithoutLoggingItsText() throws Exception {
+        // A parameter without a name: Tomcat's exception quotes the raw text, and a page link can carry a name.
+        String query = "?as=T01&=" + java.net.URLEncoder.encode("黄佳怡想哭", java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/" + query)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Thread.sleep(200);
+        List<String> lines = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+                .toList();
+        assertThat(lines).noneMatch(l -> l.contains("%E9%BB%84") || l.contains("黄佳怡") || l.contains("InvalidParameterException"));
+    }
 }
