@@ -13,9 +13,10 @@ import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.InboundSink;
 
 /**
- * The sink adapters hand messages to. Returns at once; the work runs on lanes, one thread each, and a
- * sender always lands on the same lane so their messages are handled in the order they were sent
- * (an answer to "which student?" must not overtake the note it answers).
+ * The sink adapters hand messages to. Returns quickly (a platform message is first forced to disk);
+ * the work runs on lanes, one thread each, and a sender always lands on the same lane so their
+ * messages are handled in the order they were sent (an answer to "which student?" must not overtake
+ * the note it answers).
  */
 @Component
 public class InboundQueue implements InboundSink, AutoCloseable {
