@@ -1,9 +1,6 @@
 package app.mentorbot.bot.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +57,7 @@ class ChatPage {
     @GetMapping(value = {"/", "/chat"}, produces = "text/html;charset=UTF-8")
     ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token,
                                 @CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey,
-                                HttpServletRequest request) throws IOException {
+                                HttpServletRequest request) {
         if (token != null) {
             WebDevices.Opening opening = devices.open(token, deviceKey);
             if (opening instanceof WebDevices.Opening.Bound bound) {
@@ -79,7 +76,7 @@ class ChatPage {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
-                .body(resource("webchat/index.html"));
+                .body(webChat.chatPage());
     }
 
     private ResponseEntity<String> refused(WebChatAdapter.Refusal refusal) {
@@ -93,7 +90,7 @@ class ChatPage {
     private ResponseCookie deviceCookie(String key, HttpServletRequest request) {
         boolean https = request.isSecure() || (settings.publicUrl() != null && settings.publicUrl().startsWith("https:"));
         return ResponseCookie.from(WebDevices.COOKIE, key).httpOnly(true).sameSite("Strict").secure(https)
-                .path("/").maxAge(devices.ttl()).build();
+                .path("/").maxAge(settings.deviceTtl()).build();
     }
 
     @GetMapping("/api/demo/people")
@@ -141,12 +138,5 @@ class ChatPage {
         p.put("role", role);
         p.put("label", label);
         return p;
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) throw new IOException("missing resource " + path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -94,11 +93,6 @@ public class WebDevices {
     public int signOut(String personId) {
         return jdbc.sql("update web_device set revoked_at = ? where school_id = ? and person_id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), settings.schoolId(), personId).update();
-    }
-
-    /** How long a device cookie lives. */
-    Duration ttl() {
-        return settings.deviceTtl();
     }
 
     private record Bound(String personId, String tokenHash) {}

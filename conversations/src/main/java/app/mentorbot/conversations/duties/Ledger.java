@@ -46,7 +46,7 @@ public final class Ledger {
     public List<MentorLedger> mentors(String schoolId, List<String> mentorIds, LocalDate day) {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
-        // only these mentors' records: a class digest asks for a handful of mentors, not the school
+        // only these mentors' records, and only the columns duties need: the weekly job asks for every mentor
         List<Record> all = records.forDuties(schoolId, mentorIds, rules.readFrom(day), day);
         java.util.Map<String, List<Record>> byAuthor = new java.util.HashMap<>();
         for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new java.util.ArrayList<>()).add(r);

@@ -57,20 +57,31 @@ public final class WebChatAdapter implements Adapter {
         this.context = context;
     }
 
-    /** The endpoint to register with the servlet container's WebSocket server. */
     /** Why the chat page is not shown; each has a text in the adapter's bundle. */
     public enum Refusal { INVITATION_REQUIRED, INVITATION_USED, INVITATION_EXPIRED }
+
+    // Read once: they are served on every page load.
+    private static final String CHAT_PAGE = resource("webchat/index.html");
+    private static final String REFUSED_PAGE = resource("webchat/refused.html");
+
+    /** The chat page itself (one static page; who may open it is the caller's decision). */
+    public String chatPage() {
+        return CHAT_PAGE;
+    }
 
     /** The page shown instead of the chat, in the bundle's language. */
     public String refusalPage(Refusal refusal) {
         String key = "page." + refusal.name().toLowerCase(java.util.Locale.ROOT);
-        try (java.io.InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream("webchat/refused.html")) {
-            if (in == null) throw new IllegalStateException("missing resource webchat/refused.html");
-            String page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            // Bundle texts are ours, not user input; they are still escaped so a translation cannot break the page.
-            return page.replace("{{reason}}", escape(texts.getString(key))).replace("{{hint}}", escape(texts.getString(key + ".hint")));
+        // Bundle texts are ours, not user input; they are still escaped so a translation cannot break the page.
+        return REFUSED_PAGE.replace("{{reason}}", escape(texts.getString(key))).replace("{{hint}}", escape(texts.getString(key + ".hint")));
+    }
+
+    private static String resource(String path) {
+        try (java.io.InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -78,6 +89,7 @@ public final class WebChatAdapter implements Adapter {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /** The endpoint to register with the servlet container's WebSocket server. */
     public ServerEndpointConfig endpointConfig() {
         return ServerEndpointConfig.Builder.create(WebChatEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
