@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.dialogue.Dialogue;
+import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
 import app.mentorbot.conversations.reminders.ReminderBook;
@@ -73,6 +74,11 @@ class Wiring {
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon);
+    }
+
+    @Bean
+    SafetyChecks safetyChecks(JdbcClient jdbc, RecordStore records, RosterStore rosters, Texts texts, Clock clock) {
+        return new SafetyChecks(jdbc, records, rosters, texts, clock);
     }
 
     /** The note reader's word lists, with what the school added in config/lexicon/ (a missing folder adds nothing). */

@@ -73,6 +73,7 @@ public final class Dialogue {
     private final DutyTalk duties;
     private final Lexicon lexicon;
     private final ReminderBook reminders;
+    private final SafetyChecks safety;
 
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                     QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
@@ -90,6 +91,7 @@ public final class Dialogue {
         this.quiet = Objects.requireNonNull(quiet);
         this.reminders = Objects.requireNonNull(reminders);
         this.duties = new DutyTalk(jdbc, ledger, reminders, texts, wording, links, clock);
+        this.safety = new SafetyChecks(jdbc, records, rosters, texts, clock);
     }
 
     /** The reader is built once per roster version; rosters are cached, so identity tells a new import. */
@@ -126,6 +128,8 @@ public final class Dialogue {
         Matcher reply = REPLY_TO_PARENT.matcher(said);
         if (reply.matches()) return replyToParent(turn, roster, reply.group(1), reply.group(2).strip());
 
+        Optional<List<Reply>> safetyAnswer = safety.answer(asker.schoolId(), asker.id(), said, roster);
+        if (safetyAnswer.isPresent()) return safetyAnswer.get();
         Instant now = clock.instant();
         ZonedDateTime saidAt = turn.saidAt().atZone(clock.getZone());
         Optional<List<Reply>> duty = duties.answer(asker, roster, said, readerFor(roster), saidAt);
@@ -268,24 +272,9 @@ public final class Dialogue {
         Record saved = records.save(draft);
         LocalDate today = LocalDate.now(clock);
         duties.remindFor(saved, roster, today);
-        replies.add(Reply.back(wording.confirmation(saved, roster, today)));
-        if (saved.flags().contains(Flag.SAFETY)) replies.addAll(safetyAlerts(asker, roster, saved, today));
+        replies.add(Reply.back(safety.confirmation(saved, roster, today)));
+        replies.addAll(safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today));
         return replies;
-    }
-
-    /** SAFETY reaches the student's mentor and class head at once, whatever the hour. */
-    private List<Reply> safetyAlerts(Person asker, Roster roster, Record r, LocalDate today) {
-        Set<String> recipients = new LinkedHashSet<>();
-        for (String id : r.studentIds()) {
-            roster.student(id).ifPresent(s -> {
-                if (s.mentorId() != null) recipients.add(s.mentorId());
-                Relay.classHeadBesides(s, roster, "").ifPresent(recipients::add);
-            });
-        }
-        recipients.remove(asker.id());
-        String alert = texts.get("safety.alert", asker.displayName(), wording.describe(r, roster, today),
-                Wording.shortened(r.note(), 120));
-        return recipients.stream().map(id -> new Reply(id, alert, true)).toList();
     }
 
     private Reply correct(Person asker, Roster roster, Record changed, String said) {
@@ -443,17 +432,20 @@ public final class Dialogue {
         String mentorName = roster.teacher(mentorId.get()).map(t -> t.name()).orElse("");
         String parentId = parent.children().get(studentId);
         String from = roster.parent(parentId).map(p -> Person.parentDisplayName(roster, p)).orElse(parent.displayName());
-        boolean safety = readerFor(roster).read(mentorId.get(), child.name() + "：" + text, saidAt.atZone(clock.getZone()))
-                .flags().contains(Flag.SAFETY);
+        Note read = readerFor(roster).read(mentorId.get(), child.name() + "：" + text, saidAt.atZone(clock.getZone()));
         Instant now = clock.instant();
         List<Reply> replies = new ArrayList<>();
         String relayed = texts.get("relay.toMentor", from, child.name(), text);
-        if (safety) {
-            replies.add(new Reply(mentorId.get(), texts.get("relay.urgentPrefix") + relayed, true));
-            Relay.classHeadBesides(child, roster, mentorId.get()).ifPresent(head ->
+        if (read.flags().contains(Flag.SAFETY)) {
+            // never held; a keyword goes to the class head too, a described situation asks the mentor first
+            boolean suspected = read.safetySuspected();
+            replies.add(new Reply(mentorId.get(), texts.get(suspected ? "relay.suspectedPrefix" : "relay.urgentPrefix") + relayed
+                    + (suspected ? texts.get("safety.askMentor") : ""), true));
+            if (!suspected) Relay.classHeadBesides(child, roster, mentorId.get()).ifPresent(head ->
                     replies.add(new Reply(head, texts.get("relay.urgentPrefix") + relayed, true)));
-            replies.add(Reply.back(texts.get("relay.safetyAck", mentorName)));
-            relay.log(parent.schoolId(), studentId, parentId, mentorId.get(), "TO_MENTOR", text, now, null, true, sourceId);
+            replies.add(Reply.back(texts.get(suspected ? "relay.suspectedAck" : "relay.safetyAck", mentorName)));
+            long recordId = relay.log(parent.schoolId(), studentId, parentId, mentorId.get(), "TO_MENTOR", text, now, null, true, sourceId);
+            if (suspected) safety.ask(parent.schoolId(), recordId, mentorId.get());
             return replies;
         }
         Instant notBefore = quiet.isQuiet(now) ? quiet.nextOpen(now) : null;

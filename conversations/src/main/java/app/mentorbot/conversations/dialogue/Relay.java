@@ -50,7 +50,8 @@ final class Relay {
                 .filter(id -> !id.equals(teacherId) && roster.teacher(id).isPresent());
     }
 
-    void log(String schoolId, String studentId, String parentId, String mentorId, String direction, String body,
+    /** Keeps a relayed message; returns the day's contact record it counts in. */
+    long log(String schoolId, String studentId, String parentId, String mentorId, String direction, String body,
              Instant at, Instant heldUntil, boolean safety, Long sourceMessageId) {
         Long recordId = dailyContact(schoolId, studentId, parentId, mentorId, at, sourceMessageId, safety);
         jdbc.sql("insert into relay_message (school_id, student_id, parent_id, mentor_id, direction, body, sent_at, held_until, "
@@ -58,6 +59,7 @@ final class Relay {
                 .params(schoolId, studentId, parentId, mentorId, direction, body, Timestamp.from(at),
                         heldUntil == null ? null : Timestamp.from(heldUntil), safety, recordId, sourceMessageId)
                 .update();
+        return recordId;
     }
 
     /** The day's contact record for this parent, child and mentor, made on the first message of the day. */

@@ -19,9 +19,15 @@ import java.util.regex.Pattern;
  * SAFETY and PSYCH together.
  */
 final class FlagDetector {
-    record Hit(Flag flag, int start, int end) {}
+    /** A flag and the words that raised it; {@code suspected} when only a described situation did ({@link Situations}). */
+    record Hit(Flag flag, int start, int end, boolean suspected) {
+        Hit(Flag flag, int start, int end) {
+            this(flag, start, end, false);
+        }
+    }
 
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
+    private final Situations situations;
 
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
@@ -51,6 +57,7 @@ final class FlagDetector {
         lasting = lexicon.cues("flag-lasting");
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
+        situations = new Situations(lexicon);
     }
 
     List<Hit> find(String s) {
@@ -64,6 +71,13 @@ final class FlagDetector {
             hits.add(new Hit(Flag.SAFETY, harm.start(), harm.end()));
             hits.add(new Hit(Flag.PSYCH, harm.start(), harm.end()));
             break;
+        }
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
+            // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
+            for (Situations.Signal sig : situations.find(s, (t, a, b) -> counts(t, a, b, Flag.SAFETY))) {
+                hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
+                if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
+            }
         }
         boolean isMarked = marked.find(s) != null;
         for (Cues.Span m : mood.findAll(s)) {

@@ -40,7 +40,11 @@ public final class Lexicon {
             "flag-academic", "flag-self-harm", "flag-safety", "flag-family", "flag-psych", "flag-mood",
             "flag-lasting", "flag-marked", "flag-theme",
             "channel-online", "channel-home-visit", "channel-phone", "channel-in-person",
-            "parent-words", "surnames", "names-that-are-words");
+            "parent-words", "surnames", "names-that-are-words",
+            "situation-end", "situation-farewell", "situation-means", "situation-body", "situation-cut", "situation-wound",
+            "situation-sleeves", "situation-injury", "situation-conflict", "situation-force", "situation-accident",
+            "situation-coerce", "situation-valuables", "situation-humiliate", "situation-crowd", "situation-absent",
+            "situation-unreachable", "situation-benign-absence", "situation-fear", "situation-game");
 
     private static final String RESOURCE_DIR = "/understanding/";
     private static final String REGEX_PREFIX = "re:";

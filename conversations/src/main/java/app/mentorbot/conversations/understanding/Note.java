@@ -23,6 +23,17 @@ public record Note(Kind kind, TalkType talkType, Channel channel, List<String> s
                    List<String> doubts) {
     /** Doubt code: the note names a day the calendar does not have (2月30日, 13月5日, 4.31). */
     public static final String DATE_IMPOSSIBLE = "DATE_IMPOSSIBLE:";
+    /**
+     * Doubt code: SAFETY was raised only by a described situation (marks on a wrist, not coming
+     * home), not by a keyword: the record is marked 疑似 and the teacher is asked whether to tell
+     * the class head now. Followed by the words that raised it.
+     */
+    public static final String SAFETY_SUSPECTED = "SAFETY_SUSPECTED:";
+
+    /** True when SAFETY is set only on an indirect signal (see {@link #SAFETY_SUSPECTED}). */
+    public boolean safetySuspected() {
+        return flags.contains(Flag.SAFETY) && doubts.stream().anyMatch(d -> d.startsWith(SAFETY_SUSPECTED));
+    }
 
     public Note {
         studentIds = studentIds == null ? List.of() : List.copyOf(studentIds);

@@ -147,9 +147,14 @@ public final class NoteReader {
                 evidence.add(ev(nt, "topics", h.topic().name(), h.start(), h.end()));
             }
         }
+        String suspectedBy = null;
         if (report) {
             for (FlagDetector.Hit h : flags.find(s)) {
                 if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
+                if (h.suspected() && h.flag() == Flag.SAFETY && suspectedBy == null) {
+                    suspectedBy = nt.original.substring(h.start(), h.end());
+                    evidence.add(ev(nt, "suspected", "SAFETY", h.start(), h.end()));   // the record keeps its 疑似 mark
+                }
             }
             // a family in hardship or broken up is family life, whatever words said it
             if (flagSet.contains(Flag.FAMILY) && topicSet.add(Topic.LIFE)) {
@@ -164,6 +169,7 @@ public final class NoteReader {
                 if (t.impossible()) doubts.add(Note.DATE_IMPOSSIBLE + nt.original.substring(t.start(), t.end()));
             }
         }
+        if (suspectedBy != null) doubts.add(Note.SAFETY_SUSPECTED + suspectedBy);
         List<String> clarifyList = clarify == null ? null : List.copyOf(clarify);
         return new Note(kind, talkType, channel, List.copyOf(students), date, topicSet, flagSet, followUp,
                 clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence, doubts);

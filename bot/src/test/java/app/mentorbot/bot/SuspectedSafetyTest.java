@@ -1,0 +1,160 @@
+package app.mentorbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import app.mentorbot.bot.schedule.SafetyCheckTimeouts;
+import app.mentorbot.bot.testing.BotTest;
+import app.mentorbot.bot.testing.ChatClient;
+import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.SchoolDayClock;
+import app.mentorbot.bot.testing.TestClock;
+
+/**
+ * An indirect safety signal (a described situation, no keyword) is filed as SAFETY 疑似 and the
+ * teacher is asked in one line whether to tell the class head now: 「通知」 tells them, 「不是」
+ * clears the flag (kept in the record's history), and 30 minutes of silence tells them anyway.
+ * Demo school: 黄佳怡 (S06), 杨帆 (S05) and 张小明 (S01) are mentored by 刘洋 (T01) in 高二(1)班,
+ * headed by 孙丽 (T02); 赵强 (T03) teaches the class; 张小明妈妈 is P01.
+ */
+@BotTest
+@Import(SchoolDayClock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuspectedSafetyTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    SafetyCheckTimeouts timeouts;
+
+    /** Each test runs on its own later day, so time only moves forward across the class (the outbox and checks are shared). */
+    private void onDay(int daysAfterTuesday, int hour) {
+        clock.set(SchoolDayClock.TUESDAY_AFTERNOON.plusDays(daysAfterTuesday).withHour(hour));
+    }
+
+    private List<String> flagsOfLastRecordBy(String author) {
+        return jdbc.sql("select unnest(flags) from record where author_id = ? and deleted_at is null and id = "
+                        + "(select max(id) from record where author_id = ? and deleted_at is null)")
+                .params(author, author).query(String.class).list();
+    }
+
+    private long urgentTo(String person) {
+        return jdbc.sql("select count(*) from outbox where recipient_id = ? and urgent").param(person).query(Long.class).single();
+    }
+
+    @Test
+    @Order(1)
+    void anIndirectSignalAsksTheTeacherAndTheClassHeadIsToldAfterTheTeachersYes() throws Exception {
+        onDay(0, 15);
+        try (ChatClient zhao = ChatClient.as(port, "T03"); ChatClient sun = ChatClient.as(port, "T02")) {
+            String id = zhao.say("英语课上发现黄佳怡手腕上有几道新的划痕，问她她说是猫抓的");
+            assertThat(zhao.replyTo(id)).startsWith("已记录：").contains("黄佳怡").contains("安全")
+                    .contains("需要现在通知班主任吗？回复「通知」或「不是」");
+            assertThat(flagsOfLastRecordBy("T03")).contains("SAFETY", "PSYCH");
+            assertThat(sun.quietFor(Duration.ofMillis(500))).as("nobody is told before the teacher answers").isTrue();
+
+            String yes = zhao.say("通知");
+            assertThat(zhao.replyTo(yes)).startsWith("已通知：").contains("孙丽老师").contains("刘洋老师");
+            assertThat(sun.pushContaining("黄佳怡")).startsWith("【紧急】").contains("赵强");
+        }
+        assertThat(jdbc.sql("select state from safety_check").query(String.class).list()).containsExactly("TOLD_BY_TEACHER");
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(timeouts.runDue()).as("an answered question is not escalated again").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void withNoAnswerIn30MinutesTheClassHeadIsToldAndTheTeacherToo() throws Exception {
+        onDay(1, 15);
+        try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02")) {
+            String id = liu.say("杨帆昨晚和家里吵架后摔门出去了，到现在没回家，手机一直关机");
+            assertThat(liu.replyTo(id)).contains("安全").contains("回复「通知」或「不是」");
+            long before = urgentTo("T02");
+
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(timeouts.runDue()).as("not yet").isZero();
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(timeouts.runDue()).isEqualTo(2);   // the class head, and a note to the teacher
+            assertThat(timeouts.runDue()).as("once").isZero();
+
+            assertThat(urgentTo("T02")).isEqualTo(before + 1);
+            assertThat(liu.pushContaining("已按规定")).contains("孙丽老师");
+            assertThat(sun.pushContaining("杨帆")).startsWith("【请留意·疑似安全情况】").contains("刘洋").contains("摔门");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void notASafetyIssueClearsTheFlagKeepsTheHistoryAndTellsNobody() throws Exception {
+        onDay(2, 15);
+        try (ChatClient liu = ChatClient.as(port, "T01")) {
+            liu.replyTo(liu.say("张小明说活着没什么意思，每天都很累"));
+            assertThat(flagsOfLastRecordBy("T01")).contains("SAFETY");
+            String no = liu.say("不是");
+            assertThat(liu.replyTo(no)).startsWith("好的，已撤下").contains("安全标记");
+        }
+        assertThat(flagsOfLastRecordBy("T01")).doesNotContain("SAFETY");
+        assertThat(jdbc.sql("select reason from record_version where record_id = (select max(id) from record where author_id = 'T01') "
+                + "order by version").query(String.class).list()).contains("SAFETY_CLEARED");
+        long before = urgentTo("T02");
+        clock.advance(Duration.ofMinutes(45));
+        assertThat(timeouts.runDue()).isZero();
+        assertThat(urgentTo("T02")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aKeywordStillReachesTheClassHeadAtOnceWithoutAQuestion() throws Exception {
+        onDay(3, 15);
+        try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02")) {
+            String id = liu.say("陈思雨说有人在班群里骂她，还把她的照片P成丑图到处传");
+            String reply = liu.replyTo(id);
+            assertThat(reply).contains("安全");
+            if (reply.contains("回复「通知」")) {
+                assertThat(liu.replyTo(liu.say("通知"))).startsWith("已通知");
+            }
+            assertThat(sun.pushContaining("陈思雨")).startsWith("【紧急】");
+            String keyword = liu.say("王子轩被高年级同学打了，脸上有伤");
+            assertThat(liu.replyTo(keyword)).contains("安全").doesNotContain("回复「通知」");
+            assertThat(sun.pushContaining("王子轩")).startsWith("【紧急】");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aParentsIndirectSignalGoesToTheMentorAtOnceAndToTheClassHeadAfterSilence() throws Exception {
+        onDay(6, 23);   // Monday night, quiet hours: still not held
+        try (ChatClient mother = ChatClient.as(port, "P01"); ChatClient liu = ChatClient.as(port, "T01");
+             ChatClient sun = ChatClient.as(port, "T02")) {
+            String id = mother.say("老师，孩子最近把自己最喜欢的东西都送给同学了，还说以后不用给他买衣服了");
+            assertThat(mother.replyTo(id)).contains("已立即转达给刘洋老师");
+            assertThat(liu.pushContaining("张小明妈妈")).startsWith("【请留意").contains("回复「通知」或「不是」");
+            long before = urgentTo("T02");
+            clock.advance(Duration.ofMinutes(31));
+            timeouts.runDue();
+            assertThat(urgentTo("T02")).isEqualTo(before + 1);
+            assertThat(sun.pushContaining("张小明")).startsWith("【请留意·疑似安全情况】");
+        }
+    }
+}
