@@ -74,7 +74,7 @@ final class FlagDetector {
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
             // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
-            for (Situations.Signal sig : situations.find(s, (t, a, b) -> counts(t, a, b, Flag.SAFETY))) {
+            for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a))) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
             }
@@ -106,12 +106,21 @@ final class FlagDetector {
 
     /** Not negated, not the theme of a talk, not a supposition. */
     boolean affirmed(String s, int at) {
+        return affirmed(s, at, true);
+    }
+
+    /** "多得要死", "累得想死": a degree, not a wish. */
+    private static boolean hyperbole(String s, int at) {
+        return at > 0 && s.charAt(at - 1) == '得';
+    }
+
+    private boolean affirmed(String s, int at, boolean suppositionNegates) {
         int cs = Clauses.clauseStart(s, at);
         String before = NOT_NEGATION.replaceAll(s.substring(cs, at), "__");
         String near = before.substring(Math.max(0, before.length() - 4));
         if (NEGATION.foundIn(near)) return false;
         if (STRONG_NEGATION.foundIn(before)) return false;
-        if (SUPPOSITION.foundIn(before)) return false;
+        if (suppositionNegates && SUPPOSITION.foundIn(before)) return false;
         return theme.find(before) == null;
     }
 

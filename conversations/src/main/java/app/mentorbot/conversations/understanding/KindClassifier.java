@@ -28,7 +28,9 @@ final class KindClassifier {
             "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final GatedPattern REQUEST = GatedPattern.compile(
-            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没");
+            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没"
+                    // asking for a number or a fact: 电话是多少, 排第几, 考了几分
+                    + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?[\\s。.!！]*$|(是多少|多少分|第几|几名|几分|哪天|哪一天)[\\s。.!！]*$");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
     private static final GatedPattern QUERY_LEAD = GatedPattern.compile(
             "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看)(一下|下)?");
@@ -51,10 +53,14 @@ final class KindClassifier {
                 "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")");
         this.fromParent = GatedPattern.compile(
                 "(" + parent + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我)");
+                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|"
+                        + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|问)");
         this.topics = topics;
         this.flags = flags;
     }
+
+    /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
+    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨)[^,.;!?。])";
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
@@ -62,7 +68,9 @@ final class KindClassifier {
             "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)"
                     // the student reaches the teacher, or the teacher calls/messages the student
-                    + "|(□|他|她)[^,.;!?。]{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫)(他|她|□+)|问了(一下|问|他|她)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
@@ -87,6 +95,12 @@ final class KindClassifier {
         GatedPattern.Scan q = QUERY.scan(s);
         boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST);
         if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
+        GatedPattern.Scan asked = REMIND_ANY.scan(s);
+        if (reportsPast && asked.find() && asked.group().startsWith("提醒")) {
+            // 月底了，提醒我…: the past words only set the scene when no exchange is reported before the request
+            String before = s.substring(0, Clauses.clauseStart(s, asked.start()));
+            if (!TALK.foundIn(before) && firstContact(before) == null) return new Decision(Kind.REMINDER, asked.start(), asked.end());
+        }
         if (!reportsPast) {
             GatedPattern.Scan r = REMIND_ANY.scan(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());

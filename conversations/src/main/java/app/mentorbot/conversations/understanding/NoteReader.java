@@ -148,8 +148,16 @@ public final class NoteReader {
             }
         }
         String suspectedBy = null;
-        if (report) {
-            for (FlagDetector.Hit h : flags.find(s)) {
+        if (kind != Kind.QUERY) {
+            // safety first: a plan, or a note the reader could not place, still carries a safety signal
+            List<FlagDetector.Hit> hits = flags.find(s);
+            if (!report) hits = safetyOnly(hits);
+            if (kind == Kind.OTHER && !hits.isEmpty()) {
+                kind = Kind.OBSERVATION;   // filed as what the teacher saw; the dialogue asks who when no one is named
+                report = true;
+                date = today;
+            }
+            for (FlagDetector.Hit h : hits) {
                 if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
                 if (h.suspected() && h.flag() == Flag.SAFETY && suspectedBy == null) {
                     suspectedBy = nt.original.substring(h.start(), h.end());
@@ -157,7 +165,7 @@ public final class NoteReader {
                 }
             }
             // a family in hardship or broken up is family life, whatever words said it
-            if (flagSet.contains(Flag.FAMILY) && topicSet.add(Topic.LIFE)) {
+            if (report && flagSet.contains(Flag.FAMILY) && topicSet.add(Topic.LIFE)) {
                 evidence.add(evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals("FAMILY")).findFirst()
                         .map(e -> new Evidence("topics", "LIFE", e.start(), e.end())).orElseThrow());
             }
@@ -237,6 +245,16 @@ public final class NoteReader {
             if (t.role() == DateResolver.Role.TODAY) return t;
         }
         return null;
+    }
+
+    /** SAFETY hits, and the PSYCH that comes with self-harm talk (same words), for notes that are not reports. */
+    private static List<FlagDetector.Hit> safetyOnly(List<FlagDetector.Hit> hits) {
+        List<FlagDetector.Hit> out = new ArrayList<>();
+        for (FlagDetector.Hit h : hits) if (h.flag() == Flag.SAFETY) out.add(h);
+        for (FlagDetector.Hit h : hits) {
+            if (h.flag() == Flag.PSYCH && out.stream().anyMatch(x -> x.start() == h.start())) out.add(h);
+        }
+        return out;
     }
 
     private static String mask(String s, List<Mention> mentions) {

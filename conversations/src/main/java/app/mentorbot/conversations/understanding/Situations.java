@@ -20,15 +20,17 @@ import java.util.regex.Pattern;
  *     covering up in the heat (situation-sleeves);</li>
  * <li>fight: physical force (situation-force), or an injury together with conflict between people
  *     (situation-injury + situation-conflict) — unless the sentence is about play (situation-game);</li>
- * <li>bullying: coercion with money, belongings or a cornering place (situation-coerce +
+ * <li>bullying: threats (situation-threat), coercion with money, belongings or a cornering place (situation-coerce +
  *     situation-valuables), mocking or excluding with a crowd, the internet or repetition
  *     (situation-humiliate + situation-crowd) — not when a teacher or parent is the one acting —
  *     or fear of school, a place or certain students (situation-fear);</li>
  * <li>running away: not coming home or back (situation-absent), unless a reason explains it
  *     (situation-benign-absence) and the student can still be reached (situation-unreachable).</li>
  * </ul>
- * Every anchor must pass the caller's test (affirmed, the student's own), as keywords do. These
- * signals are indirect: the note is flagged SAFETY as 疑似 and the dialogue asks the teacher.
+ * Every anchor must pass the caller's test (not negated, not the theme of a lesson). Unlike other
+ * flags, a supposition counts (如果我不在了 is the signal) and so does another student at risk
+ * (同桌老说活着没意思): the class head must hear of any child in danger. These signals are
+ * indirect: the note is flagged SAFETY as 疑似 and the dialogue asks the teacher.
  */
 final class Situations {
     enum Kind { SELF_HARM, FIGHT, BULLYING, RUNAWAY }
@@ -41,7 +43,7 @@ final class Situations {
     }
 
     private final Cues end, farewell, means, body, cut, wound, sleeves, injury, conflict, force, accident,
-            coerce, valuables, humiliate, crowd, absent, unreachable, benign, fear, game;
+            coerce, valuables, humiliate, crowd, absent, unreachable, benign, fear, game, threat;
 
     /** A teacher or a parent acting (老师骂了他, 妈妈让他交手机): discipline or family, not bullying. */
     private static final Pattern AUTHORITY = Pattern.compile("老师|班主任|校长|主任|教官|家长|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆");
@@ -67,21 +69,24 @@ final class Situations {
         benign = lexicon.cues("situation-benign-absence");
         fear = lexicon.cues("situation-fear");
         game = lexicon.cues("situation-game");
+        threat = lexicon.cues("situation-threat");
     }
 
     List<Signal> find(String s, Check check) {
         List<Signal> out = new ArrayList<>();
         boolean reachable = unreachable.find(s) == null;
+        // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
+        boolean conflictInNote = conflict.find(s) != null && accident.find(s) == null && game.find(s) == null;
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);
-            if (to > from) sentence(s, from, to, check, reachable, out);
+            if (to > from) sentence(s, from, to, check, reachable, conflictInNote, out);
             from = to + 1;
         }
         return out;
     }
 
-    private void sentence(String s, int from, int to, Check check, boolean reachable, List<Signal> out) {
+    private void sentence(String s, int from, int to, Check check, boolean reachable, boolean conflictInNote, List<Signal> out) {
         String t = s.substring(0, to);   // offsets stay those of the note; lookbehinds see the note's start
         // self-harm
         Cues.Span a = first(t, from, check, end, farewell, means, sleeves);
@@ -96,7 +101,7 @@ final class Situations {
         // fight
         if (!play) {
             Cues.Span f = first(t, from, check, force);
-            if (f == null && has(t, from, conflict)) f = first(t, from, check, injury);
+            if (f == null && !has(t, from, accident) && (has(t, from, conflict) || conflictInNote)) f = first(t, from, check, injury);
             if (f != null) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
         }
         // bullying
@@ -107,7 +112,7 @@ final class Situations {
             Cues.Span h = first(t, from, check, humiliate);
             if (h != null && has(t, from, crowd) && !byAuthority(t, from, h.start())) b = h;
         }
-        if (b == null) b = first(t, from, check, fear);
+        if (b == null) b = first(t, from, check, fear, threat);
         if (b != null) out.add(new Signal(Kind.BULLYING, b.start(), b.end()));
         // running away
         Cues.Span r = first(t, from, check, absent);
@@ -131,8 +136,8 @@ final class Situations {
         return list.find(t, from) != null;
     }
 
-    /** A teacher or parent named in the sentence before the act, not as the one acted on (被老师骂 / 老师骂了他). */
+    /** A teacher or parent named in the clause before the act: the one acting (老师骂了他, 被妈妈骂). */
     private static boolean byAuthority(String t, int from, int at) {
-        return AUTHORITY.matcher(t.substring(from, at)).find();
+        return AUTHORITY.matcher(t.substring(Math.max(from, Clauses.clauseStart(t, at)), at)).find();
     }
 }

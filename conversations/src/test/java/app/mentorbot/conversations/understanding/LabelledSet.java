@@ -64,6 +64,7 @@ final class LabelledSet {
         Map<String, double[]> tally = new HashMap<>();
         Map<String, int[]> prf = new HashMap<>(Map.of("topics", new int[3], "flags", new int[3]));
         List<String> failures = new ArrayList<>();
+        int[] safety = new int[3];   // SAFETY alone: caught, false alarms, missed
         for (String l : lines) {
             JsonNode c = JSON.readTree(l);
             JsonNode g = c.get("gold");
@@ -93,6 +94,10 @@ final class LabelledSet {
                 p[2] += want.size() - tp.size();
                 if (!want.equals(got)) wrong.add(f);
             }
+            boolean wantSafety = strings(g.get("flags")).contains("SAFETY"), gotSafety = strings(a.get("flags")).contains("SAFETY");
+            if (wantSafety && gotSafety) safety[0]++;
+            else if (gotSafety) safety[1]++;
+            else if (wantSafety) safety[2]++;
             boolean recordOk = wrong.stream().allMatch(w -> w.equals("topics") || w.equals("flags"));
             mark(tally, "record", recordOk);
             if (!wrong.isEmpty()) {
@@ -105,6 +110,8 @@ final class LabelledSet {
             if (prf.containsKey(f)) values.put(f, f1(prf.get(f)));
             else if (tally.containsKey(f)) values.put(f, tally.get(f)[0] / tally.get(f)[1]);
         }
+        values.put("safetyRecall", safety[0] + safety[2] == 0 ? 1.0 : (double) safety[0] / (safety[0] + safety[2]));
+        values.put("safetyPrecision", safety[0] + safety[1] == 0 ? 1.0 : (double) safety[0] / (safety[0] + safety[1]));
         return new Scores(values, failures);
     }
 

@@ -1,0 +1,64 @@
+package app.mentorbot.conversations.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The project's own labelled corpus (corpus/ at the repository root, see its README): two training
+ * schools the reader may be tuned on and two held-out schools it never is. Every file is scored
+ * in-process on each build and held to floors: the figures last reported minus {@link #SLACK},
+ * so a change that makes the reader worse on notes it has not seen fails here. Raise a floor when
+ * the reader improves; never lower one to make a change pass.
+ *
+ * <p>Held-out failures are never printed: only their scores are read, so nobody tunes on them.
+ */
+class CorpusQualityTest {
+    private static final Path CORPUS = Path.of("../corpus");
+    static final double SLACK = 0.02;
+
+    /** Figures reported on 2 December 2026 (README, "How well it reads"). */
+    static final Map<String, Map<String, Double>> REPORTED = Map.of(
+            "heldout/hx-junior", Map.of("record", 0.60, "kind", 0.88, "students", 0.90, "date", 0.85, "followUp", 0.79,
+                    "flags", 0.49, "safetyRecall", 0.46, "safetyPrecision", 0.87),
+            "heldout/qs-senior", Map.of("record", 0.61, "kind", 0.79, "students", 0.90, "date", 0.88, "followUp", 0.87,
+                    "flags", 0.67, "safetyRecall", 0.64, "safetyPrecision", 0.88),
+            "train/yz-senior", Map.of("record", 0.66, "kind", 0.83, "students", 0.88, "date", 0.92, "followUp", 0.89,
+                    "flags", 0.80, "safetyRecall", 0.87, "safetyPrecision", 0.93),
+            "train/lc-junior", Map.of("record", 0.70, "kind", 0.88, "students", 0.89, "date", 0.90, "followUp", 0.89,
+                    "flags", 0.86, "safetyRecall", 1.00, "safetyPrecision", 1.00));
+
+    private static final Map<String, LabelledSet.Scores> scores = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void scoreEveryFile() throws Exception {
+        for (String file : REPORTED.keySet().stream().sorted().toList()) {
+            String roster = file.substring(file.indexOf('/') + 1);
+            LabelledSet.Scores s = LabelledSet.score(CORPUS.resolve(file + ".jsonl"), CORPUS.resolve("rosters/" + roster + ".json"));
+            scores.put(file, s);
+            System.out.println("corpus " + file + ":\n" + s.table());
+            if (file.startsWith("train/")) s.failures().forEach(System.out::println);
+        }
+    }
+
+    static List<Arguments> floors() {
+        return REPORTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(f -> Arguments.of(e.getKey(), f.getKey(), f.getValue())))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} {1} stays at or above {2} - slack")
+    @MethodSource("floors")
+    void noFieldDropsBelowItsReportedFigure(String file, String field, double reported) {
+        assertThat(scores.get(file).get(field)).as(file + " " + field).isGreaterThanOrEqualTo(reported - SLACK);
+    }
+}
