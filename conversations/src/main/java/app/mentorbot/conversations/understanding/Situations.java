@@ -73,67 +73,79 @@ final class Situations {
     }
 
     List<Signal> find(String s, Check check) {
+        Spans n = new Spans(s);   // each list is searched once over the note; sentences pick their part
         List<Signal> out = new ArrayList<>();
-        boolean reachable = unreachable.find(s) == null;
+        boolean reachable = !n.has(unreachable, 0, s.length());
         // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
-        boolean conflictInNote = conflict.find(s) != null && accident.find(s) == null && game.find(s) == null;
+        boolean conflictInNote = n.has(conflict, 0, s.length()) && !n.has(accident, 0, s.length()) && !n.has(game, 0, s.length());
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);
-            if (to > from) sentence(s, from, to, check, reachable, conflictInNote, out);
+            if (to > from) sentence(n, from, to, check, reachable, conflictInNote, out);
             from = to + 1;
         }
         return out;
     }
 
-    private void sentence(String s, int from, int to, Check check, boolean reachable, boolean conflictInNote, List<Signal> out) {
-        String t = s.substring(0, to);   // offsets stay those of the note; lookbehinds see the note's start
+    private void sentence(Spans n, int from, int to, Check check, boolean reachable, boolean conflictInNote, List<Signal> out) {
         // self-harm
-        Cues.Span a = first(t, from, check, end, farewell, means, sleeves);
+        Cues.Span a = n.first(from, to, check, end, farewell, means, sleeves);
         if (a == null) {
-            Cues.Span mark = first(t, from, check, cut);
-            if (mark == null && !has(t, from, accident)) mark = first(t, from, check, wound);
-            if (mark != null && has(t, from, body)) a = mark;
+            Cues.Span mark = n.first(from, to, check, cut);
+            if (mark == null && !n.has(accident, from, to)) mark = n.first(from, to, check, wound);
+            if (mark != null && n.has(body, from, to)) a = mark;
         }
         if (a != null) out.add(new Signal(Kind.SELF_HARM, a.start(), a.end()));
 
-        boolean play = has(t, from, game);
+        boolean play = n.has(game, from, to);
         // fight
         if (!play) {
-            Cues.Span f = first(t, from, check, force);
-            if (f == null && !has(t, from, accident) && (has(t, from, conflict) || conflictInNote)) f = first(t, from, check, injury);
+            Cues.Span f = n.first(from, to, check, force);
+            if (f == null && !n.has(accident, from, to) && (n.has(conflict, from, to) || conflictInNote)) f = n.first(from, to, check, injury);
             if (f != null) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
         }
         // bullying
         Cues.Span b = null;
-        Cues.Span c = first(t, from, check, coerce);
-        if (c != null && has(t, from, valuables) && !byAuthority(t, from, c.start())) b = c;
+        Cues.Span c = n.first(from, to, check, coerce);
+        if (c != null && n.has(valuables, from, to) && !byAuthority(n.text, from, c.start())) b = c;
         if (b == null && !play) {
-            Cues.Span h = first(t, from, check, humiliate);
-            if (h != null && has(t, from, crowd) && !byAuthority(t, from, h.start())) b = h;
+            Cues.Span h = n.first(from, to, check, humiliate);
+            if (h != null && n.has(crowd, from, to) && !byAuthority(n.text, from, h.start())) b = h;
         }
-        if (b == null) b = first(t, from, check, fear, threat);
+        if (b == null) b = n.first(from, to, check, fear, threat);
         if (b != null) out.add(new Signal(Kind.BULLYING, b.start(), b.end()));
         // running away
-        Cues.Span r = first(t, from, check, absent);
-        if (r != null && (!has(t, from, benign) || !reachable)) out.add(new Signal(Kind.RUNAWAY, r.start(), r.end()));
+        Cues.Span r = n.first(from, to, check, absent);
+        if (r != null && (!n.has(benign, from, to) || !reachable)) out.add(new Signal(Kind.RUNAWAY, r.start(), r.end()));
     }
 
-    /** The first span of any of the lists, in [from, end of t), that passes the check. */
-    private static Cues.Span first(String t, int from, Check check, Cues... lists) {
-        for (Cues list : lists) {
-            Cues.Span m;
-            int at = from;
-            while ((m = list.find(t, at)) != null) {
-                if (check.counts(t, m.start(), m.end())) return m;
-                at = Math.max(m.end(), m.start() + 1);
-            }
+    /** The matches of each list in one note, found once and looked up by sentence. */
+    private static final class Spans {
+        final String text;
+        private final java.util.Map<Cues, List<Cues.Span>> found = new java.util.IdentityHashMap<>();
+
+        Spans(String text) {
+            this.text = text;
         }
-        return null;
-    }
 
-    private static boolean has(String t, int from, Cues list) {
-        return list.find(t, from) != null;
+        List<Cues.Span> of(Cues list) {
+            return found.computeIfAbsent(list, l -> l.findAll(text));
+        }
+
+        boolean has(Cues list, int from, int to) {
+            for (Cues.Span m : of(list)) if (m.start() >= from && m.start() < to) return true;
+            return false;
+        }
+
+        /** The first span of any of the lists within [from, to) that passes the check. */
+        Cues.Span first(int from, int to, Check check, Cues... lists) {
+            for (Cues list : lists) {
+                for (Cues.Span m : of(list)) {
+                    if (m.start() >= from && m.start() < to && check.counts(text, m.start(), m.end())) return m;
+                }
+            }
+            return null;
+        }
     }
 
     /** A teacher or parent named in the clause before the act: the one acting (老师骂了他, 被妈妈骂). */
