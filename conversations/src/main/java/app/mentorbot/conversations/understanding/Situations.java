@@ -73,50 +73,56 @@ final class Situations {
     }
 
     List<Signal> find(String s, Check check) {
-        Spans n = new Spans(s);   // each list is searched once over the note; sentences pick their part
+        Spans n = new Spans(s);   // each list is searched once over the note, and only when needed
         List<Signal> out = new ArrayList<>();
-        boolean reachable = !n.has(unreachable, 0, s.length());
-        // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
-        boolean conflictInNote = n.has(conflict, 0, s.length()) && !n.has(accident, 0, s.length()) && !n.has(game, 0, s.length());
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);
-            if (to > from) sentence(n, from, to, check, reachable, conflictInNote, out);
+            if (to > from) sentence(n, from, to, check, out);
             from = to + 1;
         }
         return out;
     }
 
-    private void sentence(Spans n, int from, int to, Check check, boolean reachable, boolean conflictInNote, List<Signal> out) {
+    /** Anchors first; the lists that only qualify an anchor (accident, crowd, game...) are read only when one is found. */
+    private void sentence(Spans n, int from, int to, Check check, List<Signal> out) {
+        int all = n.text.length();
         // self-harm
         Cues.Span a = n.first(from, to, check, end, farewell, means, sleeves);
         if (a == null) {
             Cues.Span mark = n.first(from, to, check, cut);
-            if (mark == null && !n.has(accident, from, to)) mark = n.first(from, to, check, wound);
+            if (mark == null) {
+                mark = n.first(from, to, check, wound);
+                if (mark != null && n.has(accident, from, to)) mark = null;
+            }
             if (mark != null && n.has(body, from, to)) a = mark;
         }
         if (a != null) out.add(new Signal(Kind.SELF_HARM, a.start(), a.end()));
 
-        boolean play = n.has(game, from, to);
         // fight
-        if (!play) {
-            Cues.Span f = n.first(from, to, check, force);
-            if (f == null && !n.has(accident, from, to) && (n.has(conflict, from, to) || conflictInNote)) f = n.first(from, to, check, injury);
-            if (f != null) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
+        Cues.Span f = n.first(from, to, check, force);
+        if (f == null) {
+            Cues.Span hurt = n.first(from, to, check, injury);
+            // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
+            if (hurt != null && !n.has(accident, from, to)
+                    && (n.has(conflict, from, to) || (n.has(conflict, 0, all) && !n.has(accident, 0, all) && !n.has(game, 0, all)))) f = hurt;
         }
+        if (f != null && !n.has(game, from, to)) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
+
         // bullying
         Cues.Span b = null;
         Cues.Span c = n.first(from, to, check, coerce);
         if (c != null && n.has(valuables, from, to) && !byAuthority(n.text, from, c.start())) b = c;
-        if (b == null && !play) {
+        if (b == null) {
             Cues.Span h = n.first(from, to, check, humiliate);
-            if (h != null && n.has(crowd, from, to) && !byAuthority(n.text, from, h.start())) b = h;
+            if (h != null && n.has(crowd, from, to) && !byAuthority(n.text, from, h.start()) && !n.has(game, from, to)) b = h;
         }
         if (b == null) b = n.first(from, to, check, fear, threat);
         if (b != null) out.add(new Signal(Kind.BULLYING, b.start(), b.end()));
+
         // running away
         Cues.Span r = n.first(from, to, check, absent);
-        if (r != null && (!n.has(benign, from, to) || !reachable)) out.add(new Signal(Kind.RUNAWAY, r.start(), r.end()));
+        if (r != null && (!n.has(benign, from, to) || n.has(unreachable, 0, all))) out.add(new Signal(Kind.RUNAWAY, r.start(), r.end()));
     }
 
     /** The matches of each list in one note, found once and looked up by sentence. */
