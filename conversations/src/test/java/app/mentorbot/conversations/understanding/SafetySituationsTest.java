@@ -1,0 +1,86 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Safety signals read from the situation a note describes (Situations), on NoteReaderTest's own
+ * roster: each case combines word classes in a sentence no list holds whole, and each near miss
+ * shows what keeps a situation from being one (an accident, a game, a teacher acting, a negation).
+ */
+class SafetySituationsTest {
+    private static boolean suspected(Note n) {
+        return n.flags().contains(Flag.SAFETY) && n.safetySuspected();
+    }
+
+    @Test
+    void aKeywordRaisesSafetyThatIsNotSuspected() {
+        Note n = read("许诗涵说她被同桌欺负了");
+        assertThat(n.flags()).contains(Flag.SAFETY);
+        assertThat(n.safetySuspected()).isFalse();
+    }
+
+    @Test
+    void aCutMarkOnABodyPartIsSuspectedSelfHarmWhateverTheExplanation() {
+        Note n = read("吴天明小臂上有好几条新的划痕，问他说是被纸划的");
+        assertThat(suspected(n)).isTrue();
+        assertThat(n.flags()).contains(Flag.PSYCH);
+        assertThat(n.doubts()).anyMatch(d -> d.startsWith(Note.SAFETY_SUSPECTED));
+    }
+
+    @Test
+    void talkOfNotWakingUpIsSuspectedSelfHarmEvenAsASupposition() {
+        assertThat(suspected(read("欧阳晓雨在周记里写，要是哪天睡着就不用醒来就好了"))).isTrue();
+    }
+
+    @Test
+    void anInjuryWithAnotherPartyInTheNextSentenceIsAFight() {
+        assertThat(suspected(read("韩磊今天眼眶青了一大块。下午和对方的班主任一起处理了"))).isTrue();
+    }
+
+    @Test
+    void anInjuryFromSportIsNotAFight() {
+        assertThat(read("周一鸣打篮球时和对方撞了一下，嘴唇磕破了").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void aFightInAGameIsNotAFight() {
+        assertThat(read("周一鸣说昨晚在游戏里跟人动手打了一架").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void beingCorneredAndMadeToPayIsBullying() {
+        assertThat(suspected(read("宋佳琪说放学后在车棚被两个高年级的拦住，让她交五十块"))).isTrue();
+    }
+
+    @Test
+    void mockingInAGroupChatIsBullyingButATeacherScoldingIsNot() {
+        assertThat(suspected(read("许诗涵的照片被人改丑了发到班群里，好几个人跟着嘲笑"))).isTrue();
+        assertThat(read("许诗涵上课说话被老师骂了几句").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void notHomeWithThePhoneOffIsRunningAwayButAnExplainedNightIsNot() {
+        assertThat(suspected(read("吴天明昨晚一夜未归，手机关机"))).isTrue();
+        assertThat(read("吴天明这周没回家，留校参加集训").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void aNegatedSituationIsNoSignal() {
+        assertThat(read("问了周一鸣，手腕上没有什么伤痕，是我看错了").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void hyperboleIsNotAWish() {
+        assertThat(read("许诗涵说作业多得要死").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void aPlanStillCarriesTheSignal() {
+        Note n = read("明天找吴天明谈谈他被几个人堵在厕所要钱的事");
+        assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(n.flags()).contains(Flag.SAFETY);
+    }
+}
