@@ -72,8 +72,9 @@ class Wiring {
 
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                      QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
-        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon);
+                      QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
+                      SafetyChecks safetyChecks) {
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks);
     }
 
     @Bean

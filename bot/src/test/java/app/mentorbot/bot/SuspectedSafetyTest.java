@@ -125,15 +125,13 @@ class SuspectedSafetyTest {
 
     @Test
     @Order(4)
-    void aKeywordStillReachesTheClassHeadAtOnceWithoutAQuestion() throws Exception {
+    void aSuspectedSignalAsksFirstButAKeywordReachesTheClassHeadAtOnce() throws Exception {
         onDay(3, 15);
         try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02")) {
             String id = liu.say("陈思雨说有人在班群里骂她，还把她的照片P成丑图到处传");
-            String reply = liu.replyTo(id);
-            assertThat(reply).contains("安全");
-            if (reply.contains("回复「通知」")) {
-                assertThat(liu.replyTo(liu.say("通知"))).startsWith("已通知");
-            }
+            assertThat(liu.replyTo(id)).as("mocking in a group chat is a described situation: asked first")
+                    .contains("安全").contains("回复「通知」");
+            assertThat(liu.replyTo(liu.say("通知"))).startsWith("已通知");
             assertThat(sun.pushContaining("陈思雨")).startsWith("【紧急】");
             String keyword = liu.say("王子轩被高年级同学打了，脸上有伤");
             assertThat(liu.replyTo(keyword)).contains("安全").doesNotContain("回复「通知」");

@@ -76,7 +76,7 @@ public final class Dialogue {
     private final SafetyChecks safety;
 
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
-                    QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon) {
+                    QuietHours quiet, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety) {
         this.jdbc = Objects.requireNonNull(jdbc);
         this.lexicon = Objects.requireNonNull(lexicon);
         this.rosters = Objects.requireNonNull(rosters);
@@ -91,7 +91,7 @@ public final class Dialogue {
         this.quiet = Objects.requireNonNull(quiet);
         this.reminders = Objects.requireNonNull(reminders);
         this.duties = new DutyTalk(jdbc, ledger, reminders, texts, wording, links, clock);
-        this.safety = new SafetyChecks(jdbc, records, rosters, texts, clock);
+        this.safety = Objects.requireNonNull(safety);
     }
 
     /** The reader is built once per roster version; rosters are cached, so identity tells a new import. */

@@ -22,6 +22,7 @@ import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.text.Texts;
 import app.mentorbot.conversations.understanding.Evidence;
 import app.mentorbot.conversations.understanding.Flag;
+import app.mentorbot.conversations.understanding.Note;
 
 /**
  * Who hears about a safety signal, and when. A keyword (自残, 被打) reaches the student's mentor and
@@ -37,8 +38,6 @@ import app.mentorbot.conversations.understanding.Flag;
 public final class SafetyChecks {
     /** How long the teacher has to answer before the class head is told anyway. */
     public static final Duration WAIT = Duration.ofMinutes(30);
-    /** The evidence field that marks a record's SAFETY flag as 疑似 (raised by a situation, not a keyword). */
-    static final String SUSPECTED = "suspected";
 
     private static final Pattern TELL = Pattern.compile("^(通知|通知吧|通知班主任|通知一下|要通知|需要通知|需要|要|是|是的|对|告诉班主任|通知他们)$");
     private static final Pattern CLEAR = Pattern.compile("^(不是|不是的|不用|不需要|不用通知|不是安全问题|没有安全问题|误报|不涉及安全|没事)$");
@@ -62,7 +61,7 @@ public final class SafetyChecks {
 
     /** True when the record's SAFETY flag came only from a described situation. */
     static boolean suspected(Record r) {
-        return r.flags().contains(Flag.SAFETY) && r.evidence().stream().anyMatch(e -> e.field().equals(SUSPECTED));
+        return r.flags().contains(Flag.SAFETY) && r.evidence().stream().anyMatch(e -> e.field().equals(Note.SUSPECTED_EVIDENCE));
     }
 
     /** The confirmation of a newly filed record, with the one-line question when its SAFETY flag is suspected. */
@@ -81,8 +80,7 @@ public final class SafetyChecks {
             ask(saved.schoolId(), saved.id(), teacherId);
             return List.of();
         }
-        return alerts(saved, teacherId, roster, texts.get("safety.alert", authorName, wording.describe(saved, roster, today),
-                Wording.shortened(saved.note(), 120)));
+        return alerts(saved, teacherId, roster, "safety.alert", authorName, today);
     }
 
     /** Opens the question for a record (once). */
@@ -115,8 +113,7 @@ public final class SafetyChecks {
         if (!close(open.get()[0], tell ? "TOLD_BY_TEACHER" : "CLEARED")) return Optional.empty();
         if (clear) return Optional.of(List.of(clear(r, teacherId)));
         LocalDate today = LocalDate.now(clock);
-        List<Reply> replies = new ArrayList<>(alerts(r, teacherId, roster, texts.get("safety.alertTold", teacherName(roster, teacherId),
-                wording.describe(r, roster, today), Wording.shortened(r.note(), 120))));
+        List<Reply> replies = new ArrayList<>(alerts(r, teacherId, roster, "safety.alertTold", teacherName(roster, teacherId), today));
         List<String> names = replies.stream().map(x -> teacherName(roster, x.recipientId())).toList();
         replies.add(0, Reply.back(names.isEmpty() ? texts.get("safety.toldNobody")
                 : texts.get("safety.told", String.join(texts.get("list.separator"), names))));
@@ -129,24 +126,23 @@ public final class SafetyChecks {
      */
     public List<Reply> overdue(String schoolId) {
         Instant now = clock.instant();
-        List<long[]> due = jdbc.sql("update safety_check set state = 'TOLD_AFTER_SILENCE', closed_at = ? "
-                        + "where school_id = ? and state = 'OPEN' and due_at <= ? returning id, record_id")
+        record Due(long recordId, String teacherId) {}
+        List<Due> due = jdbc.sql("update safety_check set state = 'TOLD_AFTER_SILENCE', closed_at = ? "
+                        + "where school_id = ? and state = 'OPEN' and due_at <= ? returning record_id, teacher_id")
                 .params(Timestamp.from(now), schoolId, Timestamp.from(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2))).list();
         if (due.isEmpty()) return List.of();
         Roster roster = rosters.load(schoolId);
         LocalDate today = LocalDate.now(clock);
         List<Reply> out = new ArrayList<>();
-        for (long[] d : due) {
-            Optional<Record> r = records.find(d[1]).filter(x -> x.flags().contains(Flag.SAFETY));
+        for (Due d : due) {
+            Optional<Record> r = records.find(d.recordId()).filter(x -> x.flags().contains(Flag.SAFETY));
             if (r.isEmpty()) continue;   // withdrawn or cleared meanwhile
-            String teacherId = jdbc.sql("select teacher_id from safety_check where id = ?").param(d[0]).query(String.class).single();
-            List<Reply> alerts = alerts(r.get(), teacherId, roster, texts.get("safety.alertSilence", teacherName(roster, teacherId),
-                    wording.describe(r.get(), roster, today), Wording.shortened(r.get().note(), 120)));
+            List<Reply> alerts = alerts(r.get(), d.teacherId(), roster, "safety.alertSilence", teacherName(roster, d.teacherId()), today);
             out.addAll(alerts);
             if (!alerts.isEmpty()) {
                 String names = String.join(texts.get("list.separator"), alerts.stream().map(x -> teacherName(roster, x.recipientId())).toList());
-                out.add(new Reply(teacherId, texts.get("safety.toldAfterSilence", names), true));
+                out.add(new Reply(d.teacherId(), texts.get("safety.toldAfterSilence", names), true));
             }
         }
         return out;
@@ -161,7 +157,7 @@ public final class SafetyChecks {
     private Reply clear(Record r, String teacherId) {
         Set<Flag> flags = r.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(r.flags());
         flags.remove(Flag.SAFETY);
-        List<Evidence> evidence = r.evidence().stream().filter(e -> !e.field().equals(SUSPECTED)).toList();
+        List<Evidence> evidence = r.evidence().stream().filter(e -> !e.field().equals(Note.SUSPECTED_EVIDENCE)).toList();
         records.correct(new Record(r.id(), r.schoolId(), r.authorId(), r.kind(), r.talkType(), r.channel(), r.date(), r.followUp(),
                 r.topics(), flags, r.studentIds(), r.note(), evidence, r.sourceMessageId(), r.createdAt()),
                 teacherId, "SAFETY_CLEARED", clock.instant());
@@ -170,8 +166,9 @@ public final class SafetyChecks {
         return Reply.back(texts.get("safety.cleared", Wording.shortened(r.note(), 20)));
     }
 
-    /** The alert to the students' mentors and class heads, except the teacher who wrote it. */
-    private static List<Reply> alerts(Record r, String teacherId, Roster roster, String text) {
+    /** The alert ({@code key}: who, what, the words) to the students' mentors and class heads, except the teacher who wrote it. */
+    private List<Reply> alerts(Record r, String teacherId, Roster roster, String key, String who, LocalDate today) {
+        String text = texts.get(key, who, wording.describe(r, roster, today), Wording.shortened(r.note(), 120));
         Set<String> recipients = new LinkedHashSet<>();
         for (String id : r.studentIds()) {
             roster.student(id).ifPresent(s -> {

@@ -30,6 +30,12 @@ public record Note(Kind kind, TalkType talkType, Channel channel, List<String> s
      */
     public static final String SAFETY_SUSPECTED = "SAFETY_SUSPECTED:";
 
+    /**
+     * The evidence field that marks SAFETY as 疑似 on the note and, carried in the evidence, on the
+     * record filed from it (its span: the words that raised it).
+     */
+    public static final String SUSPECTED_EVIDENCE = "suspected";
+
     /** True when SAFETY is set only on an indirect signal (see {@link #SAFETY_SUSPECTED}). */
     public boolean safetySuspected() {
         return flags.contains(Flag.SAFETY) && doubts.stream().anyMatch(d -> d.startsWith(SAFETY_SUSPECTED));

@@ -161,7 +161,7 @@ public final class NoteReader {
                 if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
                 if (h.suspected() && h.flag() == Flag.SAFETY && suspectedBy == null) {
                     suspectedBy = nt.original.substring(h.start(), h.end());
-                    evidence.add(ev(nt, "suspected", "SAFETY", h.start(), h.end()));   // the record keeps its 疑似 mark
+                    evidence.add(ev(nt, Note.SUSPECTED_EVIDENCE, "SAFETY", h.start(), h.end()));   // the record keeps its 疑似 mark
                 }
             }
             // a family in hardship or broken up is family life, whatever words said it

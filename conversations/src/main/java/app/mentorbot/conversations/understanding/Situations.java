@@ -37,7 +37,7 @@ final class Situations {
 
     record Signal(Kind kind, int start, int end) {}
 
-    /** The caller's test for an anchor: affirmed in its clause and about the student. */
+    /** The caller's test for an anchor's words at [start, end): not negated, not a lesson's theme. */
     interface Check {
         boolean counts(String s, int start, int end);
     }
