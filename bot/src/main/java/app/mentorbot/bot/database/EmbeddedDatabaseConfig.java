@@ -41,6 +41,7 @@ public class EmbeddedDatabaseConfig {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user());
+        config.setPassword(server.password());
         config.setPoolName("mentorbot-embedded");
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(3_000); // as for an external database: fail fast, spool, tell the sender

@@ -18,12 +18,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+
+import app.mentorbot.bot.files.OwnerOnly;
 
 /**
  * A real PostgreSQL kept in the bot's data folder ({@code DATA/pg}), so {@code java -jar} works with no
- * set-up and the data survives restarts. The binaries come from Maven Central (zonky); as root they
- * run inside {@code unshare -U}, which zonky does by itself.
+ * set-up and the data survives restarts. The binaries come from Maven Central (zonky) and are unpacked
+ * into {@code DATA/pg-bin}, never a shared temporary folder; as root they run inside {@code unshare -U},
+ * which zonky does by itself. The data folder is 0700, and the server takes only the bot's user with
+ * its password over loopback ({@link ServerAccess}).
  *
  * One bot per data folder: {@code DATA/mentorbot.lock} is held for the life of the process, which is
  * also how the import command knows a bot is running. A server left running by a crashed bot
@@ -35,11 +41,24 @@ public final class EmbeddedServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final String password;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, String password) {
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.password = password;
+    }
+
+    /**
+     * zonky's binaries for one data folder. zonky caches unpacked binaries per resolver; a value per data
+     * folder keeps each folder's binaries inside it.
+     */
+    private record BinariesFor(Path dataDir) implements PgBinaryResolver {
+        @Override
+        public java.io.InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
     }
 
     /** Thrown when another bot (or import) holds the data folder. */
@@ -51,9 +70,9 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public static EmbeddedServer start(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve("mentorbot.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.newFile());
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -67,19 +86,30 @@ public final class EmbeddedServer implements AutoCloseable {
             try {
                 Path pgDir = dataDir.resolve("pg");
                 stopLeftoverServer(pgDir);
+                Path binDir = dataDir.resolve("pg-bin");
+                String password = ServerAccess.password(dataDir);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(pgDir.toFile())
                         .setCleanDataDirectory(false)
                         .setPort(freePort())
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        .setPgBinaryResolver(new BinariesFor(dataDir.toAbsolutePath()))
+                        .setOverrideWorkingDirectory(binDir.toFile())
+                        .setConnectConfig("password", password) // zonky's own readiness check
+                        .setDataDirectoryCustomizer(dir -> {
+                            OwnerOnly.directory(binDir); // zonky opens it to everyone after unpacking
+                            ServerAccess.lockDown(dir.toPath(), ServerAccess.binaries(binDir), password);
+                        })
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("unix_socket_directories", "''") // TCP only, and only as above
+                        .setServerConfig("password_encryption", "scram-sha-256")
                         // zonky is made for tests: it turns durability off (-F, synchronous_commit=off); ours keeps notes
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")
                         .start();
                 log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgDir.toAbsolutePath());
-                return new EmbeddedServer(postgres, channel, lock);
+                return new EmbeddedServer(postgres, channel, lock, password);
             } catch (IOException | RuntimeException e) {
                 lock.release();
                 channel.close();
@@ -111,7 +141,12 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public String user() {
-        return "postgres";
+        return ServerAccess.USER;
+    }
+
+    /** The password the server takes (from {@code DATA/pg-password}). */
+    public String password() {
+        return password;
     }
 
     public int port() {

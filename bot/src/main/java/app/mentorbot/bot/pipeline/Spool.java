@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.files.OwnerOnly;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,9 +58,10 @@ class Spool {
         if (byHash == null) {
             Map<String, Path> map = new java.util.concurrent.ConcurrentHashMap<>();
             if (Files.isDirectory(dir)) {
+                OwnerOnly.directory(dir); // a folder left by a version that wrote it 0755
                 try (Stream<Path> files = Files.list(dir)) {
                     files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                            .forEach(p -> map.put(hashOf(p), p));
+                            .forEach(p -> map.put(hashOf(p), OwnerOnly.file(p)));
                 }
             }
             byHash = map;
@@ -74,7 +76,8 @@ class Spool {
 
     synchronized void keep(InboundMessage m) {
         try {
-            Files.createDirectories(dir);
+            if (dir.getParent() != null) OwnerOnly.directory(dir.getParent()); // the data folder
+            OwnerOnly.directory(dir);
             String hash = hash(m.platform() + "\u0000" + m.messageId());
             if (index().containsKey(hash)) return;
             // arrival order survives restarts: wall-clock millis, then a counter within this run
@@ -88,7 +91,8 @@ class Spool {
             json.put("sentAt", m.sentAt().toString());
             json.put("extras", m.extras());
             Path tmp = dir.resolve(name + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp,
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), OwnerOnly.newFile())) {
                 ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
             }

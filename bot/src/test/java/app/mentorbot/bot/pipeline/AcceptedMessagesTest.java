@@ -121,4 +121,41 @@ class AcceptedMessagesTest {
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password());
     }
+
+    @Test
+    void messagesWaitingOnDiskAreReadableByTheBotsUserOnly() throws Exception {
+        BotSettings settings = new BotSettings(data, null, null, null, null, null, null, null);
+        new AcceptedMessages(settings, Clock.systemUTC()).keep(on("dingtalk", "m1"));
+        new Spool(settings, Clock.systemUTC()).keep(on("wecom", "m2"));
+
+        for (Path dir : List.of(data, data.resolve("accepted"), data.resolve("spool"))) {
+            assertThat(mode(dir)).as(dir.getFileName().toString()).isEqualTo("rwx------");
+        }
+        assertThat(onDisk()).singleElement().satisfies(f -> assertThat(mode(f)).isEqualTo("rw-------"));
+        try (Stream<Path> spooled = Files.list(data.resolve("spool"))) {
+            assertThat(spooled.toList()).singleElement().satisfies(f -> assertThat(mode(f)).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void aSpoolLeftWorldReadableByAnEarlierVersionIsClosedWhenTheBotReadsIt() throws Exception {
+        Path spool = Files.createDirectories(data.resolve("spool"));
+        Files.setPosixFilePermissions(spool, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Spool first = new Spool(spool, Clock.systemUTC());
+        first.keep(on("wecom", "m3"));
+        Path file = first.waiting().get(0);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(spool, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Spool restarted = new Spool(spool, Clock.systemUTC());
+        restarted.keep(on("wecom", "m3")); // already there: the restarted spool reads its folder first
+
+        assertThat(mode(spool)).isEqualTo("rwx------");
+        assertThat(mode(file)).isEqualTo("rw-------");
+        assertThat(restarted.waiting()).hasSize(1);
+    }
+
+    static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
 }
