@@ -41,12 +41,13 @@ class DemoSchool {
     @EventListener(ApplicationStartedEvent.class)
     void loadIfEmpty() {
         if (!modes.demo() || !rosters.load(settings.schoolId()).isEmpty()) return;
-        Roster example = read();
+        Roster example = example(settings);
         tx.executeWithoutResult(s -> rosters.replace(settings.schoolId(), example));
         log.info("demo mode: loaded the example school ({} teachers, {} students)", example.teachers().size(), example.students().size());
     }
 
-    private Roster read() {
+    /** The example school, from {@code mentorbot.example-school} or the copy inside the jar. */
+    static Roster example(BotSettings settings) {
         Path file = Path.of(settings.exampleSchool());
         try (InputStream in = Files.exists(file) ? Files.newInputStream(file)
                 : DemoSchool.class.getClassLoader().getResourceAsStream("config/example-school.json")) {

@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.Modes;
 import app.mentorbot.conversations.roster.RosterFile;
 import app.mentorbot.conversations.roster.RosterFileReader;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -44,6 +45,7 @@ public final class ImportCommand {
             RosterStore.ImportSummary summary = tx.execute(s -> {
                 RosterStore.ImportSummary result = store.replace(schoolId, parsed.roster());
                 identities[0] = store.bindIdentities(schoolId, parsed.identities());
+                context.getBean(Modes.class).retire(); // a real school: demo mode ends for good
                 return result;
             });
             System.out.printf("名单已导入：%d 个班级，%d 位教师，%d 名学生，%d 位家长。%n",
