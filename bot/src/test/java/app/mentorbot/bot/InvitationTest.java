@@ -34,6 +34,7 @@ import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 import app.mentorbot.bot.web.Invitations;
+import app.mentorbot.bot.web.SignedLinks;
 import app.mentorbot.bot.web.SignedOutPages;
 import app.mentorbot.bot.web.WebDevices;
 import app.mentorbot.conversations.roster.RosterJson;
@@ -41,7 +42,8 @@ import app.mentorbot.conversations.roster.RosterStore;
 
 /**
  * Outside demo mode the web chat opens only through an invitation link, once: the browser that opens it
- * is signed in (an HttpOnly device cookie), and the same link forwarded to anyone else opens nothing.
+ * is signed in (an HttpOnly device cookie), and the same link forwarded to anyone else opens nothing. Page
+ * links are bound to their viewer's browser the same way.
  * 刘洋 (T01) is a mentor, 张小明's mother is P01.
  */
 @SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +62,8 @@ class InvitationTest {
     Invitations invitations;
     @Autowired
     WebDevices devices;
+    @Autowired
+    SignedLinks links;
     @Autowired
     RosterStore rosters;
     @Autowired
@@ -91,7 +95,7 @@ class InvitationTest {
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(opened.headers().firstValue("Location")).hasValue("/");
         String setCookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith(WebDevices.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+        assertThat(setCookie).startsWith(WebDevices.COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Max-Age=" + Duration.ofDays(90).toSeconds());
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
@@ -205,6 +209,78 @@ class InvitationTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    // Page links from the chat (growth file, digest, records) are not bearer tokens either: they open only in
+    // the signed-in browser of the person they were made for. T01 mentors 黄佳怡 (S06); T02 heads 高二(1)班 (C21).
+
+    @Test
+    void aMentorsLinkOpensInTheBrowserHeSignedInWith() throws Exception {
+        String liuYang = signedIn("T01");
+        HttpResponse<String> page = get(links.growthFile("T01", "S06"), liuYang);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("黄佳怡");
+    }
+
+    @Test
+    void aLinkForwardedToAFamilyGroupIsRefusedInEveryOtherBrowser() throws Exception {
+        String liuYang = signedIn("T01");
+        String link = links.growthFile("T01", "S06");
+        assertThat(get(link, liuYang).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> stranger = get(link, null);
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(stranger.body()).contains("在聊天中重新获取链接").doesNotContain("黄佳怡");
+        assertThat(stranger.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> mother = get(link, signedIn("P01"));
+        assertThat(mother.statusCode()).isEqualTo(403);
+        assertThat(mother.body()).contains("发给另一位用户").doesNotContain("黄佳怡");
+    }
+
+    @Test
+    void aTeacherOpeningHerLinkFirstInDingTalksBrowserIsSignedInThereOnceAndTheSameLinkOpensNowhereElse() throws Exception {
+        String digest = links.digestPage("T02", "C21");
+        HttpResponse<String> first = get(digest, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
+        String dingTalkBrowser = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertThat(get(digest, dingTalkBrowser).statusCode()).as("again in the same browser").isEqualTo(200);
+        assertThat(get(digest, null).statusCode()).as("the same link in a second browser").isEqualTo(403);
+    }
+
+    @Test
+    void signingAPersonOutEndsTheLinksAlreadySentToThem() throws Exception {
+        String phone = signedIn("T01");
+        String opened = links.growthFile("T01", "S06");
+        assertThat(get(opened, phone).statusCode()).isEqualTo(200);
+        String neverOpened = links.studentPage("T01", "S06");
+
+        clock.advance(Duration.ofMinutes(5));
+        devices.signOut("T01");
+
+        assertThat(get(opened, phone).statusCode()).as("the lost phone").isEqualTo(403);
+        assertThat(get(neverOpened, null).statusCode()).as("an unopened link from before the sign-out").isEqualTo(403);
+
+        clock.advance(Duration.ofMinutes(1));
+        String fresh = links.growthFile("T01", "S06");
+        assertThat(get(fresh, null).statusCode()).as("a link made after the sign-out, on the new phone").isEqualTo(200);
+    }
+
+    @Test
+    void anotherPersonsInvitationDoesNotQuietlyReplaceTheBrowsersSignIn() throws Exception {
+        String liuYang = signedIn("T01");
+        HttpResponse<String> mothersLink = get("/?token=" + invitations.issue("P01"), liuYang);
+        assertThat(mothersLink.statusCode()).isEqualTo(403);
+        assertThat(mothersLink.body()).contains("已经以另一个人的身份登录");
+        assertThat(mothersLink.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("still 刘洋's browser").isEqualTo(200);
+    }
+
+    private String signedIn(String person) throws Exception {
+        return cookieOf(get("/?token=" + invitations.issue(person), null));
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -10,7 +10,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,11 +64,12 @@ class ChatPage {
                         .location(URI.create(request.getRequestURI()))
                         .header("Referrer-Policy", "no-referrer")
                         .cacheControl(CacheControl.noStore());
-                if (bound.newKey() != null) onward.header(HttpHeaders.SET_COOKIE, deviceCookie(bound.newKey(), request).toString());
+                if (bound.newKey() != null) onward.header(HttpHeaders.SET_COOKIE, devices.cookie(bound.newKey(), request).toString());
                 return onward.build();
             }
             if (opening instanceof WebDevices.Opening.AlreadyUsed) return refused(WebChatAdapter.Refusal.INVITATION_USED);
             if (opening instanceof WebDevices.Opening.Expired) return refused(WebChatAdapter.Refusal.INVITATION_EXPIRED);
+            if (opening instanceof WebDevices.Opening.OtherPerson) return refused(WebChatAdapter.Refusal.SIGNED_IN_AS_SOMEONE_ELSE);
             return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
         }
         if (!modes.demo() && devices.owner(deviceKey).isEmpty()) return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
@@ -84,13 +84,6 @@ class ChatPage {
                 .cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer")
                 .body(webChat.refusalPage(refusal));
-    }
-
-    /** HttpOnly so page scripts cannot read it, SameSite=Strict so other sites cannot send it, Secure over https. */
-    private ResponseCookie deviceCookie(String key, HttpServletRequest request) {
-        boolean https = request.isSecure() || (settings.publicUrl() != null && settings.publicUrl().startsWith("https:"));
-        return ResponseCookie.from(WebDevices.COOKIE, key).httpOnly(true).sameSite("Strict").secure(https)
-                .path("/").maxAge(settings.deviceTtl()).build();
     }
 
     @GetMapping("/api/demo/people")

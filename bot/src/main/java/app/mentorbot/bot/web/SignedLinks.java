@@ -14,8 +14,9 @@ import app.mentorbot.conversations.dialogue.Links;
 /**
  * Signed, expiring, per-person links to the server-rendered pages, and their check. A link is
  * {@code /pages/<kind>/<subject>?viewer=<id>&exp=<epoch seconds>&sig=<HMAC>} with the HMAC (deployment key,
- * {@link Invitations#sign}) over {@code "<page>|<viewer>|<subject>|<exp>"}, valid 7 days. A page still checks
- * that the viewer may see it when opened: the signature only says who the link was made for.
+ * {@link Invitations#sign}) over {@code "<page>|<viewer>|<subject>|<exp>"}, valid 7 days. The signature only
+ * says who the link was made for: {@link PageLinkGate} lets it open only in that person's browser, and each
+ * page checks again that the viewer may see it.
  * This is the one {@link Links} of the bot.
  */
 @Component
@@ -35,6 +36,11 @@ public class SignedLinks implements Links {
         Page(String payloadName, String path) {
             this.payloadName = payloadName;
             this.path = path;
+        }
+
+        /** The page a request path is for, if any. */
+        static java.util.Optional<Page> of(String requestPath) {
+            return java.util.Arrays.stream(values()).filter(p -> requestPath.startsWith(p.path)).findFirst();
         }
     }
 
@@ -96,6 +102,11 @@ public class SignedLinks implements Links {
         boolean signed = MessageDigest.isEqual(signer.sign(payload(page, viewer, subject, expires)).getBytes(StandardCharsets.US_ASCII),
                 sig.getBytes(StandardCharsets.US_ASCII));
         return signed && expires >= clock.instant().getEpochSecond();
+    }
+
+    /** When a link with this (already checked) expiry was made. */
+    static java.time.Instant issuedAt(String exp) {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(exp)).minus(LIFETIME);
     }
 
     private static String payload(Page page, String viewer, String subject, long exp) {

@@ -11,11 +11,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.BotSettings;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Browsers bound to a person by opening an invitation link. The first open redeems the link and gives
@@ -55,6 +57,9 @@ public class WebDevices {
 
         /** Not a link we signed. */
         record Invalid() implements Opening {}
+
+        /** This browser is signed in as someone else; an invitation never replaces that silently. */
+        record OtherPerson() implements Opening {}
     }
 
     /** Redeems {@code token} for this browser; {@code deviceKey} is the browser's cookie, if any. */
@@ -68,20 +73,68 @@ public class WebDevices {
             return new Opening.Bound(current.get().personId(), null);
         }
         if (verdict.status() == Invitations.Status.EXPIRED) return new Opening.Expired();
+        if (current.isPresent() && !current.get().personId().equals(verdict.personId())) return new Opening.OtherPerson();
+        return redeem(tokenHash, verdict.personId()).<Opening>map(key -> new Opening.Bound(verdict.personId(), key))
+                .orElseGet(Opening.AlreadyUsed::new);
+    }
+
+    /** What opening a signed page link in this browser comes to. */
+    sealed interface PageOpening {
+        /** The browser is the viewer's; {@code newKey} is set when this open bound it. */
+        record Viewer(String newKey) implements PageOpening {}
+
+        /** Signed in as someone else: a link forwarded to a colleague or a parent. */
+        record OtherPerson() implements PageOpening {}
+
+        /** The link was first opened in another browser, or made before its viewer was signed out. */
+        record Spent() implements PageOpening {}
+    }
+
+    /**
+     * A page link opens in the browser of the person it was made for. A browser signed in as someone else
+     * is refused; one with no sign-in is bound to the viewer by the link's first open, once, as by an
+     * invitation; a link made before its viewer was signed out opens nowhere new.
+     */
+    PageOpening openPage(String linkSignature, String viewer, Instant issuedAt, String deviceKey) {
+        Optional<Bound> current = bound(deviceKey);
+        if (current.isPresent()) {
+            return current.get().personId().equals(viewer) ? new PageOpening.Viewer(null) : new PageOpening.OtherPerson();
+        }
+        Optional<Instant> signedOut = jdbc.sql("select signed_out_at from person_sign_out where school_id = ? and person_id = ?")
+                .params(settings.schoolId(), viewer).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        if (signedOut.isPresent() && !issuedAt.isAfter(signedOut.get())) return new PageOpening.Spent();
+        return redeem(hash("page-link|" + linkSignature), viewer).<PageOpening>map(PageOpening.Viewer::new)
+                .orElseGet(PageOpening.Spent::new);
+    }
+
+    /** Marks a link used and binds a new device key to its person; empty when the link was used before. */
+    private Optional<String> redeem(String tokenHash, String personId) {
         String key = B64.encodeToString(randomBytes());
         Instant now = clock.instant();
         Boolean redeemed = tx.execute(status -> {
             int inserted = jdbc.sql("insert into invitation_redeemed (token_hash, school_id, person_id, redeemed_at) "
                             + "values (?, ?, ?, ?) on conflict do nothing")
-                    .params(tokenHash, settings.schoolId(), verdict.personId(), Timestamp.from(now)).update();
+                    .params(tokenHash, settings.schoolId(), personId, Timestamp.from(now)).update();
             if (inserted == 0) return false;
             jdbc.sql("insert into web_device (key_hash, school_id, person_id, token_hash, created_at, expires_at) "
                             + "values (?, ?, ?, ?, ?, ?)")
-                    .params(hash(key), settings.schoolId(), verdict.personId(), tokenHash, Timestamp.from(now),
+                    .params(hash(key), settings.schoolId(), personId, tokenHash, Timestamp.from(now),
                             Timestamp.from(now.plus(settings.deviceTtl()))).update();
             return true;
         });
-        return Boolean.TRUE.equals(redeemed) ? new Opening.Bound(verdict.personId(), key) : new Opening.AlreadyUsed();
+        return Boolean.TRUE.equals(redeemed) ? Optional.of(key) : Optional.empty();
+    }
+
+    /**
+     * The device cookie: HttpOnly so page scripts cannot read it, Secure over https, SameSite=Lax so a link
+     * tapped in DingTalk, WeCom or a mail page still arrives signed in (Strict drops it on every navigation
+     * that starts on another site, which would refuse a teacher's own link). Nothing that changes data
+     * answers a cross-site GET, and the chat's socket checks its Origin.
+     */
+    ResponseCookie cookie(String key, HttpServletRequest request) {
+        boolean https = request.isSecure() || (settings.publicUrl() != null && settings.publicUrl().startsWith("https:"));
+        return ResponseCookie.from(COOKIE, key).httpOnly(true).sameSite("Lax").secure(https)
+                .path("/").maxAge(settings.deviceTtl()).build();
     }
 
     /** The person a browser's device key belongs to, while it is neither expired nor revoked. */
@@ -89,10 +142,16 @@ public class WebDevices {
         return bound(deviceKey).map(Bound::personId);
     }
 
-    /** Signs out every browser of one person (a lost phone); returns how many. */
+    /** Signs out every browser of one person (a lost phone) and ends every page link made for them so far; returns how many browsers. */
     public int signOut(String personId) {
-        return jdbc.sql("update web_device set revoked_at = ? where school_id = ? and person_id = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), settings.schoolId(), personId).update();
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(status -> {
+            jdbc.sql("insert into person_sign_out (school_id, person_id, signed_out_at) values (?, ?, ?) "
+                            + "on conflict (school_id, person_id) do update set signed_out_at = excluded.signed_out_at")
+                    .params(settings.schoolId(), personId, now).update();
+            return jdbc.sql("update web_device set revoked_at = ? where school_id = ? and person_id = ? and revoked_at is null")
+                    .params(now, settings.schoolId(), personId).update();
+        });
     }
 
     private record Bound(String personId, String tokenHash) {}

@@ -58,7 +58,7 @@ public final class WebChatAdapter implements Adapter {
     }
 
     /** Why the chat page is not shown; each has a text in the adapter's bundle. */
-    public enum Refusal { INVITATION_REQUIRED, INVITATION_USED, INVITATION_EXPIRED }
+    public enum Refusal { INVITATION_REQUIRED, INVITATION_USED, INVITATION_EXPIRED, SIGNED_IN_AS_SOMEONE_ELSE }
 
     // Read once: they are served on every page load.
     private static final String CHAT_PAGE = resource("webchat/index.html");
