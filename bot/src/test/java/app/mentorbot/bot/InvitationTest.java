@@ -104,8 +104,7 @@ class InvitationTest {
         assertThat(page.body()).contains("导师助手");
 
         try (ChatClient liuYang = ChatClient.withHeaders(port, Map.of("Cookie", cookie))) {
-            liuYang.say("今天和张小明单独谈心，聊了数学");
-            assertThat(liuYang.reply()).startsWith("已记录：").contains("张小明");
+            assertThat(liuYang.replyTo(liuYang.say("今天和张小明单独谈心，聊了数学"))).startsWith("已记录：").contains("张小明");
         }
     }
 
@@ -153,8 +152,7 @@ class InvitationTest {
             assertThat(evil.next().path("error").asString()).isEqualTo("no_access");
         }
         try (ChatClient ours = ChatClient.withHeaders(port, Map.of("Cookie", cookie, "Origin", "http://localhost:" + port))) {
-            ours.say("和周文聊了聊，没什么大问题");
-            assertThat(ours.reply()).startsWith("已记录：");
+            assertThat(ours.replyTo(ours.say("和周文聊了聊，没什么大问题"))).startsWith("已记录：");
         }
     }
 
@@ -177,8 +175,8 @@ class InvitationTest {
         String othersCookie = cookieOf(get("/?token=" + invitations.issue("T02"), null));
         try (ChatClient lostPhone = ChatClient.withHeaders(port, Map.of("Cookie", lostCookie));
              ChatClient sun = ChatClient.withHeaders(port, Map.of("Cookie", othersCookie))) {
-            lostPhone.say("和张小敏聊了聊，没什么大问题");
-            assertThat(lostPhone.reply()).startsWith("已记录：");
+            // replyTo: the day's reminders may be waiting for them and arrive first
+            assertThat(lostPhone.replyTo(lostPhone.say("和张小敏聊了聊，没什么大问题"))).startsWith("已记录：");
 
             devices.signOut("T04");
             signedOutPages.closePagesOfSignedOutBrowsers();
@@ -186,8 +184,7 @@ class InvitationTest {
             assertThat(lostPhone.next().path("error").asString()).isEqualTo("no_access");
             assertThat(lostPhone.closeReason()).isNotNull();
             assertThat(sun.isOpen()).as("someone else's page stays open").isTrue();
-            sun.say("和张小明聊了聊，没什么大问题");
-            assertThat(sun.reply()).startsWith("已记录：");
+            assertThat(sun.replyTo(sun.say("和张小明聊了聊，没什么大问题"))).startsWith("已记录：");
         }
     }
 
@@ -277,6 +274,20 @@ class InvitationTest {
         assertThat(mothersLink.body()).contains("已经以另一个人的身份登录");
         assertThat(mothersLink.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("still 刘洋's browser").isEqualTo(200);
+    }
+
+    @Test
+    void aNewSigningKeyEndsEveryLinkSentButNoOneIsSignedOut() throws Exception {
+        String liuYang = signedIn("T01");
+        String unopenedInvitation = "/?token=" + invitations.issue("T03");
+        String unopenedPage = links.growthFile("T01", "S06");
+
+        invitations.rotateKey();
+
+        assertThat(get(unopenedInvitation, null).statusCode()).isEqualTo(403);
+        assertThat(get(unopenedPage, null).statusCode()).isEqualTo(403);
+        assertThat(get("/", liuYang).statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("new links work").isEqualTo(200);
     }
 
     private String signedIn(String person) throws Exception {

@@ -10,21 +10,29 @@ import app.mentorbot.conversations.roster.RosterStore;
 
 /**
  * {@code invite PERSON_ID}: prints a signed web chat link for one roster person; the link opens in one
- * browser only. {@code invite PERSON_ID --sign-out} signs that person's browsers out (a lost phone).
+ * browser only. {@code invite PERSON_ID --sign-out} signs that person's browsers out and ends the page links
+ * sent to them (a lost phone). {@code invite --rotate-key} replaces the deployment's signing key.
  */
 public final class InviteCommand {
     private InviteCommand() {}
 
     public static int run(String[] args) {
         String personId = CommandContext.firstPlain(args);
-        if (personId == null) {
-            System.err.println("usage: java -jar mentorbot.jar invite PERSON_ID [--sign-out] [--mentorbot.public-url=https://...]");
+        boolean rotate = java.util.Arrays.asList(args).contains("--rotate-key");
+        if ((personId == null) == !rotate) {
+            System.err.println("usage: java -jar mentorbot.jar invite PERSON_ID [--sign-out] [--mentorbot.public-url=https://...]\n"
+                    + "       java -jar mentorbot.jar invite --rotate-key");
             return 2;
         }
         boolean signOut = java.util.Arrays.asList(args).contains("--sign-out");
-        String[] springArgs = java.util.Arrays.stream(CommandContext.springArgs(args)).filter(a -> !a.equals("--sign-out"))
-                .toArray(String[]::new);
+        String[] springArgs = java.util.Arrays.stream(CommandContext.springArgs(args))
+                .filter(a -> !a.equals("--sign-out") && !a.equals("--rotate-key")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = CommandContext.open(springArgs)) {
+            if (rotate) {
+                context.getBean(Invitations.class).rotateKey();
+                System.out.println("已更换签名密钥：之前发出的邀请链接和页面链接全部失效，已登录的浏览器不受影响。请重启其他正在运行的实例。");
+                return 0;
+            }
             BotSettings settings = context.getBean(BotSettings.class);
             var roster = context.getBean(RosterStore.class).load(settings.schoolId());
             if (Person.find(settings.schoolId(), roster, personId).isEmpty()) {
@@ -33,7 +41,7 @@ public final class InviteCommand {
             }
             if (signOut) {
                 int devices = context.getBean(WebDevices.class).signOut(personId);
-                System.out.println("已让 " + personId + " 的 " + devices + " 个浏览器退出登录；需要时请重新发送邀请链接。");
+                System.out.println("已让 " + personId + " 的 " + devices + " 个浏览器退出登录，之前发给此人的页面链接也已失效；需要时请重新发送邀请链接。");
                 return 0;
             }
             String base = settings.publicUrl() != null ? settings.publicUrl()

@@ -82,6 +82,16 @@ public class Invitations {
         }
     }
 
+    /**
+     * A new signing key (after a leak, or as routine): every invitation and page link signed so far stops
+     * working; browsers already signed in stay signed in (their cookies are random keys, not signatures).
+     * Other running instances keep the old key until they restart.
+     */
+    public void rotateKey() {
+        jdbc.sql("delete from bot_setting where key = 'invitation_key'").update();
+        key = null;
+    }
+
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
