@@ -187,10 +187,8 @@ public final class Dialogue {
         }
         Note note = readerFor(roster).read(asker.id(), said, saidAt);
         return switch (note.kind()) {
-            case TALK, PARENT_CONTACT, OBSERVATION, REMINDER -> {
-                duties.noticeConferenceDate(asker, roster, said, note);
-                yield draftOrAsk(turn, roster, note, said);
-            }
+            case TALK, PARENT_CONTACT, OBSERVATION, REMINDER -> duties.noticeConferenceDate(asker, roster, said, note)
+                    .map(refused -> List.of(Reply.back(refused))).orElseGet(() -> draftOrAsk(turn, roster, note, said));
             case QUERY -> List.of(Reply.back(queries.answer(asker, roster, note, said, LocalDate.now(clock))));
             default -> List.of(Reply.back(texts.get("other.reply")));
         };

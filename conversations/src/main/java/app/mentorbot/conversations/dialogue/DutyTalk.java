@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ import app.mentorbot.conversations.duties.Duty;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.MentorLedger;
+import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.reminders.Reminder;
@@ -81,17 +84,23 @@ final class DutyTalk {
             String link = links.summaryDraft(asker.id(), asker.id());
             return one(link == null ? texts.get("duty.noPage") : texts.get("duty.summaryDraft", link));
         }
-        List<SchoolClass> headed = roster.classes().stream().filter(c -> asker.id().equals(c.headTeacherId())).toList();
+        List<SchoolClass> headed = headedBy(asker, roster);
+        boolean mayRunAny = !headed.isEmpty() || asker.is(Role.ADMIN);
         Matcher decision = DECISION.matcher(said);
         if (decision.matches()) {
-            if (headed.isEmpty()) return one(texts.get("duty.notClassHead"));
+            if (!mayRunAny) return one(texts.get("duty.notClassHead"));
             return one(decide(asker, roster, headed, decision.group(2).strip(), reader, saidAt, today));
         }
         if (DIGEST.matcher(t).find() && !t.contains("定在") && !t.contains("改到")) {
-            List<SchoolClass> classes = asker.is(Role.ADMIN) && headed.isEmpty() ? roster.classes() : headed;
-            if (classes.isEmpty()) return one(texts.get("duty.notClassHead"));
+            if (!mayRunAny) return one(texts.get("duty.notClassHead"));
+            List<SchoolClass> named = ClassNames.named(roster, t);
+            List<SchoolClass> classes = !named.isEmpty() ? named : headed.isEmpty() ? roster.classes() : headed;
             List<String> lines = new ArrayList<>();
             for (SchoolClass c : classes) {
+                if (!Access.mayRunConferenceOf(asker, c.id(), roster)) {
+                    lines.add(texts.get("duty.notYourClassDigest", c.name()));
+                    continue;
+                }
                 String link = links.digestPage(asker.id(), c.id());
                 lines.add(link == null ? texts.get("duty.noPage") : texts.get("duty.digestLink", c.name(), link));
             }
@@ -100,12 +109,21 @@ final class DutyTalk {
         return Optional.empty();
     }
 
-    /** A class head's note that fixes the conference date: 「这个月的学情会商定在3月27日下午」. */
-    void noticeConferenceDate(Person asker, Roster roster, String said, Note note) {
-        if (note.followUp() == null || !CONFERENCE_DATE.matcher(said).find()) return;
-        for (SchoolClass c : roster.classes()) {
-            if (asker.id().equals(c.headTeacherId())) ledger.setConferenceDate(asker.schoolId(), c.id(), note.followUp(), asker.id());
-        }
+    /**
+     * A class head's note that fixes the conference date: 「这个月的学情会商定在3月27日下午」 sets it for the
+     * classes they head, 「高二(1)班的学情会商定在…」 for the class named (an admin's for any class named).
+     * A class head naming a class that is not theirs gets the refusal back, and nothing is set or filed;
+     * a teacher who heads no class has their note kept as their own reminder, as any other.
+     */
+    Optional<String> noticeConferenceDate(Person asker, Roster roster, String said, Note note) {
+        if (note.followUp() == null || !CONFERENCE_DATE.matcher(said).find()) return Optional.empty();
+        List<SchoolClass> headed = headedBy(asker, roster);
+        if (headed.isEmpty() && !asker.is(Role.ADMIN)) return Optional.empty();
+        List<SchoolClass> named = ClassNames.named(roster, said);
+        List<String> notTheirs = named.stream().map(SchoolClass::id).filter(c -> !Access.mayRunConferenceOf(asker, c, roster)).toList();
+        if (!notTheirs.isEmpty()) return Optional.of(texts.get("duty.notYourClassDate", classNames(roster, notTheirs)));
+        for (SchoolClass c : named.isEmpty() ? headed : named) ledger.setConferenceDate(asker.schoolId(), c.id(), note.followUp(), asker.id());
+        return Optional.empty();
     }
 
     /** The reminder a filed record brings: its follow-up, or the reminder it is. */
@@ -160,8 +178,7 @@ final class DutyTalk {
             for (DutyState d : l.attention()) lines.add("· " + dutyLines.describe(d, roster, today));
             if (l.attention().isEmpty()) lines.add(texts.get("duty.allGood"));
         }
-        for (SchoolClass c : roster.classes()) {
-            if (!asker.id().equals(c.headTeacherId())) continue;
+        for (SchoolClass c : headedBy(asker, roster)) {
             DutyState conf = ledger.conference(asker.schoolId(), c.id(), today);
             if (conf.status() != DutyState.Status.NOT_APPLICABLE) lines.add("· " + c.name() + " " + dutyLines.describe(conf, roster, today));
         }
@@ -170,13 +187,22 @@ final class DutyTalk {
         return lines.isEmpty() ? texts.get("duty.nothing") : String.join("\n", lines);
     }
 
-    /** 「会商决定：李明每周谈话一次，联系心理老师」 → a decision, and reminders for its owner. */
+    /**
+     * 「会商决定：李明每周谈话一次，联系心理老师」 → a decision, and reminders for its owner. The decision belongs to
+     * the conference of its students' class (else of the class it names, else the asker's own), which the
+     * asker must run; nothing is stored or marked done when they do not.
+     */
     private String decide(Person asker, Roster roster, List<SchoolClass> headed, String text, NoteReader reader,
                           ZonedDateTime saidAt, LocalDate today) {
         Note n = reader.read(asker.id(), "和" + text, saidAt);
         List<String> students = n.clarify() == null ? n.studentIds() : List.of();
-        String classId = students.isEmpty() ? headed.get(0).id()
-                : roster.student(students.get(0)).map(Student::classId).orElse(headed.get(0).id());
+        Set<String> classIds = new LinkedHashSet<>();
+        for (String s : students) roster.student(s).ifPresent(st -> classIds.add(st.classId()));
+        if (classIds.isEmpty()) ClassNames.named(roster, text).forEach(c -> classIds.add(c.id()));
+        if (classIds.isEmpty() && !headed.isEmpty()) classIds.add(headed.get(0).id());
+        Optional<String> refused = refusal(asker, roster, students, classIds);
+        if (refused.isPresent()) return refused.get();
+        String classId = classIds.iterator().next();
         String owner = students.isEmpty() ? asker.id()
                 : roster.student(students.get(0)).map(Student::mentorId).filter(m -> m != null).orElse(asker.id());
         Instant now = clock.instant();
@@ -198,6 +224,28 @@ final class DutyTalk {
         }
         String ownerName = roster.teacher(owner).map(t -> t.name()).orElse(owner);
         return texts.get("duty.decided", made, ownerName, wording.dayWithWeekday(first, today));
+    }
+
+    /** Why the asker may not record a decision for these classes, if they may not: one class, and theirs. */
+    private Optional<String> refusal(Person asker, Roster roster, List<String> students, Set<String> classIds) {
+        List<String> notTheirs = classIds.stream().filter(c -> !Access.mayRunConferenceOf(asker, c, roster)).toList();
+        if (!notTheirs.isEmpty()) {
+            List<String> whose = students.stream().map(roster::student).flatMap(Optional::stream)
+                    .filter(s -> notTheirs.contains(s.classId())).map(Student::name).toList();
+            return Optional.of(whose.isEmpty() ? texts.get("duty.notYourClassDecision", classNames(roster, notTheirs))
+                    : texts.get("duty.notYourStudentDecision", String.join(texts.get("list.separator"), whose), classNames(roster, notTheirs)));
+        }
+        if (classIds.size() > 1) return Optional.of(texts.get("duty.decisionOneClass", classNames(roster, classIds)));
+        return classIds.isEmpty() ? Optional.of(texts.get("duty.decisionWhichClass")) : Optional.empty();
+    }
+
+    private String classNames(Roster roster, java.util.Collection<String> classIds) {
+        return String.join(texts.get("list.separator"),
+                classIds.stream().map(c -> roster.schoolClass(c).map(SchoolClass::name).orElse(c)).toList());
+    }
+
+    private static List<SchoolClass> headedBy(Person asker, Roster roster) {
+        return roster.classes().stream().filter(c -> asker.id().equals(c.headTeacherId())).toList();
     }
 
     private static Optional<List<Reply>> one(String text) {

@@ -7,7 +7,8 @@ import app.mentorbot.conversations.roster.Student;
 /**
  * Who may do what, in one place. Admins see everything of their school; a class head their class;
  * a mentor their mentees; a teacher may write notes about students of the classes they teach (the
- * student's mentor and class head then see them); a parent only their own children's thread.
+ * student's mentor and class head then see them); a parent only their own children's thread. A class's
+ * case conference (学情会商: its decisions, date and digest) is its class head's, or an admin's.
  */
 public final class Access {
     private Access() {}
@@ -39,12 +40,24 @@ public final class Access {
         return asker.id().equals(s.mentorId()) || isClassHeadOf(asker, s, roster);
     }
 
+    /**
+     * Running a class's case conference: recording its decisions, setting its date, asking for its digest.
+     * The class head of that class or an admin; mentoring a student of the class is not enough.
+     */
+    public static boolean mayRunConferenceOf(Person asker, String classId, Roster roster) {
+        return asker.is(Role.ADMIN) || heads(asker, classId, roster);
+    }
+
     /** A parent writes about their own children only. */
     public static boolean isParentOf(Person asker, String studentId) {
         return asker.is(Role.PARENT) && asker.children().containsKey(studentId);
     }
 
     private static boolean isClassHeadOf(Person asker, Student s, Roster roster) {
-        return roster.schoolClass(s.classId()).map(c -> asker.id().equals(c.headTeacherId())).orElse(false);
+        return heads(asker, s.classId(), roster);
+    }
+
+    private static boolean heads(Person asker, String classId, Roster roster) {
+        return roster.schoolClass(classId).map(c -> asker.id().equals(c.headTeacherId())).orElse(false);
     }
 }
