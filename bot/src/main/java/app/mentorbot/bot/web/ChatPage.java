@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -54,7 +53,7 @@ class ChatPage {
      * first gets a device cookie and is sent on to the bare page, so the token leaves the address bar
      * and history; the same link elsewhere gets a polite refusal.
      */
-    @GetMapping(value = {"/", "/chat"}, produces = "text/html;charset=UTF-8")
+    @GetMapping(value = {"/", "/chat"}, produces = Html.TYPE)
     ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token,
                                 @CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey,
                                 HttpServletRequest request) {
@@ -63,7 +62,6 @@ class ChatPage {
             if (opening instanceof WebDevices.Opening.Bound bound) {
                 ResponseEntity.BodyBuilder onward = ResponseEntity.status(HttpStatus.SEE_OTHER)
                         .location(URI.create(request.getRequestURI()))
-                        .header("Referrer-Policy", "no-referrer")
                         .cacheControl(CacheControl.noStore());
                 if (bound.newKey() != null) onward.header(HttpHeaders.SET_COOKIE, deviceCookie(bound.newKey(), request).toString());
                 return onward.build();
@@ -73,16 +71,11 @@ class ChatPage {
             return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
         }
         if (!modes.demo() && devices.owner(deviceKey).isEmpty()) return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(webChat.chatPage());
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(webChat.chatPage());
     }
 
     private ResponseEntity<String> refused(WebChatAdapter.Refusal refusal) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(Html.MEDIA_TYPE).cacheControl(CacheControl.noStore())
                 .body(webChat.refusalPage(refusal));
     }
 
