@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import app.mentorbot.adapters.webchat.WebChatAdapter;
 import app.mentorbot.bot.BotSettings;
 import app.mentorbot.bot.Modes;
-import app.mentorbot.bot.pipeline.InboundQueue;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;
@@ -28,7 +27,7 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Teacher;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The chat page, the demo's list of people to be, and a health check. */
+/** The chat page and the demo's list of people to be. */
 @RestController
 class ChatPage {
     private final Modes modes;
@@ -36,16 +35,13 @@ class ChatPage {
     private final RosterStore rosters;
     private final BotSettings settings;
     private final WebChatAdapter webChat;
-    private final InboundQueue inbound;
 
-    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat,
-             InboundQueue inbound) {
+    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat) {
         this.modes = modes;
         this.devices = devices;
         this.rosters = rosters;
         this.settings = settings;
         this.webChat = webChat;
-        this.inbound = inbound;
     }
 
     /**
@@ -111,17 +107,6 @@ class ChatPage {
         body.put("school", roster.schoolName());
         body.put("people", people);
         return ResponseEntity.ok(body);
-    }
-
-    @GetMapping("/healthz")
-    Map<String, Object> health() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("demo", modes.demo());
-        body.put("embeddedDatabase", modes.embedded());
-        body.put("webChatSessions", webChat.openSessions());
-        body.put("inboundBacklog", inbound.backlog());
-        return body;
     }
 
     private static Map<String, String> person(String id, String name, String role, String label) {
