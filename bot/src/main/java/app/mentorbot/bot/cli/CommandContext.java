@@ -7,13 +7,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import app.mentorbot.bot.MentorBot;
 import app.mentorbot.bot.database.EmbeddedServer;
 
-/** The bot's own configuration without the web server, for one-shot commands. */
+/**
+ * The bot's own configuration without the web server, for one-shot commands. A command's standard output is its
+ * answer only ({@code student-data export S06 > S06.json}): logs go to standard error (logback-spring.xml), and
+ * Spring's default banner is replaced by an empty one, should {@code spring.main.banner-mode} ever be turned on.
+ */
 final class CommandContext {
     private CommandContext() {}
 
     static ConfigurableApplicationContext open(String[] springArgs) {
         return new SpringApplicationBuilder(MentorBot.class)
                 .web(WebApplicationType.NONE)
+                .banner((environment, source, out) -> { })
                 .logStartupInfo(false)
                 .properties("logging.level.app.mentorbot=WARN")
                 .run(springArgs);

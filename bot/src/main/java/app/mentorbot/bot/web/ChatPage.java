@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import app.mentorbot.adapters.webchat.WebChatAdapter;
 import app.mentorbot.bot.BotSettings;
 import app.mentorbot.bot.Modes;
-import app.mentorbot.bot.pipeline.InboundQueue;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;
@@ -28,7 +26,7 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Teacher;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The chat page, the demo's list of people to be, and a health check. */
+/** The chat page and the demo's list of people to be. */
 @RestController
 class ChatPage {
     private final Modes modes;
@@ -36,16 +34,13 @@ class ChatPage {
     private final RosterStore rosters;
     private final BotSettings settings;
     private final WebChatAdapter webChat;
-    private final InboundQueue inbound;
 
-    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat,
-             InboundQueue inbound) {
+    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat) {
         this.modes = modes;
         this.devices = devices;
         this.rosters = rosters;
         this.settings = settings;
         this.webChat = webChat;
-        this.inbound = inbound;
     }
 
     /**
@@ -53,7 +48,7 @@ class ChatPage {
      * first gets a device cookie and is sent on to the bare page, so the token leaves the address bar
      * and history; the same link elsewhere gets a polite refusal.
      */
-    @GetMapping(value = {"/", "/chat"}, produces = "text/html;charset=UTF-8")
+    @GetMapping(value = {"/", "/chat"}, produces = Html.TYPE)
     ResponseEntity<String> page(@RequestParam(name = "token", required = false) String token,
                                 @CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey,
                                 HttpServletRequest request) {
@@ -62,7 +57,6 @@ class ChatPage {
             if (opening instanceof WebDevices.Opening.Bound bound) {
                 ResponseEntity.BodyBuilder onward = ResponseEntity.status(HttpStatus.SEE_OTHER)
                         .location(URI.create(request.getRequestURI()))
-                        .header("Referrer-Policy", "no-referrer")
                         .cacheControl(CacheControl.noStore());
                 if (bound.newKey() != null) onward.header(HttpHeaders.SET_COOKIE, devices.cookie(bound.newKey(), request).toString());
                 return onward.build();
@@ -73,16 +67,11 @@ class ChatPage {
             return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
         }
         if (!modes.demo() && devices.owner(deviceKey).isEmpty()) return refused(WebChatAdapter.Refusal.INVITATION_REQUIRED);
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(webChat.chatPage());
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(webChat.chatPage());
     }
 
     private ResponseEntity<String> refused(WebChatAdapter.Refusal refusal) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(Html.MEDIA_TYPE).cacheControl(CacheControl.noStore())
                 .body(webChat.refusalPage(refusal));
     }
 
@@ -111,17 +100,6 @@ class ChatPage {
         body.put("school", roster.schoolName());
         body.put("people", people);
         return ResponseEntity.ok(body);
-    }
-
-    @GetMapping("/healthz")
-    Map<String, Object> health() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("demo", modes.demo());
-        body.put("embeddedDatabase", modes.embedded());
-        body.put("webChatSessions", webChat.openSessions());
-        body.put("inboundBacklog", inbound.backlog());
-        return body;
     }
 
     private static Map<String, String> person(String id, String name, String role, String label) {

@@ -38,7 +38,6 @@ import app.mentorbot.conversations.roster.Student;
  */
 @RestController
 class DigestPages {
-    private static final String HTML = "text/html;charset=UTF-8";
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SignedLinks links;
@@ -60,7 +59,7 @@ class DigestPages {
         this.summaries = summaries;
     }
 
-    @GetMapping(value = "/pages/digest/{classId}", produces = HTML)
+    @GetMapping(value = "/pages/digest/{classId}", produces = Html.TYPE)
     ResponseEntity<String> digest(@PathVariable String classId, @RequestParam(required = false) String viewer,
                                   @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         Optional<ConferenceDigest> digest = digestFor(classId, viewer, exp, sig);
@@ -93,7 +92,7 @@ class DigestPages {
         return allowed ? digests.build(settings.schoolId(), classId, today()) : Optional.empty();
     }
 
-    @GetMapping(value = "/pages/growth/{studentId}", produces = HTML)
+    @GetMapping(value = "/pages/growth/{studentId}", produces = Html.TYPE)
     ResponseEntity<String> growthFile(@PathVariable String studentId, @RequestParam(required = false) String viewer,
                                       @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.GROWTH, viewer, studentId, exp, sig)) return refuse("refuse.link");
@@ -105,7 +104,7 @@ class DigestPages {
         return file.isEmpty() ? refuse("refuse.growth") : page(GrowthFileHtml.render(file.get()));
     }
 
-    @GetMapping(value = "/pages/summary/{teacherId}", produces = HTML)
+    @GetMapping(value = "/pages/summary/{teacherId}", produces = Html.TYPE)
     ResponseEntity<String> summary(@PathVariable String teacherId, @RequestParam(required = false) String viewer,
                                    @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.SUMMARY, viewer, teacherId, exp, sig)) return refuse("refuse.link");
@@ -121,12 +120,11 @@ class DigestPages {
     }
 
     private static ResponseEntity<String> page(String html) {
-        return ResponseEntity.ok().header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .contentType(MediaType.parseMediaType(HTML)).body(html);
+        return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE).body(html);
     }
 
     private static ResponseEntity<String> refuse(String key) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).header("Cache-Control", "no-store")
-                .contentType(MediaType.parseMediaType(HTML)).body(PageHtml.refusal(key));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
+                .body(PageHtml.refusal(key));
     }
 }

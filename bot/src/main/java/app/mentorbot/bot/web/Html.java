@@ -1,7 +1,13 @@
 package app.mentorbot.bot.web;
 
+import org.springframework.http.MediaType;
+
 /** The few pieces of server-rendered HTML; everything that came from people goes through {@link #escape}. */
 final class Html {
+    /** What every page says it is (a bare text/html would leave the browser to guess the charset). */
+    static final String TYPE = "text/html;charset=UTF-8";
+    static final MediaType MEDIA_TYPE = MediaType.parseMediaType(TYPE);
+
     private Html() {}
 
     static String escape(String s) {

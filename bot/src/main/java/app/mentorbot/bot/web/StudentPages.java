@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +38,7 @@ class StudentPages {
         this.records = records;
     }
 
-    @GetMapping(value = "/pages/student/{studentId}", produces = "text/html;charset=UTF-8")
+    @GetMapping(value = "/pages/student/{studentId}", produces = Html.TYPE)
     ResponseEntity<String> page(@PathVariable String studentId, @RequestParam(required = false) String viewer,
                                 @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.STUDENT, viewer, studentId, exp, sig)) return refuse("链接无效或已过期，请在聊天中重新查询。");
@@ -58,12 +57,11 @@ class StudentPages {
                     .append("</span><p>").append(Html.escape(r.note())).append("</p></li>");
         }
         html.append("</ol>").append(Html.foot());
-        return ResponseEntity.ok().header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .contentType(MediaType.TEXT_HTML).body(html.toString());
+        return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE).body(html.toString());
     }
 
     private static ResponseEntity<String> refuse(String why) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
                 .body(Html.head("导师助手") + "<p>" + Html.escape(why) + "</p>" + Html.foot());
     }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL stops while teachers keep writing: the bot keeps answering ("稍后会记录"), loses no
- * accepted note, and files every one of them once the database is back, without a restart.
+ * accepted note, and files every one of them once the database is back, without a restart. Meanwhile
+ * /healthz says "down" with 503, and "up" again afterwards.
  * The outage lasts {@code -Dfault.outage.seconds} (8 by default; the README's fault run uses 60).
  */
 class DatabaseOutageTest {
@@ -43,6 +44,14 @@ class DatabaseOutageTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** "STATUS BODY" of /healthz, asked from this machine. */
+    static String health(ConfigurableApplicationContext bot) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) bot).getWebServer().getPort() + "/healthz")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
     }
 
     @Test
@@ -67,6 +76,7 @@ class DatabaseOutageTest {
             }
             liu.sayWithId(during.get(0), notes[0]); // a page resending after a reconnect changes nothing
             liu.next();
+            assertThat(health(bot)).as("/healthz while the database is away").startsWith("503 ").contains("\"status\":\"down\"");
             Thread.sleep(OUTAGE_SECONDS * 1000L);
 
             pg = start(pgDir.resolve("pg"), port);
@@ -81,6 +91,7 @@ class DatabaseOutageTest {
                 assertThat(count(port, "select count(*) from record where note = '" + note + "'")).as(note).isEqualTo(1);
             }
             assertThat(liu.replyTo(liu.say("今天和王子轩单独谈心"))).as("and the bot works as before").startsWith("已记录");
+            assertThat(health(bot)).startsWith("200 ").contains("\"status\":\"up\"");
         } finally {
             bot.close();
             pg.close();

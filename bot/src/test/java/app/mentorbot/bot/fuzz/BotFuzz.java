@@ -104,6 +104,9 @@ abstract class BotFuzz {
     Links links;
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     RosterStore rosterStore;
 
     @Autowired
@@ -331,7 +334,7 @@ abstract class BotFuzz {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int kind = h.nextInt(14);
-            String ts = String.valueOf(1_700_000_000L + i);
+            String ts = String.valueOf(clock.instant().getEpochSecond()); // a callback stamped further than 5 minutes off is refused
             String nonce = String.valueOf(h.nextInt(1_000_000_000));
             String what;
             int status;
@@ -350,7 +353,7 @@ abstract class BotFuzz {
                 case 2 -> { // a valid signature for other timestamp / nonce (replayed signature)
                     what = "replayed signature";
                     String enc = wecom.encrypt(inner(h.pick(users), h.text(), "R" + i));
-                    status = postCallback(Map.of("msg_signature", wecom.signature(ts, nonce, enc), "timestamp", ts + "1", "nonce", nonce), outer(enc));
+                    status = postCallback(Map.of("msg_signature", wecom.signature(ts, nonce, enc), "timestamp", String.valueOf(Long.parseLong(ts) + 1), "nonce", nonce), outer(enc));
                     if (status != 403 && !(status == 400 && huge(enc))) problems.add("signature for another timestamp answered " + status);
                 }
                 case 3 -> { // garbage body, random query
@@ -534,7 +537,8 @@ abstract class BotFuzz {
     private void stillWorksOnWeCom() throws Exception {
         String msgId = "7399999999999999999";
         String enc = wecom.encrypt(inner("fuzz_t01", NOTE, msgId));
-        assertThat(postCallback(Map.of("msg_signature", wecom.signature("1", "2", enc), "timestamp", "1", "nonce", "2"), outer(enc))).isEqualTo(200);
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        assertThat(postCallback(Map.of("msg_signature", wecom.signature(now, "2", enc), "timestamp", now, "nonce", "2"), outer(enc))).isEqualTo(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (count("select count(*) from record r join inbound_message m on m.id = r.source_message_id "
                 + "where m.platform = 'wecom' and m.platform_message_id = '" + msgId + "'") == 0) {

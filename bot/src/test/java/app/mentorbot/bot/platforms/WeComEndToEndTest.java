@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +69,35 @@ class WeComEndToEndTest {
     @Autowired
     Leases leases;
 
+    @Autowired
+    Clock clock;
+
     private final WeComCrypto wecom = new WeComCrypto(TOKEN, AES_KEY, CORP_ID);
 
     @Test
-    void the_official_url_verification_request_is_answered_with_the_plain_echostr() throws Exception {
+    void the_official_url_verification_request_signed_now_is_answered_with_the_plain_echostr() throws Exception {
         String echostr = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url(Map.of("msg_signature", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3",
-                "timestamp", "1409659589", "nonce", "263014780", "echostr", echostr))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String now = now();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url(Map.of("msg_signature", wecom.signature(now, "263014780", echostr),
+                "timestamp", now, "nonce", "263014780", "echostr", echostr))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("1616140317555161061");
+    }
+
+    @Test
+    void a_correctly_signed_callback_stamped_in_2001_is_refused_and_files_nothing() throws Exception {
+        jdbc.sql("insert into platform_identity (platform, platform_user_id, school_id, person_id) values ('wecom', 'lisi_wx', 'main', 'T03') "
+                + "on conflict do nothing").update();
+        String encrypted = wecom.encrypt("<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA[lisi_wx]]></FromUserName>"
+                + "<CreateTime>1000000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[今天和王子轩单独谈心]]></Content>"
+                + "<MsgId>7300000000000002001</MsgId><AgentID>218</AgentID></xml>");
+        HttpResponse<String> r = postCallback(encrypted, "1000000000");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("5 minutes");
+        Thread.sleep(300);
+        assertThat(jdbc.sql("select count(*) from inbound_message where platform = 'wecom' and sender_ref = 'lisi_wx'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from record where author_id = 'T03'").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -85,7 +106,7 @@ class WeComEndToEndTest {
                 .update();
         String note = "今天下午和张小明单独谈心，数学下滑，下周三再跟进";
         String inner = "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA[zhangsan_wx]]></FromUserName>"
-                + "<CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + note
+                + "<CreateTime>" + now() + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + note
                 + "]]></Content><MsgId>7300000000000000001</MsgId><AgentID>218</AgentID></xml>";
         String encrypted = wecom.encrypt(inner);
 
@@ -145,7 +166,14 @@ class WeComEndToEndTest {
     }
 
     private HttpResponse<String> postCallback(String encrypted) throws Exception {
-        String timestamp = "1700000001";
+        return postCallback(encrypted, now());
+    }
+
+    private String now() {
+        return String.valueOf(clock.instant().getEpochSecond());
+    }
+
+    private HttpResponse<String> postCallback(String encrypted, String timestamp) throws Exception {
         String nonce = "abc123";
         return http.send(HttpRequest.newBuilder(url(Map.of("msg_signature", wecom.signature(timestamp, nonce, encrypted),
                         "timestamp", timestamp, "nonce", nonce)))

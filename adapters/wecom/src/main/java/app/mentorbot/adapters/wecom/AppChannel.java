@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The self-built app. In: the callback URL (GET verifies it, POST brings encrypted XML), answered at
- * once with an empty 200 after handing the message to the sink, since WeCom retries what is not
- * answered within 5 s. Out: {@code message/send} with an access token cached until shortly before it
- * expires, fetched again once when WeCom says it is invalid or expired.
+ * The self-built app. In: the callback URL (GET verifies it, POST brings encrypted XML), signed and stamped
+ * within 5 minutes of our clock ({@link CallbackWindow}), answered at once with an empty 200 after handing the
+ * message to the sink, since WeCom retries what is not answered within 5 s. Out: {@code message/send} with an
+ * access token cached until shortly before it expires, fetched again once when WeCom says it is invalid or expired.
  *
  * <p>WeCom silently drops what exceeds 30 messages a minute to one member (memory, see PLATFORMS.md), so
  * the channel counts its own sends per member and answers RetryLater before that, rather than lose one.
@@ -103,6 +103,8 @@ final class AppChannel {
             log.warn("WeCom URL verification refused: signature does not match (wrong Token, or not WeCom)");
             return CallbackResponse.forbidden("signature mismatch");
         }
+        Optional<CallbackResponse> stale = CallbackWindow.refusal(timestamp, clock);
+        if (stale.isPresent()) return stale.get();
         try {
             String plain = crypto.decrypt(echostr);
             log.info("WeCom callback URL verified");
@@ -138,6 +140,8 @@ final class AppChannel {
             log.warn("WeCom callback refused: signature does not match (wrong Token, or not WeCom)");
             return CallbackResponse.forbidden("signature mismatch");
         }
+        Optional<CallbackResponse> stale = CallbackWindow.refusal(timestamp, clock);
+        if (stale.isPresent()) return stale.get();
         Map<String, String> inner;
         try {
             inner = FlatXml.parse(crypto.decrypt(encrypted));

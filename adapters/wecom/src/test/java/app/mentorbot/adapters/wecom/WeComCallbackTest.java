@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import app.mentorbot.adapters.api.InboundMessage;
 
-/** The app's callback URL, driven exactly as the bot's controller drives it, on the official vectors. */
+/**
+ * The app's callback URL, driven exactly as the bot's controller drives it, on the official vectors. The clock
+ * stands between the sample's two timestamps (GET 1409659589, POST 1409659813), as when WeCom made them.
+ */
 class WeComCallbackTest {
-    private final FakeClock clock = new FakeClock(Instant.parse("2024-09-02T08:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.ofEpochSecond(1409659700));
     private final RecordingSink sink = new RecordingSink();
     private final WeComCrypto crypto = new WeComCrypto(TOKEN, AES_KEY, CORP_ID);
     private WeComAdapter adapter;
@@ -52,6 +56,47 @@ class WeComCallbackTest {
                 "timestamp", GET_TIMESTAMP, "nonce", GET_NONCE, "echostr", GET_ECHOSTR), null);
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.body()).doesNotContain(GET_PLAINTEXT);
+    }
+
+    @Test
+    void url_verification_stamped_more_than_five_minutes_from_now_is_refused_but_a_current_one_answers() {
+        String echostr = crypto.encrypt("6123456789");
+        String old = String.valueOf(clock.instant().minusSeconds(301).getEpochSecond());
+        CallbackResponse stale = adapter.handleCallback("GET", Map.of("msg_signature", crypto.signature(old, "n", echostr),
+                "timestamp", old, "nonce", "n", "echostr", echostr), null);
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("timestamp").doesNotContain("6123456789");
+
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        CallbackResponse current = adapter.handleCallback("GET", Map.of("msg_signature", crypto.signature(now, "n", echostr),
+                "timestamp", now, "nonce", "n", "echostr", echostr), null);
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.body()).isEqualTo("6123456789");
+    }
+
+    @Test
+    void a_correctly_signed_message_stamped_in_2001_or_ten_minutes_ahead_is_refused_and_nothing_reaches_the_sink() {
+        String note = crypto.encrypt(inner("text", "<Content>2001年的记录</Content><MsgId>2001</MsgId>"));
+        for (Instant stamp : List.of(Instant.parse("2001-09-09T01:46:40Z"), clock.instant().minusSeconds(301),
+                clock.instant().plusSeconds(301), clock.instant().plus(Duration.ofMinutes(10)))) {
+            String ts = String.valueOf(stamp.getEpochSecond());
+            CallbackResponse r = post(crypto.signature(ts, "n0nce", note), ts, "n0nce", outer(note));
+            assertThat(r.status()).as(stamp.toString()).isEqualTo(403);
+            assertThat(r.body()).as(stamp.toString()).contains("5 minutes").doesNotContain("\n");
+        }
+        String notANumber = "yesterday";
+        assertThat(post(crypto.signature(notANumber, "n0nce", note), notANumber, "n0nce", outer(note)).status()).isEqualTo(400);
+        assertThat(sink.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_message_stamped_within_five_minutes_either_way_is_taken() throws Exception {
+        for (long seconds : new long[] {-299, 299}) {
+            String note = crypto.encrypt(inner("text", "<Content>和张小明谈心</Content><MsgId>" + seconds + "</MsgId>"));
+            String ts = String.valueOf(clock.instant().plusSeconds(seconds).getEpochSecond());
+            assertThat(post(crypto.signature(ts, "n0nce", note), ts, "n0nce", outer(note)).status()).isEqualTo(200);
+        }
+        assertThat(sink.all()).hasSize(2);
     }
 
     @Test
@@ -91,7 +136,10 @@ class WeComCallbackTest {
     void a_message_signed_with_another_token_is_refused() {
         WeComCrypto attacker = new WeComCrypto("guess", AES_KEY, CORP_ID);
         String enc = attacker.encrypt(inner("text", "<Content>hi</Content><MsgId>1</MsgId>"));
-        assertThat(post(attacker.signature("1", "2", enc), "1", "2", outer(enc)).status()).isEqualTo(403);
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        CallbackResponse r = post(attacker.signature(now, "2", enc), now, "2", outer(enc));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body()).isEqualTo("signature mismatch");
         assertThat(sink.isEmpty()).isTrue();
     }
 
@@ -143,7 +191,8 @@ class WeComCallbackTest {
             String body = random.nextBoolean() ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                     : "<xml><Encrypt>" + java.util.Base64.getEncoder().encodeToString(bytes) + "</Encrypt></xml>";
             String enc = body.startsWith("<xml><Encrypt>") ? body.substring(14, body.length() - 16) : "x";
-            CallbackResponse r = post(crypto.signature("1", "2", enc), "1", "2", body);
+            String now = String.valueOf(clock.instant().getEpochSecond());
+            CallbackResponse r = post(crypto.signature(now, "2", enc), now, "2", body);
             assertThat(r.status()).isBetween(400, 499);
         }
         assertThat(sink.isEmpty()).isTrue();
@@ -213,7 +262,8 @@ class WeComCallbackTest {
 
     /** Correctly signed with our token, whatever the ciphertext holds. */
     private CallbackResponse signedPost(String encrypted) {
-        return post(crypto.signature("1700000000", "n0nce", encrypted), "1700000000", "n0nce", outer(encrypted));
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        return post(crypto.signature(now, "n0nce", encrypted), now, "n0nce", outer(encrypted));
     }
 
     private static String outer(String encrypted) {
