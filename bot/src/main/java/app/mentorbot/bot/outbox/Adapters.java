@@ -12,9 +12,11 @@ import app.mentorbot.adapters.api.Adapter;
 /** The adapters this bot runs, by platform name. */
 @Component
 public class Adapters {
+    /** The platform of a message no adapter can reach; the dispatcher parks such rows with the reason. */
+    public static final String NONE = "none";
     private final Map<String, Adapter> byPlatform = new LinkedHashMap<>();
 
-    Adapters(List<Adapter> adapters) {
+    public Adapters(List<Adapter> adapters) {
         for (Adapter a : adapters) {
             if (byPlatform.putIfAbsent(a.platform(), a) != null) {
                 throw new IllegalStateException("two adapters for platform " + a.platform());
@@ -24,6 +26,11 @@ public class Adapters {
 
     public Optional<Adapter> find(String platform) {
         return Optional.ofNullable(byPlatform.get(platform));
+    }
+
+    /** The adapter that reaches roster people by their ids, when no platform binding says otherwise. */
+    public Optional<Adapter> rosterHome() {
+        return byPlatform.values().stream().filter(Adapter::signsInRosterPeople).findFirst();
     }
 
     public List<Adapter> all() {

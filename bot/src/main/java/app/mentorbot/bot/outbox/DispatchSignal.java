@@ -13,9 +13,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * instead of at the next poll. Also carries "this chat is reachable again" from adapters.
  */
 @Component
-class DispatchSignal {
+public class DispatchSignal {
     private final Semaphore permits = new Semaphore(0);
-    private final ConcurrentLinkedQueue<String[]> reachable = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Chat> reachable = new ConcurrentLinkedQueue<>();
+
+    /** A chat on a platform, as the adapter names it. */
+    record Chat(String platform, String chatId) {}
 
     void wake() {
         if (permits.availablePermits() == 0) permits.release();
@@ -35,12 +38,13 @@ class DispatchSignal {
         }
     }
 
-    void reachable(String platform, String chatId) {
-        reachable.add(new String[] {platform, chatId});
+    /** An adapter's word that a chat can be reached again: what waits for it goes out now. */
+    public void reachable(String platform, String chatId) {
+        reachable.add(new Chat(platform, chatId));
         wake();
     }
 
-    String[] nextReachable() {
+    Chat nextReachable() {
         return reachable.poll();
     }
 

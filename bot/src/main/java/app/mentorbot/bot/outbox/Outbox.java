@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
-import app.mentorbot.adapters.webchat.WebChatAdapter;
 
 /**
  * Everything the bot says goes through this table. Rows are written in the same transaction as the
@@ -39,20 +39,22 @@ public class Outbox {
         insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, null, sourceMessageId);
     }
 
-    /** A message to a roster person on their own chat (the platform they were last bound on, else the web chat). */
+    /** A message to a roster person on their own chat (the platform they were last bound on, else the adapter that signs roster people in). */
     public void push(String schoolId, String personId, String text, boolean urgent, Long sourceMessageId) {
         push(schoolId, personId, text, urgent, null, sourceMessageId);
     }
 
     /** As {@link #push(String, String, String, boolean, Long)}, held until {@code notBefore} when given. */
     public void push(String schoolId, String personId, String text, boolean urgent, Instant notBefore, Long sourceMessageId) {
-        List<String[]> bound = jdbc.sql("select platform, platform_user_id from platform_identity where school_id = ? and person_id = ? "
+        Chat chat = jdbc.sql("select platform, platform_user_id from platform_identity where school_id = ? and person_id = ? "
                         + "order by bound_at desc limit 1")
-                .params(schoolId, personId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-        String platform = bound.isEmpty() ? WebChatAdapter.PLATFORM : bound.get(0)[0];
-        String chat = bound.isEmpty() ? personId : bound.get(0)[1];
-        insert(schoolId, platform, chat, personId, text, null, urgent, notBefore, sourceMessageId);
+                .params(schoolId, personId).query((rs, n) -> new Chat(rs.getString(1), rs.getString(2))).optional()
+                // no binding: their roster id on the adapter that signs people in; with none, the row is parked, not lost
+                .orElseGet(() -> new Chat(adapters.rosterHome().map(Adapter::platform).orElse(Adapters.NONE), personId));
+        insert(schoolId, chat.platform(), chat.id(), personId, text, null, urgent, notBefore, sourceMessageId);
     }
+
+    private record Chat(String platform, String id) {}
 
     private void insert(String schoolId, String platform, String chatId, String recipientId, String text, String replyTo,
                         boolean urgent, Instant notBefore, Long sourceMessageId) {

@@ -11,13 +11,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.Adapter;
-import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.Delivery;
-import app.mentorbot.adapters.api.InboundSink;
-import app.mentorbot.bot.pipeline.InboundQueue;
 
 /**
- * Starts the adapters and sends outbox rows through them, one thread, in id order. A failed attempt
+ * Sends outbox rows through the adapters, one thread, in id order. A failed attempt
  * backs off exponentially (or as long as the platform asked); after {@value #MAX_ATTEMPTS} attempts, or
  * on a permanent failure, the row is parked with its reason for the admin to see, never dropped.
  */
@@ -33,33 +30,25 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Outbox outbox;
     private final Adapters adapters;
     private final DispatchSignal signal;
-    private final InboundQueue inbound;
     private final SendRates rates;
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, InboundQueue inbound, java.time.Clock clock) {
+    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, java.time.Clock clock) {
         this.rates = new SendRates(clock);
         this.outbox = outbox;
         this.adapters = adapters;
         this.signal = signal;
-        this.inbound = inbound;
+    }
+
+    /** After the adapters have started ({@code AdapterRuntime}, an earlier phase), before they stop. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
     }
 
     @Override
     public void start() {
-        AdapterContext context = new AdapterContext() {
-            @Override
-            public InboundSink sink() {
-                return inbound;
-            }
-
-            @Override
-            public void reachable(String platform, String chatId) {
-                signal.reachable(platform, chatId);
-            }
-        };
-        for (Adapter a : adapters.all()) a.start(context);
         running = true;
         thread = new Thread(this::loop, "outbox-dispatcher");
         thread.setDaemon(true);
@@ -78,7 +67,6 @@ public class OutboxDispatcher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Adapter a : adapters.all()) a.stop();
     }
 
     @Override
@@ -89,8 +77,8 @@ public class OutboxDispatcher implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                for (String[] chat = signal.nextReachable(); chat != null; chat = signal.nextReachable()) {
-                    outbox.due(chat[0], chat[1]);
+                for (DispatchSignal.Chat chat = signal.nextReachable(); chat != null; chat = signal.nextReachable()) {
+                    outbox.due(chat.platform(), chat.chatId());
                 }
                 List<Outbox.Row> rows = outbox.claim(50);
                 // Once a platform hits its rate limit, its later rows in this batch wait just as long,

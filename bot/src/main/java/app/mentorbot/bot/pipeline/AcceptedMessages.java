@@ -3,35 +3,36 @@ package app.mentorbot.bot.pipeline;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.outbox.Adapters;
 
 /**
  * Platform messages acknowledged but not yet through the pipeline, as files in DATA/accepted: a platform
  * does not send again what it got a 200 for, so each is forced to disk before the adapter acknowledges
  * it and removed once it is handled (or spooled). What a killed bot leaves here is handled at the next
- * start. The web chat needs none of this: its page resends what the bot has not confirmed.
+ * start. An adapter whose clients resend what was not confirmed (the web chat's page) needs none of this.
  */
 @Component
 class AcceptedMessages {
     private static final Logger log = LoggerFactory.getLogger(AcceptedMessages.class);
-    /** Platforms whose clients resend unconfirmed messages themselves. */
-    private static final Set<String> RESENT_BY_SENDER = Set.of("webchat");
     private final Spool files;
+    private final Adapters adapters;
 
-    AcceptedMessages(BotSettings settings, Clock clock) {
+    AcceptedMessages(BotSettings settings, Clock clock, Adapters adapters) {
         this.files = new Spool(settings.dataDir().resolve("accepted"), clock);
+        this.adapters = adapters;
     }
 
-    /** Keeps the message on disk when its platform will not resend it; true when it did. */
+    /** Keeps the message on disk unless its sender's client resends it by itself; true when it did. */
     boolean keep(InboundMessage m) {
-        if (RESENT_BY_SENDER.contains(m.platform())) return false;
+        if (adapters.find(m.platform()).map(Adapter::resendsUnconfirmed).orElse(false)) return false;
         files.keep(m);
         return true;
     }

@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.InboundMessage;
-import app.mentorbot.adapters.webchat.WebChatAdapter;
+import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.RosterStore;
 
@@ -22,17 +23,19 @@ class SenderDirectory {
     private final JdbcClient jdbc;
     private final RosterStore rosters;
     private final String schoolId;
+    private final Adapters adapters;
 
-    SenderDirectory(JdbcClient jdbc, RosterStore rosters, BotSettings settings) {
+    SenderDirectory(JdbcClient jdbc, RosterStore rosters, BotSettings settings, Adapters adapters) {
         this.jdbc = jdbc;
         this.rosters = rosters;
         this.schoolId = settings.schoolId();
+        this.adapters = adapters;
     }
 
     Optional<Person> resolve(InboundMessage m) {
         List<String> ids = new ArrayList<>();
-        // On the web chat the socket already proved who this is; bindings may add more children.
-        if (WebChatAdapter.PLATFORM.equals(m.platform())) ids.add(m.senderId());
+        // An adapter that signs roster people in has already proved who this is; bindings may add more children.
+        if (adapters.find(m.platform()).map(Adapter::signsInRosterPeople).orElse(false)) ids.add(m.senderId());
         ids.addAll(jdbc.sql("select person_id from platform_identity where platform = ? and platform_user_id = ? and school_id = ? "
                         + "order by bound_at, person_id")
                 .params(m.platform(), m.senderId(), schoolId).query(String.class).list());

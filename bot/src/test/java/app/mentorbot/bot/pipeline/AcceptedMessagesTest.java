@@ -21,7 +21,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.adapters.api.Adapter;
+import app.mentorbot.adapters.api.AdapterContext;
+import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.bot.BotSettings;
 import app.mentorbot.bot.MentorBot;
 import app.mentorbot.bot.testing.TestDatabase;
@@ -35,6 +40,20 @@ class AcceptedMessagesTest {
 
     @TempDir
     Path data;
+
+    /** DingTalk and WeCom do not resend what the bot acknowledged; the web chat's page does. */
+    static final Adapters PLATFORMS = new Adapters(List.of(new Named("dingtalk", false), new Named("wecom", false),
+            new Named("webchat", true)));
+
+    record Named(String platform, boolean resendsUnconfirmed) implements Adapter {
+        @Override
+        public void start(AdapterContext context) {}
+
+        @Override
+        public Delivery send(OutboundMessage message) {
+            return Delivery.sent();
+        }
+    }
 
     static InboundMessage on(String platform, String id) {
         return new InboundMessage(platform, id, "ding_t01", "ding_t01", NOTE, Instant.parse("2026-03-10T07:00:00Z"), Map.of());
@@ -72,7 +91,7 @@ class AcceptedMessagesTest {
     void aPlatformMessageIsOnDiskWhenTheAdapterMayAcknowledgeItAndGoneOnceHandled() throws Exception {
         HeldProcessor processor = new HeldProcessor();
         BotSettings settings = new BotSettings(data, null, null, null, null, null, null, null);
-        try (InboundQueue queue = new InboundQueue(processor, new AcceptedMessages(settings, Clock.systemUTC()))) {
+        try (InboundQueue queue = new InboundQueue(processor, new AcceptedMessages(settings, Clock.systemUTC(), PLATFORMS))) {
             queue.accept(on("dingtalk", "m1"));
             queue.accept(on("webchat", "w1"));
 
@@ -125,7 +144,7 @@ class AcceptedMessagesTest {
     @Test
     void messagesWaitingOnDiskAreReadableByTheBotsUserOnly() throws Exception {
         BotSettings settings = new BotSettings(data, null, null, null, null, null, null, null);
-        new AcceptedMessages(settings, Clock.systemUTC()).keep(on("dingtalk", "m1"));
+        new AcceptedMessages(settings, Clock.systemUTC(), PLATFORMS).keep(on("dingtalk", "m1"));
         new Spool(settings, Clock.systemUTC()).keep(on("wecom", "m2"));
 
         for (Path dir : List.of(data, data.resolve("accepted"), data.resolve("spool"))) {

@@ -23,5 +23,22 @@ public interface Adapter {
         return java.util.Optional.empty();
     }
 
+    /**
+     * True when the adapter signs people in itself and uses their roster ids as sender and one-to-one chat
+     * ids (the built-in web chat): the bot then takes a sender id as the person, and reaches a person with
+     * no platform binding here.
+     */
+    default boolean signsInRosterPeople() {
+        return false;
+    }
+
+    /**
+     * True when the sender's own client sends again whatever the bot has not confirmed, so the bot need
+     * not keep an acknowledged message on disk before handling it.
+     */
+    default boolean resendsUnconfirmed() {
+        return false;
+    }
+
     default void stop() {}
 }

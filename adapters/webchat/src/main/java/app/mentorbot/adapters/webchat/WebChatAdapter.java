@@ -52,6 +52,18 @@ public final class WebChatAdapter implements Adapter {
         return PLATFORM;
     }
 
+    /** The socket's handshake proved who the person is, by their roster id. */
+    @Override
+    public boolean signsInRosterPeople() {
+        return true;
+    }
+
+    /** The page sends again, with the same id, whatever the bot has not confirmed. */
+    @Override
+    public boolean resendsUnconfirmed() {
+        return true;
+    }
+
     @Override
     public void start(AdapterContext context) {
         this.context = context;

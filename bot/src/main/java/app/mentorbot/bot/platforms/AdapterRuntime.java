@@ -1,0 +1,61 @@
+package app.mentorbot.bot.platforms;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import app.mentorbot.adapters.api.Adapter;
+import app.mentorbot.adapters.api.AdapterContext;
+import app.mentorbot.adapters.api.InboundSink;
+import app.mentorbot.bot.outbox.Adapters;
+import app.mentorbot.bot.outbox.DispatchSignal;
+import app.mentorbot.bot.pipeline.InboundQueue;
+
+/**
+ * Starts every adapter with what it needs from the bot (where inbound messages go, how to say a chat is
+ * reachable again) and stops them last, after the outbox dispatcher, so nothing is sent through a stopped one.
+ */
+@Component
+@ConditionalOnWebApplication
+class AdapterRuntime implements SmartLifecycle {
+    private final Adapters adapters;
+    private final AdapterContext context;
+    private volatile boolean running;
+
+    AdapterRuntime(Adapters adapters, InboundQueue inbound, DispatchSignal signal) {
+        this.adapters = adapters;
+        this.context = new AdapterContext() {
+            @Override
+            public InboundSink sink() {
+                return inbound;
+            }
+
+            @Override
+            public void reachable(String platform, String chatId) {
+                signal.reachable(platform, chatId);
+            }
+        };
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2;
+    }
+
+    @Override
+    public void start() {
+        for (Adapter a : adapters.all()) a.start(context);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Adapter a : adapters.all()) a.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
