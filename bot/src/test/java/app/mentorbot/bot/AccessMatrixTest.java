@@ -2,21 +2,20 @@ package app.mentorbot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
-import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.FakeChat;
+import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.conversations.dialogue.Links;
 
 /**
@@ -25,17 +24,14 @@ import app.mentorbot.conversations.dialogue.Links;
  * 钱芳 (T04, head and teacher of 高二(2)班 only), 张小明's mother (P01) and 李华's father (P02).
  * 张小明 (S01) is in 高二(1)班 with mentor T01; 张小敏 (S17) in 高二(2)班 with mentor T04.
  */
-@BotTest
-@org.springframework.context.annotation.Import(app.mentorbot.bot.testing.SchoolDayClock.class)
+@ChatTest
+@Import(SchoolDayClock.class)
 class AccessMatrixTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    FakeChat chat;
+    @Autowired
+    WebApplicationContext web;
     @Autowired
     Links links;
 
@@ -88,8 +84,8 @@ class AccessMatrixTest {
             "P02, WRITE, 张小明, RELAYED",
     })
     void everyRoleGetsWhatItMayAndIsRefusedTheRest(String who, String action, String student, String outcome) throws Exception {
-        try (ChatClient chat = ChatClient.as(port, who)) {
-            String answer = chat.replyTo(chat.say(say(action, student)));
+        try (FakeChat.Phone phone = chat.as(who)) {
+            String answer = phone.ask(say(action, student));
             switch (outcome) {
                 case "ALLOWED" -> assertThat(answer).as(answer).containsAnyOf("已记录", "的最近记录", "还没有记录", "的绑定码", "已发送给");
                 case "REFUSED" -> assertThat(answer).as(answer).containsAnyOf("没有记录。", "不能查看", "只有学生的导师", "不是你的受导学生")
@@ -104,8 +100,7 @@ class AccessMatrixTest {
     @CsvSource({"T05, 200", "T02, 200", "T01, 200", "T03, 403", "T04, 403", "P01, 403", "P02, 403"})
     void theFullRecordPageOpensOnlyForThoseWhoMayReadIt(String viewer, int status) throws Exception {
         String link = links.studentPage(viewer, "S01");
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + link)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(status);
+        int answered = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link))).andReturn().getResponse().getStatus();
+        assertThat(answered).isEqualTo(status);
     }
 }

@@ -7,15 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.conversations.roster.RosterStore;
 
@@ -26,17 +22,12 @@ import app.mentorbot.conversations.roster.RosterStore;
  * 钱芳 (T04) heads 高二(2)班 and mentors 张小敏 there; 周敏 (T05) is the admin; 刘洋 (T01) heads no class.
  * Now is Tuesday 10 March 2026, 15:00.
  */
-@BotTest
+@ChatTest
 @Import(SchoolDayClock.class)
 class ConferenceOwnClassTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    FakeChat chat;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,9 +44,7 @@ class ConferenceOwnClassTest {
     }
 
     String say(String who, String text) throws Exception {
-        try (ChatClient chat = ChatClient.as(port, who)) {
-            return chat.replyTo(chat.say(text));
-        }
+        return chat.as(who).ask(text);
     }
 
     long count(String sql) {

@@ -11,15 +11,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 
@@ -29,18 +25,13 @@ import app.mentorbot.bot.testing.TestClock;
  * The demo school: 张小明 (S01, parent P01 妈妈) and 李华 (S02, P02 爸爸) are mentored by 刘洋 (T01)
  * in 高二(1)班, headed by 孙丽 (T02); 张小敏 (S17, P17 爸爸) by 钱芳 (T04), head of 高二(2)班.
  */
-@BotTest
+@ChatTest
 @Import(SchoolDayClock.class)
 class ParentRelayTest {
     static final ZonedDateTime TUESDAY_AFTERNOON = SchoolDayClock.TUESDAY_AFTERNOON;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    FakeChat chat;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -60,7 +51,7 @@ class ParentRelayTest {
 
     @Test
     void aParentsMessageReachesTheMentorAndTheMentorsAnswerComesBack() throws Exception {
-        try (ChatClient mother = ChatClient.as(port, "P01"); ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone mother = chat.as("P01"); FakeChat.Phone liu = chat.as("T01")) {
             mother.say("刘老师您好，小明最近晚上写作业到很晚，想问问作业量的情况");
             assertThat(mother.reply()).contains("已转达").contains("刘洋老师");
 
@@ -82,7 +73,7 @@ class ParentRelayTest {
     @Test
     void aParentWritingDuringQuietHoursIsToldWhenAndTheMentorGetsItInTheMorning() throws Exception {
         clock.set(ZonedDateTime.parse("2026-03-10T23:10:00+08:00[Asia/Shanghai]"));
-        try (ChatClient father = ChatClient.as(port, "P02"); ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone father = chat.as("P02"); FakeChat.Phone liu = chat.as("T01")) {
             father.say("老师，李华明天想请假去医院复查");
             String ack = father.reply();
             assertThat(ack).contains("休息").contains("07:00");
@@ -96,8 +87,8 @@ class ParentRelayTest {
     @Test
     void aSafetySignalFromAParentIsNeverHeldAndReachesTheClassHeadToo() throws Exception {
         clock.set(ZonedDateTime.parse("2026-03-10T23:30:00+08:00[Asia/Shanghai]"));
-        try (ChatClient mother = ChatClient.as(port, "P01"); ChatClient liu = ChatClient.as(port, "T01");
-             ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone mother = chat.as("P01"); FakeChat.Phone liu = chat.as("T01");
+             FakeChat.Phone sun = chat.as("T02")) {
             mother.say("老师，小明刚才说不想活了，我很害怕");
             assertThat(mother.reply()).contains("立即转达").contains("班主任");
             assertThat(liu.pushContaining("不想活了")).startsWith("【紧急");
@@ -109,13 +100,13 @@ class ParentRelayTest {
     @Test
     void aStrangerBindsWithTheCodeTheMentorGaveAndCanThenWrite() throws Exception {
         String code;
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             String issued = liu.replyTo(liu.say("绑定码 李华爸爸")); // the day's reminders may arrive first
             Matcher m = Pattern.compile("(\\d{6})").matcher(issued);
             assertThat(m.find()).as(issued).isTrue();
             code = m.group(1);
         }
-        try (ChatClient stranger = ChatClient.as(port, "dad-phone")) {
+        try (FakeChat.Phone stranger = chat.as("dad-phone")) {
             stranger.say("你好");
             assertThat(stranger.reply()).contains("还不认识您");
             stranger.say("绑定 000000".equals("绑定 " + code) ? "绑定 000001" : "绑定 000000");
@@ -125,7 +116,7 @@ class ParentRelayTest {
             stranger.say("老师好，我是李华爸爸");
             assertThat(stranger.reply()).contains("已转达");
         }
-        try (ChatClient again = ChatClient.as(port, "someone-else")) {
+        try (FakeChat.Phone again = chat.as("someone-else")) {
             again.say("绑定 " + code);
             assertThat(again.reply()).as("a code works once").contains("不对或已过期");
         }
@@ -133,7 +124,7 @@ class ParentRelayTest {
 
     @Test
     void guessingBindingCodesIsStoppedAfterFiveTries() throws Exception {
-        try (ChatClient guesser = ChatClient.as(port, "guesser")) {
+        try (FakeChat.Phone guesser = chat.as("guesser")) {
             for (int i = 0; i < 5; i++) {
                 guesser.say("绑定 1234" + (10 + i));
                 assertThat(guesser.reply()).contains("不对或已过期");
@@ -146,13 +137,13 @@ class ParentRelayTest {
     @Test
     void aParentWithTwoChildrenChoosesOnceAndTheChoiceSticks() throws Exception {
         String code;
-        try (ChatClient qian = ChatClient.as(port, "T04")) {
+        try (FakeChat.Phone qian = chat.as("T04")) {
             Matcher m = Pattern.compile("(\\d{6})").matcher(qian.replyTo(qian.say("绑定码 张小敏爸爸")));
             assertThat(m.find()).isTrue();
             code = m.group(1);
         }
-        try (ChatClient parent = ChatClient.as(port, "P01"); ChatClient qian = ChatClient.as(port, "T04");
-             ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone parent = chat.as("P01"); FakeChat.Phone qian = chat.as("T04");
+             FakeChat.Phone liu = chat.as("T01")) {
             parent.say("绑定 " + code);
             assertThat(parent.reply()).contains("绑定成功");
             parent.say("老师好，孩子这周有点感冒");
@@ -168,10 +159,10 @@ class ParentRelayTest {
 
     @Test
     void aParentCannotQueryRecordsTheirWordsGoToTheMentor() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             String note = liu.say("今天和张小明单独谈心，他说最近压力很大");
             assertThat(liu.replyTo(note)).startsWith("已记录");
-            try (ChatClient mother = ChatClient.as(port, "P01")) {
+            try (FakeChat.Phone mother = chat.as("P01")) {
                 mother.say("张小明最近的记录");
                 String reply = mother.reply();
                 assertThat(reply).contains("已转达").doesNotContain("压力");
@@ -182,7 +173,7 @@ class ParentRelayTest {
 
     @Test
     void aTeacherWhoIsNotTheMentorCannotAnswerForTheParentsChild() throws Exception {
-        try (ChatClient zhao = ChatClient.as(port, "T03")) {
+        try (FakeChat.Phone zhao = chat.as("T03")) {
             zhao.say("回复张小明妈妈 您好");
             assertThat(zhao.reply()).contains("不是你的受导学生");
         }
@@ -193,11 +184,11 @@ class ParentRelayTest {
     void aParentWhoseChildChangedMentorReachesTheNewMentor() throws Exception {
         jdbc.sql("update student set mentor_id = 'T03' where id = 'S02'").update();
         rosterStore.forget("main");
-        try (ChatClient father = ChatClient.as(port, "P02"); ChatClient zhao = ChatClient.as(port, "T03")) {
+        try (FakeChat.Phone father = chat.as("P02"); FakeChat.Phone zhao = chat.as("T03")) {
             father.say("老师好，李华数学作业有点难");
             assertThat(father.reply()).contains("赵强老师");
             assertThat(zhao.pushContaining("数学作业有点难")).startsWith("李华爸爸：");
-            try (ChatClient liu = ChatClient.as(port, "T01")) {
+            try (FakeChat.Phone liu = chat.as("T01")) {
                 String answer = liu.say("回复李华爸爸 好的");
                 assertThat(liu.replyTo(answer)).contains("不是你的受导学生");
             }

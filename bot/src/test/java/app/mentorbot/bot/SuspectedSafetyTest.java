@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.bot.schedule.SafetyCheckTimeouts;
-import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 
@@ -30,17 +26,12 @@ import app.mentorbot.bot.testing.TestClock;
  * Demo school: 黄佳怡 (S06), 杨帆 (S05) and 张小明 (S01) are mentored by 刘洋 (T01) in 高二(1)班,
  * headed by 孙丽 (T02); 赵强 (T03) teaches the class; 张小明妈妈 is P01.
  */
-@BotTest
+@ChatTest
 @Import(SchoolDayClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuspectedSafetyTest {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    FakeChat chat;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -67,7 +58,7 @@ class SuspectedSafetyTest {
     @Order(1)
     void anIndirectSignalAsksTheTeacherAndTheClassHeadIsToldAfterTheTeachersYes() throws Exception {
         onDay(0, 15);
-        try (ChatClient zhao = ChatClient.as(port, "T03"); ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone zhao = chat.as("T03"); FakeChat.Phone sun = chat.as("T02")) {
             String id = zhao.say("英语课上发现黄佳怡手腕上有几道新的划痕，问她她说是猫抓的");
             assertThat(zhao.replyTo(id)).startsWith("已记录：").contains("黄佳怡").contains("安全")
                     .contains("需要现在通知班主任吗？回复「通知」或「不是」");
@@ -87,7 +78,7 @@ class SuspectedSafetyTest {
     @Order(2)
     void withNoAnswerIn30MinutesTheClassHeadIsToldAndTheTeacherToo() throws Exception {
         onDay(1, 15);
-        try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
             String id = liu.say("杨帆昨晚和家里吵架后摔门出去了，到现在没回家，手机一直关机");
             assertThat(liu.replyTo(id)).contains("安全").contains("回复「通知」或「不是」");
             long before = urgentTo("T02");
@@ -108,7 +99,7 @@ class SuspectedSafetyTest {
     @Order(3)
     void notASafetyIssueClearsTheFlagKeepsTheHistoryAndTellsNobody() throws Exception {
         onDay(2, 15);
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             liu.replyTo(liu.say("张小明说活着没什么意思，每天都很累"));
             assertThat(flagsOfLastRecordBy("T01")).contains("SAFETY");
             String no = liu.say("不是");
@@ -127,7 +118,7 @@ class SuspectedSafetyTest {
     @Order(4)
     void aSuspectedSignalAsksFirstButAKeywordReachesTheClassHeadAtOnce() throws Exception {
         onDay(3, 15);
-        try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
             String id = liu.say("陈思雨说有人在班群里骂她，还把她的照片P成丑图到处传");
             assertThat(liu.replyTo(id)).as("mocking in a group chat is a described situation: asked first")
                     .contains("安全").contains("回复「通知」");
@@ -143,8 +134,8 @@ class SuspectedSafetyTest {
     @Order(5)
     void aParentsIndirectSignalGoesToTheMentorAtOnceAndToTheClassHeadAfterSilence() throws Exception {
         onDay(6, 23);   // Monday night, quiet hours: still not held
-        try (ChatClient mother = ChatClient.as(port, "P01"); ChatClient liu = ChatClient.as(port, "T01");
-             ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone mother = chat.as("P01"); FakeChat.Phone liu = chat.as("T01");
+             FakeChat.Phone sun = chat.as("T02")) {
             String id = mother.say("老师，孩子最近把自己最喜欢的东西都送给同学了，还说以后不用给他买衣服了");
             assertThat(mother.replyTo(id)).contains("已立即转达给刘洋老师");
             assertThat(liu.pushContaining("张小明妈妈")).startsWith("【请留意").contains("回复「通知」或「不是」");

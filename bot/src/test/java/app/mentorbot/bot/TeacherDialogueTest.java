@@ -2,10 +2,10 @@ package app.mentorbot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
-import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.TestClock;
 
 /**
@@ -34,7 +34,7 @@ import app.mentorbot.bot.testing.TestClock;
  * corrections with an audit trail, several notes at once, questions, and bad input.
  * Now is Tuesday 10 March 2026, 20:30 in Shanghai.
  */
-@BotTest
+@ChatTest
 @Import(TeacherDialogueTest.Clocks.class)
 class TeacherDialogueTest {
     static final ZonedDateTime TUESDAY_EVENING = ZonedDateTime.parse("2026-03-10T20:30:00+08:00[Asia/Shanghai]");
@@ -48,13 +48,10 @@ class TeacherDialogueTest {
         }
     }
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    FakeChat chat;
+    @Autowired
+    WebApplicationContext web;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -75,7 +72,7 @@ class TeacherDialogueTest {
 
     @Test
     void theConfirmationSaysWhichWordsEachFieldCameFrom() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             String id = liu.say("小明今天主动来找我，说数学跟不上，下周三再跟进");
             assertThat(liu.replyTo(id)).startsWith("已记录：3月10日 与 张小明（\"小明\"）")
                     .contains("跟进提醒：3月18日（周三）（\"下周三\"）");
@@ -84,7 +81,7 @@ class TeacherDialogueTest {
 
     @Test
     void aCorrectionChangesTheLastRecordAndKeepsTheOldVersion() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             liu.replyTo(liu.say("今天和李华单独谈心，聊了期中考试，下周三再跟进"));
             long id = ((Number) lastRecordOf("T01").get("id")).longValue();
 
@@ -115,7 +112,7 @@ class TeacherDialogueTest {
 
     @Test
     void aCorrectionCanMakeATalkAGroupTalkOrAHomeVisit() throws Exception {
-        try (ChatClient zhao = ChatClient.as(port, "T03")) {
+        try (FakeChat.Phone zhao = chat.as("T03")) {
             zhao.replyTo(zhao.say("和郑好、林静聊了聊英语学习"));
             assertThat(zhao.replyTo(zhao.say("改成集体交流"))).contains("集体交流");
             assertThat(lastRecordOf("T03")).containsEntry("talk_type", "GROUP");
@@ -126,7 +123,7 @@ class TeacherDialogueTest {
 
     @Test
     void severalNotesOneByLineBecomeSeveralRecords() throws Exception {
-        try (ChatClient sun = ChatClient.as(port, "T02")) {
+        try (FakeChat.Phone sun = chat.as("T02")) {
             String id = sun.say("""
                     1. 今天和李娜聊了选科
                     2. 给王磊妈妈打了电话，说了月考成绩
@@ -140,7 +137,7 @@ class TeacherDialogueTest {
 
     @Test
     void whoHasNotHadATalkThisWeekAndParentContactsThisSemester() throws Exception {
-        try (ChatClient qian = ChatClient.as(port, "T04")) {
+        try (FakeChat.Phone qian = chat.as("T04")) {
             qian.replyTo(qian.say("周一和张小敏单独谈心，聊了物理学习"));
             String who = qian.replyTo(qian.say("我这周还有谁没谈过"));
             assertThat(who).contains("孙浩").contains("李想").contains("欧阳晓雨").doesNotContain("张小敏");
@@ -154,7 +151,7 @@ class TeacherDialogueTest {
 
     @Test
     void aLongAnswerIsCutWithASignedLinkToTheFullPageWhichOnlyItsOwnerCanOpen() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             for (int day = 1; day <= 10; day++) {
                 liu.replyTo(liu.say("3月" + day + "日和周文聊了聊，第" + day + "次<b>谈话</b>"));
             }
@@ -163,24 +160,23 @@ class TeacherDialogueTest {
             Matcher link = Pattern.compile("(/pages/student/\\S+)").matcher(answer);
             assertThat(link.find()).as(answer).isTrue();
 
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + link.group(1))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("第1次").contains("第10次").contains("&lt;b&gt;").doesNotContain("<b>谈话");
+            MockMvc pages = MockMvcBuilders.webAppContextSetup(web).build();
+            MockHttpServletResponse page = pages.perform(get(URI.create(link.group(1)))).andReturn().getResponse();
+            assertThat(page.getStatus()).isEqualTo(200);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("第1次").contains("第10次").contains("&lt;b&gt;")
+                    .doesNotContain("<b>谈话");
 
             String forged = link.group(1).replace("viewer=T01", "viewer=T02");
-            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + forged)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(other.statusCode()).isEqualTo(403);
-            assertThat(other.body()).doesNotContain("第1次");
+            MockHttpServletResponse other = pages.perform(get(URI.create(forged))).andReturn().getResponse();
+            assertThat(other.getStatus()).isEqualTo(403);
+            assertThat(other.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("第1次");
         }
     }
 
     @Test
     void badInputGetsAKindAnswerAndChangesNothing() throws Exception {
         long before = jdbc.sql("select count(*) from record").query(Long.class).single();
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             assertThat(liu.replyTo(liu.say("hello, I talked to Tom today"))).contains("中文");
             assertThat(liu.replyTo(liu.say("👍👍"))).contains("好的");
             assertThat(liu.replyTo(liu.say("'; drop table record; --"))).doesNotContain("已记录");
@@ -191,7 +187,7 @@ class TeacherDialogueTest {
 
     @Test
     void aDayThatDoesNotExistIsAskedAboutNotGuessed() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             assertThat(liu.replyTo(liu.say("2月30日和张小明单独谈心"))).contains("2月30日").contains("不存在").doesNotContain("已记录");
         }
         assertThat(jdbc.sql("select count(*) from record where note like '2月30日%'").query(Long.class).single()).isZero();
@@ -199,7 +195,7 @@ class TeacherDialogueTest {
 
     @Test
     void aTeacherCannotFileANoteAboutAStudentOutsideTheirClasses() throws Exception {
-        try (ChatClient qian = ChatClient.as(port, "T04")) {
+        try (FakeChat.Phone qian = chat.as("T04")) {
             assertThat(qian.replyTo(qian.say("今天和黄佳怡谈心，聊了学习"))).contains("没有记录").contains("黄佳怡");
         }
         assertThat(jdbc.sql("select count(*) from record r join record_student s on s.record_id = r.id "
@@ -208,7 +204,7 @@ class TeacherDialogueTest {
 
     @Test
     void anOpenQuestionSurvivesAnUnrelatedNoteAndIsAnsweredAfterwards() throws Exception {
-        try (ChatClient liu = ChatClient.as(port, "T01")) {
+        try (FakeChat.Phone liu = chat.as("T01")) {
             assertThat(liu.replyTo(liu.say("今天和张伟谈心，聊了学习方法"))).contains("张伟");
             assertThat(liu.replyTo(liu.say("给杨帆妈妈发了信息，提醒她督促孩子按时完成作业"))).startsWith("已记录").contains("杨帆");
             assertThat(liu.replyTo(liu.say("陈思雨"))).startsWith("已记录").contains("陈思雨");

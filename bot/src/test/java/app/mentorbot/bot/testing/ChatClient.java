@@ -78,10 +78,11 @@ public final class ChatClient implements AutoCloseable {
         session.getBasicRemote().sendText(frame);
     }
 
-    /** The next frame from the bot, waiting up to 10 seconds. */
+    /** The next frame from the bot, waiting up to 10 seconds, longer on a loaded machine ({@link Patience}). */
     public JsonNode next() throws InterruptedException {
-        JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
-        if (frame == null) throw new AssertionError("no frame from the bot within 10 s; seen so far: " + seen);
+        java.time.Duration wait = Patience.of(java.time.Duration.ofSeconds(10));
+        JsonNode frame = frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (frame == null) throw new AssertionError("no frame from the bot within " + wait.toSeconds() + " s; seen so far: " + seen);
         seen.add(frame);
         return frame;
     }
