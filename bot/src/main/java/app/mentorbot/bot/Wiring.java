@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.settings.QuietHoursSettings;
+import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.duties.Ledger;

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.testing.ChatTest;
 import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;

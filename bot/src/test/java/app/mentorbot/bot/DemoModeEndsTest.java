@@ -19,6 +19,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.cli.MentorBot;
+import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.bot.cli.ImportCommand;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.RunningBot;

@@ -18,6 +18,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.cli.MentorBot;
+import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.bot.database.EmbeddedServer;
 import app.mentorbot.bot.testing.ChatClient;
 

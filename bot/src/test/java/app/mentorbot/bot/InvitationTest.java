@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;

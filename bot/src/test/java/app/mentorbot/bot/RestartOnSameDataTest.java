@@ -8,6 +8,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.TestDatabase;
 

@@ -4,7 +4,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import app.mentorbot.bot.MentorBot;
 import app.mentorbot.bot.database.EmbeddedServer;
 
 /**

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.BotSettings;
-import app.mentorbot.bot.Modes;
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.roster.RosterFile;
 import app.mentorbot.conversations.roster.RosterFileReader;
 import app.mentorbot.conversations.roster.RosterStore;

@@ -2,7 +2,7 @@ package app.mentorbot.bot.cli;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.web.Invitations;
 import app.mentorbot.bot.web.WebDevices;
 import app.mentorbot.conversations.people.Person;

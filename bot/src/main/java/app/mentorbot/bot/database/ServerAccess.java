@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.files.OwnerOnly;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.InboundMessage;
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.outbox.Adapters;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.Adapter;
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.RosterStore;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.InboundMessage;
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.files.OwnerOnly;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

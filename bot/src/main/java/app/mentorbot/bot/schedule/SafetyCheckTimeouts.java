@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.dialogue.Reply;
 import app.mentorbot.conversations.dialogue.SafetyChecks;

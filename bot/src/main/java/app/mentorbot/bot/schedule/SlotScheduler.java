@@ -19,8 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.BotSettings;
-import app.mentorbot.bot.SchoolSettings;
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.reminders.Reminder;
 import app.mentorbot.conversations.reminders.ReminderBook;

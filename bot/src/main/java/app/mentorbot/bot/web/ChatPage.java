@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mentorbot.adapters.webchat.WebChatAdapter;
-import app.mentorbot.bot.BotSettings;
-import app.mentorbot.bot.Modes;
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.digests.ConferenceDigest;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFile;

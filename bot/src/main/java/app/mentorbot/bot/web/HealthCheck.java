@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mentorbot.adapters.webchat.WebChatAdapter;
-import app.mentorbot.bot.Modes;
+import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.bot.pipeline.InboundQueue;
 import jakarta.servlet.http.HttpServletRequest;
 

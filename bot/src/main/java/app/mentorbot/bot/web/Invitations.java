@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 
 /**
  * Signed invitation tokens for the web chat outside demo mode: {@code PERSON.EXPIRY.NONCE.SIGNATURE}, an

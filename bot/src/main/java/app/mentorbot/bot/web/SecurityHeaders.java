@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import app.mentorbot.adapters.webchat.WebChatAdapter;
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

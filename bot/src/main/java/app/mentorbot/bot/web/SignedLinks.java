@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.dialogue.Links;
 
 /**

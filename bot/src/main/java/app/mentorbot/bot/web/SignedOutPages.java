@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.webchat.WebChatAdapter;
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 
 /**
  * Closes chat pages that are open in a browser signed out since ({@code invite PERSON --sign-out} runs

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;

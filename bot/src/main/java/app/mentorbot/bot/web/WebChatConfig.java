@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import app.mentorbot.adapters.webchat.WebChatAccess;
 import app.mentorbot.adapters.webchat.WebChatAdapter;
-import app.mentorbot.bot.Modes;
+import app.mentorbot.bot.demo.Modes;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;

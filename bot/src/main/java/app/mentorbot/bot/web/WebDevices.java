@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.BotSettings;
+import app.mentorbot.bot.settings.BotSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

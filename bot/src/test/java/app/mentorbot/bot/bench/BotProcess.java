@@ -1,5 +1,7 @@
 package app.mentorbot.bot.bench;
 
+import app.mentorbot.bot.cli.MentorBot;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

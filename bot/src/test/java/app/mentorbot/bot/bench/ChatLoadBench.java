@@ -1,5 +1,7 @@
 package app.mentorbot.bot.bench;
 
+import app.mentorbot.bot.cli.MentorBot;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

@@ -34,7 +34,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.roster.RosterStore;

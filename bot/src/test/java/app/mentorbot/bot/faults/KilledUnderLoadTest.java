@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;

@@ -27,8 +27,8 @@ import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.bot.outbox.Adapters;
-import app.mentorbot.bot.BotSettings;
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.testing.TestDatabase;
 
 /**

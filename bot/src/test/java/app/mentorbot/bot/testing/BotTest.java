@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.cli.MentorBot;
 
 /**
  * The whole bot on a random port against a fresh real database (see {@link FreshDatabase}), in demo

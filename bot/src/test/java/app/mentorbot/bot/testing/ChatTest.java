@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.ContextConfiguration;
 
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.cli.MentorBot;
 
 /**
  * The bot without a web server, on a fresh real database, in demo mode with the example school, talked to

@@ -14,7 +14,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import app.mentorbot.bot.MentorBot;
+import app.mentorbot.bot.cli.MentorBot;
 
 /**
  * One run of the whole bot, started as {@code java -jar} would start it (demo mode, the example school, a

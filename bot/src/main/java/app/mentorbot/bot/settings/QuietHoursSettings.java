@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.settings;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

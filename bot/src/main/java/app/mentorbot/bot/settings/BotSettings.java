@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

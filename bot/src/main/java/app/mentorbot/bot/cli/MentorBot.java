@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.cli;
 
 import java.util.Arrays;
 
@@ -7,17 +7,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import app.mentorbot.bot.cli.ExtractCommand;
-import app.mentorbot.bot.cli.ImportCommand;
-import app.mentorbot.bot.cli.InviteCommand;
-import app.mentorbot.bot.cli.StudentDataCommand;
-
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE} and
- * {@code invite PERSON_ID} are one-shot commands that share the bot's configuration.
+ * {@code invite PERSON_ID} are one-shot commands that share the bot's configuration. It lives with the
+ * commands, above every other package, and configures the whole of {@code app.mentorbot.bot}.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = "app.mentorbot.bot")
+@ConfigurationPropertiesScan("app.mentorbot.bot")
 @EnableScheduling
 public class MentorBot {
 

@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.demo;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.demo;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -7,6 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.database.EmbeddedDatabaseConfig;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;

@@ -1,4 +1,4 @@
-package app.mentorbot.bot;
+package app.mentorbot.bot.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterJson;
 import app.mentorbot.conversations.roster.RosterStore;
