@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,11 @@ public class Modes {
         long now = System.nanoTime();
         if (now - checkedAt > RECHECK_NANOS) { // an import in another process, while we run
             checkedAt = now;
-            retired = retiredInDatabase();
+            try {
+                retired = retiredInDatabase();
+            } catch (DataAccessException away) {
+                // the database is away: what we knew holds (an import cannot happen without it either)
+            }
         }
         return retired;
     }

@@ -48,12 +48,19 @@ public class InboundQueue implements InboundSink, AutoCloseable {
     @Override
     public void accept(InboundMessage message) {
         boolean kept = accepted.keep(message);
+        onLaneOf(message, () -> {
+            processor.process(message); // handled, refused, recorded as failed, or spooled: safe either way
+            if (kept) accepted.handled(message);
+        });
+    }
+
+    /** Runs {@code work} on the lane of the message's sender, after what is already queued there. */
+    void onLaneOf(InboundMessage message, Runnable work) {
         int lane = Math.floorMod((message.platform() + "\u0000" + message.senderId()).hashCode(), lanes.size());
         backlog.incrementAndGet();
         lanes.get(lane).execute(() -> {
             try {
-                processor.process(message); // handled, refused, recorded as failed, or spooled: safe either way
-                if (kept) accepted.handled(message);
+                work.run();
             } finally {
                 backlog.decrementAndGet();
             }

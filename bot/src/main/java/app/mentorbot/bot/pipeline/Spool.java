@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -40,7 +41,10 @@ class Spool {
     private final Path dir;
     private final java.time.Clock clock;
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
-    private volatile Map<String, Path> byHash;
+    private volatile Map<String, Entry> byHash;
+
+    /** A waiting message's file, and who sent it (so a sender's later messages can queue behind it). */
+    private record Entry(Path file, String sender) {}
 
     @org.springframework.beans.factory.annotation.Autowired
     Spool(BotSettings settings, java.time.Clock clock) {
@@ -54,19 +58,47 @@ class Spool {
     }
 
     /** Hash → file of what is in the spool, read from the folder on first use. */
-    private synchronized Map<String, Path> index() throws IOException {
+    private synchronized Map<String, Entry> index() throws IOException {
         if (byHash == null) {
-            Map<String, Path> map = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Entry> map = new java.util.concurrent.ConcurrentHashMap<>();
             if (Files.isDirectory(dir)) {
                 OwnerOnly.directory(dir); // a folder left by a version that wrote it 0755
                 try (Stream<Path> files = Files.list(dir)) {
                     files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                            .forEach(p -> map.put(hashOf(p), OwnerOnly.file(p)));
+                            .forEach(p -> map.put(hashOf(p), new Entry(OwnerOnly.file(p), senderOf(p))));
                 }
             }
             byHash = map;
         }
         return byHash;
+    }
+
+    private static String senderKey(InboundMessage m) {
+        return m.platform() + "\u0000" + m.senderId();
+    }
+
+    private String senderOf(Path file) {
+        try {
+            return senderKey(read(file));
+        } catch (IOException | RuntimeException e) {
+            return ""; // unreadable: the replayer reports it; it holds up no one
+        }
+    }
+
+    /** True while an earlier message of this sender waits here: a later one must queue behind it. */
+    synchronized boolean holdsEarlierFrom(InboundMessage m) {
+        try {
+            String sender = senderKey(m);
+            return index().values().stream().anyMatch(e -> e.sender().equals(sender));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The oldest waiting file of this message's sender, if any. */
+    synchronized Optional<Path> oldestFrom(InboundMessage m) throws IOException {
+        String sender = senderKey(m);
+        return index().values().stream().filter(e -> e.sender().equals(sender)).map(Entry::file).min(Path::compareTo);
     }
 
     private static String hashOf(Path file) {
@@ -101,7 +133,7 @@ class Spool {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
-            index().put(hash, dir.resolve(name));
+            index().put(hash, new Entry(dir.resolve(name), senderKey(m)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not spool message " + m.messageId(), e);
         }
@@ -137,8 +169,8 @@ class Spool {
     /** Removes a message's file, if there is one. */
     synchronized void forget(InboundMessage m) {
         try {
-            Path file = index().get(hash(m.platform() + "\u0000" + m.messageId()));
-            if (file != null) done(file);
+            Entry entry = index().get(hash(m.platform() + "\u0000" + m.messageId()));
+            if (entry != null) done(entry.file());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

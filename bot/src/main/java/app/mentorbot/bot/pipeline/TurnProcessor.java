@@ -61,7 +61,9 @@ public class TurnProcessor {
     void process(InboundMessage raw) {
         if (raw.fromBot()) return; // our own words echoed back by the platform
         InboundMessage m = withoutNul(raw);
-        if (System.nanoTime() < spoolOnlyUntilNanos) {
+        // Just after an outage, or while this sender's earlier messages still wait in the spool, this one
+        // queues behind them: an answer must not overtake the note whose question it answers.
+        if (System.nanoTime() < spoolOnlyUntilNanos || spool.holdsEarlierFrom(m)) {
             spool.keep(m);
             outbox.sendNow(m, texts.get("later.record"));
             return;

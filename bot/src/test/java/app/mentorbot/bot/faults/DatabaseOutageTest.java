@@ -54,15 +54,44 @@ class DatabaseOutageTest {
         return answer.statusCode() + " " + answer.body();
     }
 
-    @Test
-    void notesWrittenWhileTheDatabaseIsDownAreFiledOnceWhenItComesBack() throws Exception {
-        EmbeddedPostgres pg = start(pgDir.resolve("pg"), 0);
-        int port = pg.getPort();
-        ConfigurableApplicationContext bot = new SpringApplicationBuilder(MentorBot.class).run("--server.port=0",
+    ConfigurableApplicationContext bot(int port) {
+        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0",
                 "--mentorbot.demo=true", "--mentorbot.example-school=../config/example-school.json",
                 "--mentorbot.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--mentorbot.spool.retry=1s");
+    }
+
+    @Test
+    void anAnswerWrittenDuringAnOutageIsAppliedToItsNoteAndALaterMessageWaitsItsTurn() throws Exception {
+        EmbeddedPostgres pg = start(pgDir.resolve("pg"), 0);
+        int port = pg.getPort();
+        ConfigurableApplicationContext bot = bot(port);
+        try (ChatClient liu = ChatClient.as(((WebServerApplicationContext) bot).getWebServer().getPort(), "T01")) {
+            assertThat(liu.replyTo(liu.say("晚自习和张晓明谈了下"))).contains("1");
+
+            pg.close();
+            assertThat(liu.replyTo(liu.say("1"))).contains("稍后会记录");
+            Thread.sleep(3_000); // longer than the bot's spool-only moment after it finds the database away
+            pg = start(pgDir.resolve("pg"), port);
+            // At once, before the spool is replayed: it must not be handled ahead of the answer above.
+            assertThat(liu.replyTo(liu.say("不对，是昨天"))).contains("稍后会记录");
+
+            assertThat(liu.pushContaining("已记录")).contains("张小明");
+            assertThat(liu.pushContaining("已更正")).as("the correction reached the record the answer made");
+            assertThat(count(port, "select count(*) from record where note = '晚自习和张晓明谈了下' "
+                    + "and event_date = (now() at time zone 'Asia/Shanghai')::date - 1")).isEqualTo(1);
+        } finally {
+            bot.close();
+            pg.close();
+        }
+    }
+
+    @Test
+    void notesWrittenWhileTheDatabaseIsDownAreFiledOnceWhenItComesBack() throws Exception {
+        EmbeddedPostgres pg = start(pgDir.resolve("pg"), 0);
+        int port = pg.getPort();
+        ConfigurableApplicationContext bot = bot(port);
         try (ChatClient liu = ChatClient.as(((WebServerApplicationContext) bot).getWebServer().getPort(), "T01")) {
             assertThat(liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"))).startsWith("已记录");
 
