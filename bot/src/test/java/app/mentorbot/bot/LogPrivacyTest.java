@@ -10,12 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -27,10 +24,6 @@ import ch.qos.logback.core.read.ListAppender;
 @Import(SchoolDayClock.class)
 class LogPrivacyTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

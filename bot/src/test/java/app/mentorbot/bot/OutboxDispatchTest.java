@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.adapters.api.Adapter;
@@ -29,17 +27,12 @@ import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.RateLimit;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.FreshDatabase;
 
 /** The outbox sends through adapters, retries, parks what cannot go, and keeps to rate limits. */
 @BotTest
 @Import(OutboxDispatchTest.FakePlatform.class)
 class OutboxDispatchTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
 
     /** A platform whose answers the test scripts; it records every attempt. */
     static final class ScriptedAdapter implements Adapter {

@@ -20,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.conversations.dialogue.Links;
 
@@ -37,10 +34,6 @@ import app.mentorbot.conversations.dialogue.Links;
 @BotTest
 @Import(SchoolDayClock.class)
 class SecurityHeadersTest {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

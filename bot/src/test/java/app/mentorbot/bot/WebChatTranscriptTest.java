@@ -10,22 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** Conversations through the real web chat socket, checked against what the database then holds. */
 @BotTest
 class WebChatTranscriptTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -54,7 +54,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import app.mentorbot.adapters.wecom.WeComCrypto;
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.roster.RosterFile;
 import app.mentorbot.conversations.roster.RosterFileReader;
@@ -83,7 +82,6 @@ abstract class BotFuzz {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
         FakeWeCom.register(registry, qyapi);
     }
 

@@ -33,7 +33,6 @@ import app.mentorbot.adapters.wecom.ConnectionGate;
 import app.mentorbot.adapters.wecom.WeComCrypto;
 import app.mentorbot.bot.leases.Leases;
 import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.FreshDatabase;
 
 /**
  * The whole bot with the WeCom app on, over real HTTP: WeCom's encrypted callback for a teacher's note comes in
@@ -51,7 +50,6 @@ class WeComEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
         FakeWeCom.register(registry, qyapi);
     }
 

@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.adapters.xmpp.XmppAdapter;
 import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.TestProsody;
 import app.mentorbot.bot.testing.XmppPhone;
 
@@ -43,7 +42,6 @@ class XmppEndToEndTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
         registry.add("mentorbot.adapters.xmpp.enabled", () -> "true");
         registry.add("mentorbot.adapters.xmpp.websocket-url", () -> TestProsody.uri().toString());
         registry.add("mentorbot.adapters.xmpp.domain", () -> TestProsody.DOMAIN);

@@ -21,7 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 
@@ -36,7 +35,6 @@ class SchedulerTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        FreshDatabase.register(registry);
         registry.add("mentorbot.scheduler.initial-delay", () -> "1h"); // the test drives the scheduler itself
     }
 

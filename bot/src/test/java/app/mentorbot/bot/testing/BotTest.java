@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import app.mentorbot.bot.cli.MentorBot;
 
 /**
- * The whole bot on a random port against a fresh real database (see {@link FreshDatabase}), in demo
+ * The whole bot on a random port against a new real database of its own ({@link FreshDatabase.PerTestClass}), in demo
  * mode with the example school.
  */
 @Target(ElementType.TYPE)

@@ -12,19 +12,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.test.context.ContextConfiguration;
 
 import app.mentorbot.bot.cli.MentorBot;
 
 /**
- * The bot without a web server, on a fresh real database, in demo mode with the example school, talked to
+ * The bot without a web server, on a new real database of its own ({@link FreshDatabase.PerTestClass}), in demo mode with the example school, talked to
  * through {@link FakeChat} (inject it): dialogue tests read as transcripts and need no socket.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"mentorbot.demo=true", "mentorbot.example-school=../config/example-school.json"})
-@ContextConfiguration(initializers = FreshDatabase.Initializer.class)
 @Import(ChatTest.Platform.class)
 public @interface ChatTest {
 

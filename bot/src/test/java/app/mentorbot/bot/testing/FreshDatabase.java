@@ -1,7 +1,13 @@
 package app.mentorbot.bot.testing;
 
-import org.springframework.context.ApplicationContextInitializer;
+import java.util.List;
+
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
@@ -16,10 +22,21 @@ public final class FreshDatabase {
         registry.add("spring.datasource.password", TestDatabase::password);
     }
 
-    /** The same for a whole test context, from an annotation ({@link ChatTest}). */
-    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    /**
+     * Every test class annotated {@link ChatTest} or {@link BotTest} gets its own context on its own new database
+     * (registered in META-INF/spring.factories): no class sees another's rows, and no class repeats this set-up.
+     */
+    public static final class PerTestClass implements ContextCustomizerFactory {
         @Override
-        public void initialize(ConfigurableApplicationContext context) {
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+            MergedAnnotations annotations = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY);
+            return annotations.isPresent(ChatTest.class) || annotations.isPresent(BotTest.class) ? new OwnDatabase(testClass) : null;
+        }
+    }
+
+    private record OwnDatabase(Class<?> testClass) implements ContextCustomizer {
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "spring.datasource.url=" + TestDatabase.newDatabase(),
                     "spring.datasource.username=" + TestDatabase.user(), "spring.datasource.password=" + TestDatabase.password());
         }

@@ -155,7 +155,7 @@ public final class StudentData {
         }
         int parents = jdbc.sql("delete from parent where school_id = ? and student_id = ?").params(schoolId, studentId).update();
         jdbc.sql("delete from student where school_id = ? and id = ?").params(schoolId, studentId).update();
-        rosters.forget(schoolId);
+        rosters.changed(schoolId); // a running bot drops its copy within seconds
         return new Erasure(deleted, redacted, messages, 0, reminders, parents);
     }
 

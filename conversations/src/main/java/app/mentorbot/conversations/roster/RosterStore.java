@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RosterStore {
     private final JdbcClient jdbc;
-    private final Map<String, Roster> cache = new ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = 2_000_000_000L;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A roster as read, the school's roster version then, and when that version was last compared. */
+    private record Cached(Roster roster, long version, long checkedAtNanos) {}
 
     public RosterStore(JdbcClient jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -33,13 +37,34 @@ public final class RosterStore {
         }
     }
 
-    /** The school's active roster; cached, since every message needs it and it only changes on import. */
+    /**
+     * The school's active roster. Cached, since every message needs it; the cache is compared with the
+     * school's roster version at most every 2 seconds, so a change made by another process (an import,
+     * an erasure) is seen that soon.
+     */
     public Roster load(String schoolId) {
-        return cache.computeIfAbsent(schoolId, this::read);
+        long now = System.nanoTime();
+        Cached cached = cache.get(schoolId);
+        if (cached != null && now - cached.checkedAtNanos() < RECHECK_NANOS) return cached.roster();
+        long version = version(schoolId);
+        Roster roster = cached != null && cached.version() == version ? cached.roster() : read(schoolId);
+        cache.put(schoolId, new Cached(roster, version, now));
+        return roster;
     }
 
+    /** Drops this process's copy: the next {@link #load} reads the roster again. */
     public void forget(String schoolId) {
         cache.remove(schoolId);
+    }
+
+    /** Tells every process caching the roster that it changed (inside the changing transaction). */
+    public void changed(String schoolId) {
+        jdbc.sql("update school set roster_version = roster_version + 1 where id = ?").param(schoolId).update();
+        forget(schoolId);
+    }
+
+    private long version(String schoolId) {
+        return jdbc.sql("select roster_version from school where id = ?").param(schoolId).query(Long.class).optional().orElse(0L);
     }
 
     private Roster read(String schoolId) {
@@ -107,7 +132,8 @@ public final class RosterStore {
         count.deactivated += deactivate(schoolId, "student", oldStudents);
         count.deactivated += deactivate(schoolId, "teacher", oldTeachers);
         count.deactivated += deactivate(schoolId, "school_class", oldClasses);
-        forget(schoolId);
+        if (count.added + count.changed + count.deactivated > 0) changed(schoolId);
+        else forget(schoolId);
         return new ImportSummary(count.added, count.changed, count.deactivated, count.unchanged);
     }
 
