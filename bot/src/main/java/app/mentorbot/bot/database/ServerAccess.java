@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
-import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.files.OwnerOnly;
 
 /**

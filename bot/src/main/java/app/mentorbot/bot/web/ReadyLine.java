@@ -8,7 +8,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.demo.Modes;
 
 /** One line that tells a newcomer where to go once everything is up. */
