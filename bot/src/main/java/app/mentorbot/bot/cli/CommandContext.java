@@ -1,5 +1,7 @@
 package app.mentorbot.bot.cli;
 
+import java.util.Arrays;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,10 +34,10 @@ final class CommandContext {
     }
 
     static String[] springArgs(String[] args) {
-        return java.util.Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        return Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
     }
 
     static String firstPlain(String[] args) {
-        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse(null);
+        return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse(null);
     }
 }

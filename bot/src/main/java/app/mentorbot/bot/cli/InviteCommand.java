@@ -1,5 +1,7 @@
 package app.mentorbot.bot.cli;
 
+import java.util.Arrays;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.mentorbot.bot.settings.BotSettings;
@@ -18,14 +20,14 @@ public final class InviteCommand {
 
     public static int run(String[] args) {
         String personId = CommandContext.firstPlain(args);
-        boolean rotate = java.util.Arrays.asList(args).contains("--rotate-key");
+        boolean rotate = Arrays.asList(args).contains("--rotate-key");
         if ((personId == null) == !rotate) {
             System.err.println("usage: java -jar mentorbot.jar invite PERSON_ID [--sign-out] [--mentorbot.public-url=https://...]\n"
                     + "       java -jar mentorbot.jar invite --rotate-key");
             return 2;
         }
-        boolean signOut = java.util.Arrays.asList(args).contains("--sign-out");
-        String[] springArgs = java.util.Arrays.stream(CommandContext.springArgs(args))
+        boolean signOut = Arrays.asList(args).contains("--sign-out");
+        String[] springArgs = Arrays.stream(CommandContext.springArgs(args))
                 .filter(a -> !a.equals("--sign-out") && !a.equals("--rotate-key")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = CommandContext.open(springArgs)) {
             if (rotate) {

@@ -2,15 +2,15 @@ package app.mentorbot.bot.database;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 import app.mentorbot.bot.settings.BotSettings;
 
@@ -26,7 +26,7 @@ public class EmbeddedDatabaseConfig {
         }
     }
 
-    public static boolean isEmbedded(org.springframework.core.env.Environment env) {
+    public static boolean isEmbedded(Environment env) {
         String url = env.getProperty("spring.datasource.url");
         return url == null || url.isBlank();
     }

@@ -1,6 +1,7 @@
 package app.mentorbot.bot.database;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -13,14 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import app.mentorbot.bot.files.OwnerOnly;
 
@@ -56,7 +57,7 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     private record BinariesFor(Path dataDir) implements PgBinaryResolver {
         @Override
-        public java.io.InputStream getPgBinary(String system, String machineHardware) throws IOException {
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
             return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
@@ -72,7 +73,7 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             OwnerOnly.directory(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve("mentorbot.lock"),
-                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.newFile());
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.newFile());
             FileLock lock;
             try {
                 lock = channel.tryLock();

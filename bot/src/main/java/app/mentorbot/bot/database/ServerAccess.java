@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +58,7 @@ final class ServerAccess {
             Path tmp = dataDir.resolve("pg-password.tmp");
             Files.deleteIfExists(tmp);
             Files.write(Files.createFile(tmp, OwnerOnly.newFile()), fresh.getBytes(StandardCharsets.US_ASCII));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create " + file.toAbsolutePath(), e);

@@ -2,14 +2,15 @@ package app.mentorbot.bot.demo;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.database.EmbeddedDatabaseConfig;
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 
@@ -91,7 +92,7 @@ public class Modes {
     }
 
     private static Set<String> people(Roster r) {
-        return java.util.stream.Stream.concat(r.teachers().stream().map(t -> "T" + t.id() + "|" + t.name()),
+        return Stream.concat(r.teachers().stream().map(t -> "T" + t.id() + "|" + t.name()),
                 r.students().stream().map(s -> "S" + s.id() + "|" + s.name())).collect(Collectors.toSet());
     }
 }

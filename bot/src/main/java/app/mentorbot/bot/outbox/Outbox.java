@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -93,11 +94,11 @@ public class Outbox {
     }
 
     /** Marks a claimed batch sent in one statement: one commit for many replies. */
-    void sent(java.util.List<Long> ids) {
+    void sent(List<Long> ids) {
         if (ids.isEmpty()) return;
         jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
                         + "where id = any(string_to_array(?::text, ',')::bigint[])")
-                .params(Timestamp.from(clock.instant()), ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .params(Timestamp.from(clock.instant()), ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .update();
     }
 

@@ -1,7 +1,11 @@
 package app.mentorbot.bot.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.Delivery;
+import app.mentorbot.adapters.api.RateLimit;
 
 /**
  * Sends outbox rows through the adapters, one thread, in id order. A failed attempt
@@ -34,7 +39,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, java.time.Clock clock) {
+    OutboxDispatcher(Outbox outbox, Adapters adapters, DispatchSignal signal, Clock clock) {
         this.rates = new SendRates(clock);
         this.outbox = outbox;
         this.adapters = adapters;
@@ -83,8 +88,8 @@ public class OutboxDispatcher implements SmartLifecycle {
                 List<Outbox.Row> rows = outbox.claim(50);
                 // Once a platform hits its rate limit, its later rows in this batch wait just as long,
                 // so messages to one chat keep their order.
-                java.util.Map<String, Duration> held = new java.util.HashMap<>();
-                java.util.List<Long> sent = new java.util.ArrayList<>();
+                Map<String, Duration> held = new HashMap<>();
+                List<Long> sent = new ArrayList<>();
                 try {
                     for (Outbox.Row row : rows) {
                         Duration wait = held.get(row.platform());
@@ -107,13 +112,13 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** Sends one row; returns the wait when the platform's rate limit held it back. */
-    private Optional<Duration> deliver(Outbox.Row row, java.util.List<Long> sent) {
+    private Optional<Duration> deliver(Outbox.Row row, List<Long> sent) {
         Optional<Adapter> adapter = adapters.find(row.platform());
         if (adapter.isEmpty()) {
             outbox.park(row.id(), "no adapter for platform " + row.platform());
             return Optional.empty();
         }
-        Optional<app.mentorbot.adapters.api.RateLimit> limit = adapter.get().rateLimit();
+        Optional<RateLimit> limit = adapter.get().rateLimit();
         if (limit.isPresent()) {
             Duration wait = rates.take(row.platform(), limit.get());
             if (!wait.isZero()) {

@@ -3,6 +3,7 @@ package app.mentorbot.bot.pipeline;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.InboundMessage;
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.outbox.Adapters;
+import app.mentorbot.bot.settings.BotSettings;
 
 /**
  * Platform messages acknowledged but not yet through the pipeline, as files in DATA/accepted: a platform
@@ -55,6 +56,6 @@ class AcceptedMessages {
                 log.warn("unreadable file {} left in DATA/accepted: {}", file.getFileName(), e.toString());
                 return null;
             }
-        }).filter(java.util.Objects::nonNull).toList();
+        }).filter(Objects::nonNull).toList();
     }
 }

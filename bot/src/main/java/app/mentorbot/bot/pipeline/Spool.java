@@ -2,6 +2,7 @@ package app.mentorbot.bot.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,22 +12,26 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
-
-import app.mentorbot.adapters.api.InboundMessage;
-import app.mentorbot.bot.settings.BotSettings;
-import app.mentorbot.bot.files.OwnerOnly;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+
+import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.bot.files.OwnerOnly;
+import app.mentorbot.bot.settings.BotSettings;
 
 /**
  * Inbound messages that arrived while the database was away, kept as files in DATA/spool until they
@@ -39,20 +44,20 @@ import tools.jackson.databind.json.JsonMapper;
 class Spool {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final Path dir;
-    private final java.time.Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
     private volatile Map<String, Entry> byHash;
 
     /** A waiting message's file, and who sent it (so a sender's later messages can queue behind it). */
     private record Entry(Path file, String sender) {}
 
     @org.springframework.beans.factory.annotation.Autowired
-    Spool(BotSettings settings, java.time.Clock clock) {
+    Spool(BotSettings settings, Clock clock) {
         this(settings.dataDir().resolve("spool"), clock);
     }
 
     /** The same kind of folder elsewhere (see {@link AcceptedMessages}). */
-    Spool(Path dir, java.time.Clock clock) {
+    Spool(Path dir, Clock clock) {
         this.dir = dir;
         this.clock = clock;
     }
@@ -60,7 +65,7 @@ class Spool {
     /** Hash → file of what is in the spool, read from the folder on first use. */
     private synchronized Map<String, Entry> index() throws IOException {
         if (byHash == null) {
-            Map<String, Entry> map = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Entry> map = new ConcurrentHashMap<>();
             if (Files.isDirectory(dir)) {
                 OwnerOnly.directory(dir); // a folder left by a version that wrote it 0755
                 try (Stream<Path> files = Files.list(dir)) {
@@ -124,8 +129,8 @@ class Spool {
             json.put("extras", m.extras());
             Path tmp = dir.resolve(name + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp,
-                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), OwnerOnly.newFile())) {
-                ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8)));
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), OwnerOnly.newFile())) {
+                ch.write(ByteBuffer.wrap(JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
             }
             try {

@@ -2,8 +2,10 @@ package app.mentorbot.bot.schedule;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
-import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.reminders.Reminder;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.schedule.QuietHours;
@@ -86,7 +88,7 @@ public class SlotScheduler {
         ZoneId zone = clock.getZone();
         Optional<Instant> reminderSlot = Slots.latestDaily(now, school.reminderSlots(), calendar, zone);
         reminderSlot.ifPresent(slot -> claim("reminders", slot, () -> {
-            boolean firstOfDay = slot.atZone(zone).toLocalTime().equals(school.reminderSlots().stream().min(java.time.LocalTime::compareTo).orElseThrow());
+            boolean firstOfDay = slot.atZone(zone).toLocalTime().equals(school.reminderSlots().stream().min(LocalTime::compareTo).orElseThrow());
             LocalDate day = slot.atZone(zone).toLocalDate();
             if (firstOfDay) {
                 nudges.plan(schoolId, day, slot);
@@ -96,7 +98,7 @@ public class SlotScheduler {
         }));
         // A summary more than half a day late is stale: it is skipped rather than sent on Saturday or Monday.
         Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
-                .filter(slot -> java.time.Duration.between(slot, now).compareTo(java.time.Duration.ofHours(12)) <= 0)
+                .filter(slot -> Duration.between(slot, now).compareTo(Duration.ofHours(12)) <= 0)
                 .ifPresent(slot -> claim("weekly-summary", slot, () -> summaries.send(schoolId, slot.atZone(zone).toLocalDate(), slot)));
     }
 

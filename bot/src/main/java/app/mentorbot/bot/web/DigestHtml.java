@@ -5,15 +5,17 @@ import static app.mentorbot.bot.web.PageHtml.h;
 import static app.mentorbot.bot.web.PageHtml.p;
 import static app.mentorbot.bot.web.PageHtml.t;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import app.mentorbot.conversations.digests.ConferenceDigest;
 import app.mentorbot.conversations.digests.ConferenceDigest.Decision;
 import app.mentorbot.conversations.digests.ConferenceDigest.KeyStudent;
 import app.mentorbot.conversations.digests.ConferenceDigest.MentorCoverage;
 import app.mentorbot.conversations.digests.ConferenceDigest.Reason;
 import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
+import app.mentorbot.conversations.digests.ConferenceDigest;
 import app.mentorbot.conversations.digests.Entry;
 import app.mentorbot.conversations.digests.FollowUp;
 import app.mentorbot.conversations.understanding.Topic;
@@ -30,7 +32,7 @@ final class DigestHtml {
                 .append(d.previousConference() != null
                         ? h("digest.period.since", date(d.from()), date(d.today()))
                         : h("digest.period.fallback", date(d.from()), date(d.today()), String.valueOf(
-                                java.time.temporal.ChronoUnit.DAYS.between(d.from(), d.today()))))
+                                ChronoUnit.DAYS.between(d.from(), d.today()))))
                 .append("<br>").append(h("digest.head", PageHtml.orUnassigned(d.classHeadName())))
                 .append(" · ").append(h("digest.term", d.termName()))
                 .append(" · ").append(h("created", PageHtml.fullDate(d.today()))).append("</p>")
@@ -117,11 +119,11 @@ final class DigestHtml {
             html.append(p("digest.coverage.none"));
             return;
         }
-        List<String> duties = java.util.Arrays.stream(Topic.values()).map(PageHtml::topic).toList();
+        List<String> duties = Arrays.stream(Topic.values()).map(PageHtml::topic).toList();
         int[][] counts = new int[d.coverage().size()][];
         for (int i = 0; i < counts.length; i++) {
             MentorCoverage c = d.coverage().get(i);
-            counts[i] = java.util.Arrays.stream(Topic.values()).mapToInt(topic -> c.topics().get(topic)).toArray();
+            counts[i] = Arrays.stream(Topic.values()).mapToInt(topic -> c.topics().get(topic)).toArray();
         }
         html.append("<figure>").append(Svg.grid(t("digest.coverage.chart"), duties,
                         d.coverage().stream().map(MentorCoverage::name).toList(), counts))

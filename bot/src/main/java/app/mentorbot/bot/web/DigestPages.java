@@ -1,5 +1,6 @@
 package app.mentorbot.bot.web;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class DigestPages {
                                   @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         Optional<ConferenceDigest> digest = digestFor(classId, viewer, exp, sig);
         if (digest.isEmpty()) return refuse(links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig) ? "refuse.digest" : "refuse.link");
-        String workbook = "/pages/digest/" + java.net.URLEncoder.encode(classId, StandardCharsets.UTF_8) + ".xlsx"
+        String workbook = "/pages/digest/" + URLEncoder.encode(classId, StandardCharsets.UTF_8) + ".xlsx"
                 + links.query(SignedLinks.Page.DIGEST, viewer, classId, Long.parseLong(exp));
         return page(DigestHtml.render(digest.get(), workbook));
     }

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -39,8 +42,8 @@ public class SignedLinks implements Links {
         }
 
         /** The page a request path is for, if any. */
-        static java.util.Optional<Page> of(String requestPath) {
-            return java.util.Arrays.stream(values()).filter(p -> requestPath.startsWith(p.path)).findFirst();
+        static Optional<Page> of(String requestPath) {
+            return Arrays.stream(values()).filter(p -> requestPath.startsWith(p.path)).findFirst();
         }
     }
 
@@ -105,8 +108,8 @@ public class SignedLinks implements Links {
     }
 
     /** When a link with this (already checked) expiry was made. */
-    static java.time.Instant issuedAt(String exp) {
-        return java.time.Instant.ofEpochSecond(Long.parseLong(exp)).minus(LIFETIME);
+    static Instant issuedAt(String exp) {
+        return Instant.ofEpochSecond(Long.parseLong(exp)).minus(LIFETIME);
     }
 
     private static String payload(Page page, String viewer, String subject, long exp) {

@@ -12,11 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import app.mentorbot.conversations.digests.Entry;
-import app.mentorbot.conversations.digests.SemesterSummary;
 import app.mentorbot.conversations.digests.SemesterSummary.DutyLine;
 import app.mentorbot.conversations.digests.SemesterSummary.Highlight;
 import app.mentorbot.conversations.digests.SemesterSummary.Planned;
 import app.mentorbot.conversations.digests.SemesterSummary.Tally;
+import app.mentorbot.conversations.digests.SemesterSummary;
+import app.mentorbot.conversations.duties.Duty;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.understanding.Channel;
 import app.mentorbot.conversations.understanding.Topic;
@@ -127,7 +128,7 @@ final class SummaryHtml {
         for (DutyLine line : lines) {
             DutyState d = line.state();
             String status = t("duty.status." + d.status().name());
-            if (d.needed() > 0 && d.duty() == app.mentorbot.conversations.duties.Duty.PARENT_CONTACT) {
+            if (d.needed() > 0 && d.duty() == Duty.PARENT_CONTACT) {
                 status += "（" + d.count() + " / " + d.needed() + "）";
             }
             html.append("<tr><td>").append(h("duty." + d.duty().name())).append("</td><td>")
