@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,14 +135,14 @@ class SlackSocketModeTest {
     void aDirectMessageReachesTheSinkAsTheSendersChatAndIsAckedOnlyAfterwards() throws Exception {
         FakeSlackGateway.Link link = startAndConnect();
         AtomicBoolean ackedBeforeSink = new AtomicBoolean();
-        sink.onAccept = m -> {
+        sink.onAccept(m -> {
             try {
                 Thread.sleep(150); // an ack sent before the sink was called would reach the gateway meanwhile
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             ackedBeforeSink.set(!link.nothingReceived());
-        };
+        });
 
         link.send(Fixtures.read("im-message.json"));
 

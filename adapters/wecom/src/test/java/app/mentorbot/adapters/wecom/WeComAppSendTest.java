@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static app.mentorbot.adapters.wecom.OfficialVectors.*;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +22,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static app.mentorbot.adapters.wecom.FakeAiBotGateway.fixture;
 import static app.mentorbot.adapters.wecom.OfficialVectors.*;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
@@ -19,6 +17,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 
 /** A school with both the app and the robot: which way each message leaves. */
 class WeComRoutingTest {

@@ -18,6 +18,7 @@ import org.w3c.dom.Element;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 
 /**
  * The adapter against a real Prosody (see {@link TestProsody}), with teacher1 on a second, independent
