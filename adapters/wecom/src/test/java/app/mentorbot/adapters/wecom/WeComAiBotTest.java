@@ -70,7 +70,7 @@ class WeComAiBotTest {
     private void startAdapter(Duration heartbeat) {
         WeComAiBotConfig config = WeComAiBotConfig.of("BOTID", "BOTSECRET").withUrl(gateway.url())
                 .withGate(gate, Duration.ofMillis(50))
-                .withTimings(heartbeat, Duration.ofMillis(500), Backoff.fixed(Duration.ofMillis(50)));
+                .withTimings(heartbeat, Duration.ofMillis(500), attempt -> Duration.ofMillis(50));
         adapter = new WeComAdapter(clock, null, config);
         adapter.start(sink);
     }

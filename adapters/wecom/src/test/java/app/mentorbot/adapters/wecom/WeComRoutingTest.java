@@ -39,7 +39,7 @@ class WeComRoutingTest {
         adapter = new WeComAdapter(new FakeClock(Instant.parse("2024-09-02T08:00:00Z")),
                 WeComAppConfig.of(CORP_ID, 1000002, "s", TOKEN, AES_KEY).withApiBaseUrl(api.baseUrl()),
                 WeComAiBotConfig.of("BOTID", "BOTSECRET").withUrl(gateway.url()).withGate(gate, Duration.ofMillis(50))
-                        .withTimings(Duration.ofSeconds(30), Duration.ofMillis(500), Backoff.fixed(Duration.ofMillis(50))));
+                        .withTimings(Duration.ofSeconds(30), Duration.ofMillis(500), attempt -> Duration.ofMillis(50)));
         adapter.start(sink);
     }
 
