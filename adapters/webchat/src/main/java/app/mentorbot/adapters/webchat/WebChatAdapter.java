@@ -16,6 +16,7 @@ import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.connection.RecentMap;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
@@ -39,7 +40,8 @@ public final class WebChatAdapter implements Adapter {
     private final WebChatAccess access;
     private final ResourceBundle texts = ResourceBundle.getBundle("app.mentorbot.adapters.webchat.webchat");
     private final Map<String, Set<Session>> sessionsByPerson = new ConcurrentHashMap<>();
-    private final RecentReplies recentReplies = new RecentReplies(2_000);
+    /** Reply frames by the message they answer (the first reply wins), for a page that asks again. */
+    private final RecentMap<String, String> recentReplies = new RecentMap<>(2_000);
     private volatile AdapterContext context;
 
     public WebChatAdapter(Clock clock, WebChatAccess access) {
@@ -170,7 +172,7 @@ public final class WebChatAdapter implements Adapter {
     public Delivery send(OutboundMessage message) {
         Set<Session> sessions = sessionsByPerson.getOrDefault(message.chatId(), Set.of());
         String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()), message.key());
-        if (message.replyTo() != null) recentReplies.put(message.replyTo(), frame);
+        if (message.replyTo() != null) recentReplies.putIfAbsent(message.replyTo(), frame);
         int delivered = 0;
         for (Session session : List.copyOf(sessions)) {
             if (sendFrame(session, frame)) delivered++;
