@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import app.mentorbot.adapters.api.InboundMessage;
@@ -49,7 +51,7 @@ class DingTalkStreamTest {
         api.stubFor(post(OPEN).willReturn(openAnswer()));
     }
 
-    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder openAnswer() {
+    private ResponseDefinitionBuilder openAnswer() {
         return okJson("{\"endpoint\":\"" + gateway.endpoint() + "\",\"ticket\":\"{{randomValue type='UUID'}}\"}")
                 .withTransformers("response-template");
     }
@@ -87,7 +89,7 @@ class DingTalkStreamTest {
 
         assertThat(c.ticket).isNotBlank();
         api.verify(1, postRequestedFor(urlEqualTo(OPEN))
-                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
                 .withRequestBody(matchingJsonPath("$.clientId", equalTo("dingclient01")))
                 .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("s3cret-client-secret")))
                 .withRequestBody(matchingJsonPath("$.subscriptions[?(@.type == 'CALLBACK')].topic", equalTo("/v1.0/im/bot/messages/get")))

@@ -3,6 +3,7 @@ package app.mentorbot.adapters.wecom;
 import static app.mentorbot.adapters.wecom.FakeAiBotGateway.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -353,7 +354,7 @@ class WeComAiBotTest {
         FakeAiBotGateway.Connection c = start(Duration.ofSeconds(30));
         adapter.send(reply("zhangsan", "长".repeat(8000), null));
         String content = c.next("aibot_send_msg", WAIT).path("body").path("markdown").path("content").asString();
-        assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(20480);
+        assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(20480);
         assertThat(content).endsWith("…");
     }
 }

@@ -3,8 +3,10 @@ package app.mentorbot.adapters.wecom;
 import static app.mentorbot.adapters.wecom.OfficialVectors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,8 +190,8 @@ class WeComCallbackTest {
         for (int i = 0; i < 200; i++) {
             byte[] bytes = new byte[random.nextInt(300)];
             random.nextBytes(bytes);
-            String body = random.nextBoolean() ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    : "<xml><Encrypt>" + java.util.Base64.getEncoder().encodeToString(bytes) + "</Encrypt></xml>";
+            String body = random.nextBoolean() ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : "<xml><Encrypt>" + Base64.getEncoder().encodeToString(bytes) + "</Encrypt></xml>";
             String enc = body.startsWith("<xml><Encrypt>") ? body.substring(14, body.length() - 16) : "x";
             String now = String.valueOf(clock.instant().getEpochSecond());
             CallbackResponse r = post(crypto.signature(now, "2", enc), now, "2", body);
