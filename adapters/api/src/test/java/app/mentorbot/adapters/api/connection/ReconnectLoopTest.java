@@ -48,6 +48,15 @@ class ReconnectLoopTest {
         return loop;
     }
 
+    /** Starts the loop, waits until {@code reached} counts down, then stops it: how long stop() took. */
+    private Duration startThenStopOnce(CountDownLatch reached) throws InterruptedException {
+        loop.start();
+        assertThat(reached.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        long before = System.nanoTime();
+        loop.stop();
+        return Duration.ofNanos(System.nanoTime() - before);
+    }
+
     @Test
     void failuresWaitLongerEachTimeAndAConnectionThatWorkedStartsAgainAtTheFirstStep() {
         ReconnectLoop l = scripted(FAILED, new IOException("refused"), FAILED, WORKED, FAILED, WORKED);
@@ -77,13 +86,7 @@ class ReconnectLoopTest {
             Thread.sleep(60_000); // reads until interrupted
             return WORKED;
         });
-        loop.start();
-        assertThat(reading.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-
-        long before = System.nanoTime();
-        loop.stop();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+        assertThat(startThenStopOnce(reading)).isLessThan(Duration.ofSeconds(2));
         assertThat(loop.join(Duration.ZERO)).as("stop() waited for the thread").isTrue();
         assertThat(connections.get()).isEqualTo(1);
         assertThat(attempts).isEmpty();
@@ -96,13 +99,7 @@ class ReconnectLoopTest {
             failed.countDown();
             return FAILED;
         });
-        loop.start();
-        assertThat(failed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-
-        long before = System.nanoTime();
-        loop.stop();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+        assertThat(startThenStopOnce(failed)).isLessThan(Duration.ofSeconds(2));
         assertThat(loop.running()).isFalse();
     }
 
