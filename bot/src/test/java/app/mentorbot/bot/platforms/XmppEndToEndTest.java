@@ -1,5 +1,7 @@
 package app.mentorbot.bot.platforms;
 
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.BOT;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.TEACHER1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,9 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import app.mentorbot.adapters.xmpp.XmppAdapter;
+import app.mentorbot.adapters.xmpp.testing.TestProsody;
+import app.mentorbot.adapters.xmpp.testing.XmppPhone;
 import app.mentorbot.bot.testing.BotTest;
-import app.mentorbot.bot.testing.TestProsody;
-import app.mentorbot.bot.testing.XmppPhone;
 
 /**
  * The whole bot on a fresh database with the XMPP adapter logged in to a real Prosody (.ci/prosody.sh;
@@ -27,11 +29,9 @@ import app.mentorbot.bot.testing.XmppPhone;
  */
 @BotTest
 @DirtiesContext // closes the context afterwards, so the bot's XMPP session ends with this class
-@EnabledIf(value = "app.mentorbot.bot.testing.TestProsody#configured", disabledReason = "MENTORBOT_TEST_PROSODY unset: "
+@EnabledIf(value = "app.mentorbot.adapters.xmpp.testing.TestProsody#configured", disabledReason = "MENTORBOT_TEST_PROSODY unset: "
         + "XMPP end-to-end test skipped (start one with .ci/prosody.sh start DIR)")
 class XmppEndToEndTest {
-    static final String BOT = "bot@" + TestProsody.DOMAIN;
-    static final String TEACHER1 = "teacher1@" + TestProsody.DOMAIN;
     static final String RESOURCE = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     static URI prosody;
 

@@ -1,5 +1,8 @@
 package app.mentorbot.bot.platforms;
 
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.BOT;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.PARENT1;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.TEACHER1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -19,10 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.adapters.xmpp.XmppAdapter;
+import app.mentorbot.adapters.xmpp.testing.TestProsody;
+import app.mentorbot.adapters.xmpp.testing.XmppPhone;
 import app.mentorbot.bot.testing.RunningBot;
 import app.mentorbot.bot.testing.TestDatabase;
-import app.mentorbot.bot.testing.TestProsody;
-import app.mentorbot.bot.testing.XmppPhone;
 
 /**
  * Parents and mentors on XMPP, through the whole bot and a real Prosody: parent1 (张小明's mother, P01) and
@@ -32,12 +35,9 @@ import app.mentorbot.bot.testing.XmppPhone;
  * data while a parent writes: the server keeps the message for the offline bot, and it must be relayed
  * exactly once, neither lost nor repeated by a later restart.
  */
-@EnabledIf(value = "app.mentorbot.bot.testing.TestProsody#configured", disabledReason = "MENTORBOT_TEST_PROSODY unset: "
+@EnabledIf(value = "app.mentorbot.adapters.xmpp.testing.TestProsody#configured", disabledReason = "MENTORBOT_TEST_PROSODY unset: "
         + "XMPP parent relay tests skipped (.ci/prosody.sh start DIR, then MENTORBOT_TEST_PROSODY=ws://127.0.0.1:15280/xmpp-websocket)")
 class XmppParentRelayTest {
-    static final String BOT = "bot@" + TestProsody.DOMAIN;
-    static final String PARENT1 = "parent1@" + TestProsody.DOMAIN;
-    static final String TEACHER1 = "teacher1@" + TestProsody.DOMAIN;
     static final String RESOURCE = "relay-" + UUID.randomUUID().toString().substring(0, 8);
     static URI prosody;
 
@@ -103,7 +103,7 @@ class XmppParentRelayTest {
                 bindParent1AndTeacher1(bot.jdbc());
                 assertThat(mother.ping(BOT + "/" + RESOURCE, XmppPhone.WAIT)).as("the bot's session answers while it runs").isEqualTo("result");
             }
-            awaitGone(mother, BOT + "/" + RESOURCE);
+            mother.awaitGone(BOT + "/" + RESOURCE, Duration.ofSeconds(15));
 
             mother.say(BOT, ask); // the server keeps it for the bot account (offline storage)
             assertThat(liu.chatsFrom(BOT, b -> b.contains(tag), Duration.ofSeconds(1))).as("nobody relays while the bot is down").isEmpty();
@@ -191,16 +191,6 @@ class XmppParentRelayTest {
     private static void bindParent1AndTeacher1(JdbcClient jdbc) {
         jdbc.sql("insert into platform_identity (platform, platform_user_id, school_id, person_id) values ('xmpp', ?, 'main', 'P01'), "
                 + "('xmpp', ?, 'main', 'T01')").params(PARENT1, TEACHER1).update();
-    }
-
-    /** Waits until the server says the bot's session is gone, so what parents write next goes to offline storage. */
-    private static void awaitGone(XmppPhone phone, String fullJid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if ("error".equals(phone.ping(fullJid, Duration.ofSeconds(1)))) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server still routes to " + fullJid + " 15 s after the bot stopped");
     }
 
     private static XmppPhone phone(String user, String password) throws Exception {

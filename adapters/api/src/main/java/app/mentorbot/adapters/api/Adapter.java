@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.api;
 
+import java.util.Optional;
+
 /**
  * One messaging platform. The bot starts it with a context, it hands inbound messages to the sink
  * and sends what the outbox gives it. Adapters know nothing of the roster, records or dialogue.
@@ -19,8 +21,8 @@ public interface Adapter {
     Delivery send(OutboundMessage message);
 
     /** The platform's send rate limit, if it has one the outbox should respect. */
-    default java.util.Optional<RateLimit> rateLimit() {
-        return java.util.Optional.empty();
+    default Optional<RateLimit> rateLimit() {
+        return Optional.empty();
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,7 @@ import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.RateLimit;
+import app.mentorbot.adapters.api.connection.Backoff;
 
 /**
  * DingTalk (钉钉) in Stream mode: no public URL, the bot dials out. Bot messages (1:1, and group messages that
@@ -40,7 +40,7 @@ public final class DingTalkAdapter implements Adapter {
     private volatile boolean stopping;
 
     public DingTalkAdapter(DingTalkOptions options, Clock clock) {
-        this(options, clock, Backoff.exponential(options.reconnectMin(), options.reconnectMax(), RandomGenerator.getDefault()));
+        this(options, clock, Backoff.exponential(options.reconnectMin(), options.reconnectMax()));
     }
 
     DingTalkAdapter(DingTalkOptions options, Clock clock, Backoff backoff) {

@@ -3,9 +3,9 @@ package app.mentorbot.adapters.dingtalk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+
+import app.mentorbot.adapters.api.connection.RecentMap;
 
 /**
  * The {@code sessionWebhook} of recent messages, by message id and by chat, each until its
@@ -19,13 +19,13 @@ final class SessionWebhooks {
     private record Hook(String url, Instant expiresAt) {}
 
     private final Clock clock;
-    private final Map<String, Hook> byMessage;
-    private final Map<String, Hook> byChat;
+    private final RecentMap<String, Hook> byMessage;
+    private final RecentMap<String, Hook> byChat;
 
     SessionWebhooks(Clock clock, int capacity) {
         this.clock = clock;
-        this.byMessage = lru(capacity);
-        this.byChat = lru(capacity);
+        this.byMessage = new RecentMap<>(capacity);
+        this.byChat = new RecentMap<>(capacity);
     }
 
     synchronized void remember(String messageId, String chatId, String url, Instant expiresAt) {
@@ -46,16 +46,7 @@ final class SessionWebhooks {
 
     /** The platform refused this webhook: stop offering it. */
     synchronized void forget(String url) {
-        byMessage.values().removeIf(h -> h.url().equals(url));
-        byChat.values().removeIf(h -> h.url().equals(url));
-    }
-
-    private static Map<String, Hook> lru(int capacity) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Hook> eldest) {
-                return size() > capacity;
-            }
-        };
+        byMessage.removeValuesIf(h -> h.url().equals(url));
+        byChat.removeValuesIf(h -> h.url().equals(url));
     }
 }

@@ -3,7 +3,6 @@ package app.mentorbot.adapters.dingtalk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,10 +11,12 @@ import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.mentorbot.adapters.api.connection.Backoff;
+import app.mentorbot.adapters.api.connection.ReconnectLoop;
+import app.mentorbot.adapters.api.connection.ReconnectLoop.Ending;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -24,11 +25,11 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 
 /**
- * Keeps one Stream-mode connection up. A daemon thread opens a connection over HTTP (a new ticket every time),
- * connects the WebSocket, then watches it: a WebSocket ping every {@code pingInterval}, and when nothing (no
- * frame, no pong) has come for {@code silenceTimeout} the link is taken as dead. The link is replaced after a
- * SYSTEM {@code disconnect}, a close, an error or silence, after a jittered exponential {@link Backoff}: attempt 1
- * after a link that carried frames, one more for each link that failed before carrying any.
+ * Keeps one Stream-mode connection up, on a {@link ReconnectLoop}: each connection opens over HTTP (a new ticket
+ * every time), connects the WebSocket, then is watched: a WebSocket ping every {@code pingInterval}, and when
+ * nothing (no frame, no pong) has come for {@code silenceTimeout} the link is taken as dead. The link is replaced
+ * after a SYSTEM {@code disconnect}, a close, an error or silence, after the jittered exponential {@link Backoff}:
+ * the first step after a link that carried frames, one more for each link that failed before carrying any.
  *
  * <p>Frames are read on the WebSocket container's thread: SYSTEM ping and disconnect are answered here, CALLBACK
  * and EVENT frames go to the {@link FrameHandler}, whose answer (the ACK) is sent back at once.
@@ -50,8 +51,7 @@ final class StreamClient {
     private final Backoff backoff;
     private final FrameHandler handler;
     private WebSocketContainer container;
-    private volatile boolean running;
-    private volatile Thread thread;
+    private volatile ReconnectLoop loop; // the latest; a new one on each start
     private volatile Link current;
 
     StreamClient(OpenApi api, DingTalkOptions options, Backoff backoff, FrameHandler handler) {
@@ -62,33 +62,20 @@ final class StreamClient {
     }
 
     synchronized void start() {
-        if (running) return;
-        running = true;
+        if (loop != null && loop.running()) return;
         container = ContainerProvider.getWebSocketContainer(); // Tomcat's: a new one each call, ours alone
         container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         WebSocketContainer links = container;
-        Thread t = new Thread(() -> run(links), "dingtalk-stream");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        loop = new ReconnectLoop("DingTalk stream", backoff, () -> connectAndWatch(links));
+        loop.start();
     }
 
     synchronized void stop() {
-        running = false;
+        if (loop != null) loop.stop(); // interrupts the watch; the link is closed on the way out
         Link link = current;
-        if (link != null) link.end("stopping");
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (link != null) link.close();
         if (container instanceof WsWebSocketContainer tomcat) tomcat.destroy(); // its I/O threads
         container = null;
-        thread = null;
     }
 
     boolean connected() {
@@ -96,41 +83,23 @@ final class StreamClient {
         return link != null && link.isOpen();
     }
 
-    private void run(WebSocketContainer container) {
-        int attempt = 0;
-        while (running) {
-            if (attempt > 0 && !pause(backoff.delay(attempt))) return;
-            Link link = null;
-            try {
-                OpenApi.Ticket ticket = api.openConnection();
-                link = new Link();
-                ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
-                config.getUserProperties().put(Constants.IO_TIMEOUT_MS_PROPERTY, String.valueOf(options.httpTimeout().toMillis()));
-                current = link;
-                container.connectToServer(link, config, ticket.webSocketUri());
-                log.info("DingTalk stream connected to {}", ticket.endpoint());
-                String why = link.watch();
-                attempt = link.heardFrames ? 1 : attempt + 1;
-                if (running) log.info("DingTalk stream connection ended ({}); opening a new one", why);
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | DeploymentException | RuntimeException e) {
-                attempt++;
-                if (running) log.warn("DingTalk stream connection failed (attempt {}): {}", attempt, e.toString());
-            } finally {
-                current = null;
-                if (link != null) link.close();
-            }
-        }
-    }
-
-    /** Sleeps; false when stopped meanwhile. */
-    private boolean pause(Duration delay) {
+    /** One connection: a fresh ticket, the WebSocket, then watching it until it ends. */
+    private Ending connectAndWatch(WebSocketContainer container) throws Exception {
+        Link link = null;
         try {
-            Thread.sleep(delay.toMillis());
-            return running;
-        } catch (InterruptedException e) {
-            return false;
+            OpenApi.Ticket ticket = api.openConnection();
+            link = new Link();
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
+            config.getUserProperties().put(Constants.IO_TIMEOUT_MS_PROPERTY, String.valueOf(options.httpTimeout().toMillis()));
+            current = link;
+            container.connectToServer(link, config, ticket.webSocketUri());
+            log.info("DingTalk stream connected to {}", ticket.endpoint());
+            String why = link.watch();
+            if (loop.running()) log.info("DingTalk stream connection ended ({}); opening a new one", why);
+            return link.heardFrames ? Ending.WORKED : Ending.FAILED;
+        } finally {
+            current = null;
+            if (link != null) link.close();
         }
     }
 
@@ -233,7 +202,7 @@ final class StreamClient {
                     Math.min(silence / 4, pingEvery > 0 ? pingEvery / 4 : Long.MAX_VALUE)));
             long lastPing = System.nanoTime();
             while (!ended.await(tick, TimeUnit.NANOSECONDS)) {
-                if (!running) return "stopping"; // in case stop()'s interrupt was swallowed by the connect
+                if (!loop.running()) return "stopping"; // in case stop()'s interrupt was swallowed by the connect
                 long now = System.nanoTime();
                 if (now - lastHeard > silence) {
                     end("silent for " + options.silenceTimeout());

@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.dingtalk;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -29,6 +27,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.RateLimit;
+import app.mentorbot.adapters.api.testing.FakeClock;
 import tools.jackson.databind.JsonNode;
 
 /** The sending side against WireMock playing api.dingtalk.com and the session webhooks. No stream is started. */

@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.dingtalk;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -22,9 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 
 /** The stream side against a fake gateway (embedded Tomcat) and a fake open-connection API (WireMock). */
@@ -34,7 +36,7 @@ class DingTalkStreamTest {
 
     private final List<String> journal = new CopyOnWriteArrayList<>();
     private final List<Integer> backoffAttempts = new CopyOnWriteArrayList<>();
-    private final RecordingSink sink = new RecordingSink(journal);
+    private final RecordingSink sink = new RecordingSink();
     private final FakeClock clock = new FakeClock(Instant.ofEpochMilli(1690362101894L));
     private WireMockServer api;
     private FakeGateway gateway;
@@ -45,10 +47,11 @@ class DingTalkStreamTest {
         api = new WireMockServer(options().dynamicPort());
         api.start();
         gateway = new FakeGateway(journal);
+        sink.onAccept(m -> journal.add("sink:" + m.messageId()));
         api.stubFor(post(OPEN).willReturn(openAnswer()));
     }
 
-    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder openAnswer() {
+    private ResponseDefinitionBuilder openAnswer() {
         return okJson("{\"endpoint\":\"" + gateway.endpoint() + "\",\"ticket\":\"{{randomValue type='UUID'}}\"}")
                 .withTransformers("response-template");
     }
@@ -86,7 +89,7 @@ class DingTalkStreamTest {
 
         assertThat(c.ticket).isNotBlank();
         api.verify(1, postRequestedFor(urlEqualTo(OPEN))
-                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
                 .withRequestBody(matchingJsonPath("$.clientId", equalTo("dingclient01")))
                 .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("s3cret-client-secret")))
                 .withRequestBody(matchingJsonPath("$.subscriptions[?(@.type == 'CALLBACK')].topic", equalTo("/v1.0/im/bot/messages/get")))
@@ -133,7 +136,7 @@ class DingTalkStreamTest {
         assertThat(ack.path("code").asInt()).isEqualTo(200);
         assertThat(ack.path("headers").path("messageId").asString()).isEqualTo("d1a2c3b4_ping_0001");
         assertThat(ack.path("data").asString()).isEqualTo("{\"opaque\":\"123-dsfs\"}");
-        assertThat(sink.all).isEmpty();
+        assertThat(sink.all()).isEmpty();
     }
 
     @Test
@@ -149,11 +152,11 @@ class DingTalkStreamTest {
     @Test
     void anEventTheSinkCannotTakeIsAcknowledgedLaterSoDingTalkDeliversItAgain() throws Exception {
         FakeGateway.Connection c = start();
-        sink.refuse = true;
+        sink.refuseAll(true);
         c.send(Fixtures.frame("event-bot-message.json"));
         assertThat(dataOf(c.nextAck(WAIT)).path("status").asString()).isEqualTo("LATER");
 
-        sink.refuse = false;
+        sink.refuseAll(false);
         c.send(Fixtures.frame("event-bot-message.json"));
         assertThat(dataOf(c.nextAck(WAIT)).path("status").asString()).isEqualTo("SUCCESS");
         assertThat(sink.next(WAIT).messageId()).isEqualTo("msgAsEvent01==");
@@ -162,7 +165,7 @@ class DingTalkStreamTest {
     @Test
     void aCallbackTheSinkCannotTakeStillGetsItsAckWithAnErrorCode() throws Exception {
         FakeGateway.Connection c = start();
-        sink.refuse = true;
+        sink.refuseAll(true);
         c.send(Fixtures.frame("bot-text-1to1.json"));
 
         JsonNode ack = c.nextAck(WAIT);
@@ -177,7 +180,7 @@ class DingTalkStreamTest {
 
         JsonNode ack = c.nextAck(WAIT);
         assertThat(ack.path("code").asInt()).isEqualTo(404);
-        assertThat(sink.all).isEmpty();
+        assertThat(sink.all()).isEmpty();
     }
 
     @Test
@@ -271,7 +274,7 @@ class DingTalkStreamTest {
 
         c.send(Fixtures.frame("bot-text-1to1.json"));
         assertThat(sink.next(WAIT).messageId()).isEqualTo("msgLICYeHgY4JtMQw==");
-        assertThat(sink.all).hasSize(1);
+        assertThat(sink.all()).hasSize(1);
         assertThat(gateway.connections).hasSize(1);
     }
 

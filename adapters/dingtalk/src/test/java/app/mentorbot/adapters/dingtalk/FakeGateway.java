@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
@@ -16,6 +18,7 @@ import org.apache.tomcat.websocket.server.WsSci;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -30,10 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class FakeGateway implements AutoCloseable {
     /** Kept strongly reachable: java.util.logging forgets levels set on loggers nobody holds. */
-    private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+    private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
 
     static {
-        TOMCAT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        TOMCAT_LOG.setLevel(Level.SEVERE);
     }
 
     private final Tomcat tomcat = new Tomcat();
@@ -62,7 +65,7 @@ final class FakeGateway implements AutoCloseable {
                                 return (T) new Connection();
                             }
                         }).build());
-            } catch (jakarta.websocket.DeploymentException e) {
+            } catch (DeploymentException e) {
                 throw new IllegalStateException(e);
             }
         }, null);

@@ -1,13 +1,13 @@
 package app.mentorbot.adapters.dingtalk;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import app.mentorbot.adapters.api.testing.FakeClock;
 
 class SessionWebhooksTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2026-03-02T08:00:00Z"));

@@ -2,6 +2,7 @@ package app.mentorbot.adapters.slack;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class Envelopes {
                 long whole = seconds.longValue();
                 long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
                 return Instant.ofEpochSecond(whole, nanos);
-            } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
                 log.debug("Slack ts {} not understood", ts);
             }
         }

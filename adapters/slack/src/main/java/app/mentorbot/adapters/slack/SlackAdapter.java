@@ -14,6 +14,7 @@ import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.RateLimit;
+import app.mentorbot.adapters.api.connection.RecentMap;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * bot-token post addressed to a user id into the app's DM with that user (no {@code conversations.open},
  * no {@code im:write} scope). A channel where the bot was mentioned is {@code "group:" + channel id}.
  * Message ids are the Events API {@code event_id}, which Slack repeats on redelivery. A reply to a
- * message that was in a thread goes into that thread (remembered in memory for recent messages).
+ * message that was in a thread goes into that thread (remembered in memory for recent messages; after a
+ * restart such a reply simply goes to the chat).
  */
 public final class SlackAdapter implements Adapter {
     public static final String PLATFORM = "slack";
@@ -41,9 +43,12 @@ public final class SlackAdapter implements Adapter {
     private final OkHttpClient http;
     private final SlackWebApi api;
     private final SocketModeClient socket;
-    private final RecentThreads threads = new RecentThreads(5_000);
+    private final RecentMap<String, Place> threads = new RecentMap<>(5_000);
     private volatile String botUserId;
     private volatile AdapterContext context;
+
+    /** Where a recent inbound message was, so a reply to it lands in the same thread. */
+    private record Place(String chatId, String channel, String threadTs) {}
 
     public SlackAdapter(SlackOptions options, Clock clock) {
         this(options, clock, ContainerProvider.getWebSocketContainer());
@@ -53,7 +58,7 @@ public final class SlackAdapter implements Adapter {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(container, "container");
-        container.setDefaultMaxTextMessageBufferSize(SocketModeClient.MAX_FRAME_BYTES);
+        container.setDefaultMaxTextMessageBufferSize(Link.MAX_FRAME_BYTES);
         ObjectMapper json = JsonMapper.builder().build();
         this.http = new OkHttpClient.Builder()
                 .callTimeout(options.httpTimeout())
@@ -105,7 +110,7 @@ public final class SlackAdapter implements Adapter {
             String channel = chatId.startsWith(GROUP_PREFIX) ? chatId.substring(GROUP_PREFIX.length()) : chatId;
             if (channel.isBlank()) return new Delivery.Failed("empty Slack chat id");
             String threadTs = null;
-            RecentThreads.Place place = threads.get(message.replyTo());
+            Place place = threads.get(message.replyTo());
             if (place != null && place.chatId().equals(chatId)) {
                 channel = place.channel();
                 threadTs = place.threadTs();
@@ -126,7 +131,7 @@ public final class SlackAdapter implements Adapter {
     private void deliver(InboundMessage message) {
         String threadTs = message.extras().get(Envelopes.THREAD_TS);
         if (threadTs != null) {
-            threads.put(message.messageId(), new RecentThreads.Place(message.chatId(),
+            threads.put(message.messageId(), new Place(message.chatId(),
                     message.extras().get(Envelopes.CHANNEL), threadTs));
         }
         AdapterContext c = context;

@@ -2,7 +2,8 @@ package app.mentorbot.adapters.slack;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
+
+import app.mentorbot.adapters.api.connection.Backoff;
 
 /**
  * What the Slack adapter needs to run.
@@ -31,7 +32,7 @@ public record SlackOptions(String appToken, String botToken, URI apiBaseUrl, Dur
         }
         silenceTimeout = positive(silenceTimeout, DEFAULT_SILENCE_TIMEOUT, "silence-timeout");
         httpTimeout = positive(httpTimeout, DEFAULT_HTTP_TIMEOUT, "http-timeout");
-        backoff = backoff == null ? Backoff.standard() : backoff;
+        backoff = backoff == null ? Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)) : backoff;
     }
 
     /** Production defaults: slack.com, 60 s silence, 10 s HTTP, jittered backoff 1 s … 2 min. */

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Recorded Socket Mode frames under src/test/resources/slack (shapes from PLATFORMS.md §4 and Slack's docs). */
+/** Recorded Socket Mode frames under src/test/resources/slack (shapes from Slack's Socket Mode documentation). */
 final class Fixtures {
     private Fixtures() {}
 

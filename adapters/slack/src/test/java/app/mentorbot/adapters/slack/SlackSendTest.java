@@ -38,7 +38,7 @@ class SlackSendTest {
     void setUp() {
         slackApi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         slackApi.start();
-        adapter = new SlackAdapter(SlackOptions.of(SlackSocketModeTest.APP_TOKEN, SlackSocketModeTest.BOT_TOKEN)
+        adapter = new SlackAdapter(SlackOptions.of(FakeSlack.APP_TOKEN, FakeSlack.BOT_TOKEN)
                 .withApiBaseUrl(URI.create(slackApi.baseUrl() + "/api/"))
                 .withHttpTimeout(Duration.ofMillis(500)), Clock.systemUTC());
     }
@@ -64,7 +64,7 @@ class SlackSendTest {
         assertThat(sendTo("U0TEACHER1")).isEqualTo(Delivery.sent());
 
         slackApi.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-                .withHeader("Authorization", equalTo("Bearer " + SlackSocketModeTest.BOT_TOKEN))
+                .withHeader("Authorization", equalTo("Bearer " + FakeSlack.BOT_TOKEN))
                 .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
                 .withRequestBody(equalToJson("{\"channel\":\"U0TEACHER1\",\"text\":\"已记录: 李华 谈话\"}")));
     }

@@ -1,8 +1,13 @@
 package app.mentorbot.adapters.webchat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -16,6 +21,8 @@ import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.connection.RecentMap;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
@@ -39,7 +46,8 @@ public final class WebChatAdapter implements Adapter {
     private final WebChatAccess access;
     private final ResourceBundle texts = ResourceBundle.getBundle("app.mentorbot.adapters.webchat.webchat");
     private final Map<String, Set<Session>> sessionsByPerson = new ConcurrentHashMap<>();
-    private final RecentReplies recentReplies = new RecentReplies(2_000);
+    /** Reply frames by the message they answer (the first reply wins), for a page that asks again. */
+    private final RecentMap<String, String> recentReplies = new RecentMap<>(2_000);
     private volatile AdapterContext context;
 
     public WebChatAdapter(Clock clock, WebChatAccess access) {
@@ -83,17 +91,17 @@ public final class WebChatAdapter implements Adapter {
 
     /** The page shown instead of the chat, in the bundle's language. */
     public String refusalPage(Refusal refusal) {
-        String key = "page." + refusal.name().toLowerCase(java.util.Locale.ROOT);
+        String key = "page." + refusal.name().toLowerCase(Locale.ROOT);
         // Bundle texts are ours, not user input; they are still escaped so a translation cannot break the page.
         return REFUSED_PAGE.replace("{{reason}}", escape(texts.getString(key))).replace("{{hint}}", escape(texts.getString(key + ".hint")));
     }
 
     private static String resource(String path) {
-        try (java.io.InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = WebChatAdapter.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing resource " + path);
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -142,7 +150,7 @@ public final class WebChatAdapter implements Adapter {
         });
     }
 
-    java.time.Instant now() {
+    Instant now() {
         return clock.instant();
     }
 
@@ -159,7 +167,7 @@ public final class WebChatAdapter implements Adapter {
             if (stillAllowed) continue;
             sendFrame(session, new Frames(clock, texts).error("no_access", null));
             try {
-                session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
             } catch (IOException ignored) {
                 // already gone
             }
@@ -182,7 +190,7 @@ public final class WebChatAdapter implements Adapter {
     public Delivery send(OutboundMessage message) {
         Set<Session> sessions = sessionsByPerson.getOrDefault(message.chatId(), Set.of());
         String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()), message.key());
-        if (message.replyTo() != null) recentReplies.put(message.replyTo(), frame);
+        if (message.replyTo() != null) recentReplies.putIfAbsent(message.replyTo(), frame);
         int delivered = 0;
         for (Session session : List.copyOf(sessions)) {
             if (sendFrame(session, frame)) delivered++;

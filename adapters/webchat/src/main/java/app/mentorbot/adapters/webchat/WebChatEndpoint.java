@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import app.mentorbot.adapters.api.InboundMessage;
 import jakarta.websocket.CloseReason;
@@ -51,11 +52,11 @@ final class WebChatEndpoint extends Endpoint {
      * container closing the socket (1009) on a pasted essay. The container calls this one part at a time.
      */
     static final class FrameParts implements MessageHandler.Partial<String> {
-        private final java.util.function.Consumer<String> whole;
+        private final Consumer<String> whole;
         private final StringBuilder pending = new StringBuilder();
         private boolean tooLong;
 
-        FrameParts(java.util.function.Consumer<String> whole) {
+        FrameParts(Consumer<String> whole) {
             this.whole = whole;
         }
 

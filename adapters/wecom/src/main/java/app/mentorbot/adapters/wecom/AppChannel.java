@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * message to the sink, since WeCom retries what is not answered within 5 s. Out: {@code message/send} with an
  * access token cached until shortly before it expires, fetched again once when WeCom says it is invalid or expired.
  *
- * <p>WeCom silently drops what exceeds 30 messages a minute to one member (memory, see PLATFORMS.md), so
- * the channel counts its own sends per member and answers RetryLater before that, rather than lose one.
+ * <p>WeCom silently drops what exceeds 30 messages a minute to one member (as remembered from its documentation,
+ * not re-read), so the channel counts its own sends per member and answers RetryLater before that, rather than
+ * lose one.
  */
 final class AppChannel {
     static final int MAX_TEXT_BYTES = 2048;
@@ -279,7 +281,7 @@ final class AppChannel {
     }
 
     private Optional<Delivery> refusedRecipient(JsonNode answer, String userId) {
-        for (String field : new String[] {"invaliduser", "unlicenseduser"}) {
+        for (String field : List.of("invaliduser", "unlicenseduser")) {
             String listed = answer.path(field).asString("");
             if (Arrays.asList(listed.split("\\|")).contains(userId)) {
                 return Optional.of(new Delivery.Failed("WeCom lists " + userId + " as " + field

@@ -107,8 +107,8 @@ public final class WeComAdapter implements Adapter {
     }
 
     private Delivery route(OutboundMessage message) {
-        boolean group = message.chatId().startsWith(AiBotChannel.GROUP_PREFIX);
-        boolean robotMessage = message.replyTo() != null && message.replyTo().startsWith(AiBotChannel.MESSAGE_ID_PREFIX);
+        boolean group = message.chatId().startsWith(AiBotFrames.GROUP_PREFIX);
+        boolean robotMessage = message.replyTo() != null && message.replyTo().startsWith(AiBotFrames.MESSAGE_ID_PREFIX);
         if (aiBot != null && (group || robotMessage || app == null)) {
             Delivery d = aiBot.send(message);
             if (app == null || group || d instanceof Delivery.Sent || d instanceof Delivery.Failed) return d;

@@ -3,6 +3,8 @@ package app.mentorbot.adapters.wecom;
 import java.time.Duration;
 import java.util.Objects;
 
+import app.mentorbot.adapters.api.connection.Backoff;
+
 /**
  * The smart robot (智能机器人) long connection: a WebSocket to WeCom subscribed with bot id and secret.
  *
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param ackTimeout how long a reply or send waits for WeCom's ack frame (the SDK waits 5 s)
  * @param gateCheck  how often to ask the gate (renew the lease); with a lease, a third of its time to live
  * @param gate       whether this instance may hold the connection
- * @param backoff    delays between reconnect attempts
+ * @param backoff    delays between reconnect attempts; by default 1 s doubling to 30 s, jittered, as the official SDK
  */
 public record WeComAiBotConfig(String botId, String secret, String url, Duration heartbeat, Duration ackTimeout,
                                Duration gateCheck, ConnectionGate gate, Backoff backoff) {
@@ -27,7 +29,7 @@ public record WeComAiBotConfig(String botId, String secret, String url, Duration
         ackTimeout = positive(ackTimeout, Duration.ofSeconds(5));
         gateCheck = positive(gateCheck, Duration.ofSeconds(10));
         gate = gate == null ? ConnectionGate.always() : gate;
-        backoff = backoff == null ? Backoff.jittered() : backoff;
+        backoff = backoff == null ? Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)) : backoff;
     }
 
     public static WeComAiBotConfig of(String botId, String secret) {

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.crypto.Cipher;
@@ -81,7 +82,7 @@ public final class WeComCrypto {
     public boolean verify(String msgSignature, String timestamp, String nonce, String encrypted) {
         if (msgSignature == null || timestamp == null || nonce == null || encrypted == null) return false;
         byte[] expected = signature(timestamp, nonce, encrypted).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = msgSignature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = msgSignature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 

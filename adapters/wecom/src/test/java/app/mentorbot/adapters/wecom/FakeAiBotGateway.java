@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays wss://openws.work.weixin.qq.com (PLATFORMS.md §2.2) on loopback: every request is upgraded to a
- * WebSocket, acks subscribe and ping frames as the real gateway does (same req_id, errcode 0), and acks
- * replies and sends with whatever errcode the test set (or not at all when null).
+ * Plays the smart robot's gateway wss://openws.work.weixin.qq.com (as WeCom's official aibot SDK talks to it)
+ * on loopback: every request is upgraded to a WebSocket, acks subscribe and ping frames as the real gateway
+ * does (same req_id, errcode 0), and acks replies and sends with whatever errcode the test set (or not at all
+ * when null).
  */
 final class FakeAiBotGateway implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,6 +1,6 @@
 package app.mentorbot.adapters.wecom;
 
-/** The WXBizMsgCrypt sample's values, copied exactly from PLATFORMS.md §2.1. */
+/** The values of WeCom's official WXBizMsgCrypt sample (token, key, CorpID, a signed GET and POST), copied exactly. */
 final class OfficialVectors {
     private OfficialVectors() {}
 

@@ -1,10 +1,9 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static app.mentorbot.adapters.wecom.FakeAiBotGateway.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 
 /** The smart robot's long connection against a local fake of WeCom's gateway. */
@@ -70,7 +71,7 @@ class WeComAiBotTest {
     private void startAdapter(Duration heartbeat) {
         WeComAiBotConfig config = WeComAiBotConfig.of("BOTID", "BOTSECRET").withUrl(gateway.url())
                 .withGate(gate, Duration.ofMillis(50))
-                .withTimings(heartbeat, Duration.ofMillis(500), Backoff.fixed(Duration.ofMillis(50)));
+                .withTimings(heartbeat, Duration.ofMillis(500), attempt -> Duration.ofMillis(50));
         adapter = new WeComAdapter(clock, null, config);
         adapter.start(sink);
     }
@@ -263,7 +264,7 @@ class WeComAiBotTest {
         FakeAiBotGateway.Connection next = gateway.nextConnection(WAIT);
         assertThat(c.closedWithin(WAIT)).isTrue();
         next.next("aibot_subscribe", WAIT);
-        assertThat(sink.isEmpty()).isTrue();
+        assertThat(sink.drain()).isEmpty();
     }
 
     @Test
@@ -279,8 +280,8 @@ class WeComAiBotTest {
         c.next("aibot_subscribe", WAIT);
         awaitConnected(true);
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (sink.reachable.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
-        assertThat(sink.reachable).containsExactly("wecom/zhangsan");
+        while (sink.reachable().isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertThat(sink.reachable()).containsExactly("wecom/zhangsan");
     }
 
     @Test
@@ -324,7 +325,7 @@ class WeComAiBotTest {
         c.push(fixture("event_enter_chat", "R9", "EV9"));
         c.push(fixture("msg_callback_text", "R2", "GOOD"));
         assertThat(sink.next(WAIT).messageId()).isEqualTo("aibot:GOOD");
-        assertThat(sink.isEmpty()).isTrue();
+        assertThat(sink.drain()).isEmpty();
         assertThat(c.closed).isFalse();
         assertThat(adapter.aiBotConnected()).isTrue();
     }
@@ -340,10 +341,10 @@ class WeComAiBotTest {
     @Test
     void a_pipeline_that_throws_does_not_break_the_connection() throws Exception {
         FakeAiBotGateway.Connection c = start(Duration.ofSeconds(30));
-        sink.failWith = new IllegalStateException("boom");
+        sink.refuseAll(true);
         c.push(fixture("msg_callback_text", "R1", "M1"));
         Thread.sleep(100);
-        sink.failWith = null;
+        sink.refuseAll(false);
         c.push(fixture("msg_callback_text", "R2", "M2"));
         assertThat(sink.next(WAIT).messageId()).isEqualTo("aibot:M2");
     }
@@ -353,7 +354,7 @@ class WeComAiBotTest {
         FakeAiBotGateway.Connection c = start(Duration.ofSeconds(30));
         adapter.send(reply("zhangsan", "长".repeat(8000), null));
         String content = c.next("aibot_send_msg", WAIT).path("body").path("markdown").path("content").asString();
-        assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(20480);
+        assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(20480);
         assertThat(content).endsWith("…");
     }
 }

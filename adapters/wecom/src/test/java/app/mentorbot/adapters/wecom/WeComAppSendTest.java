@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static app.mentorbot.adapters.wecom.OfficialVectors.*;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +22,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** message/send and gettoken against WireMock playing qyapi.weixin.qq.com (PLATFORMS.md §2.1). */
+/** message/send and gettoken against WireMock playing qyapi.weixin.qq.com, the self-built app's API. */
 class WeComAppSendTest {
     private static final String TOKEN_OK = "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TOKEN-1\",\"expires_in\":7200}";
     private static final String SENT = "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"invalidparty\":\"\","

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 class WeComCryptoTest {
     private final WeComCrypto crypto = new WeComCrypto(TOKEN, AES_KEY, CORP_ID);
@@ -123,15 +128,15 @@ class WeComCryptoTest {
 
     /** The sample's 16 random bytes: the head of the plaintext. */
     private static byte[] firstSixteenPlainBytes(String base64) throws Exception {
-        return java.util.Arrays.copyOf(rawDecrypt(base64), 16);
+        return Arrays.copyOf(rawDecrypt(base64), 16);
     }
 
     /** AES-256-CBC by hand with the JDK, padding left in place. */
     private static byte[] rawDecrypt(String base64) throws Exception {
         byte[] key = Base64.getDecoder().decode(AES_KEY + "=");
-        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
-        c.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
-                new javax.crypto.spec.IvParameterSpec(key, 0, 16));
+        Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new IvParameterSpec(key, 0, 16));
         return c.doFinal(Base64.getDecoder().decode(base64));
     }
 }

@@ -1,7 +1,5 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
 import static app.mentorbot.adapters.wecom.FakeAiBotGateway.fixture;
 import static app.mentorbot.adapters.wecom.OfficialVectors.*;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
@@ -19,6 +17,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 
 /** A school with both the app and the robot: which way each message leaves. */
 class WeComRoutingTest {
@@ -39,7 +39,7 @@ class WeComRoutingTest {
         adapter = new WeComAdapter(new FakeClock(Instant.parse("2024-09-02T08:00:00Z")),
                 WeComAppConfig.of(CORP_ID, 1000002, "s", TOKEN, AES_KEY).withApiBaseUrl(api.baseUrl()),
                 WeComAiBotConfig.of("BOTID", "BOTSECRET").withUrl(gateway.url()).withGate(gate, Duration.ofMillis(50))
-                        .withTimings(Duration.ofSeconds(30), Duration.ofMillis(500), Backoff.fixed(Duration.ofMillis(50))));
+                        .withTimings(Duration.ofSeconds(30), Duration.ofMillis(500), attempt -> Duration.ofMillis(50)));
         adapter.start(sink);
     }
 

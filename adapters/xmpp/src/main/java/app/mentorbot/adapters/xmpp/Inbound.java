@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class Inbound {
         String stamp = Xml.attr(delay, "stamp");
         if (stamp != null) {
             try {
-                return java.time.OffsetDateTime.parse(stamp).toInstant();
+                return OffsetDateTime.parse(stamp).toInstant();
             } catch (DateTimeParseException e) {
                 // a bad stamp is no reason to drop the message
             }

@@ -1,5 +1,7 @@
 package app.mentorbot.adapters.xmpp;
 
+import java.util.Locale;
+
 /** The few JID operations the adapter needs (RFC 7622 without stringprep: the server normalises). */
 final class Jid {
     private Jid() {}
@@ -8,7 +10,7 @@ final class Jid {
     static String bare(String jid) {
         if (jid == null) return null;
         int slash = jid.indexOf('/');
-        return (slash < 0 ? jid : jid.substring(0, slash)).toLowerCase(java.util.Locale.ROOT);
+        return (slash < 0 ? jid : jid.substring(0, slash)).toLowerCase(Locale.ROOT);
     }
 
     /** The resource (for a room occupant: the nick), or null. */

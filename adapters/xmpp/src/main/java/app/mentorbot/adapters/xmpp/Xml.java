@@ -5,27 +5,26 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+
+import app.mentorbot.adapters.api.connection.SafeXml;
 
 /**
  * XML in and out. Over WebSocket every frame is one complete element (RFC 7395 §3.3), so each frame is
- * parsed on its own. The parser refuses DOCTYPEs (so no entity expansion, no external entities, no
- * network or file access) and a frame that fails to parse is only reported, never fatal.
+ * parsed on its own, with {@link SafeXml}'s parser (one per thread): it refuses DOCTYPEs (so no entity
+ * expansion, no external entities, no network or file access), and a frame that fails to parse is only
+ * reported, never fatal.
  */
 final class Xml {
     static final String CLIENT = "jabber:client";
     static final String FRAMING = "urn:ietf:params:xml:ns:xmpp-framing";
     static final String STREAMS = "http://etherx.jabber.org/streams";
+    static final String STREAM_ERRORS = "urn:ietf:params:xml:ns:xmpp-streams";
     static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
     static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
     static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
@@ -41,8 +40,7 @@ final class Xml {
     /** Frames longer than this are dropped unparsed. */
     static final int MAX_FRAME = 1 << 20;
 
-    private static final DocumentBuilderFactory FACTORY = factory();
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::builder);
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> SafeXml.newBuilder(true));
 
     private Xml() {}
 
@@ -107,6 +105,13 @@ final class Xml {
         return s.toString();
     }
 
+    /** A stanza error's condition (item-not-found, …), for the log. */
+    static String condition(Element stanza) {
+        Element error = child(stanza, CLIENT, "error");
+        Element condition = anyChild(error, STANZAS);
+        return condition == null ? "(no condition)" : condition.getLocalName();
+    }
+
     /** An attribute's value, or null when absent (DOM answers "" for both). */
     static String attr(Element e, String name) {
         return e != null && e.hasAttribute(name) ? e.getAttribute(name) : null;
@@ -137,53 +142,5 @@ final class Xml {
             }
         }
         return s.toString();
-    }
-
-    private static final ErrorHandler SILENT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
-
-    private static DocumentBuilderFactory factory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        try {
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setValidating(false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("this JDK's XML parser cannot be made safe", e);
-        }
-        return f;
-    }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilder b = FACTORY.newDocumentBuilder();
-            b.setErrorHandler(SILENT);
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed");
-            });
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

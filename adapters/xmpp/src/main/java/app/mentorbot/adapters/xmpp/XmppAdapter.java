@@ -1,19 +1,13 @@
 package app.mentorbot.adapters.xmpp;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.slf4j.Logger;
@@ -26,19 +20,21 @@ import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.RateLimit;
+import app.mentorbot.adapters.api.connection.Backoff;
+import app.mentorbot.adapters.api.connection.ReconnectLoop;
+import app.mentorbot.adapters.api.connection.ReconnectLoop.Ending;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 
 /**
  * XMPP over WebSocket (RFC 7395) for schools that run their own chat server (Prosody, ejabberd, Openfire).
  *
- * <p>One daemon thread owns the connection: it connects with subprotocol "xmpp", opens the stream,
- * authenticates (SCRAM-SHA-256 or SCRAM-SHA-1; PLAIN only over wss:// or to a loopback server), opens
- * again, binds the resource, sends presence and joins the configured rooms, then handles frames one at a
- * time: messages go to the sink, the server's pings are answered, our own ping goes out every
- * ping-interval and a ping still unanswered at the next one ends the connection. Any end (closed socket,
- * stream error, dead ping) leads to a reconnect after a jittered exponential backoff. The outbox thread
- * sends directly on the live socket; with no live socket it is told to retry later.
+ * <p>A {@link ReconnectLoop} owns the connection: each turn connects with subprotocol "xmpp", logs in
+ * ({@link XmppLogin}), sends presence and joins the configured rooms, then handles frames one at a time:
+ * messages go to the sink, the server's pings are answered, our own ping goes out every ping-interval and a
+ * ping still unanswered at the next one ends the connection. Any end (closed socket, stream error, dead ping)
+ * leads to a reconnect after the jittered exponential backoff; a refused login waits its longest step. The
+ * outbox thread sends directly on the live socket; with no live socket it is told to retry later.
  *
  * <p>XMPP has no per-message ack without XEP-0198: the server's offline store hands over what arrived
  * while we were away at the next login and forgets it; redeliveries (and the same message reaching two
@@ -48,10 +44,10 @@ public final class XmppAdapter implements Adapter {
     public static final String PLATFORM = "xmpp";
 
     private static final Logger log = LoggerFactory.getLogger(XmppAdapter.class);
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration RETRY_SEND = Duration.ofSeconds(5);
     /** Servers cap stanza size (Prosody: 256 KiB for clients); a longer reply would cost us the stream. */
     private static final int MAX_BODY_BYTES = 200_000;
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(3);
 
     private final XmppConfig config;
     private final Backoff backoff;
@@ -62,11 +58,9 @@ public final class XmppAdapter implements Adapter {
     private final AtomicInteger pongs = new AtomicInteger();
 
     private volatile AdapterContext context;
-    private volatile boolean running;
+    private volatile ReconnectLoop loop;
     /** Set while stop() drains the session: the loop ends at the server's close, without reconnecting. */
     private volatile boolean stopping;
-    private static final Duration STOP_DRAIN = Duration.ofSeconds(3);
-    private volatile Thread thread;
     private volatile WebSocketContainer container;
     private volatile Link current;
     private volatile Link online;
@@ -76,7 +70,7 @@ public final class XmppAdapter implements Adapter {
     private volatile String lastProblem;
 
     public XmppAdapter(XmppConfig config, Clock clock) {
-        this(config, clock, Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2)));
+        this(config, clock, Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)));
     }
 
     public XmppAdapter(XmppConfig config, Clock clock, Backoff backoff) {
@@ -99,56 +93,43 @@ public final class XmppAdapter implements Adapter {
 
     @Override
     public synchronized void start(AdapterContext context) {
-        if (running) throw new IllegalStateException("XMPP adapter already started");
+        if (loop != null && loop.running()) throw new IllegalStateException("XMPP adapter already started");
         this.context = context;
         this.container = ContainerProvider.getWebSocketContainer();
-        running = true;
         stopping = false;
-        Thread t = new Thread(this::run, "xmpp-" + config.bareJid());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        loop = new ReconnectLoop("xmpp-" + config.bareJid(), backoff, this::connectAndRead);
+        loop.start();
         log.info("XMPP adapter starting: {}", config);
     }
 
     @Override
     public synchronized void stop() {
+        ReconnectLoop l = loop;
         Link link = current;
-        Thread t = thread;
-        if (link != null && online == link && t != null) {
+        if (link != null && online == link && l != null) {
             // Going offline first makes the server store new messages for our next login; then we keep
             // reading until it closes the stream (RFC 7395), so nothing it already handed us is dropped.
             stopping = true;
             try {
                 link.send("<presence xmlns='jabber:client' type='unavailable'/>");
                 link.send("<close xmlns='" + Xml.FRAMING + "'/>");
-                t.join(STOP_DRAIN.toMillis());
+                l.join(STOP_DRAIN);
             } catch (IOException e) {
                 // the link is gone already
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
-        running = false;
-        if (link != null) {
+        if (link != null && !stopping) {
             try {
-                if (!stopping) link.send("<close xmlns='" + Xml.FRAMING + "'/>");
+                link.send("<close xmlns='" + Xml.FRAMING + "'/>");
             } catch (IOException e) {
                 // closing anyway
             }
-            link.close();
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        if (l != null) l.stop();
+        if (link != null) link.close();
         if (container instanceof WsWebSocketContainer ws) ws.destroy();
         container = null;
+        log.info("XMPP adapter stopped");
     }
 
     @Override
@@ -181,52 +162,31 @@ public final class XmppAdapter implements Adapter {
         }
     }
 
-    // ---- the connection thread
+    // ---- the loop's thread
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            int before = logins.get();
-            boolean refused = false;
-            try {
-                session();
-            } catch (InterruptedException e) {
-                if (!running) break;
-            } catch (AuthFailed e) {
-                refused = true;
-                lastProblem = "login refused: " + e.getMessage();
-                log.error("XMPP: login as {} refused: {} (check username/password)", config.bareJid(), e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                lastProblem = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (running) log.warn("XMPP: connection to {} ended: {}", config.websocketUrl(), e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-            if (!running || stopping) break;
-            // a refused login will not fix itself soon: straight to the longest wait
-            failures = logins.get() > before ? 1 : refused ? Math.max(failures + 1, 16) : failures + 1;
-            Duration delay = backoff.delay(failures);
-            log.info("XMPP: reconnecting in {} ms (attempt {})", delay.toMillis(), failures);
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                if (!running) break;
-            }
+    /** One turn of the loop: a session from connect to end, and how it ended. */
+    private Ending connectAndRead() throws InterruptedException {
+        int before = logins.get();
+        try {
+            session();
+        } catch (XmppLogin.AuthFailed e) {
+            lastProblem = "login refused: " + e.getMessage();
+            log.error("XMPP: login as {} refused: {} (check username/password)", config.bareJid(), e.getMessage());
+            return Ending.REFUSED; // a refused login will not fix itself soon: straight to the longest wait
+        } catch (IOException | RuntimeException e) {
+            lastProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (loop.running()) log.warn("XMPP: connection to {} ended: {}", config.websocketUrl(), lastProblem);
         }
-        log.info("XMPP adapter stopped");
+        if (stopping) return Ending.STOP;
+        return logins.get() > before ? Ending.WORKED : Ending.FAILED;
     }
 
-    private void session() throws IOException, InterruptedException, AuthFailed {
-        Link link = Link.open(container, config.websocketUrl(), STEP_TIMEOUT);
+    private void session() throws IOException, InterruptedException, XmppLogin.AuthFailed {
+        Link link = Link.open(container, config.websocketUrl(), XmppLogin.STEP_TIMEOUT);
         current = link;
         try {
-            if (!running) return;
-            Element features = openStream(link);
-            authenticate(link, features);
-            features = openStream(link);
-            String jid = bind(link, features);
-            Element session = Xml.child(features, Xml.SESSION, "session");
-            if (session != null && Xml.child(session, Xml.SESSION, "optional") == null) {
-                iq(link, "set", null, "<session xmlns='" + Xml.SESSION + "'/>");
-            }
+            if (!loop.running()) return;
+            String jid = new XmppLogin(config, link).logIn();
             pendingPing = null;
             rooms.reset();
             link.send("<presence xmlns='jabber:client'/>");
@@ -238,7 +198,7 @@ public final class XmppAdapter implements Adapter {
             online = link;
             logins.incrementAndGet();
             log.info("XMPP: online as {}", jid);
-            loop(link);
+            readUntilClosed(link);
         } finally {
             online = null;
             current = null;
@@ -247,10 +207,10 @@ public final class XmppAdapter implements Adapter {
         }
     }
 
-    private void loop(Link link) throws IOException, InterruptedException {
+    private void readUntilClosed(Link link) throws IOException, InterruptedException {
         long interval = config.pingInterval().toMillis();
         long nextPing = System.nanoTime() / 1_000_000 + interval;
-        while (running) {
+        while (loop.running()) {
             long now = System.nanoTime() / 1_000_000;
             if (now >= nextPing) {
                 if (pendingPing != null) throw new IOException("ping " + pendingPing + " unanswered for " + interval + " ms");
@@ -284,7 +244,7 @@ public final class XmppAdapter implements Adapter {
             return false;
         }
         if (Xml.is(e, Xml.STREAMS, "error")) {
-            Element condition = Xml.anyChild(e, "urn:ietf:params:xml:ns:xmpp-streams");
+            Element condition = Xml.anyChild(e, Xml.STREAM_ERRORS);
             log.warn("XMPP: stream error {}", condition == null ? "(none given)" : condition.getLocalName());
             return false;
         }
@@ -296,7 +256,7 @@ public final class XmppAdapter implements Adapter {
             switch (e.getLocalName()) {
                 case "message" -> onMessage(e);
                 case "iq" -> onIq(e, out);
-                case "presence" -> onPresence(e, out);
+                case "presence" -> rooms.onPresence(e, out);
                 default -> log.debug("XMPP: ignored <{}>", e.getLocalName());
             }
         } catch (RuntimeException ex) {
@@ -308,7 +268,7 @@ public final class XmppAdapter implements Adapter {
 
     private void onMessage(Element message) {
         if ("error".equals(Xml.attr(message, "type"))) {
-            log.warn("XMPP: message {} to {} bounced: {}", Xml.attr(message, "id"), Xml.attr(message, "from"), condition(message));
+            log.warn("XMPP: message {} to {} bounced: {}", Xml.attr(message, "id"), Xml.attr(message, "from"), Xml.condition(message));
             return;
         }
         Optional<InboundMessage> mapped = inbound.map(message);
@@ -332,7 +292,7 @@ public final class XmppAdapter implements Adapter {
                 pendingPing = null;
                 pongs.incrementAndGet();
             } else if ("error".equals(type)) {
-                log.warn("XMPP: request {} to {} failed: {}", id, from, condition(iq));
+                log.warn("XMPP: request {} to {} failed: {}", id, from, Xml.condition(iq));
             }
             return;
         }
@@ -347,192 +307,8 @@ public final class XmppAdapter implements Adapter {
         }
     }
 
-    private void onPresence(Element presence, FrameWriter out) throws IOException {
-        String from = Xml.attr(presence, "from");
-        String room = Jid.bare(from);
-        if (room == null || !rooms.isConfigured(room)) return; // we keep no roster: people's presence is not our business
-        String nick = Jid.resource(from);
-        String type = Xml.attr(presence, "type");
-        if ("error".equals(type)) {
-            log.warn("XMPP: could not join room {}: {}", room, condition(presence));
-            rooms.left(room);
-            return;
-        }
-        if (nick == null) return;
-        Element x = Xml.child(presence, Xml.MUC_USER, "x");
-        List<String> codes = new ArrayList<>();
-        for (Element status : Xml.children(x, Xml.MUC_USER, "status")) codes.add(Xml.attr(status, "code"));
-        boolean self = codes.contains("110");
-        if ("unavailable".equals(type)) {
-            if (self) {
-                log.warn("XMPP: left room {} (status {})", room, codes);
-                rooms.left(room);
-            } else {
-                rooms.gone(room, nick);
-            }
-            return;
-        }
-        if (self) {
-            rooms.joined(room, nick);
-            log.info("XMPP: joined room {} as {}", room, nick);
-            if (codes.contains("201")) {
-                // we created the room: accept the default configuration so others can enter (XEP-0045 §10.1.2)
-                out.send("<iq xmlns='jabber:client' type='set' id='" + nextId("room") + "' to='" + Xml.escape(room) + "'><query xmlns='"
-                        + Xml.MUC_OWNER + "'><x xmlns='" + Xml.DATA + "' type='submit'/></query></iq>");
-            }
-        } else {
-            rooms.occupant(room, nick, Xml.attr(Xml.child(x, Xml.MUC_USER, "item"), "jid"));
-        }
-    }
-
-    // ---- stream negotiation (RFC 6120 §4-7, over RFC 7395 framing)
-
-    private Element openStream(Link link) throws IOException, InterruptedException {
-        link.send("<open xmlns='" + Xml.FRAMING + "' to='" + Xml.escape(config.domain()) + "' version='1.0'/>");
-        return await(link, "stream features", e -> Xml.is(e, Xml.STREAMS, "features"));
-    }
-
-    private void authenticate(Link link, Element features) throws IOException, InterruptedException, AuthFailed {
-        List<String> offered = new ArrayList<>();
-        for (Element m : Xml.children(Xml.child(features, Xml.SASL, "mechanisms"), Xml.SASL, "mechanism")) offered.add(Xml.text(m).strip());
-        for (Scram.Algorithm algorithm : Scram.Algorithm.values()) {
-            if (offered.contains(algorithm.mechanism)) {
-                scram(link, new Scram(algorithm, config.username(), config.password()));
-                return;
-            }
-        }
-        if (offered.contains("PLAIN")) {
-            if (!plainIsSafe()) {
-                throw new AuthFailed("the server offers only PLAIN " + offered + " and " + config.websocketUrl()
-                        + " is neither wss:// nor loopback: refusing to send the password in clear");
-            }
-            sasl(link, "<auth xmlns='" + Xml.SASL + "' mechanism='PLAIN'>"
-                    + base64("\0" + config.username() + "\0" + config.password()) + "</auth>");
-            Element answer = awaitSasl(link);
-            if (!Xml.is(answer, Xml.SASL, "success")) throw new AuthFailed("PLAIN: unexpected " + answer.getLocalName());
-            log.info("XMPP: authenticated with PLAIN");
-            return;
-        }
-        throw new AuthFailed("no supported SASL mechanism among " + offered);
-    }
-
-    private void scram(Link link, Scram scram) throws IOException, InterruptedException, AuthFailed {
-        try {
-            sasl(link, "<auth xmlns='" + Xml.SASL + "' mechanism='" + scram.mechanism() + "'>" + base64(scram.clientFirst()) + "</auth>");
-            Element challenge = awaitSasl(link);
-            if (!Xml.is(challenge, Xml.SASL, "challenge")) throw new AuthFailed(scram.mechanism() + ": expected a challenge");
-            sasl(link, "<response xmlns='" + Xml.SASL + "'>" + base64(scram.clientFinal(unbase64(Xml.text(challenge)))) + "</response>");
-            Element answer = awaitSasl(link);
-            if (Xml.is(answer, Xml.SASL, "challenge")) {
-                // some servers send the server-final message as a challenge, then success without data
-                scram.verifyServerFinal(unbase64(Xml.text(answer)));
-                sasl(link, "<response xmlns='" + Xml.SASL + "'/>");
-                answer = awaitSasl(link);
-                if (!Xml.is(answer, Xml.SASL, "success")) throw new AuthFailed(scram.mechanism() + ": no success");
-            } else {
-                if (!Xml.is(answer, Xml.SASL, "success")) throw new AuthFailed(scram.mechanism() + ": no success");
-                scram.verifyServerFinal(unbase64(Xml.text(answer)));
-            }
-            log.info("XMPP: authenticated with {}", scram.mechanism());
-        } catch (Scram.Failure f) {
-            throw new AuthFailed(scram.mechanism() + ": " + f.getMessage());
-        }
-    }
-
-    private void sasl(Link link, String frame) throws IOException {
-        link.send(frame);
-    }
-
-    /** The server's next SASL answer; a {@code <failure/>} becomes {@link AuthFailed}. */
-    private Element awaitSasl(Link link) throws IOException, InterruptedException, AuthFailed {
-        Element e = await(link, "SASL answer", x -> Xml.SASL.equals(x.getNamespaceURI()));
-        if (Xml.is(e, Xml.SASL, "failure")) {
-            Element condition = Xml.anyChild(e, Xml.SASL);
-            throw new AuthFailed(condition == null ? "failure" : condition.getLocalName());
-        }
-        return e;
-    }
-
-    private String bind(Link link, Element features) throws IOException, InterruptedException {
-        if (Xml.child(features, Xml.BIND, "bind") == null) throw new IOException("the server offers no resource binding");
-        Element result = iq(link, "set", null, "<bind xmlns='" + Xml.BIND + "'><resource>" + Xml.escape(config.resource()) + "</resource></bind>");
-        String jid = Xml.text(Xml.child(Xml.child(result, Xml.BIND, "bind"), Xml.BIND, "jid"));
-        if (jid == null || jid.isBlank()) throw new IOException("the server bound no JID");
-        return jid.strip();
-    }
-
-    /** Sends an iq and waits for its result; an error answer ends the attempt. */
-    private Element iq(Link link, String type, String to, String payload) throws IOException, InterruptedException {
-        String id = nextId("iq");
-        link.send("<iq xmlns='jabber:client' type='" + type + "' id='" + id + "'" + (to == null ? "" : " to='" + Xml.escape(to) + "'")
-                + ">" + payload + "</iq>");
-        Element answer = await(link, "answer to " + id, e -> Xml.is(e, Xml.CLIENT, "iq") && id.equals(Xml.attr(e, "id")));
-        if (!"result".equals(Xml.attr(answer, "type"))) throw new IOException("request " + id + " failed: " + condition(answer));
-        return answer;
-    }
-
-    /** Reads frames until one matches; stream errors, a closed socket or the step timeout end the attempt. */
-    private Element await(Link link, String what, Predicate<Element> wanted) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) throw new IOException("no " + what + " within " + STEP_TIMEOUT.toSeconds() + " s");
-            Link.Event event = link.poll(left);
-            if (event instanceof Link.Closed closed) throw new IOException("WebSocket " + closed.reason() + " while waiting for " + what);
-            if (!(event instanceof Link.Frame frame)) continue;
-            Element e;
-            try {
-                e = Xml.parse(frame.text());
-            } catch (Xml.Malformed m) {
-                log.warn("XMPP: dropped a malformed frame while waiting for {}: {}", what, m.getMessage());
-                continue;
-            }
-            if (Xml.is(e, Xml.STREAMS, "error")) {
-                Element condition = Xml.anyChild(e, "urn:ietf:params:xml:ns:xmpp-streams");
-                throw new IOException("stream error " + (condition == null ? "" : condition.getLocalName()) + " while waiting for " + what);
-            }
-            if (Xml.is(e, Xml.FRAMING, "close")) throw new IOException("the server closed the stream while we waited for " + what);
-            if (wanted.test(e)) return e;
-        }
-    }
-
-    private boolean plainIsSafe() {
-        if ("wss".equals(config.websocketUrl().getScheme())) return true;
-        try {
-            return InetAddress.getByName(config.websocketUrl().getHost()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String condition(Element stanza) {
-        Element error = Xml.child(stanza, Xml.CLIENT, "error");
-        Element condition = Xml.anyChild(error, Xml.STANZAS);
-        return condition == null ? "(no condition)" : condition.getLocalName();
-    }
-
     private String nextId(String prefix) {
         return prefix + "-" + ids.incrementAndGet();
-    }
-
-    private static String base64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String unbase64(String s) throws AuthFailed {
-        String t = s == null ? "" : s.strip();
-        if (t.isEmpty() || t.equals("=")) return "";
-        try {
-            return new String(Base64.getMimeDecoder().decode(t), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new AuthFailed("the server sent bad base64");
-        }
-    }
-
-    static final class AuthFailed extends Exception {
-        AuthFailed(String message) {
-            super(message);
-        }
     }
 
     // ---- for tests and the health page

@@ -3,6 +3,7 @@ package app.mentorbot.adapters.xmpp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.mentorbot.adapters.api.testing.RecordingSink;
+
 /**
  * Frames a server (or a man in the middle) could send that no honest server forwards: the parser refuses
  * them and the session handler shrugs them off. The real-server version is in XmppAdapterProsodyTest.
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileFramesTest {
     final RecordingSink sink = new RecordingSink();
     final List<String> sent = new ArrayList<>();
-    final XmppAdapter adapter = new XmppAdapter(new XmppConfig(java.net.URI.create("ws://127.0.0.1:1/xmpp-websocket"), "school.localhost",
+    final XmppAdapter adapter = new XmppAdapter(new XmppConfig(URI.create("ws://127.0.0.1:1/xmpp-websocket"), "school.localhost",
             "bot", "pw", "mentor-bot", List.of(), Duration.ofSeconds(30)), Clock.systemUTC(), f -> Duration.ofHours(1)); // one failed connect, then quiet
 
     @Test
@@ -49,12 +52,12 @@ class HostileFramesTest {
                     "<presence xmlns='jabber:client' from='class@rooms/x' type='error'/>",
                     "<unknown xmlns='jabber:client'/>");
             for (String frame : frames) assertThat(adapter.handleFrame(frame, sent::add)).as(frame.length() > 80 ? "long frame" : frame).isTrue();
-            assertThat(sink.messages()).isEmpty();
+            assertThat(sink.all()).isEmpty();
             assertThat(sent).isEmpty();
 
             assertThat(adapter.handleFrame("<message xmlns='jabber:client' from='t@s/x' type='chat' id='ok'><body>fine &amp; well</body></message>",
                     sent::add)).isTrue();
-            assertThat(sink.messages()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("fine & well"));
+            assertThat(sink.all()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("fine & well"));
             assertThat(adapter.handleFrame("<iq xmlns='jabber:client' type='get' id='p&apos;1' from='school.localhost'><ping xmlns='urn:xmpp:ping'/></iq>",
                     sent::add)).isTrue();
             assertThat(sent).containsExactly("<iq xmlns='jabber:client' type='result' id='p&apos;1' to='school.localhost'/>");
@@ -73,12 +76,12 @@ class HostileFramesTest {
 
     @Test
     void settingsAreCheckedEarlyWithAClearMessage() {
-        assertThatThrownBy(() -> new XmppConfig(java.net.URI.create("http://x/"), "d", "u", "p", null, null, null)).hasMessageContaining("ws://");
-        assertThatThrownBy(() -> new XmppConfig(java.net.URI.create("ws://x/"), "d", "u", "", null, null, null))
+        assertThatThrownBy(() -> new XmppConfig(URI.create("http://x/"), "d", "u", "p", null, null, null)).hasMessageContaining("ws://");
+        assertThatThrownBy(() -> new XmppConfig(URI.create("ws://x/"), "d", "u", "", null, null, null))
                 .hasMessageContaining("MENTORBOT_ADAPTERS_XMPP_PASSWORD");
-        assertThatThrownBy(() -> new XmppConfig(java.net.URI.create("ws://x/"), "d", "u", "p", null, List.of("room/nick"), null))
+        assertThatThrownBy(() -> new XmppConfig(URI.create("ws://x/"), "d", "u", "p", null, List.of("room/nick"), null))
                 .hasMessageContaining("bare JIDs");
-        XmppConfig defaults = new XmppConfig(java.net.URI.create("ws://x/"), "d", "u", "s3cr3t-pw", null, null, null);
+        XmppConfig defaults = new XmppConfig(URI.create("ws://x/"), "d", "u", "s3cr3t-pw", null, null, null);
         assertThat(defaults.resource()).isEqualTo("mentor-bot");
         assertThat(defaults.pingInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.toString()).doesNotContain("s3cr3t-pw");

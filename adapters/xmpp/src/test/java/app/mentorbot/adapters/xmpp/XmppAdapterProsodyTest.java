@@ -1,12 +1,13 @@
 package app.mentorbot.adapters.xmpp;
 
-import static app.mentorbot.adapters.xmpp.TestProsody.BOT;
-import static app.mentorbot.adapters.xmpp.TestProsody.ROOMS;
-import static app.mentorbot.adapters.xmpp.TestProsody.TEACHER1;
-import static app.mentorbot.adapters.xmpp.TestProsody.eventually;
-import static app.mentorbot.adapters.xmpp.TestProsody.unique;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.BOT;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.ROOMS;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.TEACHER1;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.eventually;
+import static app.mentorbot.adapters.xmpp.testing.TestProsody.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +19,37 @@ import org.w3c.dom.Element;
 import app.mentorbot.adapters.api.Delivery;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
+import app.mentorbot.adapters.api.testing.RecordingSink;
+import app.mentorbot.adapters.xmpp.testing.TestProsody;
+import app.mentorbot.adapters.xmpp.testing.XmppPhone;
 
 /**
  * The adapter against a real Prosody (see {@link TestProsody}), with teacher1 on a second, independent
- * client. Every test uses its own resource, room and message texts, so leftovers of earlier runs on the
- * same server cannot make a test pass.
+ * client ({@link XmppPhone}). Every test uses its own resource, room and message texts, so leftovers of
+ * earlier runs on the same server cannot make a test pass.
  */
 class XmppAdapterProsodyTest {
     private final List<XmppAdapter> adapters = new ArrayList<>();
-    private final List<XmppTestClient> clients = new ArrayList<>();
+    private final List<XmppPhone> clients = new ArrayList<>();
     private final RecordingSink sink = new RecordingSink();
 
     @AfterEach
     void stopEverything() {
         adapters.forEach(XmppAdapter::stop);
-        clients.forEach(XmppTestClient::close);
+        clients.forEach(XmppPhone::close);
+    }
+
+    private static XmppConfig botConfig(String resource, List<String> rooms, Duration ping) {
+        return new XmppConfig(TestProsody.uri(), TestProsody.DOMAIN, "bot", "botpass", resource, rooms, ping);
+    }
+
+    /** An adapter that reconnects after 100 ms. */
+    private static XmppAdapter adapter(XmppConfig config) {
+        return new XmppAdapter(config, Clock.systemUTC(), failures -> Duration.ofMillis(100));
     }
 
     private XmppAdapter startBot(String resource, List<String> rooms, Duration ping) throws InterruptedException {
-        XmppAdapter adapter = TestProsody.adapter(TestProsody.botConfig(resource, rooms, ping));
+        XmppAdapter adapter = adapter(botConfig(resource, rooms, ping));
         adapters.add(adapter);
         adapter.start(sink);
         eventually("the bot is online", adapter::isOnline);
@@ -44,8 +57,8 @@ class XmppAdapterProsodyTest {
         return adapter;
     }
 
-    private XmppTestClient teacher1() throws Exception {
-        XmppTestClient c = XmppTestClient.login("teacher1", "t1pass");
+    private XmppPhone teacher1() throws Exception {
+        XmppPhone c = XmppPhone.login("teacher1", "t1pass");
         clients.add(c);
         return c;
     }
@@ -57,7 +70,7 @@ class XmppAdapterProsodyTest {
         assertThat(bot.boundJid()).isEqualTo(BOT + "/" + resource);
 
         // presence sent: the server routes a stanza to the bound resource, and the bot answers it
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         teacher.send("<iq xmlns='jabber:client' type='get' id='hello' to='" + BOT + "/" + resource + "'><ping xmlns='urn:xmpp:ping'/></iq>");
         Element answer = teacher.next(e -> "hello".equals(e.getAttribute("id")));
         assertThat(answer.getAttribute("type")).isEqualTo("result");
@@ -66,8 +79,8 @@ class XmppAdapterProsodyTest {
 
     @Test
     void aWrongPasswordIsRefusedAndTheBotStaysOffline() throws Exception {
-        XmppConfig good = TestProsody.botConfig(unique("bot"), List.of(), Duration.ofSeconds(30));
-        XmppAdapter bot = TestProsody.adapter(new XmppConfig(good.websocketUrl(), good.domain(), "bot", "wrong-password",
+        XmppConfig good = botConfig(unique("bot"), List.of(), Duration.ofSeconds(30));
+        XmppAdapter bot = adapter(new XmppConfig(good.websocketUrl(), good.domain(), "bot", "wrong-password",
                 good.resource(), List.of(), good.pingInterval()));
         adapters.add(bot);
         bot.start(sink);
@@ -80,9 +93,9 @@ class XmppAdapterProsodyTest {
     @Test
     void aTeachersChatMessageReachesTheSinkAsTheirBareJidWithTheServersStanzaId() throws Exception {
         startBot(unique("bot"), List.of(), Duration.ofSeconds(30));
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         String text = "今天和张小明谈心 " + unique("m");
-        teacher.chat(BOT, text);
+        teacher.say(BOT, text);
 
         InboundMessage m = sink.awaitText(text);
         assertThat(m.platform()).isEqualTo("xmpp");
@@ -95,11 +108,11 @@ class XmppAdapterProsodyTest {
 
     @Test
     void whatTheBotSendsReachesTheTeacherWithMarkupEscapedAndNotConnectedMeansRetryLater() throws Exception {
-        XmppAdapter offline = TestProsody.adapter(TestProsody.botConfig(unique("bot"), List.of(), Duration.ofSeconds(30)));
+        XmppAdapter offline = adapter(botConfig(unique("bot"), List.of(), Duration.ofSeconds(30)));
         assertThat(offline.send(new OutboundMessage(1, "xmpp", TEACHER1, "T01", "hi", null))).isInstanceOf(Delivery.RetryLater.class);
 
         XmppAdapter bot = startBot(unique("bot"), List.of(), Duration.ofSeconds(30));
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         String text = "已记录：张小明 <b>谈心</b> & \"跟进\" 'x' ]]> " + unique("r");
         assertThat(bot.send(new OutboundMessage(7, "xmpp", TEACHER1, "T01", text, null))).isEqualTo(Delivery.sent());
 
@@ -116,11 +129,11 @@ class XmppAdapterProsodyTest {
         String resource = unique("bot");
         XmppAdapter first = startBot(resource, List.of(), Duration.ofSeconds(30));
         first.stop();
-        XmppTestClient teacher = teacher1();
-        teacher.awaitGone(BOT + "/" + resource);
+        XmppPhone teacher = teacher1();
+        teacher.awaitGone(BOT + "/" + resource, Duration.ofSeconds(15));
 
         String text = "离线时写的记录 " + unique("o");
-        teacher.chat(BOT, text);
+        teacher.say(BOT, text);
         Thread.sleep(300); // stored offline by the server, nobody there to take it
 
         XmppAdapter second = startBot(resource, List.of(), Duration.ofSeconds(30));
@@ -134,7 +147,7 @@ class XmppAdapterProsodyTest {
         second.stop();
         startBot(resource, List.of(), Duration.ofSeconds(30));
         String marker = "之后的消息 " + unique("after");
-        teacher.chat(BOT, marker);
+        teacher.say(BOT, marker);
         sink.awaitText(marker);
         assertThat(sink.withText(text)).hasSize(1);
     }
@@ -143,7 +156,7 @@ class XmppAdapterProsodyTest {
     void pingsAddressedToTheBotAreAnsweredAndTheServerAnswersTheBotsOwn() throws Exception {
         String resource = unique("bot");
         XmppAdapter bot = startBot(resource, List.of(), Duration.ofMillis(300));
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         teacher.send("<iq xmlns='jabber:client' type='get' id='p1' to='" + BOT + "/" + resource + "'><ping xmlns='urn:xmpp:ping'/></iq>");
         assertThat(teacher.next(e -> "p1".equals(e.getAttribute("id"))).getAttribute("type")).isEqualTo("result");
 
@@ -154,12 +167,12 @@ class XmppAdapterProsodyTest {
     @Test
     void anUnansweredPingMakesTheBotReconnect() throws Exception {
         XmppAdapter bot = startBot(unique("bot"), List.of(), Duration.ofMillis(300));
-        XmppTestClient silent = teacher1(); // the test client never answers pings
+        XmppPhone silent = teacher1(); // the test client never answers pings
         bot.pingTarget(silent.jid());
         eventually("reconnected after an unanswered ping", () -> bot.logins() >= 2 && bot.isOnline());
         bot.pingTarget(null);
         String text = "重连之后 " + unique("p");
-        silent.chat(BOT, text);
+        silent.say(BOT, text);
         sink.awaitText(text);
     }
 
@@ -168,7 +181,7 @@ class XmppAdapterProsodyTest {
         String room = unique("class-7a") + "@" + ROOMS;
         String resource = unique("bot");
         XmppAdapter bot = startBot(resource, List.of(room), Duration.ofSeconds(30));
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         teacher.send("<presence xmlns='jabber:client' to='" + room + "/刘老师'><x xmlns='http://jabber.org/protocol/muc'/></presence>");
         teacher.next(e -> e.getLocalName().equals("presence") && (room + "/刘老师").equals(e.getAttribute("from")));
 
@@ -203,12 +216,12 @@ class XmppAdapterProsodyTest {
     void oddAndHostileStanzasFromAPeerCostNothingButThemselves() throws Exception {
         String resource = unique("bot");
         XmppAdapter bot = startBot(resource, List.of(), Duration.ofSeconds(30));
-        XmppTestClient teacher = teacher1();
+        XmppPhone teacher = teacher1();
         String full = BOT + "/" + resource;
 
         // markup-looking text arrives as text
         String tricky = "<!DOCTYPE x [<!ENTITY a \"b\">]>&a; <script>alert(1)</script> 😀 " + unique("t");
-        teacher.chat(BOT, tricky);
+        teacher.say(BOT, tricky);
         assertThat(sink.awaitText(tricky).senderId()).isEqualTo(TEACHER1);
         // a forged stanza-id in our name: the server strips it or we do not trust it
         String forged = "伪造的编号 " + unique("f");
@@ -225,7 +238,7 @@ class XmppAdapterProsodyTest {
         assertThat(refused.getElementsByTagNameNS("urn:ietf:params:xml:ns:xmpp-stanzas", "service-unavailable").getLength()).isEqualTo(1);
 
         String after = "之后一切正常 " + unique("n");
-        teacher.chat(BOT, after);
+        teacher.say(BOT, after);
         sink.awaitText(after);
         assertThat(sink.withText("fake room")).isEmpty();
         assertThat(sink.withText("two bodies")).isEmpty();

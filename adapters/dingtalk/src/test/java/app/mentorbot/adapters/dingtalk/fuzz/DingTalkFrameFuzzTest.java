@@ -1,22 +1,21 @@
 package app.mentorbot.adapters.dingtalk;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
-import app.mentorbot.adapters.api.testing.Hostile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.Hostile;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 
 /**
  * Hostile Stream frames through the adapter exactly as {@code StreamClient} hands them on (parse, then
@@ -52,13 +51,12 @@ class DingTalkFrameFuzzTest {
     void hostileFramesAreAcknowledgedOrDroppedNeverThrownAndOnlyReadableMessagesReachTheSink() throws Exception {
         Hostile h = new Hostile(seed());
         int n = n();
-        List<String> journal = new CopyOnWriteArrayList<>();
-        RecordingSink sink = new RecordingSink(journal);
+        RecordingSink sink = new RecordingSink();
         FakeClock clock = new FakeClock(Instant.ofEpochMilli(1690362101894L));
         DingTalkAdapter adapter = new DingTalkAdapter(DingTalkOptions.of("dingclient01", "secret")
                 .withApiBaseUrl("http://127.0.0.1:9"), clock);
         // Started without its stream: only the context matters here (handle() is what the stream calls).
-        java.lang.reflect.Field context = DingTalkAdapter.class.getDeclaredField("context");
+        Field context = DingTalkAdapter.class.getDeclaredField("context");
         context.setAccessible(true);
         context.set(adapter, sink);
         List<String> escaped = new ArrayList<>();
@@ -67,7 +65,6 @@ class DingTalkFrameFuzzTest {
         int acks = 0;
         for (int i = 0; i < n; i++) {
             String raw = frame(h, i, mustNotReachSink);
-            int before = sink.all.size();
             StreamFrames.Frame frame;
             try {
                 frame = StreamFrames.parse(raw);
@@ -91,22 +88,22 @@ class DingTalkFrameFuzzTest {
             } catch (RuntimeException e) {
                 escaped.add("handle: " + e + " for " + abbreviate(raw));
             }
-            for (InboundMessage m : sink.all.subList(before, sink.all.size())) {
+            for (InboundMessage m : sink.drain()) { // what this frame brought
                 assertThat(mustNotReachSink).as("message from a frame that had to be dropped").doesNotContain(m.messageId());
                 assertThat(m.senderId()).isNotBlank();
                 assertThat(m.chatId()).isNotBlank();
             }
         }
         System.out.printf("[fuzz] DingTalk frames: %d frames, %d unreadable, %d acknowledged, %d reached the sink%n",
-                n, badFrames, acks, sink.all.size());
+                n, badFrames, acks, sink.all().size());
         assertThat(escaped).as("exceptions escaping the adapter").isEmpty();
         // Still working: an ordinary message is taken and acknowledged.
-        int before = sink.all.size();
+        int before = sink.all().size();
         String ack = adapter.handle(StreamFrames.parse(callback("final-1", "{\"msgId\":\"final-1\",\"senderStaffId\":\"u1\","
                 + "\"conversationType\":\"1\",\"msgtype\":\"text\",\"text\":{\"content\":\"和张小明谈心\"}}")));
         assertThat(StreamFrames.JSON.readTree(ack).path("code").asInt()).isEqualTo(200);
-        assertThat(sink.all).hasSize(before + 1);
-        assertThat(sink.all.get(before).text()).isEqualTo("和张小明谈心");
+        assertThat(sink.all()).hasSize(before + 1);
+        assertThat(sink.all().get(before).text()).isEqualTo("和张小明谈心");
     }
 
     private static String callback(String messageId, String data) {

@@ -1,9 +1,5 @@
 package app.mentorbot.adapters.wecom;
 
-import app.mentorbot.adapters.api.testing.FakeClock;
-
-import app.mentorbot.adapters.api.testing.Hostile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -15,6 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.Hostile;
+import app.mentorbot.adapters.api.testing.RecordingSink;
 
 /**
  * Hostile callbacks straight into {@link WeComAdapter#handleCallback}, as the bot's controller passes them.

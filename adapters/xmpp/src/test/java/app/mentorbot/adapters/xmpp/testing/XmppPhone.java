@@ -1,4 +1,4 @@
-package app.mentorbot.bot.testing;
+package app.mentorbot.adapters.xmpp.testing;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -24,12 +24,13 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * A person's XMPP client, as on a phone, on the JDK's WebSocket (RFC 7395): PLAIN over loopback, bind,
- * presence, then chat. Independent of the adapter's code, so a test sees what a real client sees.
+ * A person's XMPP client, as on a phone, on the JDK's WebSocket (RFC 7395): PLAIN over loopback, bind, presence,
+ * then raw stanzas out and parsed stanzas in. Independent of the adapter's code, so a test sees what a real client
+ * sees; it never answers pings. Shared with the bot's tests through the xmpp module's test-jar.
  *
- * <p>Stanzas a test did not ask for yet are kept, not dropped, so waiting for one message never loses
- * another that arrived first. Messages the server kept while the account was offline (they carry a
- * {@code <delay/>}: leftovers of earlier runs against the same server) are never counted as live chat.
+ * <p>Stanzas a test did not ask for yet are kept, not dropped, so waiting for one never loses another that arrived
+ * first. Messages the server kept while the account was offline (they carry a {@code <delay/>}: leftovers of
+ * earlier runs against the same server) are never counted as live chat.
  */
 public final class XmppPhone implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(30);
@@ -37,10 +38,9 @@ public final class XmppPhone implements AutoCloseable {
     private final BlockingQueue<Element> arriving = new LinkedBlockingQueue<>();
     private final List<Element> unread = new ArrayList<>();
     private final WebSocket socket;
-    private final String domain;
+    private final String jid;
 
     private XmppPhone(URI uri, String domain, String user, String password) throws Exception {
-        this.domain = domain;
         StringBuilder partial = new StringBuilder();
         socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("xmpp").buildAsync(uri, new WebSocket.Listener() {
             @Override
@@ -56,16 +56,17 @@ public final class XmppPhone implements AutoCloseable {
         }).get(10, TimeUnit.SECONDS);
         String open = "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='" + domain + "' version='1.0'/>";
         send(open);
-        next(e -> "features".equals(e.getLocalName()), WAIT);
+        next(e -> "features".equals(e.getLocalName()));
         send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
                 + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)) + "</auth>");
-        Element sasl = next(e -> "success".equals(e.getLocalName()) || "failure".equals(e.getLocalName()), WAIT);
+        Element sasl = next(e -> "success".equals(e.getLocalName()) || "failure".equals(e.getLocalName()));
         if (!"success".equals(sasl.getLocalName())) throw new AssertionError(user + "@" + domain + " could not log in");
         send(open);
-        next(e -> "features".equals(e.getLocalName()), WAIT);
+        next(e -> "features".equals(e.getLocalName()));
         send("<iq xmlns='jabber:client' type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>phone-"
                 + UUID.randomUUID().toString().substring(0, 6) + "</resource></bind></iq>");
-        next(e -> "bind".equals(e.getAttribute("id")), WAIT);
+        Element bound = next(e -> "bind".equals(e.getAttribute("id")));
+        jid = bound.getElementsByTagNameNS("urn:ietf:params:xml:ns:xmpp-bind", "jid").item(0).getTextContent();
         send("<presence xmlns='jabber:client'/>");
     }
 
@@ -74,15 +75,27 @@ public final class XmppPhone implements AutoCloseable {
         return new XmppPhone(uri, domain, user, password);
     }
 
+    /** Logs in to the {@link TestProsody}. */
+    public static XmppPhone login(String user, String password) throws Exception {
+        return login(TestProsody.uri(), TestProsody.DOMAIN, user, password);
+    }
+
+    /** The full JID the server bound for this phone. */
+    public String jid() {
+        return jid;
+    }
+
     public void send(String frame) {
         synchronized (socket) {
             socket.sendText(frame, true).join();
         }
     }
 
-    /** A chat message to a bare JID. */
-    public void say(String to, String text) {
-        send("<message xmlns='jabber:client' type='chat' to='" + to + "' id='" + UUID.randomUUID() + "'><body>" + escape(text) + "</body></message>");
+    /** A chat message to a bare JID; returns its id. */
+    public String say(String to, String text) {
+        String id = "t-" + UUID.randomUUID();
+        send("<message xmlns='jabber:client' type='chat' to='" + to + "' id='" + id + "'><body>" + escape(text) + "</body></message>");
+        return id;
     }
 
     /** The body of the next live chat message from {@code bareJid} whose body matches, within {@link #WAIT}. */
@@ -102,6 +115,11 @@ public final class XmppPhone implements AutoCloseable {
         }
     }
 
+    /** The next message stanza (chat or groupchat, live or not) whose body is exactly {@code body}, within {@link #WAIT}. */
+    public Element message(String body) throws InterruptedException {
+        return next(e -> "message".equals(e.getLocalName()) && body.equals(body(e)));
+    }
+
     /**
      * Pings a full JID (a bound session) and waits up to {@code d}: "result" when the session answers, "error"
      * when the server answers for it that there is no such session, null when nothing came back (a session
@@ -112,6 +130,21 @@ public final class XmppPhone implements AutoCloseable {
         send("<iq xmlns='jabber:client' type='get' to='" + fullJid + "' id='" + id + "'><ping xmlns='urn:xmpp:ping'/></iq>");
         Element answer = poll(e -> "iq".equals(e.getLocalName()) && id.equals(e.getAttribute("id")), d.toMillis());
         return answer == null ? null : answer.getAttribute("type");
+    }
+
+    /** Waits up to {@code d} until the server says there is no session at {@code fullJid} any more. */
+    public void awaitGone(String fullJid, Duration d) throws InterruptedException {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < deadline) {
+            if ("error".equals(ping(fullJid, Duration.ofSeconds(1)))) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server still routes to " + fullJid + " after " + d.toSeconds() + " s");
+    }
+
+    /** The next stanza matching, within {@link #WAIT}. */
+    public Element next(Predicate<Element> wanted) throws InterruptedException {
+        return next(wanted, WAIT);
     }
 
     /** The next stanza matching, within {@code d}; an AssertionError naming what did arrive otherwise. */
@@ -162,7 +195,8 @@ public final class XmppPhone implements AutoCloseable {
         List<String> s = new ArrayList<>();
         for (Element e : unread) {
             String b = "message".equals(e.getLocalName()) ? body(e) : null;
-            s.add("<" + e.getLocalName() + " from=" + e.getAttribute("from") + (b == null ? "" : " body=" + b) + ">");
+            s.add("<" + e.getLocalName() + " type=" + e.getAttribute("type") + " from=" + e.getAttribute("from")
+                    + (b == null ? "" : " body=" + b) + ">");
         }
         return s.toString();
     }
@@ -193,6 +227,6 @@ public final class XmppPhone implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "XmppPhone[" + domain + "]";
+        return "XmppPhone[" + jid + "]";
     }
 }

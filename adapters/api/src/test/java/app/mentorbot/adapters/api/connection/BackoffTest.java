@@ -1,4 +1,4 @@
-package app.mentorbot.adapters.dingtalk;
+package app.mentorbot.adapters.api.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,15 @@ class BackoffTest {
                 assertThat(ms).as("attempt %d", attempt).isBetween(steps[attempt - 1] / 2, steps[attempt - 1]);
             }
         }
-        assertThat(backoff.delay(1_000).toMillis()).isBetween(30_000L, 60_000L);
+    }
+
+    @Test
+    void aVeryHighAttemptWaitsTheMaximumWithoutOverflowing() {
+        for (int attempt : new int[] {40, 64, 1_000, Integer.MAX_VALUE}) {
+            assertThat(backoff.delay(attempt).toMillis()).as("attempt %d", attempt).isBetween(30_000L, 60_000L);
+        }
+        Backoff huge = Backoff.exponential(Duration.ofDays(365), Duration.ofDays(730), new Random(1));
+        assertThat(huge.delay(50)).isBetween(Duration.ofDays(365), Duration.ofDays(730));
     }
 
     @Test
@@ -35,5 +43,13 @@ class BackoffTest {
     @Test
     void attemptsStartAtOne() {
         assertThatThrownBy(() -> backoff.delay(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMinimumThatIsNotPositiveOrAMaximumBelowItIsRefusedAtOnce() {
+        assertThatThrownBy(() -> Backoff.exponential(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min");
+        assertThatThrownBy(() -> Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max");
     }
 }
