@@ -1,7 +1,6 @@
 package app.mentorbot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URI;
@@ -13,8 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import app.mentorbot.adapters.api.testing.FakeChat;
 import app.mentorbot.bot.testing.ChatTest;
-import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.conversations.dialogue.Links;
 

@@ -13,10 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.adapters.api.testing.Patience;
 import app.mentorbot.bot.cli.StudentDataCommand;
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.ChatClient;
-import app.mentorbot.bot.testing.Patience;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestDatabase;
 import app.mentorbot.conversations.roster.RosterStore;

@@ -7,15 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.adapters.api.testing.FakeChat;
 import app.mentorbot.bot.schedule.SafetyCheckTimeouts;
 import app.mentorbot.bot.testing.ChatTest;
-import app.mentorbot.bot.testing.FakeChat;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
 

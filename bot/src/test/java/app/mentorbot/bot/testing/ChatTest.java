@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import app.mentorbot.adapters.api.testing.FakeChat;
 import app.mentorbot.bot.cli.MentorBot;
 
 /**

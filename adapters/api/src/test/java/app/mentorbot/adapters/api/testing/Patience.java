@@ -1,4 +1,4 @@
-package app.mentorbot.bot.testing;
+package app.mentorbot.adapters.api.testing;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.mentorbot.bot.testing;
+package app.mentorbot.adapters.api.testing;
 
 import java.time.Clock;
 import java.time.Duration;
