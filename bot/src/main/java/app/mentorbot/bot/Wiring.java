@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.duties.Ledger;
@@ -74,7 +75,8 @@ class Wiring {
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
                       SafetyChecks safetyChecks) {
-        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks);
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
+                InboundMessage.MAX_TEXT);
     }
 
     @Bean

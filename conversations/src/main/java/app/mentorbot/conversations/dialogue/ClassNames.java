@@ -2,10 +2,13 @@ package app.mentorbot.conversations.dialogue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.text.Texts;
 
 /**
  * The roster classes a message names, however the teacher wrote the name: 高二(1)班, 高二（1）班, 高二1班 and
@@ -17,6 +20,17 @@ final class ClassNames {
     private static final String CHINESE_DIGITS = "〇一二三四五六七八九";
 
     private ClassNames() {}
+
+    /** The classes a teacher heads, in roster order. */
+    static List<SchoolClass> headedBy(Person teacher, Roster roster) {
+        return roster.classes().stream().filter(c -> teacher.id().equals(c.headTeacherId())).toList();
+    }
+
+    /** The classes' names for a sentence: 「高二(1)班、高二(2)班」 (an unknown id as itself). */
+    static String joined(Roster roster, Collection<String> classIds, Texts texts) {
+        return String.join(texts.get("list.separator"),
+                classIds.stream().map(c -> roster.schoolClass(c).map(SchoolClass::name).orElse(c)).toList());
+    }
 
     static List<SchoolClass> named(Roster roster, String said) {
         String text = plain(said);

@@ -54,7 +54,7 @@ public final class ReminderBook {
         for (Reminder r : reminders) {
             jdbc.sql("update reminder set status = 'DELIVERED', delivered_at = ?, delivered_slot = ? where id = ? and status = 'PENDING'")
                     .params(Timestamp.from(at), Timestamp.from(slot), r.id()).update();
-            if (r.recurrence() != null && r.recurrence().startsWith("WEEKLY")) {
+            if (r.weekly()) {
                 LocalDate next = r.dueOn().plusWeeks(1);
                 while (next.isBefore(LocalDate.ofInstant(at, java.time.ZoneOffset.ofHours(8)))) next = next.plusWeeks(1);
                 add(r.schoolId(), r.personId(), r.kind(), r.text(), next, r.studentIds(), r.recordId(), r.decisionId(),
