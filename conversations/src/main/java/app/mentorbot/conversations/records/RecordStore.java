@@ -163,6 +163,62 @@ public final class RecordStore {
                 .params(schoolId, schoolId, studentId, limit).query(RecordStore::map).list();
     }
 
+    /** What became of a record about an erased student: deleted, or kept with {@code redactedNote} as its note. */
+    public record Forgotten(long id, Long sourceMessageId, boolean deleted, String redactedNote) {}
+
+    /** Every record about the student, withdrawn ones too. */
+    public List<Long> idsAbout(String schoolId, String studentId) {
+        return jdbc.sql("select record_id from record_student where school_id = ? and student_id = ?")
+                .params(schoolId, studentId).query(Long.class).list();
+    }
+
+    /**
+     * Forgets a student. A record only about them goes, with its versions. A shared record (a group
+     * talk) loses them: every span the reader attributed to them, and every form of their name, becomes
+     * {@code mark} in its note and in its kept versions. Their id becomes {@code mark} in every kept
+     * version. Whatever points at these records (reminders, relayed messages) must be dealt with first.
+     */
+    public List<Forgotten> forgetStudent(String schoolId, String studentId, List<String> nameForms, String mark) {
+        List<Long> ids = idsAbout(schoolId, studentId);
+        List<Forgotten> forgotten = new ArrayList<>();
+        for (long id : ids) {
+            Record r = find(id).orElseThrow();
+            if (r.studentIds().size() <= 1) {
+                jdbc.sql("delete from record where id = ?").param(id).update();
+                forgotten.add(new Forgotten(id, r.sourceMessageId(), true, null));
+                continue;
+            }
+            String note = withoutMentions(r.note(), r.evidence(), studentId, nameForms, mark);
+            List<Evidence> kept = r.evidence().stream().filter(e -> !studentId.equals(e.value())).toList();
+            jdbc.sql("delete from record_student where record_id = ? and student_id = ?").params(id, studentId).update();
+            jdbc.sql("update record set note = ?, evidence = ?::jsonb where id = ?").params(note, JSON.writeValueAsString(kept), id).update();
+            forgotten.add(new Forgotten(id, r.sourceMessageId(), false, note));
+        }
+        // Versions of shared records keep old text: their mentions go too.
+        for (long id : ids) {
+            for (String name : nameForms) {
+                jdbc.sql("update record_version set snapshot = replace(snapshot::text, ?, ?)::jsonb where record_id = ?")
+                        .params(name, mark, id).update();
+            }
+        }
+        jdbc.sql("update record_version set snapshot = replace(snapshot::text, ?, ?)::jsonb where snapshot::text like ?")
+                .params("\"" + studentId + "\"", "\"" + mark + "\"", "%\"" + studentId + "\"%").update();
+        return forgotten;
+    }
+
+    /** The note with every span the reader attributed to the student, and every name form, replaced by {@code mark}. */
+    static String withoutMentions(String text, List<Evidence> evidence, String studentId, List<String> nameForms, String mark) {
+        if (text == null) return null;
+        StringBuilder b = new StringBuilder(text);
+        evidence.stream().filter(e -> e.field().equals("students") && studentId.equals(e.value()))
+                .filter(e -> e.start() >= 0 && e.end() <= text.length() && e.start() < e.end())
+                .sorted((x, y) -> Integer.compare(y.start(), x.start()))
+                .forEach(e -> b.replace(e.start(), e.end(), mark));
+        String out = b.toString();
+        for (String n : nameForms) out = out.replace(n, mark);
+        return out;
+    }
+
     private static final String SELECT = "select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, "
             + "r.follow_up, r.topics, r.flags, r.note, r.evidence::text, r.source_message_id, r.created_at, "
             + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') as students "

@@ -130,6 +130,17 @@ public final class ReminderBook {
         return byDecision;
     }
 
+    /**
+     * Forgets a student: reminders about them, or naming them in full, go; others lose their link to the
+     * student's records (which go next). Returns how many reminders went.
+     */
+    public int forgetStudent(String schoolId, String studentId, String fullName, List<Long> recordIds) {
+        int deleted = jdbc.sql("delete from reminder where school_id = ? and (? = any(student_ids) or text like ?)")
+                .params(schoolId, studentId, "%" + fullName + "%").update();
+        for (long id : recordIds) jdbc.sql("update reminder set record_id = null where record_id = ?").param(id).update();
+        return deleted;
+    }
+
     private static final String SELECT = "select id, school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, "
             + "recurrence, status from reminder";
 

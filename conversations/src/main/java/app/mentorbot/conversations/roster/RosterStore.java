@@ -38,6 +38,21 @@ public final class RosterStore {
         return cache.computeIfAbsent(schoolId, this::read);
     }
 
+    /**
+     * Erases a student from the roster with their parents and the parents' bound chat accounts, and
+     * forgets the cached roster. Returns how many parents went.
+     */
+    public int forgetStudent(String schoolId, String studentId, List<String> parentIds) {
+        for (String parentId : parentIds) {
+            jdbc.sql("delete from platform_identity where school_id = ? and person_id = ?").params(schoolId, parentId).update();
+        }
+        int parents = jdbc.sql("delete from parent where school_id = ? and student_id = ?").params(schoolId, studentId).update();
+        jdbc.sql("delete from student where school_id = ? and id = ?").params(schoolId, studentId).update();
+        forget(schoolId);
+        return parents;
+    }
+
+    /** Drops the cached roster, so the next load reads the database. */
     public void forget(String schoolId) {
         cache.remove(schoolId);
     }
