@@ -1,7 +1,8 @@
 package app.mentorbot.bot;
 
+import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +25,9 @@ import app.mentorbot.conversations.text.Texts;
 /** The domain objects, built here so the domain module stays free of Spring annotations. */
 @Configuration(proxyBeanMethods = false)
 class Wiring {
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Bean
     Clock clock() {
-        return Clock.system(SCHOOL_ZONE);
+        return Clock.system(SchoolCalendar.ZONE);
     }
 
     @Bean
@@ -48,7 +47,7 @@ class Wiring {
 
     @Bean
     QuietHours quietHours(QuietHoursSettings settings) {
-        return new QuietHours(settings.start(), settings.end(), java.util.Set.copyOf(settings.holidays()), SCHOOL_ZONE);
+        return new QuietHours(settings.start(), settings.end(), Set.copyOf(settings.holidays()), SchoolCalendar.ZONE);
     }
 
     @Bean
@@ -86,7 +85,7 @@ class Wiring {
 
     /** The note reader's word lists, with what the school added in config/lexicon/ (a missing folder adds nothing). */
     @Bean
-    Lexicon lexicon(BotSettings settings) throws java.io.IOException {
+    Lexicon lexicon(BotSettings settings) throws IOException {
         return Lexicon.withAdditions(settings.lexiconDir());
     }
 }

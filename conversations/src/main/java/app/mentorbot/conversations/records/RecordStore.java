@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -117,7 +118,7 @@ public final class RecordStore {
      * are most of the cost of a read and which a ledger never looks at. The weekly job reads the whole
      * school's term this way.
      */
-    public List<Record> forDuties(String schoolId, java.util.Collection<String> authorIds, LocalDate from, LocalDate to) {
+    public List<Record> forDuties(String schoolId, Collection<String> authorIds, LocalDate from, LocalDate to) {
         if (authorIds.isEmpty()) return List.of();
         return jdbc.sql("select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, r.follow_up, "
                         + "r.source_message_id, r.created_at, "
@@ -142,7 +143,7 @@ public final class RecordStore {
     }
 
     /** Records of a kind about a school's students in [from, to], for ledgers and answers. */
-    public List<Record> about(String schoolId, java.util.Collection<String> studentIds, LocalDate from, LocalDate to) {
+    public List<Record> about(String schoolId, Collection<String> studentIds, LocalDate from, LocalDate to) {
         if (studentIds.isEmpty()) return List.of();
         return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and r.id in "
                         + "(select record_id from record_student where school_id = ? and student_id = any(string_to_array(?::text, ','))) "

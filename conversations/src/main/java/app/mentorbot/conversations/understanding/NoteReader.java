@@ -1,7 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,9 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
- * Turns a teacher's free-form note into a {@link Note}, following shared/eval/SPEC.md.
+ * Turns a teacher's free-form note into a {@link Note}, following the conventions of docs/notes.md
+ * (kinds, topics and flags, time, who a name means).
  *
  * <p>Pipeline: normalise (simplified chars, same offsets) → find student mentions → mask them so
  * no lexicon reads a name as a word → find time expressions → classify the kind → pick the event
@@ -25,8 +26,6 @@ import app.mentorbot.conversations.roster.Roster;
  * Time comes only from the {@code now} argument.
  */
 public final class NoteReader {
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final NameMatcher names;
     private final DateResolver dates = new DateResolver();
     private final KindClassifier kinds;
@@ -64,7 +63,7 @@ public final class NoteReader {
         Objects.requireNonNull(now, "now");
         NoteText nt = NoteText.of(text);
         List<Mention> mentions = names.find(nt, senderId == null ? "" : senderId);
-        Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, now.withZoneSameInstant(SCHOOL_ZONE).toLocalDate());
+        Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
         who(r);
         what(r);
         when(r);
