@@ -1,36 +1,36 @@
 package app.mentorbot.bot;
 
+import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.QuietHoursSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.dialogue.Dialogue;
+import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
-import app.mentorbot.conversations.reminders.ReminderBook;
-import app.mentorbot.conversations.schedule.SchoolCalendar;
-import app.mentorbot.conversations.understanding.Lexicon;
-import app.mentorbot.conversations.dialogue.Links;
-import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.schedule.QuietHours;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 import app.mentorbot.conversations.text.Texts;
+import app.mentorbot.conversations.understanding.Lexicon;
 
 /** The domain objects, built here so the domain module stays free of Spring annotations. */
 @Configuration(proxyBeanMethods = false)
 class Wiring {
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Bean
     Clock clock() {
-        return Clock.system(SCHOOL_ZONE);
+        return Clock.system(SchoolCalendar.ZONE);
     }
 
     @Bean
@@ -50,7 +50,7 @@ class Wiring {
 
     @Bean
     QuietHours quietHours(QuietHoursSettings settings) {
-        return new QuietHours(settings.start(), settings.end(), java.util.Set.copyOf(settings.holidays()), SCHOOL_ZONE);
+        return new QuietHours(settings.start(), settings.end(), Set.copyOf(settings.holidays()), SchoolCalendar.ZONE);
     }
 
     @Bean
@@ -77,7 +77,8 @@ class Wiring {
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
                       SafetyChecks safetyChecks) {
-        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks);
+        return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
+                InboundMessage.MAX_TEXT);
     }
 
     @Bean
@@ -87,7 +88,7 @@ class Wiring {
 
     /** The note reader's word lists, with what the school added in config/lexicon/ (a missing folder adds nothing). */
     @Bean
-    Lexicon lexicon(BotSettings settings) throws java.io.IOException {
+    Lexicon lexicon(BotSettings settings) throws IOException {
         return Lexicon.withAdditions(settings.lexiconDir());
     }
 }

@@ -1,17 +1,19 @@
 package app.mentorbot.bot.cli;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
+import app.mentorbot.bot.privacy.BotStudentRows;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.privacy.StudentData;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code student-data export STUDENT_ID} prints everything held about a student as JSON;
@@ -36,8 +38,9 @@ public final class StudentDataCommand {
         String[] springArgs = java.util.Arrays.stream(CommandContext.springArgs(args)).filter(a -> !a.equals("--yes")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = CommandContext.open(springArgs)) {
             String schoolId = context.getBean(BotSettings.class).schoolId();
-            StudentData data = new StudentData(context.getBean(JdbcClient.class), context.getBean(RosterStore.class),
-                    context.getBean(RecordStore.class));
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            StudentData data = new StudentData(jdbc, context.getBean(RosterStore.class), context.getBean(RecordStore.class),
+                    List.of(new BotStudentRows(jdbc)));
             if (plain[0].equals("export")) {
                 Map<String, Object> out = data.export(schoolId, plain[1]);
                 System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(out));

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,13 @@ final class BindingCodes {
                         + "values (?, ?, ?, ?, ?) on conflict do nothing")
                 .params(platform, account, schoolId, person.get(), Timestamp.from(now)).update();
         return new Redemption(bound == 1 ? Outcome.BOUND : Outcome.ALREADY_BOUND, person.get());
+    }
+
+    /** The unused and used codes of the given people (a student's parents). */
+    void forgetPeople(String schoolId, List<String> personIds) {
+        for (String personId : personIds) {
+            jdbc.sql("delete from binding_code where school_id = ? and person_id = ?").params(schoolId, personId).update();
+        }
     }
 
     private static String hash(String schoolId, String code) {

@@ -2,10 +2,13 @@ package app.mentorbot.conversations.dialogue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.text.Texts;
 
 /**
  * The roster classes a message names, however the teacher wrote the name: 高二(1)班, 高二（1）班, 高二1班 and
@@ -18,10 +21,28 @@ final class ClassNames {
 
     private ClassNames() {}
 
+    /** The classes a teacher heads, in roster order. */
+    static List<SchoolClass> headedBy(Person teacher, Roster roster) {
+        return roster.classes().stream().filter(c -> teacher.id().equals(c.headTeacherId())).toList();
+    }
+
+    /** The classes' names for a sentence: 「高二(1)班、高二(2)班」 (an unknown id as itself). */
+    static String joined(Roster roster, Collection<String> classIds, Texts texts) {
+        return String.join(texts.get("list.separator"),
+                classIds.stream().map(c -> roster.schoolClass(c).map(SchoolClass::name).orElse(c)).toList());
+    }
+
+    /** Where a class name stands in the plain text of a message. */
+    private record Span(int start, int end) {
+        boolean inside(Span other) {
+            return other.start <= start && end <= other.end && other.end - other.start > end - start;
+        }
+    }
+
     static List<SchoolClass> named(Roster roster, String said) {
         String text = plain(said);
         List<SchoolClass> found = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         for (SchoolClass c : roster.classes()) {
             String name = plain(c.name());
             if (name.isEmpty()) continue;
@@ -31,7 +52,7 @@ final class ClassNames {
                         || end < text.length() && Character.isDigit(text.charAt(end)) && Character.isDigit(name.charAt(name.length() - 1));
                 if (cut) continue;
                 found.add(c);
-                spans.add(new int[] {at, end});
+                spans.add(new Span(at, end));
                 break;
             }
         }
@@ -42,11 +63,9 @@ final class ClassNames {
         return named;
     }
 
-    private static boolean insideAnother(List<int[]> spans, int i) {
-        int[] me = spans.get(i);
+    private static boolean insideAnother(List<Span> spans, int i) {
         for (int j = 0; j < spans.size(); j++) {
-            int[] other = spans.get(j);
-            if (j != i && other[0] <= me[0] && me[1] <= other[1] && other[1] - other[0] > me[1] - me[0]) return true;
+            if (j != i && spans.get(i).inside(spans.get(j))) return true;
         }
         return false;
     }

@@ -1,5 +1,6 @@
 package app.mentorbot.conversations.dialogue;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.understanding.Channel;
 import app.mentorbot.conversations.understanding.Kind;
 import app.mentorbot.conversations.understanding.Note;
-import app.mentorbot.conversations.understanding.NoteReader;
 import app.mentorbot.conversations.understanding.TalkType;
 
 /**
@@ -33,12 +33,18 @@ final class Corrections {
 
     private Corrections() {}
 
+    /** Reads words as the author's note ({@code NoteReader::read} of the school's roster). */
+    @FunctionalInterface
+    interface Reader {
+        Note read(String authorId, String text, ZonedDateTime at);
+    }
+
     static boolean looksLikeCorrection(String text) {
         return LEAD.matcher(text).find();
     }
 
     /** The record with the correction applied, or empty when the words are not a correction we understand. */
-    static Optional<Record> apply(Record r, String text, NoteReader reader, String authorId, ZonedDateTime now) {
+    static Optional<Record> apply(Record r, String text, Reader reader, String authorId, ZonedDateTime now) {
         String t = text.strip().replaceAll("[。.!！]+$", "");
         if (!looksLikeCorrection(t)) return Optional.empty();
         Draft d = new Draft(r);
@@ -107,7 +113,7 @@ final class Corrections {
         else if (v.matches(".*(谈心|谈话|聊).*")) { d.kind = Kind.TALK; d.channel = null; if (d.talkType == null) d.talkType = TalkType.INDIVIDUAL; d.changed = true; }
     }
 
-    private static List<String> students(NoteReader reader, String authorId, String words, ZonedDateTime now) {
+    private static List<String> students(Reader reader, String authorId, String words, ZonedDateTime now) {
         Note n = reader.read(authorId, "和" + words + "聊了", now);
         if (n.clarify() != null) return List.of();
         return n.studentIds();
@@ -119,8 +125,8 @@ final class Corrections {
         Kind kind;
         TalkType talkType;
         Channel channel;
-        java.time.LocalDate date;
-        java.time.LocalDate followUp;
+        LocalDate date;
+        LocalDate followUp;
         final Set<String> students;
         boolean changed;
 

@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.duties.Duty;
 import app.mentorbot.conversations.duties.DutyState;
@@ -29,12 +28,12 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.text.Texts;
 import app.mentorbot.conversations.understanding.Note;
-import app.mentorbot.conversations.understanding.NoteReader;
 
 /**
- * The duty side of the conversation: "我的任务", answers to a reminder batch (完成 / 明天再提醒 / 取消),
- * a summary handed in, a class head setting the conference date, recording its decisions and asking
- * for the digest.
+ * The duty side of a staff member's conversation: 「我的任务」, answers to a reminder batch (完成 /
+ * 明天再提醒 / 取消), a summary handed in or asked for, a class head recording the conference's
+ * decisions and asking for its digest. (A note that sets the conference date is filed as a note:
+ * {@link ConferenceDates}.)
  */
 final class DutyTalk {
     private static final Pattern MY_TASKS = Pattern.compile("^(我的)?(任务|待办|待办事项)$|^本周完成情况$|^(我的)?完成情况$|^还有什么(没做|要做)");
@@ -44,32 +43,33 @@ final class DutyTalk {
     private static final Pattern SUMMARY_DONE = Pattern.compile("(工作)?总结(已|已经)(交|提交|上交)|(已|已经)(交|提交|上交)了?(导师)?(工作)?总结");
     private static final Pattern DECISION = Pattern.compile("^\\s*(学情)?会商决定[：:，,\\s]*(.+)$", Pattern.DOTALL);
     private static final Pattern DIGEST = Pattern.compile("(生成|发我|要|看看?|给我)?.{0,4}(会商材料|学情会商材料|会商摘要)");
-    private static final Pattern CONFERENCE_DATE = Pattern.compile("会商");
     private static final Pattern SUMMARY_DRAFT = Pattern.compile("(生成|写|起草|出).{0,4}(工作总结|总结草稿)|工作总结草稿");
-    private static final Pattern WEEKLY = Pattern.compile("每周|每个?星期|每个?礼拜");
 
-    private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ReminderBook reminders;
+    private final ConferenceDecisions decisions;
+    private final NoteReading reading;
     private final Texts texts;
     private final Wording wording;
+    private final DutyLines dutyLines;
     private final Links links;
     private final Clock clock;
 
-    DutyTalk(JdbcClient jdbc, Ledger ledger, ReminderBook reminders, Texts texts, Wording wording, Links links, Clock clock) {
-        this.jdbc = jdbc;
+    DutyTalk(Ledger ledger, ReminderBook reminders, ConferenceDecisions decisions, NoteReading reading, Texts texts, Wording wording,
+             Links links, Clock clock) {
         this.ledger = ledger;
         this.reminders = reminders;
+        this.decisions = decisions;
+        this.reading = reading;
         this.texts = texts;
         this.wording = wording;
+        this.dutyLines = new DutyLines(texts, wording);
         this.links = links;
         this.clock = clock;
-        this.dutyLines = new DutyLines(texts, wording);
     }
 
-    private final DutyLines dutyLines;
-
-    Optional<List<Reply>> answer(Person asker, Roster roster, String said, NoteReader reader, ZonedDateTime saidAt) {
+    /** What the duty words ask for, done and answered; empty when the words are not about duties. */
+    Optional<List<Reply>> replyToDutyWords(Person asker, Roster roster, String said, ZonedDateTime saidAt) {
         String t = said.strip().replaceAll("[。.!！]+$", "");
         LocalDate today = LocalDate.now(clock);
         if (MY_TASKS.matcher(t).find()) return one(tasks(asker, roster, today));
@@ -84,12 +84,12 @@ final class DutyTalk {
             String link = links.summaryDraft(asker.id(), asker.id());
             return one(link == null ? texts.get("duty.noPage") : texts.get("duty.summaryDraft", link));
         }
-        List<SchoolClass> headed = headedBy(asker, roster);
+        List<SchoolClass> headed = ClassNames.headedBy(asker, roster);
         boolean mayRunAny = !headed.isEmpty() || asker.is(Role.ADMIN);
         Matcher decision = DECISION.matcher(said);
         if (decision.matches()) {
             if (!mayRunAny) return one(texts.get("duty.notClassHead"));
-            return one(decide(asker, roster, headed, decision.group(2).strip(), reader, saidAt, today));
+            return one(decide(asker, roster, headed, decision.group(2).strip(), saidAt, today));
         }
         if (DIGEST.matcher(t).find() && !t.contains("定在") && !t.contains("改到")) {
             if (!mayRunAny) return one(texts.get("duty.notClassHead"));
@@ -107,36 +107,6 @@ final class DutyTalk {
             return one(String.join("\n", lines));
         }
         return Optional.empty();
-    }
-
-    /**
-     * A class head's note that fixes the conference date: 「这个月的学情会商定在3月27日下午」 sets it for the
-     * classes they head, 「高二(1)班的学情会商定在…」 for the class named (an admin's for any class named).
-     * A class head naming a class that is not theirs gets the refusal back, and nothing is set or filed;
-     * a teacher who heads no class has their note kept as their own reminder, as any other.
-     */
-    Optional<String> noticeConferenceDate(Person asker, Roster roster, String said, Note note) {
-        if (note.followUp() == null || !CONFERENCE_DATE.matcher(said).find()) return Optional.empty();
-        List<SchoolClass> headed = headedBy(asker, roster);
-        if (headed.isEmpty() && !asker.is(Role.ADMIN)) return Optional.empty();
-        List<SchoolClass> named = ClassNames.named(roster, said);
-        List<String> notTheirs = named.stream().map(SchoolClass::id).filter(c -> !Access.mayRunConferenceOf(asker, c, roster)).toList();
-        if (!notTheirs.isEmpty()) return Optional.of(texts.get("duty.notYourClassDate", classNames(roster, notTheirs)));
-        for (SchoolClass c : named.isEmpty() ? headed : named) ledger.setConferenceDate(asker.schoolId(), c.id(), note.followUp(), asker.id());
-        return Optional.empty();
-    }
-
-    /** The reminder a filed record brings: its follow-up, or the reminder it is. */
-    void remindFor(app.mentorbot.conversations.records.Record saved, Roster roster, LocalDate today) {
-        if (saved.followUp() == null) return;
-        boolean isReminder = saved.kind() == app.mentorbot.conversations.understanding.Kind.REMINDER;
-        boolean weekly = isReminder && WEEKLY.matcher(saved.note()).find();
-        String text = isReminder ? Wording.reminderText(saved.note())
-                : texts.get("reminder.followUp", wording.describe(saved, roster, today));
-        reminders.add(saved.schoolId(), saved.authorId(),
-                weekly ? Reminder.Kind.RECURRING : isReminder ? Reminder.Kind.EXPLICIT : Reminder.Kind.FOLLOW_UP,
-                text, saved.followUp(), saved.studentIds(), saved.id(), null,
-                weekly ? "WEEKLY:" + saved.followUp().getDayOfWeek().getValue() : null, null, clock.instant());
     }
 
     private Optional<String> batchAnswer(Person asker, String t, LocalDate today) {
@@ -178,7 +148,7 @@ final class DutyTalk {
             for (DutyState d : l.attention()) lines.add("· " + dutyLines.describe(d, roster, today));
             if (l.attention().isEmpty()) lines.add(texts.get("duty.allGood"));
         }
-        for (SchoolClass c : headedBy(asker, roster)) {
+        for (SchoolClass c : ClassNames.headedBy(asker, roster)) {
             DutyState conf = ledger.conference(asker.schoolId(), c.id(), today);
             if (conf.status() != DutyState.Status.NOT_APPLICABLE) lines.add("· " + c.name() + " " + dutyLines.describe(conf, roster, today));
         }
@@ -192,9 +162,8 @@ final class DutyTalk {
      * the conference of its students' class (else of the class it names, else the asker's own), which the
      * asker must run; nothing is stored or marked done when they do not.
      */
-    private String decide(Person asker, Roster roster, List<SchoolClass> headed, String text, NoteReader reader,
-                          ZonedDateTime saidAt, LocalDate today) {
-        Note n = reader.read(asker.id(), "和" + text, saidAt);
+    private String decide(Person asker, Roster roster, List<SchoolClass> headed, String text, ZonedDateTime saidAt, LocalDate today) {
+        Note n = reading.read(roster, asker.id(), "和" + text, saidAt);
         List<String> students = n.clarify() == null ? n.studentIds() : List.of();
         Set<String> classIds = new LinkedHashSet<>();
         for (String s : students) roster.student(s).ifPresent(st -> classIds.add(st.classId()));
@@ -206,20 +175,16 @@ final class DutyTalk {
         String owner = students.isEmpty() ? asker.id()
                 : roster.student(students.get(0)).map(Student::mentorId).filter(m -> m != null).orElse(asker.id());
         Instant now = clock.instant();
-        Long id = jdbc.sql("insert into conference_decision (school_id, class_id, decided_on, text, student_ids, owner_id, created_by, created_at) "
-                        + "values (?, ?, ?, ?, coalesce(string_to_array(?::text, ','), '{}'), ?, ?, ?) returning id")
-                .params(asker.schoolId(), classId, java.sql.Date.valueOf(today), text,
-                        students.isEmpty() ? null : String.join(",", students), owner, asker.id(), java.sql.Timestamp.from(now))
-                .query(Long.class).single();
+        long id = decisions.add(asker.schoolId(), classId, today, text, students, owner, asker.id(), now);
         ledger.markDone(asker.schoolId(), Duty.CASE_CONFERENCE, classId, Ledger.month(today), asker.id(), now);
         LocalDate first = ledger.rules().calendar().nextSchoolDay(today).orElse(today.plusDays(1));
         int made = 0;
         for (String part : text.split("[，,；;。]")) {
             String p = part.strip();
             if (p.isEmpty()) continue;
-            boolean weekly = WEEKLY.matcher(p).find();
+            boolean weekly = FollowUpReminders.WEEKLY.matcher(p).find();
             reminders.add(asker.schoolId(), owner, Reminder.Kind.DECISION, texts.get("reminder.decision", p), first, students, null, id,
-                    weekly ? "WEEKLY:" + first.getDayOfWeek().getValue() : null, null, now);
+                    weekly ? Reminder.weeklyFrom(first) : null, null, now);
             made++;
         }
         String ownerName = roster.teacher(owner).map(t -> t.name()).orElse(owner);
@@ -239,13 +204,8 @@ final class DutyTalk {
         return classIds.isEmpty() ? Optional.of(texts.get("duty.decisionWhichClass")) : Optional.empty();
     }
 
-    private String classNames(Roster roster, java.util.Collection<String> classIds) {
-        return String.join(texts.get("list.separator"),
-                classIds.stream().map(c -> roster.schoolClass(c).map(SchoolClass::name).orElse(c)).toList());
-    }
-
-    private static List<SchoolClass> headedBy(Person asker, Roster roster) {
-        return roster.classes().stream().filter(c -> asker.id().equals(c.headTeacherId())).toList();
+    private String classNames(Roster roster, Collection<String> classIds) {
+        return ClassNames.joined(roster, classIds, texts);
     }
 
     private static Optional<List<Reply>> one(String text) {

@@ -25,36 +25,49 @@ final class PendingQuestions {
         this.jdbc = jdbc;
     }
 
+    /** A question the bot waits on an answer to; a person has one at a time. */
+    sealed interface Question permits WhichStudent, WhichChild {}
+
     /** A draft waiting for the students it is about; candidates may be empty (ask for a full name). */
-    record WhichStudent(Record draft, List<String> candidates, String asked) {}
+    record WhichStudent(Record draft, List<String> candidates, String asked) implements Question {}
 
     /** A parent's message held until they say which child it is about. */
-    record WhichChild(String text, Long sourceMessageId, Instant saidAt, List<String> children) {}
+    record WhichChild(String text, Long sourceMessageId, Instant saidAt, List<String> children) implements Question {}
 
-    void ask(String schoolId, String personId, Object question, Instant now) {
-        String kind = question instanceof WhichChild ? "WHICH_CHILD" : "WHICH_STUDENT";
+    /** The {@code kind} column. */
+    private enum Kind { WHICH_STUDENT, WHICH_CHILD }
+
+    void ask(String schoolId, String personId, Question question, Instant now) {
+        Kind kind = question instanceof WhichChild ? Kind.WHICH_CHILD : Kind.WHICH_STUDENT;
         jdbc.sql("insert into pending_question (school_id, person_id, kind, payload, created_at, expires_at) "
                         + "values (?, ?, ?, ?::jsonb, ?, ?) on conflict (school_id, person_id) do update "
                         + "set kind = excluded.kind, payload = excluded.payload, created_at = excluded.created_at, expires_at = excluded.expires_at")
-                .params(schoolId, personId, kind, JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+                .params(schoolId, personId, kind.name(), JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
                 .update();
     }
 
     Optional<WhichStudent> open(String schoolId, String personId, Instant now) {
-        return payload(schoolId, personId, "WHICH_STUDENT", now).map(json -> JSON.readValue(json, WhichStudent.class));
+        return payload(schoolId, personId, Kind.WHICH_STUDENT, now).map(json -> JSON.readValue(json, WhichStudent.class));
     }
 
     Optional<WhichChild> openChildQuestion(String schoolId, String personId, Instant now) {
-        return payload(schoolId, personId, "WHICH_CHILD", now).map(json -> JSON.readValue(json, WhichChild.class));
+        return payload(schoolId, personId, Kind.WHICH_CHILD, now).map(json -> JSON.readValue(json, WhichChild.class));
     }
 
-    private Optional<String> payload(String schoolId, String personId, String kind, Instant now) {
+    private Optional<String> payload(String schoolId, String personId, Kind kind, Instant now) {
         return jdbc.sql("select payload::text from pending_question where school_id = ? and person_id = ? and kind = ? and expires_at > ?")
-                .params(schoolId, personId, kind, Timestamp.from(now))
+                .params(schoolId, personId, kind.name(), Timestamp.from(now))
                 .query(String.class).optional();
     }
 
     void close(String schoolId, String personId) {
         jdbc.sql("delete from pending_question where school_id = ? and person_id = ?").params(schoolId, personId).update();
+    }
+
+    /** Questions that hold the student's id or full name, and every question of their parents. */
+    void forgetStudent(String schoolId, String studentId, String fullName, List<String> parentIds) {
+        jdbc.sql("delete from pending_question where school_id = ? and (payload::text like ? or payload::text like ?)")
+                .params(schoolId, "%\"" + studentId + "\"%", "%" + fullName + "%").update();
+        for (String parentId : parentIds) close(schoolId, parentId);
     }
 }

@@ -41,7 +41,8 @@ final class Queries {
         this.links = links;
     }
 
-    String answer(Person asker, Roster roster, Note note, String said, LocalDate today) {
+    /** The answer to a teacher's question about records: who has not been talked to, parent contacts, a student's latest. */
+    String lookUp(Person asker, Roster roster, Note note, String said, LocalDate today) {
         if (WHO_NOT_TALKED.matcher(said).find()) return notTalkedThisWeek(asker, roster, today);
         if (PARENT_CONTACTS.matcher(said).find()) return parentContactsThisSemester(asker, roster, today);
         if (!note.studentIds().isEmpty()) return recent(asker, roster, note.studentIds(), today);

@@ -19,6 +19,7 @@ import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.text.Texts;
 import app.mentorbot.conversations.understanding.Evidence;
 import app.mentorbot.conversations.understanding.Flag;
@@ -32,6 +33,9 @@ import app.mentorbot.conversations.understanding.Note;
  * change kept in the record's history, and silence for {@link #WAIT} tells them anyway. A false alarm
  * costs a teacher one tap; a miss costs a child.
  *
+ * <p>Both speakers go through here: a teacher's filed note ({@link #afterFiling}) and a parent's
+ * message to the mentor ({@link #fromParent}), each judged from the one reading already made of it.
+ *
  * <p>The open question is a row of {@code safety_check}; the scheduler calls {@link #overdue} and
  * each row is claimed by one conditional update, so two bot instances never tell twice.
  */
@@ -42,6 +46,15 @@ public final class SafetyChecks {
     private static final Pattern TELL = Pattern.compile("^(通知|通知吧|通知班主任|通知一下|要通知|需要通知|需要|要|是|是的|对|告诉班主任|通知他们)$");
     private static final Pattern CLEAR = Pattern.compile("^(不是|不是的|不用|不需要|不用通知|不是安全问题|没有安全问题|误报|不涉及安全|没事)$");
     private static final Pattern CLEAR_ANY_TIME = Pattern.compile("^(不是安全问题|没有安全问题|误报|不涉及安全)$");
+
+    /** The {@code state} of a {@code safety_check} row. Queries spell 'OPEN' out, as the partial indexes do. */
+    private enum State { OPEN, TOLD_BY_TEACHER, TOLD_AFTER_SILENCE, CLEARED }
+
+    /** An open question: its row and the record it is about. */
+    private record OpenCheck(long id, long recordId) {}
+
+    /** A parent's message to a mentor, kept as {@code recordId}'s contact, whose reading raised SAFETY. */
+    record ParentAlarm(String schoolId, long recordId, Student child, String mentorId, String mentorName, String relayed) {}
 
     private final JdbcClient jdbc;
     private final RecordStore records;
@@ -83,8 +96,30 @@ public final class SafetyChecks {
         return alerts(saved, teacherId, roster, "safety.alert", authorName, today);
     }
 
+    /** True when a reading carries a safety signal, from a keyword or from a described situation. */
+    static boolean raised(Note reading) {
+        return reading.flags().contains(Flag.SAFETY);
+    }
+
+    /**
+     * A parent's message whose reading raised SAFETY is never held. On a keyword it goes at once to the
+     * mentor and the class head; on a described situation to the mentor, with the one-line question
+     * (opened here, as for a teacher's note). The parent is told who heard.
+     */
+    List<Reply> fromParent(ParentAlarm alarm, Note reading, Roster roster) {
+        boolean suspected = reading.safetySuspected();
+        List<Reply> replies = new ArrayList<>();
+        replies.add(new Reply(alarm.mentorId(), texts.get(suspected ? "relay.suspectedPrefix" : "relay.urgentPrefix") + alarm.relayed()
+                + (suspected ? texts.get("safety.askMentor") : ""), true));
+        if (!suspected) Relay.classHeadBesides(alarm.child(), roster, alarm.mentorId()).ifPresent(head ->
+                replies.add(new Reply(head, texts.get("relay.urgentPrefix") + alarm.relayed(), true)));
+        replies.add(Reply.back(texts.get(suspected ? "relay.suspectedAck" : "relay.safetyAck", alarm.mentorName())));
+        if (suspected) ask(alarm.schoolId(), alarm.recordId(), alarm.mentorId());
+        return replies;
+    }
+
     /** Opens the question for a record (once). */
-    void ask(String schoolId, long recordId, String teacherId) {
+    private void ask(String schoolId, long recordId, String teacherId) {
         Instant now = clock.instant();
         jdbc.sql("insert into safety_check (school_id, record_id, teacher_id, asked_at, due_at) values (?, ?, ?, ?, ?) "
                         + "on conflict (record_id) do nothing")
@@ -96,21 +131,21 @@ public final class SafetyChecks {
      * The teacher's answer to an open question (「通知」, 「不是」), or 「不是安全问题」 about their latest
      * SAFETY record at any time. Empty when the words are no such answer.
      */
-    Optional<List<Reply>> answer(String schoolId, String teacherId, String said, Roster roster) {
+    Optional<List<Reply>> settleByTeacher(String schoolId, String teacherId, String said, Roster roster) {
         String bare = said.strip().replaceAll("[。.!！，,～~\\s]", "");
         boolean tell = TELL.matcher(bare).matches(), clear = CLEAR.matcher(bare).matches();
         if (!tell && !clear) return Optional.empty();
-        Optional<long[]> open = jdbc.sql("select id, record_id from safety_check where school_id = ? and teacher_id = ? and state = 'OPEN' "
+        Optional<OpenCheck> open = jdbc.sql("select id, record_id from safety_check where school_id = ? and teacher_id = ? and state = 'OPEN' "
                         + "order by asked_at desc limit 1")
-                .params(schoolId, teacherId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+                .params(schoolId, teacherId).query((rs, n) -> new OpenCheck(rs.getLong(1), rs.getLong(2))).optional();
         if (open.isEmpty()) {
             if (!CLEAR_ANY_TIME.matcher(bare).matches()) return Optional.empty();
-            Optional<Record> last = records.latestBy(schoolId, teacherId, clock.instant().minus(Dialogue.UNDO_WINDOW))
+            Optional<Record> last = records.latestBy(schoolId, teacherId, clock.instant().minus(LastRecordEdits.WINDOW))
                     .filter(r -> r.flags().contains(Flag.SAFETY));
             return Optional.of(List.of(last.map(r -> clear(r, teacherId)).orElse(Reply.back(texts.get("safety.nothingOpen")))));
         }
-        Record r = records.find(open.get()[1]).orElseThrow();
-        if (!close(open.get()[0], tell ? "TOLD_BY_TEACHER" : "CLEARED")) return Optional.empty();
+        Record r = records.find(open.get().recordId()).orElseThrow();
+        if (!close(open.get().id(), tell ? State.TOLD_BY_TEACHER : State.CLEARED)) return Optional.empty();
         if (clear) return Optional.of(List.of(clear(r, teacherId)));
         LocalDate today = LocalDate.now(clock);
         List<Reply> replies = new ArrayList<>(alerts(r, teacherId, roster, "safety.alertTold", teacherName(roster, teacherId), today));
@@ -127,9 +162,9 @@ public final class SafetyChecks {
     public List<Reply> overdue(String schoolId) {
         Instant now = clock.instant();
         record Due(long recordId, String teacherId) {}
-        List<Due> due = jdbc.sql("update safety_check set state = 'TOLD_AFTER_SILENCE', closed_at = ? "
+        List<Due> due = jdbc.sql("update safety_check set state = ?, closed_at = ? "
                         + "where school_id = ? and state = 'OPEN' and due_at <= ? returning record_id, teacher_id")
-                .params(Timestamp.from(now), schoolId, Timestamp.from(now))
+                .params(State.TOLD_AFTER_SILENCE.name(), Timestamp.from(now), schoolId, Timestamp.from(now))
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2))).list();
         if (due.isEmpty()) return List.of();
         Roster roster = rosters.load(schoolId);
@@ -148,9 +183,9 @@ public final class SafetyChecks {
         return out;
     }
 
-    private boolean close(long checkId, String state) {
+    private boolean close(long checkId, State state) {
         return jdbc.sql("update safety_check set state = ?, closed_at = ? where id = ? and state = 'OPEN'")
-                .params(state, Timestamp.from(clock.instant()), checkId).update() == 1;
+                .params(state.name(), Timestamp.from(clock.instant()), checkId).update() == 1;
     }
 
     /** Removes SAFETY from a record; the earlier version stays in record_version. */
@@ -161,8 +196,8 @@ public final class SafetyChecks {
         records.correct(new Record(r.id(), r.schoolId(), r.authorId(), r.kind(), r.talkType(), r.channel(), r.date(), r.followUp(),
                 r.topics(), flags, r.studentIds(), r.note(), evidence, r.sourceMessageId(), r.createdAt()),
                 teacherId, "SAFETY_CLEARED", clock.instant());
-        jdbc.sql("update safety_check set state = 'CLEARED', closed_at = coalesce(closed_at, ?) where record_id = ?")
-                .params(Timestamp.from(clock.instant()), r.id()).update();
+        jdbc.sql("update safety_check set state = ?, closed_at = coalesce(closed_at, ?) where record_id = ?")
+                .params(State.CLEARED.name(), Timestamp.from(clock.instant()), r.id()).update();
         return Reply.back(texts.get("safety.cleared", Wording.shortened(r.note(), 20)));
     }
 

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.dialogue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -113,7 +114,7 @@ final class Wording {
     }
 
     private String namesWithSources(Record r, Roster roster) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (String id : r.studentIds()) {
             String name = roster.student(id).map(Student::name).orElse(id);
             String said = r.evidence().stream().filter(e -> e.field().equals("students") && e.value().equals(id))

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.digests;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,7 +98,7 @@ public record ConferenceDigest(String classId, String className, String classHea
         public MentorCoverage {
             EnumMap<Topic, Integer> all = new EnumMap<>(Topic.class);
             for (Topic t : Topic.values()) all.put(t, topics.getOrDefault(t, 0));
-            topics = java.util.Collections.unmodifiableMap(all);
+            topics = Collections.unmodifiableMap(all);
         }
 
         public Set<Topic> covered() {

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.digests;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,11 +11,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,8 +78,8 @@ public final class DigestBuilder {
     /** The last conference date of the class before {@code today}. */
     public Optional<LocalDate> previousConference(String schoolId, String classId, LocalDate today) {
         return jdbc.sql("select max(held_on) from conference_date where school_id = ? and class_id = ? and held_on < ?")
-                .params(schoolId, classId, java.sql.Date.valueOf(today)).query(java.sql.Date.class).optional()
-                .map(java.sql.Date::toLocalDate);
+                .params(schoolId, classId, Date.valueOf(today)).query(Date.class).optional()
+                .map(Date::toLocalDate);
     }
 
     /** The digest of an active class, or empty when there is no such class. */
@@ -86,93 +89,133 @@ public final class DigestBuilder {
         Optional<SchoolClass> found = roster.schoolClass(classId);
         if (found.isEmpty()) return Optional.empty();
         SchoolClass schoolClass = found.get();
+        Period period = period(schoolId, classId, today);
+        ClassRecords c = read(schoolId, classId, roster, period, today);
 
+        List<StudentLine> lines = c.students().stream().map(s -> studentLine(s, c, roster)).toList();
+        List<KeyStudent> keys = keyStudents(c, roster, period, today);
+        List<MentorCoverage> coverage = c.mentorIds().stream().map(m -> coverage(m, c, roster)).toList();
+        List<Decision> shown = c.decisions().stream()
+                .filter(d -> !d.decidedOn().isBefore(period.from()) || (period.term().contains(d.decidedOn()) && !d.happened())).toList();
+        String headId = schoolClass.headTeacherId();
+        return Optional.of(new ConferenceDigest(classId, schoolClass.name(), headId,
+                headId == null ? "" : Entries.personName(roster, headId), today, period.from(), period.previous(),
+                period.term().name(), totals(c.inPeriod()), lines, keys, coverage, shown));
+    }
+
+    /**
+     * What the digest covers: records from {@code from} (the previous conference, or {@link #FALLBACK_DAYS}
+     * back) to today, read from {@code readFrom}, early enough for the talk clock too.
+     */
+    private record Period(LocalDate from, LocalDate previous, SchoolCalendar.Term term, LocalDate readFrom) {}
+
+    /** Everything the digest is made from, read once. */
+    private record ClassRecords(List<Student> students, List<String> mentorIds, List<Record> read, List<Record> inPeriod,
+                                Map<String, DutyState> talkDuty, Map<String, List<FollowUp>> open, List<Decision> decisions) {
+        List<Record> inPeriodAbout(String studentId) {
+            return inPeriod.stream().filter(r -> r.studentIds().contains(studentId)).toList();
+        }
+    }
+
+    private Period period(String schoolId, String classId, LocalDate today) {
         Optional<LocalDate> previous = previousConference(schoolId, classId, today);
         LocalDate from = previous.orElse(today.minusDays(FALLBACK_DAYS));
-        SchoolCalendar.Term term = calendar.currentOrLastTerm(today);
-        // From early enough for the talk clock too, so this one read also gives each student's talk duty.
         LocalDate dutyFrom = ledger.rules().readFrom(today);
-        LocalDate readFrom = dutyFrom.isBefore(from) ? dutyFrom : from;
+        return new Period(from, previous.orElse(null), calendar.currentOrLastTerm(today), dutyFrom.isBefore(from) ? dutyFrom : from);
+    }
 
+    /** The class's records (one read also gives each student's talk duty), open follow-ups and decisions. */
+    private ClassRecords read(String schoolId, String classId, Roster roster, Period period, LocalDate today) {
         List<Student> students = roster.students().stream().filter(s -> s.classId().equals(classId)).toList();
         List<String> ids = students.stream().map(Student::id).toList();
-        List<Record> read = records.about(schoolId, ids, readFrom, today);
-        List<Record> inPeriod = read.stream().filter(r -> !Entries.dayOf(r).isBefore(from)).toList();
-
+        List<Record> read = records.about(schoolId, ids, period.readFrom(), today);
+        List<Record> inPeriod = read.stream().filter(r -> !Entries.dayOf(r).isBefore(period.from())).toList();
         List<String> mentorIds = students.stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
         Map<String, DutyState> talkDuty = new HashMap<>();
         for (Student s : students) {
             if (s.mentorId() != null) talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, today));
         }
-
         Map<String, List<FollowUp>> open = new HashMap<>();
         for (Reminder r : reminders.openAbout(schoolId, ids)) {
             for (String s : r.studentIds()) open.computeIfAbsent(s, k -> new ArrayList<>()).add(Entries.of(r, roster));
         }
+        return new ClassRecords(students, mentorIds, read, inPeriod, talkDuty, open, decisions(schoolId, classId, today, roster));
+    }
 
-        List<Decision> allDecisions = decisions(schoolId, classId, today, roster);
+    private static StudentLine studentLine(Student s, ClassRecords c, Roster roster) {
+        List<Record> about = c.inPeriodAbout(s.id());
+        return new StudentLine(s.id(), s.name(), s.mentorId(), mentorName(s, roster),
+                count(about, DigestBuilder::individualTalk), count(about, DigestBuilder::groupTalk),
+                count(about, r -> r.kind() == Kind.PARENT_CONTACT), count(about, r -> r.kind() == Kind.OBSERVATION), flags(about));
+    }
 
-        List<StudentLine> lines = new ArrayList<>();
+    /** The key students, safety first, then the most flags, then the longest overdue talk. */
+    private static List<KeyStudent> keyStudents(ClassRecords c, Roster roster, Period period, LocalDate today) {
         List<KeyStudent> keys = new ArrayList<>();
-        for (Student s : students) {
-            List<Record> about = inPeriod.stream().filter(r -> r.studentIds().contains(s.id())).toList();
-            Set<Flag> flags = EnumSet.noneOf(Flag.class);
-            about.forEach(r -> flags.addAll(r.flags()));
-            String mentorName = s.mentorId() == null ? "" : Entries.personName(roster, s.mentorId());
-            lines.add(new StudentLine(s.id(), s.name(), s.mentorId(), mentorName,
-                    count(about, r -> r.kind() == Kind.TALK && r.talkType() != TalkType.GROUP),
-                    count(about, r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP),
-                    count(about, r -> r.kind() == Kind.PARENT_CONTACT),
-                    count(about, r -> r.kind() == Kind.OBSERVATION), flags));
-
-            List<Reason> reasons = new ArrayList<>();
-            if (!flags.isEmpty()) reasons.add(new Reason(Why.FLAGGED, flags, null, null, 0));
-            DutyState talk = talkDuty.get(s.id());
-            if (talk != null && talk.status() == DutyState.Status.OVERDUE && talk.overdueSince() != null) {
-                int days = (int) ChronoUnit.DAYS.between(talk.overdueSince(), today) + 1;
-                if (days >= LONG_OVERDUE_DAYS) reasons.add(new Reason(Why.TALK_OVERDUE, Set.of(), talk.overdueSince(), talk.lastDone(), days));
-            }
-            if (reasons.isEmpty()) continue;
-            List<Entry> tried = read.stream()
-                    .filter(r -> r.studentIds().contains(s.id()) && (r.kind() == Kind.TALK || r.kind() == Kind.PARENT_CONTACT)
-                            && term.contains(Entries.dayOf(r)))
-                    .map(r -> Entries.of(r, roster, s.id())).sorted(Entries.OLDEST_FIRST).toList();
-            keys.add(new KeyStudent(s.id(), s.name(), mentorName, reasons, Entries.of(about, roster, s.id()), tried,
-                    allDecisions.stream().filter(d -> d.studentIds().contains(s.id())).toList(),
-                    open.getOrDefault(s.id(), List.of())));
-        }
+        for (Student s : c.students()) keyStudent(s, c, roster, period, today).ifPresent(keys::add);
         keys.sort(Comparator.comparing((KeyStudent k) -> !flagsOf(k).contains(Flag.SAFETY))
                 .thenComparing(k -> -flagsOf(k).size())
                 .thenComparing(k -> -k.reasons().stream().mapToInt(Reason::overdueDays).max().orElse(0)));
+        return keys;
+    }
 
-        List<MentorCoverage> coverage = new ArrayList<>();
-        for (String mentorId : mentorIds) {
-            List<String> mentees = students.stream().filter(s -> mentorId.equals(s.mentorId())).map(Student::id).toList();
-            List<Record> own = inPeriod.stream()
-                    .filter(r -> r.authorId().equals(mentorId) && r.studentIds().stream().anyMatch(mentees::contains)).toList();
-            List<Record> individual = own.stream().filter(r -> r.kind() == Kind.TALK
-                    && r.talkType() != TalkType.GROUP).toList();
-            Map<Topic, Integer> topics = new EnumMap<>(Topic.class);
-            for (Record r : own) r.topics().forEach(t -> topics.merge(t, 1, Integer::sum));
-            int overdue = (int) mentees.stream().map(talkDuty::get)
-                    .filter(d -> d != null && d.status() == DutyState.Status.OVERDUE).count();
-            coverage.add(new MentorCoverage(mentorId, Entries.personName(roster, mentorId), mentees.size(),
-                    (int) mentees.stream().filter(m -> individual.stream().anyMatch(r -> r.studentIds().contains(m))).count(),
-                    individual.size(),
-                    count(own, r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP),
-                    count(own, r -> r.kind() == Kind.PARENT_CONTACT), overdue, topics));
+    /** The student as a key student, with what was written and tried, when anyone flagged them or their talk is long overdue. */
+    private static Optional<KeyStudent> keyStudent(Student s, ClassRecords c, Roster roster, Period period, LocalDate today) {
+        List<Record> about = c.inPeriodAbout(s.id());
+        Set<Flag> flags = flags(about);
+        List<Reason> reasons = new ArrayList<>();
+        if (!flags.isEmpty()) reasons.add(new Reason(Why.FLAGGED, flags, null, null, 0));
+        DutyState talk = c.talkDuty().get(s.id());
+        if (talk != null && talk.status() == DutyState.Status.OVERDUE && talk.overdueSince() != null) {
+            int days = (int) ChronoUnit.DAYS.between(talk.overdueSince(), today) + 1;
+            if (days >= LONG_OVERDUE_DAYS) reasons.add(new Reason(Why.TALK_OVERDUE, Set.of(), talk.overdueSince(), talk.lastDone(), days));
         }
+        if (reasons.isEmpty()) return Optional.empty();
+        List<Entry> tried = c.read().stream()
+                .filter(r -> r.studentIds().contains(s.id()) && (r.kind() == Kind.TALK || r.kind() == Kind.PARENT_CONTACT)
+                        && period.term().contains(Entries.dayOf(r)))
+                .map(r -> Entries.of(r, roster, s.id())).sorted(Entries.OLDEST_FIRST).toList();
+        return Optional.of(new KeyStudent(s.id(), s.name(), mentorName(s, roster), reasons, Entries.of(about, roster, s.id()), tried,
+                c.decisions().stream().filter(d -> d.studentIds().contains(s.id())).toList(),
+                c.open().getOrDefault(s.id(), List.of())));
+    }
 
-        List<Decision> shown = allDecisions.stream()
-                .filter(d -> !d.decidedOn().isBefore(from) || (term.contains(d.decidedOn()) && !d.happened())).toList();
-        String headId = schoolClass.headTeacherId();
-        ConferenceDigest.Totals totals = new ConferenceDigest.Totals(
-                count(inPeriod, r -> r.kind() == Kind.TALK && r.talkType() != TalkType.GROUP),
-                count(inPeriod, r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP),
+    /** A mentor's period with their mentees of the class: whom they talked with, how often, about what. */
+    private static MentorCoverage coverage(String mentorId, ClassRecords c, Roster roster) {
+        List<String> mentees = c.students().stream().filter(s -> mentorId.equals(s.mentorId())).map(Student::id).toList();
+        List<Record> own = c.inPeriod().stream()
+                .filter(r -> r.authorId().equals(mentorId) && r.studentIds().stream().anyMatch(mentees::contains)).toList();
+        List<Record> individual = own.stream().filter(DigestBuilder::individualTalk).toList();
+        Map<Topic, Integer> topics = new EnumMap<>(Topic.class);
+        for (Record r : own) r.topics().forEach(t -> topics.merge(t, 1, Integer::sum));
+        int overdue = (int) mentees.stream().map(c.talkDuty()::get)
+                .filter(d -> d != null && d.status() == DutyState.Status.OVERDUE).count();
+        return new MentorCoverage(mentorId, Entries.personName(roster, mentorId), mentees.size(),
+                (int) mentees.stream().filter(m -> individual.stream().anyMatch(r -> r.studentIds().contains(m))).count(),
+                individual.size(), count(own, DigestBuilder::groupTalk), count(own, r -> r.kind() == Kind.PARENT_CONTACT), overdue, topics);
+    }
+
+    private static ConferenceDigest.Totals totals(List<Record> inPeriod) {
+        return new ConferenceDigest.Totals(count(inPeriod, DigestBuilder::individualTalk), count(inPeriod, DigestBuilder::groupTalk),
                 count(inPeriod, r -> r.kind() == Kind.PARENT_CONTACT), count(inPeriod, r -> r.kind() == Kind.OBSERVATION));
-        return Optional.of(new ConferenceDigest(classId, schoolClass.name(), headId,
-                headId == null ? "" : Entries.personName(roster, headId), today, from, previous.orElse(null), term.name(),
-                totals, lines, keys, coverage, shown));
+    }
+
+    private static boolean individualTalk(Record r) {
+        return r.kind() == Kind.TALK && r.talkType() != TalkType.GROUP;
+    }
+
+    private static boolean groupTalk(Record r) {
+        return r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP;
+    }
+
+    private static String mentorName(Student s, Roster roster) {
+        return s.mentorId() == null ? "" : Entries.personName(roster, s.mentorId());
+    }
+
+    private static Set<Flag> flags(List<Record> records) {
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        records.forEach(r -> flags.addAll(r.flags()));
+        return flags;
     }
 
     private static Set<Flag> flagsOf(KeyStudent k) {
@@ -181,7 +224,7 @@ public final class DigestBuilder {
         return all;
     }
 
-    private static int count(List<Record> list, java.util.function.Predicate<Record> p) {
+    private static int count(List<Record> list, Predicate<Record> p) {
         return (int) list.stream().filter(p).count();
     }
 
@@ -190,7 +233,7 @@ public final class DigestBuilder {
         record Row(long id, LocalDate on, String text, List<String> students, String owner) {}
         List<Row> rows = jdbc.sql("select id, decided_on, text, student_ids, owner_id from conference_decision "
                         + "where school_id = ? and class_id = ? and decided_on <= ? order by decided_on, id")
-                .params(schoolId, classId, java.sql.Date.valueOf(today))
+                .params(schoolId, classId, Date.valueOf(today))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), strings(rs.getArray(4)),
                         rs.getString(5)))
                 .list();
@@ -198,7 +241,7 @@ public final class DigestBuilder {
         // about their students since the earliest of them.
         Map<Long, List<Reminder>> followUps = reminders.forDecisions(rows.stream().map(Row::id).toList());
         List<Row> past = rows.stream().filter(row -> row.on().isBefore(today) && !row.students().isEmpty()).toList();
-        Set<String> pastStudents = new java.util.HashSet<>();
+        Set<String> pastStudents = new HashSet<>();
         past.forEach(row -> pastStudents.addAll(row.students()));
         List<Record> since = past.isEmpty() ? List.of()
                 : records.about(schoolId, pastStudents, past.get(0).on().plusDays(1), today);

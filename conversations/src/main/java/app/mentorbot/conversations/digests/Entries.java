@@ -1,7 +1,6 @@
 package app.mentorbot.conversations.digests;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,18 +10,17 @@ import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /** Turns records and reminders into what pages show, naming people from the roster. */
 final class Entries {
-    /** China Standard Time, as the reminder book uses: the day a record without an event date was made. */
-    private static final ZoneOffset SCHOOL_OFFSET = ZoneOffset.ofHours(8);
-
     static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::date).thenComparingLong(Entry::recordId);
 
     private Entries() {}
 
+    /** The day a record counts on: its event date, else the school day it was made on. */
     static LocalDate dayOf(Record r) {
-        return r.date() != null ? r.date() : LocalDate.ofInstant(r.createdAt(), SCHOOL_OFFSET);
+        return r.date() != null ? r.date() : LocalDate.ofInstant(r.createdAt(), SchoolCalendar.ZONE);
     }
 
     /** The entry for a record, with its author's role towards {@code aboutStudentId} (or its first student). */

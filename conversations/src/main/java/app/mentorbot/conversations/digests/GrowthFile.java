@@ -2,6 +2,7 @@ package app.mentorbot.conversations.digests;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record GrowthFile(String studentId, String name, String classId, String c
         months = List.copyOf(months);
         EnumMap<Flag, Integer> counts = new EnumMap<>(Flag.class);
         flagCounts.forEach((f, n) -> { if (n > 0) counts.put(f, n); });
-        flagCounts = java.util.Collections.unmodifiableMap(counts);
+        flagCounts = Collections.unmodifiableMap(counts);
         openFollowUps = List.copyOf(openFollowUps);
         mentorName = mentorName == null ? "" : mentorName;
         classHeadName = classHeadName == null ? "" : classHeadName;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.understanding.Channel;
@@ -82,6 +83,6 @@ public record SemesterSummary(String teacherId, String name, String termName, Lo
 
     /** Record ids shown on the summary, for links that must land on a row. */
     public Set<Long> recordIds() {
-        return records.stream().map(Entry::recordId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return records.stream().map(Entry::recordId).collect(Collectors.toUnmodifiableSet());
     }
 }

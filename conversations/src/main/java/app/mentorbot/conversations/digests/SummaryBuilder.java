@@ -2,6 +2,7 @@ package app.mentorbot.conversations.digests;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public final class SummaryBuilder {
             highlights.add(new Highlight(sid, roster.student(sid).map(Student::name).orElse(sid), flags,
                     new ArrayList<>(new LinkedHashSet<>(flagged.stream().map(Entry::recordId).toList())), actions, open));
         }
-        highlights.sort(java.util.Comparator.comparing((Highlight h) -> !h.flags().contains(Flag.SAFETY)).thenComparing(h -> -h.flags().size()));
+        highlights.sort(Comparator.comparing((Highlight h) -> !h.flags().contains(Flag.SAFETY)).thenComparing(h -> -h.flags().size()));
 
         List<Planned> planned = own.stream().filter(e -> e.followUp() != null)
                 .map(e -> new Planned(e.recordId(), e.followUp(), e.studentNames(), !e.followUp().isAfter(today))).toList();

@@ -1,10 +1,16 @@
 package app.mentorbot.conversations.duties;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,9 +54,9 @@ public final class Ledger {
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         // only these mentors' records, and only the columns duties need: the weekly job asks for every mentor
         List<Record> all = records.forDuties(schoolId, mentorIds, rules.readFrom(day), day);
-        java.util.Map<String, List<Record>> byAuthor = new java.util.HashMap<>();
-        for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new java.util.ArrayList<>()).add(r);
-        java.util.Set<String> summaries = new java.util.HashSet<>(jdbc.sql(
+        Map<String, List<Record>> byAuthor = new HashMap<>();
+        for (Record r : all) byAuthor.computeIfAbsent(r.authorId(), k -> new ArrayList<>()).add(r);
+        Set<String> summaries = new HashSet<>(jdbc.sql(
                         "select subject from duty_done where school_id = ? and duty = 'SEMESTER_SUMMARY' and period = ?")
                 .params(schoolId, term.name()).query(String.class).list());
         return mentorIds.stream().map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), day)).toList();
@@ -64,13 +70,13 @@ public final class Ledger {
 
     public Optional<LocalDate> conferenceDate(String schoolId, String classId, LocalDate day) {
         return jdbc.sql("select held_on from conference_date where school_id = ? and class_id = ? and month = ?")
-                .params(schoolId, classId, month(day)).query(java.sql.Date.class).optional().map(java.sql.Date::toLocalDate);
+                .params(schoolId, classId, month(day)).query(Date.class).optional().map(Date::toLocalDate);
     }
 
     public void setConferenceDate(String schoolId, String classId, LocalDate on, String by) {
         jdbc.sql("insert into conference_date (school_id, class_id, month, held_on, set_by) values (?, ?, ?, ?, ?) "
                         + "on conflict (school_id, class_id, month) do update set held_on = excluded.held_on, set_by = excluded.set_by")
-                .params(schoolId, classId, month(on), java.sql.Date.valueOf(on), by).update();
+                .params(schoolId, classId, month(on), Date.valueOf(on), by).update();
     }
 
     public void markDone(String schoolId, Duty duty, String subject, String period, String by, Instant at) {

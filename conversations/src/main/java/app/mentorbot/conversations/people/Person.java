@@ -1,5 +1,7 @@
 package app.mentorbot.conversations.people;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(id, "id");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
-        children = children == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
+        children = children == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(children));
     }
 
     public Person(String schoolId, String id, String displayName, Set<Role> roles) {
@@ -85,7 +87,7 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
     /** The words a teacher may use for this parent: 李华爸爸, 李华父亲, 李华家长, and the parent's own name. */
     public static List<String> parentCallNames(Roster roster, Parent parent) {
         String child = roster.student(parent.studentId()).map(Student::name).orElse("");
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         names.add(child + Relations.spoken(parent.relation()));
         names.add(child + parent.relation());
         names.add(child + "家长");

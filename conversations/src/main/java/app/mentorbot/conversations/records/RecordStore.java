@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -117,7 +118,7 @@ public final class RecordStore {
      * are most of the cost of a read and which a ledger never looks at. The weekly job reads the whole
      * school's term this way.
      */
-    public List<Record> forDuties(String schoolId, java.util.Collection<String> authorIds, LocalDate from, LocalDate to) {
+    public List<Record> forDuties(String schoolId, Collection<String> authorIds, LocalDate from, LocalDate to) {
         if (authorIds.isEmpty()) return List.of();
         return jdbc.sql("select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, r.follow_up, "
                         + "r.source_message_id, r.created_at, "
@@ -142,7 +143,7 @@ public final class RecordStore {
     }
 
     /** Records of a kind about a school's students in [from, to], for ledgers and answers. */
-    public List<Record> about(String schoolId, java.util.Collection<String> studentIds, LocalDate from, LocalDate to) {
+    public List<Record> about(String schoolId, Collection<String> studentIds, LocalDate from, LocalDate to) {
         if (studentIds.isEmpty()) return List.of();
         return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and r.id in "
                         + "(select record_id from record_student where school_id = ? and student_id = any(string_to_array(?::text, ','))) "
@@ -161,6 +162,62 @@ public final class RecordStore {
                         + "(select record_id from record_student where school_id = ? and student_id = ?) "
                         + GROUP + " order by coalesce(r.event_date, r.created_at::date) desc, r.id desc limit ?")
                 .params(schoolId, schoolId, studentId, limit).query(RecordStore::map).list();
+    }
+
+    /** What became of a record about an erased student: deleted, or kept with {@code redactedNote} as its note. */
+    public record Forgotten(long id, Long sourceMessageId, boolean deleted, String redactedNote) {}
+
+    /** Every record about the student, withdrawn ones too. */
+    public List<Long> idsAbout(String schoolId, String studentId) {
+        return jdbc.sql("select record_id from record_student where school_id = ? and student_id = ?")
+                .params(schoolId, studentId).query(Long.class).list();
+    }
+
+    /**
+     * Forgets a student. A record only about them goes, with its versions. A shared record (a group
+     * talk) loses them: every span the reader attributed to them, and every form of their name, becomes
+     * {@code mark} in its note and in its kept versions. Their id becomes {@code mark} in every kept
+     * version. Whatever points at these records (reminders, relayed messages) must be dealt with first.
+     */
+    public List<Forgotten> forgetStudent(String schoolId, String studentId, List<String> nameForms, String mark) {
+        List<Long> ids = idsAbout(schoolId, studentId);
+        List<Forgotten> forgotten = new ArrayList<>();
+        for (long id : ids) {
+            Record r = find(id).orElseThrow();
+            if (r.studentIds().size() <= 1) {
+                jdbc.sql("delete from record where id = ?").param(id).update();
+                forgotten.add(new Forgotten(id, r.sourceMessageId(), true, null));
+                continue;
+            }
+            String note = withoutMentions(r.note(), r.evidence(), studentId, nameForms, mark);
+            List<Evidence> kept = r.evidence().stream().filter(e -> !studentId.equals(e.value())).toList();
+            jdbc.sql("delete from record_student where record_id = ? and student_id = ?").params(id, studentId).update();
+            jdbc.sql("update record set note = ?, evidence = ?::jsonb where id = ?").params(note, JSON.writeValueAsString(kept), id).update();
+            forgotten.add(new Forgotten(id, r.sourceMessageId(), false, note));
+        }
+        // Versions of shared records keep old text: their mentions go too.
+        for (long id : ids) {
+            for (String name : nameForms) {
+                jdbc.sql("update record_version set snapshot = replace(snapshot::text, ?, ?)::jsonb where record_id = ?")
+                        .params(name, mark, id).update();
+            }
+        }
+        jdbc.sql("update record_version set snapshot = replace(snapshot::text, ?, ?)::jsonb where snapshot::text like ?")
+                .params("\"" + studentId + "\"", "\"" + mark + "\"", "%\"" + studentId + "\"%").update();
+        return forgotten;
+    }
+
+    /** The note with every span the reader attributed to the student, and every name form, replaced by {@code mark}. */
+    static String withoutMentions(String text, List<Evidence> evidence, String studentId, List<String> nameForms, String mark) {
+        if (text == null) return null;
+        StringBuilder b = new StringBuilder(text);
+        evidence.stream().filter(e -> e.field().equals("students") && studentId.equals(e.value()))
+                .filter(e -> e.start() >= 0 && e.end() <= text.length() && e.start() < e.end())
+                .sorted((x, y) -> Integer.compare(y.start(), x.start()))
+                .forEach(e -> b.replace(e.start(), e.end(), mark));
+        String out = b.toString();
+        for (String n : nameForms) out = out.replace(n, mark);
+        return out;
     }
 
     private static final String SELECT = "select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, "

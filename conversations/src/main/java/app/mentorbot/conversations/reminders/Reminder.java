@@ -11,7 +11,19 @@ public record Reminder(long id, String schoolId, String personId, Kind kind, Str
 
     public enum Status { PENDING, DELIVERED, DONE, CANCELLED }
 
+    /** How a weekly reminder's {@code recurrence} starts: "WEEKLY:3" comes back every Wednesday. */
+    private static final String WEEKLY = "WEEKLY:";
+
     public Reminder {
         studentIds = List.copyOf(studentIds == null ? List.of() : studentIds);
+    }
+
+    /** The recurrence of a reminder that comes back every week on the weekday of {@code first}. */
+    public static String weeklyFrom(LocalDate first) {
+        return WEEKLY + first.getDayOfWeek().getValue();
+    }
+
+    public boolean weekly() {
+        return recurrence != null && recurrence.startsWith(WEEKLY);
     }
 }

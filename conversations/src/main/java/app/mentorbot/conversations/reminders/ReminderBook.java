@@ -1,18 +1,24 @@
 package app.mentorbot.conversations.reminders;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
  * Reminders in PostgreSQL. The scheduler takes what is due, delivers it in one message per person
@@ -44,7 +50,7 @@ public final class ReminderBook {
         Map<String, List<Reminder>> byPerson = new LinkedHashMap<>();
         for (Reminder r : jdbc.sql(SELECT + " where school_id = ? and status = 'PENDING' and due_on <= ? order by person_id, due_on, id")
                 .params(schoolId, Date.valueOf(day)).query(ReminderBook::map).list()) {
-            byPerson.computeIfAbsent(r.personId(), k -> new java.util.ArrayList<>()).add(r);
+            byPerson.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(r);
         }
         return byPerson;
     }
@@ -54,9 +60,9 @@ public final class ReminderBook {
         for (Reminder r : reminders) {
             jdbc.sql("update reminder set status = 'DELIVERED', delivered_at = ?, delivered_slot = ? where id = ? and status = 'PENDING'")
                     .params(Timestamp.from(at), Timestamp.from(slot), r.id()).update();
-            if (r.recurrence() != null && r.recurrence().startsWith("WEEKLY")) {
+            if (r.weekly()) {
                 LocalDate next = r.dueOn().plusWeeks(1);
-                while (next.isBefore(LocalDate.ofInstant(at, java.time.ZoneOffset.ofHours(8)))) next = next.plusWeeks(1);
+                while (next.isBefore(LocalDate.ofInstant(at, SchoolCalendar.ZONE))) next = next.plusWeeks(1);
                 add(r.schoolId(), r.personId(), r.kind(), r.text(), next, r.studentIds(), r.recordId(), r.decisionId(),
                         r.recurrence(), null, at);
             }
@@ -72,11 +78,11 @@ public final class ReminderBook {
     }
 
     public int complete(List<Long> ids) {
-        return setStatus(ids, "DONE");
+        return setStatus(ids, Reminder.Status.DONE);
     }
 
     public int cancel(List<Long> ids) {
-        return setStatus(ids, "CANCELLED");
+        return setStatus(ids, Reminder.Status.CANCELLED);
     }
 
     /** Back to pending, due on another day. */
@@ -89,9 +95,9 @@ public final class ReminderBook {
         return n;
     }
 
-    private int setStatus(List<Long> ids, String status) {
+    private int setStatus(List<Long> ids, Reminder.Status status) {
         int n = 0;
-        for (long id : ids) n += jdbc.sql("update reminder set status = ? where id = ?").params(status, id).update();
+        for (long id : ids) n += jdbc.sql("update reminder set status = ? where id = ?").params(status.name(), id).update();
         return n;
     }
 
@@ -119,22 +125,33 @@ public final class ReminderBook {
     }
 
     /** The reminders of several decisions in one read, by decision (a class digest shows all of its decisions). */
-    public java.util.Map<Long, List<Reminder>> forDecisions(java.util.Collection<Long> decisionIds) {
-        java.util.Map<Long, List<Reminder>> byDecision = new java.util.HashMap<>();
+    public Map<Long, List<Reminder>> forDecisions(Collection<Long> decisionIds) {
+        Map<Long, List<Reminder>> byDecision = new HashMap<>();
         if (decisionIds.isEmpty()) return byDecision;
         String ids = decisionIds.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
         for (Reminder r : jdbc.sql(SELECT + " where decision_id = any(string_to_array(?::text, ',')::bigint[]) order by due_on, id")
                 .param(ids).query(ReminderBook::map).list()) {
-            byDecision.computeIfAbsent(r.decisionId(), k -> new java.util.ArrayList<>()).add(r);
+            byDecision.computeIfAbsent(r.decisionId(), k -> new ArrayList<>()).add(r);
         }
         return byDecision;
+    }
+
+    /**
+     * Forgets a student: reminders about them, or naming them in full, go; others lose their link to the
+     * student's records (which go next). Returns how many reminders went.
+     */
+    public int forgetStudent(String schoolId, String studentId, String fullName, List<Long> recordIds) {
+        int deleted = jdbc.sql("delete from reminder where school_id = ? and (? = any(student_ids) or text like ?)")
+                .params(schoolId, studentId, "%" + fullName + "%").update();
+        for (long id : recordIds) jdbc.sql("update reminder set record_id = null where record_id = ?").param(id).update();
+        return deleted;
     }
 
     private static final String SELECT = "select id, school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, "
             + "recurrence, status from reminder";
 
     private static Reminder map(ResultSet rs, int n) throws SQLException {
-        java.sql.Array students = rs.getArray("student_ids");
+        Array students = rs.getArray("student_ids");
         return new Reminder(rs.getLong("id"), rs.getString("school_id"), rs.getString("person_id"),
                 Reminder.Kind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getDate("due_on").toLocalDate(),
                 students == null ? List.of() : Arrays.asList((String[]) students.getArray()),

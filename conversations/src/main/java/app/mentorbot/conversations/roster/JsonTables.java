@@ -13,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A roster in the JSON shape of shared/eval/dev-roster.json as {@link RawTable}s: each top-level
+ * A JSON roster (the shape of {@code corpus/rosters/}: "school", then arrays of classes, teachers,
+ * students and parents) as {@link RawTable}s: each top-level
  * array is a table whose header is the keys its objects use, so JSON goes through the same
  * checks as a spreadsheet. Numbers come out plain, arrays (a teacher's classes) as 「C21、C22」.
  */

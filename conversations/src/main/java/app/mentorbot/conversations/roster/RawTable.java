@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.roster;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A grid of text cells as read from a sheet, a CSV file or a JSON array, before anyone knows
@@ -21,7 +22,7 @@ record RawTable(String where, String name, List<String> header, List<Row> rows) 
             return CONTROL.matcher(c).replaceAll("");
         }
 
-        private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+        private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     }
 
     /** What one reader got from one file: tables, the school's name if the format says, and problems. */

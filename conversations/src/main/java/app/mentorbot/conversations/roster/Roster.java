@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One school's people, immutable. Built from an import file or from the database; the note
@@ -33,7 +34,7 @@ public final class Roster {
         return new Roster("", List.of(), List.of(), List.of(), List.of());
     }
 
-    private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
         Map<String, T> map = new LinkedHashMap<>();
         for (T item : items) {
             if (map.putIfAbsent(id.apply(item), item) != null) {

@@ -16,7 +16,6 @@ import static app.mentorbot.conversations.roster.HeaderAliases.Field.STUDENT;
 import static app.mentorbot.conversations.roster.HeaderAliases.Field.SUBJECT;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +25,6 @@ import java.util.Set;
 
 import app.mentorbot.conversations.roster.HeaderAliases.Field;
 import app.mentorbot.conversations.roster.HeaderAliases.Kind;
-import app.mentorbot.conversations.roster.RosterFile.Problem;
 
 /**
  * Turns recognised tables into a roster, or into every problem found. One pass per table in
@@ -39,6 +37,7 @@ import app.mentorbot.conversations.roster.RosterFile.Problem;
  * gets id "C-高二(1)班", a teacher named 刘洋 gets "T-刘洋" (or the id in a 导师工号 / 班主任工号
  * column), which re-importing the same file reproduces. {@code UNKNOWN}: the table is there but
  * unusable (a required column is missing, already reported), so references to it are not checked.
+ * Who holds which id is kept by {@link IdClaims}; problems are collected by {@link RosterProblems}.
  */
 final class RosterAssembler {
     private enum Mode { TABLE, IMPLIED, UNKNOWN }
@@ -46,11 +45,9 @@ final class RosterAssembler {
     private static final Set<String> YES = Set.of("是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "管理员");
     private static final Set<String> NO = Set.of("否", "n", "no", "false", "0", "×", "x", "无", "不是", "");
 
-    private static final Map<Kind, String> ROLES = Map.of(
-            Kind.CLASSES, "班级", Kind.TEACHERS, "教师", Kind.STUDENTS, "学生", Kind.PARENTS, "家长");
-
     private final String file;
-    private final List<Noted> problems = new ArrayList<>();
+    private final RosterProblems problems = new RosterProblems();
+    private final IdClaims claims = new IdClaims(problems);
     private Mode classMode;
     private Mode teacherMode;
     private Mode studentMode;
@@ -62,14 +59,6 @@ final class RosterAssembler {
     private final Map<String, Student> students = new LinkedHashMap<>();
     private final Map<String, List<String>> studentsByName = new HashMap<>();
     private final List<Parent> parents = new ArrayList<>();
-    private final Map<String, Integer> parentsPerStudent = new HashMap<>();
-    private final Map<String, Person> people = new HashMap<>();
-    private final Map<String, Map<String, String>> identities = new LinkedHashMap<>();
-    private final Map<String, Person> identityOwners = new HashMap<>();
-
-    private record Noted(long order, Problem problem) {}
-
-    private record Person(String role, String name, Table.Row row, String table) {}
 
     private static final class ClassDraft {
         final String id;
@@ -91,20 +80,20 @@ final class RosterAssembler {
 
     /** Problems found before assembly (unreadable sheets, bad JSON items) go first. */
     void problem(String where, String message) {
-        problems.add(new Noted(-1, new Problem(where, message)));
+        problems.first(where, message);
     }
 
     RosterFile assemble(List<Table> tables, String school, String defaultSchool) {
         List<Table> usable = new ArrayList<>();
         for (Table t : tables) {
-            if (columnsPresent(t, tables)) usable.add(t);
+            if (RequiredColumns.present(t, tables, problems)) usable.add(t);
         }
         classMode = mode(tables, usable, Kind.CLASSES);
         teacherMode = mode(tables, usable, Kind.TEACHERS);
         studentMode = mode(tables, usable, Kind.STUDENTS);
         if (tables.stream().noneMatch(t -> t.kind == Kind.STUDENTS)) {
-            problems.add(new Noted(-1, new Problem(file, "没有找到学生名单：Excel 里请把工作表命名为「学生」，"
-                    + "CSV 的表头请包含「学号」「姓名」「班级」「导师」，JSON 请提供 students")));
+            problems.first(file, "没有找到学生名单：Excel 里请把工作表命名为「学生」，"
+                    + "CSV 的表头请包含「学号」「姓名」「班级」「导师」，JSON 请提供 students");
         }
 
         for (Table t : of(usable, Kind.CLASSES)) t.rows.forEach(r -> readClass(t, r));
@@ -114,13 +103,9 @@ final class RosterAssembler {
         for (Table t : of(usable, Kind.PARENTS)) t.rows.forEach(r -> readParent(t, r));
 
         if (problems.isEmpty() && teachers.isEmpty() && students.isEmpty()) {
-            problems.add(new Noted(-1, new Problem(file, "文件里没有读到任何学生或教师，请检查是否选错了文件")));
+            problems.first(file, "文件里没有读到任何学生或教师，请检查是否选错了文件");
         }
-        if (!problems.isEmpty()) {
-            List<Problem> sorted = problems.stream().sorted(Comparator.comparingLong(Noted::order))
-                    .map(Noted::problem).toList();
-            return RosterFile.rejected(sorted);
-        }
+        if (!problems.isEmpty()) return RosterFile.rejected(problems.inFileOrder());
 
         String name = school;
         for (Table t : tables) {
@@ -134,40 +119,10 @@ final class RosterAssembler {
             teacherList.add(new Teacher(t.id, t.name, t.subject, List.copyOf(t.classIds), t.admin));
         }
         Roster roster = new Roster(name, classList, teacherList, List.copyOf(students.values()), parents);
-        return RosterFile.accepted(roster, identities);
+        return RosterFile.accepted(roster, claims.identities());
     }
 
-    // ---- columns -------------------------------------------------------------------------------
-
-    private boolean columnsPresent(Table t, List<Table> all) {
-        if (t.rows.isEmpty()) return true;
-        List<String> missing = new ArrayList<>();
-        switch (t.kind) {
-            case CLASSES -> require(t, missing, NAME);
-            case TEACHERS -> require(t, missing, NAME);
-            case PARENTS -> require(t, missing, STUDENT);
-            case STUDENTS -> {
-                require(t, missing, ID);
-                require(t, missing, NAME);
-                if (t.sheetClass == null) require(t, missing, CLASS);
-                if (!t.has(MENTOR) && !t.has(MENTOR_ID)) missing.add(t.describe(MENTOR));
-                boolean teacherTable = all.stream().anyMatch(o -> o.kind == Kind.TEACHERS);
-                if (!teacherTable && t.has(MENTOR_ID) && !t.has(MENTOR)) {
-                    tableProblem(t, "没有教师表时，只凭「" + t.header(MENTOR_ID) + "」无法知道导师是谁："
-                            + "请加上教师表，或增加一列「导师」填写导师姓名");
-                    return false;
-                }
-            }
-        }
-        for (String column : missing) {
-            tableProblem(t, (t.json ? "缺少字段" : "缺少列") + column);
-        }
-        return missing.isEmpty();
-    }
-
-    private static void require(Table t, List<String> missing, Field field) {
-        if (!t.has(field)) missing.add(t.describe(field));
-    }
+    // ---- tables --------------------------------------------------------------------------------
 
     private static Mode mode(List<Table> all, List<Table> usable, Kind kind) {
         boolean present = all.stream().anyMatch(t -> t.kind == kind);
@@ -183,24 +138,24 @@ final class RosterAssembler {
 
     private void readClass(Table t, Table.Row r) {
         if (r.blank(NAME)) {
-            missingCell(t, r, NAME);
+            problems.missingCell(t, r, NAME);
             return;
         }
         String name = r.get(NAME);
         boolean explicit = t.has(ID) && !r.blank(ID);
         String id = explicit ? Text.id(r.get(ID)) : "C-" + Text.key(name);
-        Person first = people.get(classKey(id));
+        IdClaims.Holder first = claims.classHolder(id);
         if (first != null) {
-            problem(r, explicit ? t.header(ID) + " " + id + " 重复（" + seenAt(first, t) + "已出现）"
-                    : "班级「" + name + "」重复（" + seenAt(first, t) + "已出现）");
+            problem(r, explicit ? t.header(ID) + " " + id + " 重复（" + IdClaims.seenAt(first, t) + "已出现）"
+                    : "班级「" + name + "」重复（" + IdClaims.seenAt(first, t) + "已出现）");
             return;
         }
         List<String> sameName = classesByName.get(Text.key(name));
         if (sameName != null) {
-            problem(r, "班级名称「" + name + "」重复（" + seenAt(people.get(classKey(sameName.get(0))), t) + "已出现）");
+            problem(r, "班级名称「" + name + "」重复（" + IdClaims.seenAt(claims.classHolder(sameName.get(0)), t) + "已出现）");
             return;
         }
-        people.put(classKey(id), new Person("班级", name, r, t.where));
+        claims.claimClass(t, r, id, name);
         classes.put(id, new ClassDraft(id, name));
         classesByName.computeIfAbsent(Text.key(name), k -> new ArrayList<>()).add(id);
     }
@@ -208,20 +163,20 @@ final class RosterAssembler {
     private void readClassHead(Table t, Table.Row r) {
         String classId = t.has(ID) && !r.blank(ID) ? Text.id(r.get(ID)) : "C-" + Text.key(r.get(NAME));
         ClassDraft c = classes.get(classId);
-        if (c == null || people.get(classKey(classId)).row() != r) return;
+        if (c == null || claims.classHolder(classId).row() != r) return;
         String head = teacher(t, r, HEAD, HEAD_ID, "班主任");
         if (head != null) claimHead(c, head, r);
     }
 
     private void readTeacher(Table t, Table.Row r) {
         if (r.blank(NAME)) {
-            missingCell(t, r, NAME);
+            problems.missingCell(t, r, NAME);
             return;
         }
         String name = r.get(NAME);
         boolean explicit = t.has(ID) && !r.blank(ID);
         String id = explicit ? Text.id(r.get(ID)) : "T-" + Text.key(name);
-        boolean added = claimPerson(t, r, id, "教师", name, explicit);
+        boolean added = claims.person(t, r, id, "教师", name, explicit);
 
         Set<String> classIds = new LinkedHashSet<>();
         List<String> taught = Text.items(r.get(CLASSES));
@@ -233,7 +188,7 @@ final class RosterAssembler {
         if (added) {
             teachers.put(id, new TeacherDraft(id, name, r.blank(SUBJECT) ? null : r.get(SUBJECT), classIds, admin));
             teachersByName.computeIfAbsent(Text.key(name), k -> new ArrayList<>()).add(id);
-            identities(t, r, id);
+            claims.identities(t, r, id);
         }
 
         String headOf = r.get(HEAD_OF);
@@ -253,7 +208,7 @@ final class RosterAssembler {
         boolean complete = true;
         for (Field f : List.of(ID, NAME, CLASS)) {
             if (r.blank(f) && !(f == CLASS && t.sheetClass != null)) {
-                missingCell(t, r, f);
+                problems.missingCell(t, r, f);
                 complete = false;
             }
         }
@@ -266,13 +221,13 @@ final class RosterAssembler {
 
         String id = Text.id(r.get(ID));
         String name = r.get(NAME);
-        if (!claimPerson(t, r, id, "学生", name, true)) return;
+        if (!claims.person(t, r, id, "学生", name, true)) return;
         students.put(id, new Student(id, name, classId == null ? "" : classId, mentorId));
         studentsByName.computeIfAbsent(Text.key(name), k -> new ArrayList<>()).add(id);
-        identities(t, r, id);
+        claims.identities(t, r, id);
         if (!r.blank(PARENT_NAME) || !r.blank(RELATION)) {
-            String parentId = nextParentId(id);
-            if (claimPerson(t, r, parentId, "家长", r.get(PARENT_NAME), false)) {
+            String parentId = claims.nextParentId(id);
+            if (claims.person(t, r, parentId, "家长", r.get(PARENT_NAME), false)) {
                 parents.add(new Parent(parentId, id, r.get(RELATION), r.blank(PARENT_NAME) ? null : r.get(PARENT_NAME)));
             }
         }
@@ -280,17 +235,17 @@ final class RosterAssembler {
 
     private void readParent(Table t, Table.Row r) {
         if (r.blank(STUDENT)) {
-            missingCell(t, r, STUDENT);
+            problems.missingCell(t, r, STUDENT);
             return;
         }
         String studentId = student(t, r);
         if (studentId == null) return;
         boolean explicit = t.has(ID) && !r.blank(ID);
-        String id = explicit ? Text.id(r.get(ID)) : nextParentId(studentId);
+        String id = explicit ? Text.id(r.get(ID)) : claims.nextParentId(studentId);
         String name = r.blank(NAME) ? null : r.get(NAME);
-        if (!claimPerson(t, r, id, "家长", name == null ? r.get(RELATION) : name, explicit)) return;
+        if (!claims.person(t, r, id, "家长", name == null ? r.get(RELATION) : name, explicit)) return;
         parents.add(new Parent(id, studentId, r.get(RELATION), name));
-        identities(t, r, id);
+        claims.identities(t, r, id);
     }
 
     // ---- references ----------------------------------------------------------------------------
@@ -338,7 +293,7 @@ final class RosterAssembler {
                     problem(r, role + "工号 " + id + " 找不到对应的姓名：没有教师表时，请填写「" + role + "」姓名");
                     return null;
                 }
-                if (!claimPerson(t, r, id, "教师", name, !givenId.isEmpty())) return null;
+                if (!claims.person(t, r, id, "教师", name, !givenId.isEmpty())) return null;
                 teachers.put(id, new TeacherDraft(id, name, null, new LinkedHashSet<>(), false));
                 teachersByName.computeIfAbsent(Text.key(name), k -> new ArrayList<>()).add(id);
                 return id;
@@ -400,74 +355,7 @@ final class RosterAssembler {
         }
     }
 
-    // ---- ids, identities -----------------------------------------------------------------------
-
-    /**
-     * Records that a person holds an id; a second holder is a problem. Ids are unique across
-     * teachers, students and parents, since a chat account maps to exactly one person.
-     */
-    private boolean claimPerson(Table t, Table.Row r, String id, String role, String name, boolean explicit) {
-        Person first = people.get(id);
-        if (first == null) {
-            people.put(id, new Person(role, name, r, t.where));
-            return true;
-        }
-        if (first.role().equals(role)) {
-            if (explicit) {
-                problem(r, idLabel(t, role) + " " + id + " 重复（" + seenAt(first, t) + "已出现）");
-            } else {
-                problem(r, role + "「" + name + "」重名（" + seenAt(first, t) + "已出现），请加一列"
-                        + ("教师".equals(role) ? "「工号」" : "「编号」") + "区分");
-            }
-        } else {
-            problem(r, idLabel(t, role) + " " + id + " 与" + first.role()
-                    + (first.name() == null || first.name().isEmpty() ? "" : "「" + first.name() + "」")
-                    + "的编号相同（" + first.row().where() + "），每个人的编号必须不同");
-        }
-        return false;
-    }
-
-    /** The id column's header when the table holds this role ("学号", "工号", "id"), else the usual name. */
-    private static String idLabel(Table t, String role) {
-        if (t.has(ID) && role.equals(ROLES.get(t.kind))) return t.header(ID);
-        return switch (role) {
-            case "学生" -> "学号";
-            case "教师" -> "工号";
-            default -> "编号";
-        };
-    }
-
-    /** "第3行" within the same table, "教师 sheet 第3行" from another; JSON's "students[0]" gets a space before 已出现. */
-    private static String seenAt(Person first, Table t) {
-        String at = first.table().equals(t.where) ? first.row().line() : first.row().where();
-        return at.endsWith("]") ? at + " " : at;
-    }
-
-    /** Class ids live beside person ids in {@link #people} for duplicate messages; this keeps them apart. */
-    private static String classKey(String classId) {
-        return "\u0000class:" + classId;
-    }
-
-    /** P-&lt;学号&gt;-1, -2... in file order, so a re-import of the same file gives the same ids. */
-    private String nextParentId(String studentId) {
-        int n = parentsPerStudent.merge(studentId, 1, Integer::sum);
-        return "P-" + studentId + "-" + n;
-    }
-
-    /** Keeps the row's chat accounts for the person; one account naming two people is a problem. */
-    private void identities(Table t, Table.Row r, String personId) {
-        for (Map.Entry<String, String> e : r.identities().entrySet()) {
-            String platform = e.getKey();
-            String userId = e.getValue();
-            Person owner = identityOwners.putIfAbsent(platform + "\u0000" + userId, new Person("", "", r, t.where));
-            if (owner != null) {
-                problem(r, HeaderAliases.PLATFORM_LABELS.get(platform) + " " + userId + " 已用于" + seenAt(owner, t)
-                        + "，一个账号只能对应一个人");
-                continue;
-            }
-            identities.computeIfAbsent(personId, k -> new LinkedHashMap<>()).put(platform, userId);
-        }
-    }
+    // ---- cells and problems ------------------------------------------------------------------
 
     private boolean yesNo(Table t, Table.Row r, Field field) {
         String key = Text.key(r.get(field));
@@ -476,17 +364,7 @@ final class RosterAssembler {
         return false;
     }
 
-    // ---- problems ------------------------------------------------------------------------------
-
-    private void missingCell(Table t, Table.Row r, Field field) {
-        problem(r, "「" + t.header(field) + "」没有填写");
-    }
-
     private void problem(Table.Row r, String message) {
-        problems.add(new Noted(r.order(), new Problem(r.where(), message)));
-    }
-
-    private void tableProblem(Table t, String message) {
-        problems.add(new Noted(t.order, new Problem(t.where, message)));
+        problems.row(r, message);
     }
 }

@@ -21,8 +21,8 @@ import app.mentorbot.conversations.roster.RosterFile.Problem;
  *
  * <p>Formats, told apart by content first and file name second:
  * <ul>
- * <li><b>JSON</b> in the shape of shared/eval/dev-roster.json: school, classes, teachers,
- *     students, parents.</li>
+ * <li><b>JSON</b>: an object with "school" and arrays "classes", "teachers", "students",
+ *     "parents" (the shape of the rosters in {@code corpus/rosters/}).</li>
  * <li><b>.xlsx</b>: one sheet per table, recognised by name (班级/班级表, 教师/老师/教职工,
  *     学生/学生名单/花名册, 家长/监护人) or else by header; sheets that are neither (说明, hidden
  *     lists) are ignored. A student sheet without a 班级 column but named like a class

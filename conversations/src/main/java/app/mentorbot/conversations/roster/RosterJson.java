@@ -12,7 +12,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a roster in the JSON shape of shared/eval/dev-roster.json without validation beyond
+ * Reads a roster in JSON (an object with "school" and arrays "classes", "teachers", "students",
+ * "parents", as the rosters of {@code corpus/rosters/} are written) without validation beyond
  * what the records demand. Used by the extract command; imports go through the validating reader.
  */
 public final class RosterJson {

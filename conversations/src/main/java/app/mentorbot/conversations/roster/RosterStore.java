@@ -52,6 +52,20 @@ public final class RosterStore {
         return roster;
     }
 
+    /**
+     * Erases a student from the roster with their parents and the parents' bound chat accounts, and
+     * forgets the cached roster. Returns how many parents went.
+     */
+    public int forgetStudent(String schoolId, String studentId, List<String> parentIds) {
+        for (String parentId : parentIds) {
+            jdbc.sql("delete from platform_identity where school_id = ? and person_id = ?").params(schoolId, parentId).update();
+        }
+        int parents = jdbc.sql("delete from parent where school_id = ? and student_id = ?").params(schoolId, studentId).update();
+        jdbc.sql("delete from student where school_id = ? and id = ?").params(schoolId, studentId).update();
+        changed(schoolId); // a running bot drops its copy within seconds
+        return parents;
+    }
+
     /** Drops this process's copy: the next {@link #load} reads the roster again. */
     public void forget(String schoolId) {
         cache.remove(schoolId);

@@ -3,6 +3,7 @@ package app.mentorbot.conversations.schedule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * calendar falls back to autumn terms from 1 September and spring terms from 1 February.
  */
 public record SchoolCalendar(List<Term> terms, List<DateRange> holidays, List<DateRange> examWeeks) {
+    /** The school's time zone: the day a note means, a reminder falls on, quiet hours start. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public record Term(String name, LocalDate start, LocalDate end, LocalDate summaryDue) {
         public Term {

@@ -2,10 +2,11 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a parent contact happened (SPEC.md, channel). The first channel word in the note wins,
+ * How a parent contact happened: by phone, a home visit, online, in person. The first channel word in the note wins,
  * since later ones tend to be content ("打电话说…下次来学校"). A notice sent with no channel
  * named (发了…通知/提醒) is ONLINE by convention.
  */
@@ -17,7 +18,7 @@ final class ChannelDetector {
     ChannelDetector(Lexicon lexicon) {
         // ONLINE first: 视频通话 must not be read as a phone call
         for (Channel c : List.of(Channel.ONLINE, Channel.HOME_VISIT, Channel.PHONE, Channel.IN_PERSON)) {
-            cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
     }
     private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");

@@ -1,6 +1,9 @@
 package app.mentorbot.conversations.understanding;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +19,7 @@ final class ChineseNames {
     private final Set<String> words;
 
     /** For each stretch of a listed word, the longer listed words that contain it and where: 谢天 → (谢天谢地, 0). */
-    private final java.util.Map<String, List<java.util.Map.Entry<String, Integer>>> containing = new java.util.HashMap<>();
+    private final Map<String, List<Map.Entry<String, Integer>>> containing = new HashMap<>();
 
     ChineseNames(Lexicon lexicon) {
         this.surnames = lexicon.words("surnames");
@@ -26,7 +29,7 @@ final class ChineseNames {
             for (int a = 0; a < w.length(); a++) {
                 for (int b = a + 2; b <= w.length(); b++) {
                     if (b - a == w.length()) continue;
-                    containing.computeIfAbsent(w.substring(a, b), k -> new java.util.ArrayList<>()).add(java.util.Map.entry(w, a));
+                    containing.computeIfAbsent(w.substring(a, b), k -> new ArrayList<>()).add(Map.entry(w, a));
                 }
             }
         }
@@ -34,7 +37,7 @@ final class ChineseNames {
 
     /** True when s[start,end) sits inside an occurrence of a longer listed word (谢天 in 谢天谢地). */
     boolean insideLongerWord(String s, int start, int end) {
-        List<java.util.Map.Entry<String, Integer>> ws = containing.get(s.substring(start, end));
+        List<Map.Entry<String, Integer>> ws = containing.get(s.substring(start, end));
         if (ws == null) return false;
         for (var e : ws) {
             int at = start - e.getValue();

@@ -2,6 +2,7 @@ package app.mentorbot.conversations.understanding;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,7 @@ import java.util.regex.MatchResult;
 
 /**
  * Finds the time expressions of a note and turns each into a calendar day, following the time
- * conventions of SPEC.md (weeks run Monday to Sunday; `today` is passed in, never read from a clock).
+ * conventions of docs/notes.md (weeks run Monday to Sunday; `today` is passed in, never read from a clock).
  *
  * <p>Each expression ends up PAST, TODAY or FUTURE. Some are that by their words (昨天, 下周三,
  * 两周后); others (a bare 周五, 3月5号, 二十号) are decided by the sentence they sit in: a plan
@@ -95,7 +96,7 @@ final class DateResolver {
                     date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
         });
         rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")", this::weekday);
-        // 上周 with no day (上周和他谈过): Monday of last week, mirroring SPEC's 下周 → Monday of next week
+        // 上周 with no day (上周和他谈过): Monday of last week, mirroring 下周 with no day → Monday of next week
         rule("(上上个?|上个?|上一个?)(周|星期|礼拜)(?![一二三四五六日天末1-7])", (m, s, t) -> {
             int weeks = m.group(1).startsWith("上上") ? 2 : 1;
             return fixed(m, s, t, t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks));
@@ -230,7 +231,7 @@ final class DateResolver {
 
     /**
      * An absolute date without year (or day without month): in a report it is the latest such day
-     * on or before today, in a plan the next on or after today (SPEC: a plan never lands in the past).
+     * on or before today, in a plan the next on or after today (a plan never lands in the past).
      */
     private static TimeExpr either(MatchResult m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
         if (same == null) return impossible(m, s);
@@ -268,7 +269,7 @@ final class DateResolver {
 
     /** A date the calendar cannot have in any year (2月30日, 4.31, 13月5日); 2月29日 is possible. */
     private static boolean possible(int month, int day) {
-        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).maxLength();
+        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).maxLength();
     }
 
     /** An impossible date: its role by the sentence, no day guessed. */

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 import app.mentorbot.conversations.roster.Roster;
 
 /**
- * The {@code extract} contract of shared/eval/SPEC.md: one case a line in, one answer a line out,
- * same order. A line that cannot be read still gets an answer (its id if any, kind OTHER) so the
+ * The {@code extract} command's contract (docs/notes.md, "Input and answer"): one case a line in
+ * ({@code id}, {@code now}, {@code sender}, {@code text}), one answer a line out, same order. A line that cannot be read still gets an answer (its id if any, kind OTHER) so the
  * run never stops and answers stay aligned with cases.
  */
 public final class Extraction {
@@ -33,13 +34,14 @@ public final class Extraction {
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) continue;
-            out.write(JSON.writeValueAsString(answer(reader, line)));
+            out.write(JSON.writeValueAsString(extractLine(reader, line)));
             out.write('\n');
         }
         out.flush();
     }
 
-    static ObjectNode answer(NoteReader reader, String line) {
+    /** One case line in, its answer out; a line it cannot read is answered OTHER. */
+    static ObjectNode extractLine(NoteReader reader, String line) {
         String id = null;
         try {
             JsonNode c = JSON.readTree(line);
@@ -58,7 +60,7 @@ public final class Extraction {
     }
 
     private static String idFromBrokenLine(String line) {
-        var m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"").matcher(line);
+        var m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"").matcher(line);
         return m.find() ? m.group(1) : null;
     }
 

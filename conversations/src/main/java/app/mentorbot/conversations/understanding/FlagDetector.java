@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Flags for the class head (SPEC.md): one student's own state, stronger than a topic. The cue
+ * Flags for the class head (ACADEMIC, PSYCH, FAMILY, SAFETY): one student's own state, stronger than
+ * a topic, which the class head must see at the case conference. The cue
  * words come from the flag-*.txt lists of the {@link Lexicon}.
  *
  * <p>A cue counts only when it is affirmed and it is the student's. Affirmed: not negated in its

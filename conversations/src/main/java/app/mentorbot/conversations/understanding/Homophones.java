@@ -1,11 +1,15 @@
 package app.mentorbot.conversations.understanding;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
@@ -31,7 +35,7 @@ final class Homophones {
      * First syllables of those long names, by syllable number: a run starting otherwise needs no
      * further look. The reader asks this at every offset of every note, so it is a bit test.
      */
-    private final java.util.BitSet longFirst = new java.util.BitSet();
+    private final BitSet longFirst = new BitSet();
     /** Their first two syllables as pairs of numbers, sorted: checked (no boxing) before a whole key is built. */
     private final long[] longFirstTwo;
 
@@ -65,7 +69,7 @@ final class Homophones {
     /** Students whose full name (3+ chars) sounds like s[start, start+len); the caller checks the chars are Han. */
     Set<String> longNameSoundingLike(String s, int start, int len) {
         if (!longFirst.get(syllableId(s.charAt(start)))) return Set.of();
-        if (java.util.Arrays.binarySearch(longFirstTwo, pair(s.charAt(start), s.charAt(start + 1))) < 0) return Set.of();
+        if (Arrays.binarySearch(longFirstTwo, pair(s.charAt(start), s.charAt(start + 1))) < 0) return Set.of();
         StringBuilder key = new StringBuilder(syllable(s.charAt(start))).append(' ').append(syllable(s.charAt(start + 1)));
         for (int i = start + 2; i < start + len; i++) key.append(' ').append(syllable(s.charAt(i)));
         return byLongName.getOrDefault(key.toString(), Set.of());
@@ -86,8 +90,8 @@ final class Homophones {
 
     /** Each char's reading as a number (same reading, same number); 0 = not looked up yet. */
     private static final int[] SYLLABLE_ID = new int[Character.MAX_VALUE + 1];
-    private static final Map<String, Integer> IDS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicInteger LAST_ID = new java.util.concurrent.atomic.AtomicInteger();
+    private static final Map<String, Integer> IDS = new ConcurrentHashMap<>();
+    private static final AtomicInteger LAST_ID = new AtomicInteger();
 
     static int syllableId(char c) {
         int known = SYLLABLE_ID[c];

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a note is (SPEC.md, Kinds). Works on the masked text, where every student mention
+ * Decides what a note is: a talk, a parent contact, an observation, a reminder, a question or
+ * none of these (the kinds of docs/notes.md). Works on the masked text, where every student mention
  * is a run of {@link NoteText#NAME_MASK}, so "给□□妈妈打了电话" reads as a parent contact whoever
  * the student is.
  *
@@ -149,8 +150,8 @@ final class KindClassifier {
 
     /**
      * "李华这次月考退步很多，周五前和他家长沟通一下": a clause describing a named student's state,
-     * before any planning clause, makes the note an observation that also plans (SPEC: the
-     * report's kind wins). A plan followed by its reason (两周后再找她，她最近...) stays a plan.
+     * before any planning clause, makes the note an observation that also plans (a note that
+     * reports and plans keeps the kind of the report, its plan becoming the follow-up). A plan followed by its reason (两周后再找她，她最近...) stays a plan.
      */
     private boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
         int i = 0;

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whether a word-like form (明明, 高兴) stands where a name stands. "他不太高兴" and "他明明知道"
@@ -22,7 +23,7 @@ final class NameContext {
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
             "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
 
-    private static final java.util.regex.Pattern LEADING_TIME = java.util.regex.Pattern.compile(
+    private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 

@@ -18,9 +18,9 @@ import app.mentorbot.conversations.roster.Student;
  * <p>Design: every student contributes the surface forms teachers use (full name, given name,
  * 小 + last char, doubled last char, 小 + surname, surname + 同学); the note is scanned for all of
  * them and overlapping hits are settled longest-first. A form that is also an everyday word
- * (明明, 高兴) is kept only in name context. Each kept hit is resolved through the tiers of
- * SPEC.md. Then two fallbacks: collective phrases (所有受导学生) mean all the sender's mentees, and a
- * clearly named person who matched nothing (和张伟谈心, 陈同学) becomes an UNKNOWN mention whose
+ * (明明, 高兴) is kept only in name context. Each kept hit is resolved through the {@link Tiers}
+ * (mentees, taught classes, school). Then two fallbacks: collective phrases (所有受导学生) mean all
+ * the sender's mentees, and a clearly named person who matched nothing (和张伟谈心, 陈同学) becomes an UNKNOWN mention whose
  * candidates are the roster names that sound the same (voice-input slips), possibly none.
  *
  * <p>Immutable after construction, so one instance serves all threads.

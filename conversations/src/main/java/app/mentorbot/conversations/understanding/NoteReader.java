@@ -1,7 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,9 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
- * Turns a teacher's free-form note into a {@link Note}, following shared/eval/SPEC.md.
+ * Turns a teacher's free-form note into a {@link Note}, following the conventions of docs/notes.md
+ * (kinds, topics and flags, time, who a name means).
  *
  * <p>Pipeline: normalise (simplified chars, same offsets) → find student mentions → mask them so
  * no lexicon reads a name as a word → find time expressions → classify the kind → pick the event
@@ -25,8 +26,6 @@ import app.mentorbot.conversations.roster.Roster;
  * Time comes only from the {@code now} argument.
  */
 public final class NoteReader {
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final NameMatcher names;
     private final DateResolver dates = new DateResolver();
     private final KindClassifier kinds;
@@ -62,125 +61,175 @@ public final class NoteReader {
 
     public Note read(String senderId, String text, ZonedDateTime now) {
         Objects.requireNonNull(now, "now");
-        LocalDate today = now.withZoneSameInstant(SCHOOL_ZONE).toLocalDate();
         NoteText nt = NoteText.of(text);
-        List<Evidence> evidence = new ArrayList<>();
-
         List<Mention> mentions = names.find(nt, senderId == null ? "" : senderId);
-        String s = mask(nt.simple, mentions);
+        Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
+        who(r);
+        what(r);
+        when(r);
+        how(r);
+        aboutWhat(r);
+        return r.note();
+    }
 
-        // who
-        Set<String> students = new LinkedHashSet<>();
-        Set<String> clarify = null;
-        List<String> unresolved = new ArrayList<>();
-        for (Mention m : mentions) {
-            if (m.pinned()) {
-                students.addAll(m.candidates());
-                for (String id : m.candidates()) evidence.add(ev(nt, "students", id, m.start(), m.end()));
-            } else {
-                if (clarify == null) clarify = new LinkedHashSet<>();
-                clarify.addAll(m.candidates());
-                unresolved.add(nt.original.substring(m.start(), m.end()));
-                evidence.add(ev(nt, "clarify", String.join(",", m.candidates()), m.start(), m.end()));
-            }
+    /**
+     * One read in progress: the text (simplified, with every mention masked) and what the steps have
+     * found so far, each value with its evidence.
+     */
+    private static final class Reading {
+        final NoteText nt;
+        final String s;
+        final List<Mention> mentions;
+        final LocalDate today;
+        final List<Evidence> evidence = new ArrayList<>();
+        final Set<String> students = new LinkedHashSet<>();
+        /** Null unless some mention is not pinned down: then the candidates of all of them. */
+        Set<String> clarify;
+        final List<String> unresolved = new ArrayList<>();
+        List<DateResolver.TimeExpr> times;
+        KindClassifier.Decision decision;
+        Kind kind;
+        /** A report of something that happened (a talk, a contact, an observation): it has a day. */
+        boolean report;
+        LocalDate date;
+        LocalDate followUp;
+        TalkType talkType;
+        Channel channel;
+        final Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
+        final Set<Flag> flagSet = EnumSet.noneOf(Flag.class);
+        /** The words that raised SAFETY from a described situation, when no keyword did first. */
+        String suspectedBy;
+
+        Reading(NoteText nt, String s, List<Mention> mentions, LocalDate today) {
+            this.nt = nt;
+            this.s = s;
+            this.mentions = mentions;
+            this.today = today;
         }
 
-        // what
-        List<DateResolver.TimeExpr> times = dates.find(s, today);
-        KindClassifier.Decision decision = kinds.classify(s, !mentions.isEmpty(), times);
-        Kind kind = decision.kind();
-        evidence.add(ev(nt, "kind", kind.name(), decision.start(), decision.end()));
-
-        // when
-        LocalDate date = null, followUp = null;
-        boolean report = kind == Kind.TALK || kind == Kind.PARENT_CONTACT || kind == Kind.OBSERVATION;
-        if (report) {
-            DateResolver.TimeExpr event = eventTime(s, times, decision);
-            date = event == null ? today : event.date();   // null for an impossible day: the dialogue asks
-            if (date != null && event != null) evidence.add(ev(nt, "date", date.toString(), event.start(), event.end()));
-            DateResolver.TimeExpr next = followUpTime(s, times);
-            if (next != null && !next.impossible()) {
-                followUp = next.date();
-                evidence.add(ev(nt, "followUp", followUp.toString(), next.start(), next.end()));
-            }
-        } else if (kind == Kind.REMINDER) {
-            DateResolver.TimeExpr due = dueTime(times);
-            if (due != null && !due.impossible()) {
-                followUp = due.date();
-                evidence.add(ev(nt, "followUp", followUp.toString(), due.start(), due.end()));
-            }
+        void evidence(String field, String value, int start, int end) {
+            evidence.add(ev(nt, field, value, start, end));
         }
 
-        // how
-        TalkType talkType = null;
-        if (kind == Kind.TALK) {
-            boolean collective = mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE);
-            GatedPattern.Scan sep = SEPARATELY.scan(s);
-            GatedPattern.Scan tog = TOGETHER.scan(s);
-            int people = students.size() + (clarify == null ? 0 : (int) mentions.stream().filter(m -> !m.pinned()).count());
-            if (sep.find()) {
-                talkType = TalkType.INDIVIDUAL;
-                evidence.add(ev(nt, "talkType", talkType.name(), sep.start(), sep.end()));
-            } else if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(s)) {
-                talkType = TalkType.GROUP;
-                GatedPattern.Scan t2 = TOGETHER.scan(s);
-                if (t2.find()) evidence.add(ev(nt, "talkType", talkType.name(), t2.start(), t2.end()));
-            } else {
-                talkType = TalkType.INDIVIDUAL;
-            }
-        }
-        Channel channel = null;
-        if (kind == Kind.PARENT_CONTACT) {
-            ChannelDetector.Found c = channels.detect(s);
-            if (c != null) {
-                channel = c.channel();
-                evidence.add(ev(nt, "channel", channel.name(), c.start(), c.end()));
-            }
-        }
-
-        // about what
-        Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
-        Set<Flag> flagSet = EnumSet.noneOf(Flag.class);
-        if (kind != Kind.OTHER && kind != Kind.QUERY) {
-            for (TopicLexicon.Hit h : topics.find(s)) {
-                topicSet.add(h.topic());
-                evidence.add(ev(nt, "topics", h.topic().name(), h.start(), h.end()));
-            }
-        }
-        String suspectedBy = null;
-        if (kind != Kind.QUERY) {
-            // safety first: a plan, or a note the reader could not place, still carries a safety signal
-            List<FlagDetector.Hit> hits = flags.find(s);
-            if (!report) hits = safetyOnly(hits);
-            if (kind == Kind.OTHER && !hits.isEmpty()) {
-                kind = Kind.OBSERVATION;   // filed as what the teacher saw; the dialogue asks who when no one is named
-                report = true;
-                date = today;
-            }
-            for (FlagDetector.Hit h : hits) {
-                if (flagSet.add(h.flag())) evidence.add(ev(nt, "flags", h.flag().name(), h.start(), h.end()));
-                if (h.suspected() && h.flag() == Flag.SAFETY && suspectedBy == null) {
-                    suspectedBy = nt.original.substring(h.start(), h.end());
-                    evidence.add(ev(nt, Note.SUSPECTED_EVIDENCE, "SAFETY", h.start(), h.end()));   // the record keeps its 疑似 mark
+        Note note() {
+            List<String> doubts = new ArrayList<>();
+            if (kind != Kind.OTHER && kind != Kind.QUERY) {
+                for (DateResolver.TimeExpr t : times) {
+                    if (t.impossible()) doubts.add(Note.DATE_IMPOSSIBLE + nt.original.substring(t.start(), t.end()));
                 }
             }
-            // a family in hardship or broken up is family life, whatever words said it
-            if (report && flagSet.contains(Flag.FAMILY) && topicSet.add(Topic.LIFE)) {
-                evidence.add(evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals("FAMILY")).findFirst()
-                        .map(e -> new Evidence("topics", "LIFE", e.start(), e.end())).orElseThrow());
-            }
+            if (suspectedBy != null) doubts.add(Note.SAFETY_SUSPECTED + suspectedBy);
+            List<String> clarifyList = clarify == null ? null : List.copyOf(clarify);
+            return new Note(kind, talkType, channel, List.copyOf(students), date, topicSet, flagSet, followUp,
+                    clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence, doubts);
         }
+    }
 
-        List<String> doubts = new ArrayList<>();
-        if (kind != Kind.OTHER && kind != Kind.QUERY) {
-            for (DateResolver.TimeExpr t : times) {
-                if (t.impossible()) doubts.add(Note.DATE_IMPOSSIBLE + nt.original.substring(t.start(), t.end()));
+    /** Who: a pinned-down mention is a student of the note; any other is asked about, with its candidates. */
+    private static void who(Reading r) {
+        for (Mention m : r.mentions) {
+            if (m.pinned()) {
+                r.students.addAll(m.candidates());
+                for (String id : m.candidates()) r.evidence("students", id, m.start(), m.end());
+            } else {
+                if (r.clarify == null) r.clarify = new LinkedHashSet<>();
+                r.clarify.addAll(m.candidates());
+                r.unresolved.add(r.nt.original.substring(m.start(), m.end()));
+                r.evidence("clarify", String.join(",", m.candidates()), m.start(), m.end());
             }
         }
-        if (suspectedBy != null) doubts.add(Note.SAFETY_SUSPECTED + suspectedBy);
-        List<String> clarifyList = clarify == null ? null : List.copyOf(clarify);
-        return new Note(kind, talkType, channel, List.copyOf(students), date, topicSet, flagSet, followUp,
-                clarifyList, unresolved.isEmpty() ? null : String.join("、", unresolved), evidence, doubts);
+    }
+
+    /** What: the time expressions of the note, and its kind. */
+    private void what(Reading r) {
+        r.times = dates.find(r.s, r.today);
+        r.decision = kinds.classify(r.s, !r.mentions.isEmpty(), r.times);
+        r.kind = r.decision.kind();
+        r.report = r.kind == Kind.TALK || r.kind == Kind.PARENT_CONTACT || r.kind == Kind.OBSERVATION;
+        r.evidence("kind", r.kind.name(), r.decision.start(), r.decision.end());
+    }
+
+    /** When: a report's day (today when unsaid) and planned follow-up; a reminder's due day. */
+    private static void when(Reading r) {
+        if (r.report) {
+            DateResolver.TimeExpr event = eventTime(r.s, r.times, r.decision);
+            r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
+            if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
+            followUp(r, followUpTime(r.s, r.times));
+        } else if (r.kind == Kind.REMINDER) {
+            followUp(r, dueTime(r.times));
+        }
+    }
+
+    private static void followUp(Reading r, DateResolver.TimeExpr t) {
+        if (t == null || t.impossible()) return;
+        r.followUp = t.date();
+        r.evidence("followUp", r.followUp.toString(), t.start(), t.end());
+    }
+
+    /** How: a talk with one student or several together; the channel of a parent contact. */
+    private void how(Reading r) {
+        if (r.kind == Kind.TALK) r.talkType = talkType(r);
+        if (r.kind == Kind.PARENT_CONTACT) {
+            ChannelDetector.Found c = channels.detect(r.s);
+            if (c != null) {
+                r.channel = c.channel();
+                r.evidence("channel", r.channel.name(), c.start(), c.end());
+            }
+        }
+    }
+
+    private static TalkType talkType(Reading r) {
+        boolean collective = r.mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE);
+        GatedPattern.Scan sep = SEPARATELY.scan(r.s);
+        GatedPattern.Scan tog = TOGETHER.scan(r.s);
+        int people = r.students.size() + (r.clarify == null ? 0 : (int) r.mentions.stream().filter(m -> !m.pinned()).count());
+        if (sep.find()) {
+            r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
+            return TalkType.INDIVIDUAL;
+        }
+        if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
+            GatedPattern.Scan together = TOGETHER.scan(r.s);
+            if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
+            return TalkType.GROUP;
+        }
+        return TalkType.INDIVIDUAL;
+    }
+
+    /** About what: the duties the note touches (topics), then what the class head must see (flags). */
+    private void aboutWhat(Reading r) {
+        if (r.kind != Kind.OTHER && r.kind != Kind.QUERY) {
+            for (TopicLexicon.Hit h : topics.find(r.s)) {
+                r.topicSet.add(h.topic());
+                r.evidence("topics", h.topic().name(), h.start(), h.end());
+            }
+        }
+        if (r.kind != Kind.QUERY) flags(r);
+    }
+
+    /**
+     * Safety first: a plan, or a note the reader could not place, still carries a safety signal (such a
+     * note is filed as an observation). A family in hardship or broken up is family life too.
+     */
+    private void flags(Reading r) {
+        List<FlagDetector.Hit> hits = flags.find(r.s);
+        if (!r.report) hits = safetyOnly(hits);
+        if (r.kind == Kind.OTHER && !hits.isEmpty()) {
+            r.kind = Kind.OBSERVATION;   // filed as what the teacher saw; the dialogue asks who when no one is named
+            r.report = true;
+            r.date = r.today;
+        }
+        for (FlagDetector.Hit h : hits) {
+            if (r.flagSet.add(h.flag())) r.evidence("flags", h.flag().name(), h.start(), h.end());
+            if (h.suspected() && h.flag() == Flag.SAFETY && r.suspectedBy == null) {
+                r.suspectedBy = r.nt.original.substring(h.start(), h.end());
+                r.evidence(Note.SUSPECTED_EVIDENCE, "SAFETY", h.start(), h.end());   // the record keeps its 疑似 mark
+            }
+        }
+        if (r.report && r.flagSet.contains(Flag.FAMILY) && r.topicSet.add(Topic.LIFE)) {
+            r.evidence.add(r.evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals("FAMILY")).findFirst()
+                    .map(e -> new Evidence("topics", "LIFE", e.start(), e.end())).orElseThrow());
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -128,7 +130,7 @@ final class Situations {
     /** The matches of each list in one note, found once and looked up by sentence. */
     private static final class Spans {
         final String text;
-        private final java.util.Map<Cues, List<Cues.Span>> found = new java.util.IdentityHashMap<>();
+        private final Map<Cues, List<Cues.Span>> found = new IdentityHashMap<>();
 
         Spans(String text) {
             this.text = text;

@@ -3,15 +3,17 @@ package app.mentorbot.conversations.understanding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.Student;
 
 /**
- * SPEC.md's order for who a name means: the sender's own mentees, then students of the classes
+ * The order in which a name is looked for: the sender's own mentees, then students of the classes
  * the sender teaches or heads, then the whole school; the first tier with any candidate wins.
  * Each student's mentor and class are indexed once, so narrowing costs nothing per school size.
  */
@@ -19,7 +21,7 @@ final class Tiers {
     private final Roster roster;
     private final Map<String, Student> students = new HashMap<>();
     private final Map<String, List<String>> menteeIds = new HashMap<>();
-    private final Map<String, Set<String>> classesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> classesOf = new ConcurrentHashMap<>();
 
     Tiers(Roster roster) {
         this.roster = roster;
@@ -49,6 +51,6 @@ final class Tiers {
             if (s != null && classes.contains(s.classId()) && !tier.contains(c)) tier.add(c);
         }
         if (!tier.isEmpty()) return tier;
-        return List.copyOf(new java.util.LinkedHashSet<>(candidates));
+        return List.copyOf(new LinkedHashSet<>(candidates));
     }
 }

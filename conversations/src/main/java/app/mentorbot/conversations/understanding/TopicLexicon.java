@@ -3,6 +3,7 @@ package app.mentorbot.conversations.understanding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ final class TopicLexicon {
     private final Map<Topic, Cues> cues = new EnumMap<>(Topic.class);
 
     TopicLexicon(Lexicon lexicon) {
-        for (Topic t : Topic.values()) cues.put(t, lexicon.cues("topic-" + t.name().toLowerCase(java.util.Locale.ROOT)));
+        for (Topic t : Topic.values()) cues.put(t, lexicon.cues("topic-" + t.name().toLowerCase(Locale.ROOT)));
     }
 
     List<Hit> find(String s) {

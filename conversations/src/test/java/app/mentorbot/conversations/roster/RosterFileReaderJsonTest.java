@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -57,8 +58,8 @@ class RosterFileReaderJsonTest {
         Roster roster = file.roster();
         assertThat(roster.schoolName()).isEqualTo("实验中学");
         assertThat(roster.teachers()).containsExactly(
-                new Teacher("T1", "周老师", "数学", java.util.List.of("C1"), true),
-                new Teacher("T2", "吴老师", "英语", java.util.List.of("C1"), false));
+                new Teacher("T1", "周老师", "数学", List.of("C1"), true),
+                new Teacher("T2", "吴老师", "英语", List.of("C1"), false));
         assertThat(roster.students()).containsExactly(new Student("20230101", "小明", "C1", "T2"));
         assertThat(roster.parents()).containsExactly(new Parent("P1", "20230101", "母亲", "王红"));
         assertThat(file.identities()).isEqualTo(Map.of(

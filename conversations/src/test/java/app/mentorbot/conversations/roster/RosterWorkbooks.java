@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class RosterWorkbooks {
     private final Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
     private final Map<String, List<CellRangeAddress>> merges = new LinkedHashMap<>();
-    private final List<String> hidden = new java.util.ArrayList<>();
+    private final List<String> hidden = new ArrayList<>();
 
     static RosterWorkbooks workbook() {
         return new RosterWorkbooks();
@@ -31,7 +33,7 @@ final class RosterWorkbooks {
     }
 
     RosterWorkbooks merge(String sheet, String range) {
-        merges.computeIfAbsent(sheet, k -> new java.util.ArrayList<>()).add(CellRangeAddress.valueOf(range));
+        merges.computeIfAbsent(sheet, k -> new ArrayList<>()).add(CellRangeAddress.valueOf(range));
         return this;
     }
 
@@ -41,7 +43,7 @@ final class RosterWorkbooks {
     }
 
     static List<Object> row(Object... cells) {
-        return java.util.Arrays.asList(cells);
+        return Arrays.asList(cells);
     }
 
     Path writeTo(Path file) throws IOException {

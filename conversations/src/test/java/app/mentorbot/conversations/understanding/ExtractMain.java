@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import app.mentorbot.conversations.roster.RosterJson;
 
-/** Test-scope entry point for running score.py by hand: ExtractMain ROSTER.json < cases > answers. */
+/** Test-scope entry point for scoring a labelled set by hand: ExtractMain ROSTER.json < cases > answers. */
 public final class ExtractMain {
     public static void main(String[] args) throws Exception {
         Extraction.run(RosterJson.read(Path.of(args[0])),

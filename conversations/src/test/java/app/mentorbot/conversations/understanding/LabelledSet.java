@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 import app.mentorbot.conversations.roster.RosterJson;
 
 /**
- * Scores a labelled set (SPEC.md format) through {@link Extraction}, in-process, with the metrics
- * of shared/eval/score.py re-implemented exactly: per-field accuracy, 'record' (every non-topic,
+ * Scores a labelled set (cases in the extract format of docs/notes.md, each with its gold answer)
+ * through {@link Extraction}, in-process, with the metrics of the evaluation's scoring script (kept
+ * outside this repository) re-implemented exactly: per-field accuracy, 'record' (every non-topic,
  * non-flag field right), and micro F1 for topics and flags.
  */
 final class LabelledSet {

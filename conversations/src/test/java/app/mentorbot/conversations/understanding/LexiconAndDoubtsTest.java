@@ -95,7 +95,7 @@ class LexiconAndDoubtsTest {
 
     @Test
     void extractionAnswersNullDateAndListsTheDoubt() {
-        var answer = Extraction.answer(new NoteReader(ROSTER),
+        var answer = Extraction.extractLine(new NoteReader(ROSTER),
                 "{\"id\":\"x\",\"now\":\"2026-02-26T20:00:00+08:00\",\"sender\":\"M1\",\"text\":\"2月30日和白若溪谈了谈\"}");
         assertThat(answer.get("date").isNull()).isTrue();
         assertThat(answer.get("doubts").get(0).asString()).isEqualTo("DATE_IMPOSSIBLE:2月30日");

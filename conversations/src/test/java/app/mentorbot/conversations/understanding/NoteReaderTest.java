@@ -18,7 +18,7 @@ import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 
 /**
- * Labelled cases, one group per convention of SPEC.md, against a small roster of our own (no
+ * Labelled cases, one group per convention of docs/notes.md, against a small roster of our own (no
  * name from the dev roster), so each passing case proves a mechanism rather than a sentence.
  */
 class NoteReaderTest {

@@ -27,6 +27,12 @@ public record InboundMessage(String platform, String messageId, String chatId, S
         extras = extras == null ? Map.of() : Map.copyOf(extras);
     }
 
+    /**
+     * The longest text a person may send, in characters: an adapter that can refuse a longer one early
+     * does (the web chat), and the dialogue answers a longer one without reading it.
+     */
+    public static final int MAX_TEXT = 4000;
+
     /** Extras key: "true" when the platform says this message is the bot's own (the pipeline drops it). */
     public static final String FROM_BOT = "fromBot";
     /** Extras key: "true" when the message came from a group chat rather than one-to-one. */

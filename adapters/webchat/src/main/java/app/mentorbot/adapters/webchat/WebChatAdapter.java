@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.Delivery;
+import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.connection.RecentMap;
 import jakarta.websocket.CloseReason;
@@ -38,7 +39,7 @@ public final class WebChatAdapter implements Adapter {
     public static final String PLATFORM = "webchat";
     public static final String PATH = "/ws/chat";
     /** Longest note a client may send; longer frames get an error frame, the socket stays open. */
-    public static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = InboundMessage.MAX_TEXT;
 
     private static final Logger log = LoggerFactory.getLogger(WebChatAdapter.class);
 

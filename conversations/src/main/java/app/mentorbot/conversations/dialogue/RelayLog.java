@@ -1,0 +1,19 @@
+package app.mentorbot.conversations.dialogue;
+
+import java.time.Instant;
+
+/** Keeps every message the bot carries between a parent and a mentor ({@link Relay} in the running bot). */
+@FunctionalInterface
+interface RelayLog {
+    /** Keeps the message; returns the id of the day's contact record it counts in. */
+    long log(Relayed message);
+
+    enum Direction { TO_MENTOR, TO_PARENT }
+
+    /**
+     * One message carried: {@code heldUntil} is when it may be delivered (a mentor's quiet hours),
+     * null for now; {@code safety} when it raised a safety signal.
+     */
+    record Relayed(String schoolId, String studentId, String parentId, String mentorId, Direction direction, String body,
+                   Instant at, Instant heldUntil, boolean safety, Long sourceMessageId) {}
+}
