@@ -15,7 +15,8 @@ import app.mentorbot.conversations.roster.RosterStore;
 /**
  * {@code import FILE}: loads a roster (.json, .xlsx or .csv) into the bot's database, all or nothing.
  * The file is read and checked before the database is touched; a bad file is refused with every
- * problem listed. With the embedded database a running bot holds the data folder, and we say so.
+ * problem listed. With the embedded database and a bot running, the import goes through that bot's server,
+ * and the bot sees the new roster at once.
  */
 public final class ImportCommand {
     private ImportCommand() {}
@@ -59,9 +60,7 @@ public final class ImportCommand {
             }
             return 0;
         } catch (RuntimeException e) {
-            String polite = CommandContext.explain(e);
-            System.err.println(polite != null ? polite : "导入失败：" + e);
-            return polite != null ? 3 : 1;
+            return CommandContext.fail("导入失败", e);
         }
     }
 }

@@ -52,9 +52,7 @@ public final class InviteCommand {
             System.out.println(base.replaceAll("/+$", "") + "/?token=" + token);
             return 0;
         } catch (RuntimeException e) {
-            String polite = CommandContext.explain(e);
-            System.err.println(polite != null ? polite : "invite failed: " + e);
-            return polite != null ? 3 : 1;
+            return CommandContext.fail("invite failed", e);
         }
     }
 }

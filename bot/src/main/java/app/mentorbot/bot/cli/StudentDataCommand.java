@@ -54,9 +54,7 @@ public final class StudentDataCommand {
             System.err.println("名单中没有学生 " + plain[1] + "。");
             return 1;
         } catch (RuntimeException e) {
-            String polite = CommandContext.explain(e);
-            System.err.println(polite != null ? polite : "student-data failed: " + e);
-            return polite != null ? 3 : 1;
+            return CommandContext.fail("student-data failed", e);
         }
     }
 }

@@ -33,8 +33,8 @@ import app.mentorbot.bot.files.OwnerOnly;
  * its password over loopback ({@link ServerAccess}).
  *
  * One bot per data folder: {@code DATA/mentorbot.lock} is held for the life of the process, which is
- * also how the import command knows a bot is running. A server left running by a crashed bot
- * (zonky's pg_ctl daemonises it) is stopped before a new one starts.
+ * also how the commands know a bot is running; they then use its server ({@link RunningServer}). A server
+ * left running by a crashed bot (zonky's pg_ctl daemonises it) is stopped before a new one starts.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
@@ -43,9 +43,11 @@ public final class EmbeddedServer implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String password;
+    private final Path dataDir;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, String password) {
+    private EmbeddedServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock, String password, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.password = password;
@@ -110,7 +112,12 @@ public final class EmbeddedServer implements AutoCloseable {
                         .setServerConfig("full_page_writes", "on")
                         .start();
                 log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgDir.toAbsolutePath());
-                return new EmbeddedServer(postgres, channel, lock, password);
+                try {
+                    RunningServer.record(dataDir, postgres.getPort()); // for the commands (invite, import) run beside us
+                } catch (IOException e) {
+                    log.warn("could not say where the embedded PostgreSQL listens; commands will wait for the bot to stop: {}", e.toString());
+                }
+                return new EmbeddedServer(postgres, channel, lock, password, dataDir);
             } catch (IOException | RuntimeException e) {
                 lock.release();
                 channel.close();
@@ -156,6 +163,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        RunningServer.forget(dataDir);
         try {
             postgres.close();
         } catch (IOException e) {
