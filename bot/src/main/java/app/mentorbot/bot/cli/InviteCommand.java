@@ -52,7 +52,7 @@ public final class InviteCommand {
             System.out.println(base.replaceAll("/+$", "") + "/?token=" + token);
             return 0;
         } catch (RuntimeException e) {
-            return CommandContext.fail("invite failed", e);
+            return CommandContext.fail("邀请失败", e);
         }
     }
 }

@@ -72,7 +72,7 @@ public final class PeopleCommand {
                             classNames(roster, l.classIds()), l.note())));
             return 0;
         } catch (RuntimeException e) {
-            return CommandContext.fail("people failed", e);
+            return CommandContext.fail("人员名单读取失败", e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class StudentDataCommand {
             System.err.println("名单中没有学生 " + plain[1] + "。");
             return 1;
         } catch (RuntimeException e) {
-            return CommandContext.fail("student-data failed", e);
+            return CommandContext.fail("学生数据操作失败", e);
         }
     }
 }
