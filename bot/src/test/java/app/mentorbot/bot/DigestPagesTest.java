@@ -51,6 +51,18 @@ class DigestPagesTest extends KnownRecords {
         assertThat(Pattern.compile("href=\"#r\\d+\"").matcher(individualStatement).results().count()).isEqualTo(9);
     }
 
+    @Test
+    void theSummaryNamesTheTermOnceWithoutADoubledWord() throws Exception {
+        assertThat(page(links.summaryDraft("T01", "T01"))).contains("统计期间：").contains("（2025-2026学年第二学期）").doesNotContain("学期学期");
+    }
+
+    @Test
+    void theFullRecordsPageNamesEachKindInChineseAsTheDigestDoes() throws Exception {
+        String html = page(links.studentPage("T01", "S06"));
+        assertThat(html).contains("个别谈话", "家长联系（电话）", "观察记录")
+                .doesNotContain(">TALK<", ">PARENT_CONTACT<", ">OBSERVATION<", ">REMINDER<");
+    }
+
     // nothing missing when there is nothing to show
 
     @Test
