@@ -52,6 +52,15 @@ class DigestPagesTest extends KnownRecords {
     }
 
     @Test
+    void linksAreAbsoluteOnThisServersPortWhenNoPublicUrlIsSetSoChatAppsCanOpenThem() throws Exception {
+        String base = "http://localhost:" + port;
+        assertThat(links.digestPage("T02", "C21")).startsWith(base + "/pages/digest/C21?viewer=T02&");
+        assertThat(links.growthFile("T01", "S06")).startsWith(base + "/pages/growth/S06?");
+        assertThat(links.summaryDraft("T01", "T01")).startsWith(base + "/pages/summary/T01?");
+        assertThat(links.studentPage("T01", "S06")).startsWith(base + "/pages/student/S06?");
+    }
+
+    @Test
     void theSummaryNamesTheTermOnceWithoutADoubledWord() throws Exception {
         assertThat(page(links.summaryDraft("T01", "T01"))).contains("统计期间：").contains("（2025-2026学年第二学期）").doesNotContain("学期学期");
     }

@@ -296,7 +296,7 @@ class InvitationTest {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path));
         if (cookie != null) request.header("Cookie", cookie);
         return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

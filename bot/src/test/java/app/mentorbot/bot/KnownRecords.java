@@ -170,7 +170,7 @@ abstract class KnownRecords {
     }
 
     HttpResponse<byte[]> get(String link) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + link)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.startsWith("http") ? link : "http://localhost:" + port + link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
