@@ -61,6 +61,15 @@ class DigestPagesTest extends KnownRecords {
     }
 
     @Test
+    void onAPhoneTheDigestAndSummaryTablesScrollSidewaysInsteadOfSqueezingCells() throws Exception {
+        for (String link : List.of(links.digestPage("T02", "C21"), links.summaryDraft("T01", "T01"), links.growthFile("T01", "S06"))) {
+            String html = page(link);
+            assertThat(html).as(link).contains("@media (max-width:40rem){.wrap table{min-width:36rem}}", "th,td{min-width:3em}");
+            assertThat(html.split("<table").length - 1).as(link).isEqualTo(html.split("<div class=\"wrap\"><table").length - 1);
+        }
+    }
+
+    @Test
     void theSummaryNamesTheTermOnceWithoutADoubledWord() throws Exception {
         assertThat(page(links.summaryDraft("T01", "T01"))).contains("统计期间：").contains("（2025-2026学年第二学期）").doesNotContain("学期学期");
     }

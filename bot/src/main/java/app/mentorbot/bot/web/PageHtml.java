@@ -34,6 +34,8 @@ final class PageHtml {
             + "background:#fdecc8;margin-right:.2rem}.flag-SAFETY{background:#f8c9c4}.ok{color:#1d6b3a}.no{color:#a23b2a}"
             + ".key{border:1px solid #d6e0da;border-radius:6px;padding:.2rem .7rem;margin:.8rem 0}.wrap{overflow-x:auto}"
             + "svg{max-width:100%;height:auto}a.rec{font-size:.85rem;margin-left:.25rem}ul{padding-left:1.2rem}"
+            + "th,td{min-width:3em}.wrap td:last-child{min-width:10em}"
+            + "@media (max-width:40rem){.wrap table{min-width:36rem}}" // a phone scrolls the table sideways, cells stay readable
             + "@media print{.noprint{display:none}.key,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}"
             + "</style>";
 
