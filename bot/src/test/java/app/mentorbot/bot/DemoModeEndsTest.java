@@ -73,7 +73,7 @@ class DemoModeEndsTest {
         }
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.data-dir=" + data,
-                "--mentorbot.demo=true", "--mentorbot.example-school=../config/example-school.json").close())
+                "--mentorbot.demo=true", "--mentorbot.demo-records=false", "--mentorbot.example-school=../config/example-school.json").close())
                 .hasRootCauseInstanceOf(Modes.DemoOnRealRoster.class)
                 .rootCause().hasMessageContaining("不能再开启演示模式");
     }

@@ -51,6 +51,36 @@ class DigestPagesTest extends KnownRecords {
         assertThat(Pattern.compile("href=\"#r\\d+\"").matcher(individualStatement).results().count()).isEqualTo(9);
     }
 
+    @Test
+    void linksAreAbsoluteOnThisServersPortWhenNoPublicUrlIsSetSoChatAppsCanOpenThem() throws Exception {
+        String base = "http://localhost:" + port;
+        assertThat(links.digestPage("T02", "C21")).startsWith(base + "/pages/digest/C21?viewer=T02&");
+        assertThat(links.growthFile("T01", "S06")).startsWith(base + "/pages/growth/S06?");
+        assertThat(links.summaryDraft("T01", "T01")).startsWith(base + "/pages/summary/T01?");
+        assertThat(links.studentPage("T01", "S06")).startsWith(base + "/pages/student/S06?");
+    }
+
+    @Test
+    void onAPhoneTheDigestAndSummaryTablesScrollSidewaysInsteadOfSqueezingCells() throws Exception {
+        for (String link : List.of(links.digestPage("T02", "C21"), links.summaryDraft("T01", "T01"), links.growthFile("T01", "S06"))) {
+            String html = page(link);
+            assertThat(html).as(link).contains("@media (max-width:40rem){.wrap table{min-width:36rem}}", "th,td{min-width:3em}");
+            assertThat(html.split("<table").length - 1).as(link).isEqualTo(html.split("<div class=\"wrap\"><table").length - 1);
+        }
+    }
+
+    @Test
+    void theSummaryNamesTheTermOnceWithoutADoubledWord() throws Exception {
+        assertThat(page(links.summaryDraft("T01", "T01"))).contains("统计期间：").contains("（2025-2026学年第二学期）").doesNotContain("学期学期");
+    }
+
+    @Test
+    void theFullRecordsPageNamesEachKindInChineseAsTheDigestDoes() throws Exception {
+        String html = page(links.studentPage("T01", "S06"));
+        assertThat(html).contains("个别谈话", "家长联系（电话）", "观察记录")
+                .doesNotContain(">TALK<", ">PARENT_CONTACT<", ">OBSERVATION<", ">REMINDER<");
+    }
+
     // nothing missing when there is nothing to show
 
     @Test

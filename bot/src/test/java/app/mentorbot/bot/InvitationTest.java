@@ -291,12 +291,22 @@ class InvitationTest {
         assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("new links work").isEqualTo(200);
     }
 
+    @Test
+    void theChatPageLearnsWhoIsSignedInAndAParentSeesTheirChildsMentor() throws Exception {
+        String mother = signedIn("P01");
+        HttpResponse<String> parent = get("/api/me", mother);
+        assertThat(parent.statusCode()).isEqualTo(200);
+        assertThat(parent.body()).contains("\"role\":\"PARENT\"", "张小明妈妈", "导师：刘洋").doesNotContain("P02");
+        assertThat(get("/api/me", signedIn("T02")).body()).contains("\"name\":\"孙丽\"", "班主任");
+        assertThat(get("/api/me", null).statusCode()).as("no browser, nobody").isEqualTo(404);
+    }
+
     private String signedIn(String person) throws Exception {
         return cookieOf(get("/?token=" + invitations.issue(person), null));
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path));
         if (cookie != null) request.header("Cookie", cookie);
         return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

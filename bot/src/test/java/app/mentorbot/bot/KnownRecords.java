@@ -80,7 +80,7 @@ abstract class KnownRecords {
         @Bean
         @Primary
         SchoolCalendar testCalendar() {
-            return new SchoolCalendar(List.of(new SchoolCalendar.Term("2026春", LocalDate.of(2026, 2, 16), LocalDate.of(2026, 7, 10),
+            return new SchoolCalendar(List.of(new SchoolCalendar.Term("2025-2026学年第二学期", LocalDate.of(2026, 2, 16), LocalDate.of(2026, 7, 10),
                     LocalDate.of(2026, 7, 15))), List.of(), List.of());
         }
     }
@@ -170,7 +170,7 @@ abstract class KnownRecords {
     }
 
     HttpResponse<byte[]> get(String link) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + link)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.startsWith("http") ? link : "http://localhost:" + port + link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -86,7 +86,7 @@ class ParentRelayTest {
 
     @Test
     void aSafetySignalFromAParentIsNeverHeldAndReachesTheClassHeadToo() throws Exception {
-        clock.set(ZonedDateTime.parse("2026-03-10T23:30:00+08:00[Asia/Shanghai]"));
+        clock.set(ZonedDateTime.parse("2026-03-18T23:30:00+08:00[Asia/Shanghai]"));
         try (FakeChat.Phone mother = chat.as("P01"); FakeChat.Phone liu = chat.as("T01");
              FakeChat.Phone sun = chat.as("T02")) {
             mother.say("老师，小明刚才说不想活了，我很害怕");
@@ -95,6 +95,9 @@ class ParentRelayTest {
             assertThat(sun.pushContaining("不想活了")).startsWith("【紧急").contains("张小明妈妈");
         }
         assertThat(jdbc.sql("select count(*) from relay_message where safety").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select r.note from record r join record_student s on s.record_id = r.id "
+                + "where s.student_id = 'S01' and r.kind = 'PARENT_CONTACT' and r.event_date = '2026-03-18'").query(String.class).single())
+                .as("the digest says why the student is flagged").startsWith("家长紧急反映（安全）").doesNotContain("不想活");
     }
 
     @Test

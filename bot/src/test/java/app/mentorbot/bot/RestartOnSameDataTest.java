@@ -16,7 +16,7 @@ import app.mentorbot.bot.testing.TestDatabase;
 class RestartOnSameDataTest {
 
     static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.demo=true",
+        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.demo=true", "--mentorbot.demo-records=false",
                 "--mentorbot.example-school=../config/example-school.json",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password());

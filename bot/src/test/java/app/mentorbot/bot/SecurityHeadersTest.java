@@ -102,7 +102,8 @@ class SecurityHeadersTest {
             }
             assertThat(html).as(what + ": a style attribute or an event handler would need 'unsafe-inline'")
                     .doesNotContainPattern("<[^>]*\\s(style|on[a-z]+)\\s*=");
-            assertThat(html).as(what + ": scripts and styles only inline").doesNotContainPattern("<(script|style|link)\\s");
+            assertThat(html).as(what + ": scripts and styles only inline").doesNotContainPattern("<(script|style)\\s")
+                    .doesNotContainPattern("<link\\s(?!rel=\"icon\" href=\"data:image/svg\\+xml,)");
         }
     }
 
@@ -113,10 +114,18 @@ class SecurityHeadersTest {
         assertThat(directive(csp, "script-src")).startsWith("'sha256-").doesNotContain("'self'");
         assertThat(directive(csp, "base-uri")).isEqualTo("'none'");
         assertThat(directive(csp, "form-action")).isEqualTo("'none'");
+        assertThat(directive(csp, "img-src")).as("the inline icon, nothing fetched").isEqualTo("data:");
+    }
+
+    @Test
+    void theChatPageAndThePagesHaveAnInlineIcon() throws Exception {
+        for (String path : java.util.List.of("/", links.digestPage("T02", "C21"), links.growthFile("T01", "S06"))) {
+            assertThat(open(path).body()).as(path).contains("<link rel=\"icon\" href=\"data:image/svg+xml,");
+        }
     }
 
     private HttpResponse<String> open(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
+        return browser.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

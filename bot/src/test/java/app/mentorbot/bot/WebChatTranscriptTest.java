@@ -49,6 +49,22 @@ class WebChatTranscriptTest {
     }
 
     @Test
+    void aParentsSafetyAlertReachesTheMentorMarkedUrgentAndOrdinaryRepliesAreNot() throws Exception {
+        try (ChatClient liuYang = ChatClient.as(port, "T01"); ChatClient mother = ChatClient.as(port, "P01")) {
+            mother.say("老师，小明刚才说他不想活了，我很害怕");
+            JsonNode ack = mother.next();
+            assertThat(ack.path("urgent").isMissingNode()).as(ack.toString()).isTrue();
+            JsonNode alert = null;
+            for (int i = 0; i < 20 && alert == null; i++) {
+                JsonNode frame = liuYang.next();
+                if (frame.path("text").asString().contains("不想活")) alert = frame;
+            }
+            assertThat(alert).isNotNull();
+            assertThat(alert.path("urgent").asBoolean()).as(alert.toString()).isTrue();
+        }
+    }
+
+    @Test
     void theSameClientMessageIdSentTwiceMakesOneRecord() throws Exception {
         try (ChatClient liuYang = ChatClient.as(port, "T01")) {
             liuYang.sayWithId("resend-1", "给李华爸爸打了电话，聊了期中考试的情况");

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -17,11 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterJson;
+import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
 
 /**
  * In demo mode with an empty roster, loads the example school from config/ so a newcomer can try the
- * bot at once. An imported roster is never touched.
+ * bot at once, with nine weeks of sample records dated back from today ({@link DemoRecords}; off with
+ * {@code mentorbot.demo-records=false}, as the tests have it). An imported roster is never touched.
  */
 @Component
 @ConditionalOnWebApplication
@@ -31,20 +35,31 @@ class DemoSchool {
     private final BotSettings settings;
     private final RosterStore rosters;
     private final TransactionTemplate tx;
+    private final RecordStore records;
+    private final Clock clock;
+    private final boolean sampleRecords;
 
-    DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx) {
+    DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, Clock clock,
+               @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
         this.modes = modes;
         this.settings = settings;
         this.rosters = rosters;
         this.tx = tx;
+        this.records = records;
+        this.clock = clock;
+        this.sampleRecords = sampleRecords;
     }
 
     @EventListener(ApplicationStartedEvent.class)
     void loadIfEmpty() {
         if (!modes.demo() || !rosters.load(settings.schoolId()).isEmpty()) return;
         Roster example = example(settings);
-        tx.executeWithoutResult(s -> rosters.replace(settings.schoolId(), example));
-        log.info("demo mode: loaded the example school ({} teachers, {} students)", example.teachers().size(), example.students().size());
+        int written = tx.execute(s -> {
+            rosters.replace(settings.schoolId(), example);
+            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, clock) : 0;
+        });
+        log.info("demo mode: loaded the example school ({} teachers, {} students, {} sample records)", example.teachers().size(),
+                example.students().size(), written);
     }
 
     /** The example school, from {@code mentorbot.example-school} or the copy inside the jar. */

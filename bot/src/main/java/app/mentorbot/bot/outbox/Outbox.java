@@ -79,17 +79,18 @@ public class Outbox {
         Instant now = clock.instant();
         return jdbc.sql("update outbox set next_attempt_at = ? where id in (select id from outbox where status = 'PENDING' "
                         + "and next_attempt_at <= ? order by id limit ? for update skip locked) "
-                        + "returning id, platform, chat_id, recipient_id, body, reply_to, attempts")
+                        + "returning id, platform, chat_id, recipient_id, body, reply_to, attempts, urgent")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7)))
+                        rs.getString(6), rs.getInt(7), rs.getBoolean(8)))
                 .list()
                 .stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
     }
 
-    record Row(long id, String platform, String chatId, String recipientId, String body, String replyTo, int attempts) {
+    record Row(long id, String platform, String chatId, String recipientId, String body, String replyTo, int attempts,
+               boolean urgent) {
         OutboundMessage message() {
-            return new OutboundMessage(id, platform, chatId, recipientId, body, replyTo);
+            return new OutboundMessage(id, platform, chatId, recipientId, body, replyTo, urgent);
         }
     }
 

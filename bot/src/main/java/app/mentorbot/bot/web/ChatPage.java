@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +21,11 @@ import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
+import app.mentorbot.conversations.roster.Parent;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -80,26 +83,44 @@ class ChatPage {
         if (!modes.demo()) return ResponseEntity.notFound().build();
         Roster roster = rosters.load(settings.schoolId());
         List<Map<String, String>> people = new ArrayList<>();
-        for (Teacher t : roster.teachers()) {
-            Person p = Person.find(settings.schoolId(), roster, t.id()).orElseThrow();
-            String role = p.is(Role.ADMIN) ? "ADMIN" : p.is(Role.CLASS_HEAD) ? "CLASS_HEAD" : "TEACHER";
-            StringBuilder label = new StringBuilder(t.name());
-            if (t.subject() != null && !t.subject().isBlank()) label.append(" · ").append(t.subject()).append("老师");
-            for (SchoolClass c : roster.classes()) {
-                if (t.id().equals(c.headTeacherId())) label.append(" · ").append(c.name()).append("班主任");
-            }
-            int mentees = roster.menteesOf(t.id()).size();
-            if (mentees > 0) label.append(" · 导师（").append(mentees).append(" 名学生）");
-            people.add(person(t.id(), t.name(), role, label.toString()));
-        }
-        roster.parents().forEach(parent -> {
-            String name = Person.parentDisplayName(roster, parent);
-            people.add(person(parent.id(), name, "PARENT", name));
-        });
+        for (Teacher t : roster.teachers()) people.add(teacher(roster, t));
+        roster.parents().forEach(parent -> people.add(parent(roster, parent)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("school", roster.schoolName());
         body.put("people", people);
         return ResponseEntity.ok(body);
+    }
+
+    /** Who this browser's invitation signed in, for the chat page's header: name, role and label as in the demo's list. */
+    @GetMapping("/api/me")
+    ResponseEntity<Map<String, String>> me(@CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey) {
+        Optional<String> id = devices.owner(deviceKey);
+        if (id.isEmpty()) return ResponseEntity.notFound().build();
+        Roster roster = rosters.load(settings.schoolId());
+        Optional<Map<String, String>> described = roster.parent(id.get()).map(p -> parent(roster, p))
+                .or(() -> roster.teacher(id.get()).map(t -> teacher(roster, t)));
+        return described.map(d -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(d))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private Map<String, String> teacher(Roster roster, Teacher t) {
+        Person p = Person.find(settings.schoolId(), roster, t.id()).orElseThrow();
+        String role = p.is(Role.ADMIN) ? "ADMIN" : p.is(Role.CLASS_HEAD) ? "CLASS_HEAD" : "TEACHER";
+        StringBuilder label = new StringBuilder(t.name());
+        if (t.subject() != null && !t.subject().isBlank()) label.append(" · ").append(t.subject()).append("老师");
+        for (SchoolClass c : roster.classes()) {
+            if (t.id().equals(c.headTeacherId())) label.append(" · ").append(c.name()).append("班主任");
+        }
+        int mentees = roster.menteesOf(t.id()).size();
+        if (mentees > 0) label.append(" · 导师（").append(mentees).append(" 名学生）");
+        return person(t.id(), t.name(), role, label.toString());
+    }
+
+    /** 「张小明妈妈 · 导师：刘洋」: a parent sees whom their words go to. */
+    private static Map<String, String> parent(Roster roster, Parent parent) {
+        String name = Person.parentDisplayName(roster, parent);
+        String mentor = roster.student(parent.studentId()).map(Student::mentorId).flatMap(roster::teacher).map(Teacher::name).orElse(null);
+        return person(parent.id(), name, "PARENT", mentor == null ? name : name + " · 导师：" + mentor);
     }
 
     private static Map<String, String> person(String id, String name, String role, String label) {

@@ -33,7 +33,7 @@ final class ContentPolicy {
             while (inline.find()) (inline.group(1).equals("script") ? scripts : styles).add("'sha256-" + sha256(inline.group(2)) + "'");
         }
         return "default-src 'none'; script-src " + sources(scripts) + "; style-src " + sources(styles)
-                + "; connect-src 'self'" + socketOrigin(publicUrl) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + "; img-src data:; connect-src 'self'" + socketOrigin(publicUrl) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     private static String sources(Set<String> hashes) {

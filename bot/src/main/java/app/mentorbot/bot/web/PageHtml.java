@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import app.mentorbot.conversations.digests.AuthorRole;
 import app.mentorbot.conversations.digests.Entry;
 import app.mentorbot.conversations.digests.FollowUp;
+import app.mentorbot.conversations.understanding.Channel;
 import app.mentorbot.conversations.understanding.Flag;
 import app.mentorbot.conversations.understanding.Kind;
 import app.mentorbot.conversations.understanding.TalkType;
@@ -33,6 +34,8 @@ final class PageHtml {
             + "background:#fdecc8;margin-right:.2rem}.flag-SAFETY{background:#f8c9c4}.ok{color:#1d6b3a}.no{color:#a23b2a}"
             + ".key{border:1px solid #d6e0da;border-radius:6px;padding:.2rem .7rem;margin:.8rem 0}.wrap{overflow-x:auto}"
             + "svg{max-width:100%;height:auto}a.rec{font-size:.85rem;margin-left:.25rem}ul{padding-left:1.2rem}"
+            + "th,td{min-width:3em}.wrap td:last-child{min-width:10em}"
+            + "@media (max-width:40rem){.wrap table{min-width:36rem}}" // a phone scrolls the table sideways, cells stay readable
             + "@media print{.noprint{display:none}.key,tr{break-inside:avoid}a{color:inherit;text-decoration:none}}"
             + "</style>";
 
@@ -81,9 +84,19 @@ final class PageHtml {
 
     /** 个别谈话, 集体交流, 家长联系（家访）, 观察记录 … */
     static String kind(Entry e) {
-        if (e.kind() == Kind.TALK) return t("kind.TALK." + (e.talkType() == TalkType.GROUP ? "GROUP" : "INDIVIDUAL"));
-        String k = t("kind." + e.kind().name());
-        return e.kind() == Kind.PARENT_CONTACT && e.channel() != null ? k + "（" + t("channel." + e.channel().name()) + "）" : k;
+        return kind(e.kind(), e.talkType(), e.channel());
+    }
+
+    static String kind(Kind kind, TalkType talkType, Channel channel) {
+        if (kind == Kind.TALK) return t("kind.TALK." + (talkType == TalkType.GROUP ? "GROUP" : "INDIVIDUAL"));
+        String k = t("kind." + kind.name());
+        return kind == Kind.PARENT_CONTACT && channel != null ? k + "（" + t("channel." + channel.name()) + "）" : k;
+    }
+
+    /** A term's name ending in 学期 once: "2025-2026学年第一学期" as it is, "2026春" as "2026春学期". */
+    static String term(String name) {
+        String suffix = t("term.suffix");
+        return name == null || name.isBlank() ? t("dash") : name.endsWith(suffix) ? name : name + suffix;
     }
 
     static String topic(Topic topic) {

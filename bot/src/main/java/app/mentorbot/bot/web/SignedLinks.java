@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.bot.settings.BotSettings;
@@ -19,7 +20,8 @@ import app.mentorbot.conversations.dialogue.Links;
  * {@code /pages/<kind>/<subject>?viewer=<id>&exp=<epoch seconds>&sig=<HMAC>} with the HMAC (deployment key,
  * {@link Invitations#sign}) over {@code "<page>|<viewer>|<subject>|<exp>"}, valid 7 days. The signature only
  * says who the link was made for: {@link PageLinkGate} lets it open only in that person's browser, and each
- * page checks again that the viewer may see it.
+ * page checks again that the viewer may see it. Links are absolute so chat apps make them tappable: on
+ * {@code mentorbot.public-url}, or on {@code http://localhost:<port>} of the running server when that is unset.
  * This is the one {@link Links} of the bot.
  */
 @Component
@@ -50,11 +52,13 @@ public class SignedLinks implements Links {
     private final Invitations signer;
     private final Clock clock;
     private final BotSettings settings;
+    private final Environment environment;
 
-    SignedLinks(Invitations signer, Clock clock, BotSettings settings) {
+    SignedLinks(Invitations signer, Clock clock, BotSettings settings, Environment environment) {
         this.signer = signer;
         this.clock = clock;
         this.settings = settings;
+        this.environment = environment;
     }
 
     @Override
@@ -84,8 +88,12 @@ public class SignedLinks implements Links {
 
     private String link(Page page, String viewer, String subject, String suffix) {
         long exp = clock.instant().plus(LIFETIME).getEpochSecond();
-        String base = settings.publicUrl() == null ? "" : settings.publicUrl().replaceAll("/+$", "");
-        return base + page.path + enc(subject) + suffix + query(page, viewer, subject, exp);
+        return base() + page.path + enc(subject) + suffix + query(page, viewer, subject, exp);
+    }
+
+    private String base() {
+        if (settings.publicUrl() != null && !settings.publicUrl().isBlank()) return settings.publicUrl().strip().replaceAll("/+$", "");
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 
     /** {@code ?viewer=…&exp=…&sig=…} for a page, e.g. to link the workbook of the digest being shown. */

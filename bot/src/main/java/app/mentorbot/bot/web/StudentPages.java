@@ -53,7 +53,7 @@ class StudentPages {
         html.append("<h1>").append(Html.escape(student.get().name())).append(" 的记录</h1><ol class=\"records\">");
         for (Record r : all) {
             html.append("<li><span class=\"date\">").append(Html.escape(r.date() == null ? "" : r.date().toString()))
-                    .append("</span> <span class=\"kind\">").append(Html.escape(r.kind().name()))
+                    .append("</span> <span class=\"kind\">").append(Html.escape(PageHtml.kind(r.kind(), r.talkType(), r.channel())))
                     .append("</span><p>").append(Html.escape(r.note())).append("</p></li>");
         }
         html.append("</ol>").append(Html.foot());

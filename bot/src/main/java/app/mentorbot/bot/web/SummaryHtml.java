@@ -34,7 +34,7 @@ final class SummaryHtml {
         String title = t("summary.title", s.name());
         StringBuilder html = new StringBuilder(PageHtml.head(title));
         html.append("<h1>").append(Html.escape(title)).append("</h1><p class=\"meta\">")
-                .append(h("summary.period", date(s.termStart()), date(s.to()), s.termName())).append(" · ")
+                .append(h("summary.period", date(s.termStart()), date(s.to()), PageHtml.term(s.termName()))).append(" · ")
                 .append(h("created", PageHtml.fullDate(s.today()))).append("</p>").append(p("summary.draft"));
 
         html.append("<h2>").append(h("summary.work")).append("</h2><ul>");

@@ -56,7 +56,7 @@ class DatabaseOutageTest {
 
     ConfigurableApplicationContext bot(int port) {
         return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0",
-                "--mentorbot.demo=true", "--mentorbot.example-school=../config/example-school.json",
+                "--mentorbot.demo=true", "--mentorbot.demo-records=false", "--mentorbot.example-school=../config/example-school.json",
                 "--mentorbot.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--mentorbot.spool.retry=1s");

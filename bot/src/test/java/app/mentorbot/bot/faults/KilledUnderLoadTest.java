@@ -43,7 +43,7 @@ class KilledUnderLoadTest {
     Child startBot(String url) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), MentorBot.class.getName(),
-                "--server.port=0", "--mentorbot.demo=true", "--mentorbot.example-school=../config/example-school.json",
+                "--server.port=0", "--mentorbot.demo=true", "--mentorbot.demo-records=false", "--mentorbot.example-school=../config/example-school.json",
                 "--mentorbot.data-dir=" + dataDir, "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()))
                 .redirectErrorStream(true).start();

@@ -135,7 +135,7 @@ class AcceptedMessagesTest {
     }
 
     ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.demo=true",
+        return new SpringApplicationBuilder(MentorBot.class).run("--server.port=0", "--mentorbot.demo=true", "--mentorbot.demo-records=false",
                 "--mentorbot.example-school=../config/example-school.json", "--mentorbot.data-dir=" + data,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password());

@@ -16,6 +16,6 @@ import app.mentorbot.bot.cli.MentorBot;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mentorbot.demo=true", "mentorbot.example-school=../config/example-school.json"})
+        properties = {"mentorbot.demo=true", "mentorbot.demo-records=false", "mentorbot.example-school=../config/example-school.json"})
 public @interface BotTest {
 }

@@ -23,7 +23,7 @@ import app.mentorbot.bot.cli.MentorBot;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MentorBot.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = {"mentorbot.demo=true", "mentorbot.example-school=../config/example-school.json"})
+        properties = {"mentorbot.demo=true", "mentorbot.demo-records=false", "mentorbot.example-school=../config/example-school.json"})
 @Import(ChatTest.Platform.class)
 public @interface ChatTest {
 

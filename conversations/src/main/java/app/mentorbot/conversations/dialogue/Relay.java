@@ -24,6 +24,10 @@ import app.mentorbot.conversations.understanding.Kind;
  * PARENT_CONTACT (ONLINE) record in the mentor's name.
  */
 final class Relay implements RelayLog {
+    /** The day's contact record says why, without the parent's words: those stay in the relayed message. */
+    private static final String NOTE = "线上沟通（经导师助手转达）";
+    private static final String URGENT_NOTE = "家长紧急反映（安全），线上沟通（经导师助手转达）";
+
     private final RelayMessages messages;
     private final RecordStore records;
     private final ZoneId zone;
@@ -67,7 +71,7 @@ final class Relay implements RelayLog {
             return existing.get();
         }
         Record contact = new Record(null, m.schoolId(), m.mentorId(), Kind.PARENT_CONTACT, null, Channel.ONLINE, day, null,
-                Set.of(), m.safety() ? Set.of(Flag.SAFETY) : Set.of(), List.of(m.studentId()), "线上沟通（经导师助手转达）", List.of(),
+                Set.of(), m.safety() ? Set.of(Flag.SAFETY) : Set.of(), List.of(m.studentId()), m.safety() ? URGENT_NOTE : NOTE, List.of(),
                 m.sourceMessageId(), m.at());
         return records.save(contact).id();
     }

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param chatId      the chat to send to, as the adapter gave it on the inbound message (or a person's chat)
  * @param recipientId the roster person it is for, for adapters that address people rather than chats
  * @param replyTo     the platform message id this answers, or null for a push
+ * @param urgent      a safety alert: adapters that can mark a message (the web chat) show it as urgent
  */
-public record OutboundMessage(long key, String platform, String chatId, String recipientId, String text, String replyTo) {
+public record OutboundMessage(long key, String platform, String chatId, String recipientId, String text, String replyTo,
+                              boolean urgent) {
+    /** A message that is not urgent. */
+    public OutboundMessage(long key, String platform, String chatId, String recipientId, String text, String replyTo) {
+        this(key, platform, chatId, recipientId, text, replyTo, false);
+    }
+
     public OutboundMessage {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(chatId, "chatId");

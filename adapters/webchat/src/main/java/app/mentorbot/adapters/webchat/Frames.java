@@ -56,12 +56,18 @@ final class Frames {
 
     /** A bot frame; {@code key} (the outbox row, when positive) lets a client drop a resend after a crash. */
     String botText(String text, String replyTo, long key) {
+        return botText(text, replyTo, key, false);
+    }
+
+    /** A bot frame marked {@code "urgent": true} when it is a safety alert, so the page can set it apart. */
+    String botText(String text, String replyTo, long key, boolean urgent) {
         ObjectNode frame = JSON.createObjectNode();
         frame.put("from", "bot");
         frame.put("text", text);
         frame.put("at", OffsetDateTime.now(clock).toString());
         frame.put("replyTo", replyTo);
         if (key > 0) frame.put("key", key);
+        if (urgent) frame.put("urgent", true);
         return JSON.writeValueAsString(frame);
     }
 

@@ -190,7 +190,7 @@ public final class WebChatAdapter implements Adapter {
     @Override
     public Delivery send(OutboundMessage message) {
         Set<Session> sessions = sessionsByPerson.getOrDefault(message.chatId(), Set.of());
-        String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()), message.key());
+        String frame = new Frames(clock, texts).botText(message.text(), clientIdOf(message.replyTo()), message.key(), message.urgent());
         if (message.replyTo() != null) recentReplies.putIfAbsent(message.replyTo(), frame);
         int delivered = 0;
         for (Session session : List.copyOf(sessions)) {

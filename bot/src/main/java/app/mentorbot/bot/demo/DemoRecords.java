@@ -1,0 +1,74 @@
+package app.mentorbot.bot.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import app.mentorbot.conversations.records.Record;
+import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.understanding.Channel;
+import app.mentorbot.conversations.understanding.Flag;
+import app.mentorbot.conversations.understanding.Kind;
+import app.mentorbot.conversations.understanding.TalkType;
+import app.mentorbot.conversations.understanding.Topic;
+
+/**
+ * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
+ * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
+ * a group talk per mentor each fortnight, some parent calls, and two students flagged. Written only by
+ * {@link DemoSchool} into the database it has just filled.
+ */
+final class DemoRecords {
+    private static final int WEEKS = 9;
+
+    private DemoRecords() {}
+
+    static int write(String schoolId, Roster roster, RecordStore records, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = today.minusWeeks(WEEKS);
+        Instant now = clock.instant();
+        int written = 0;
+        List<Student> students = roster.students();
+        for (int i = 0; i < students.size(); i++) {
+            Student s = students.get(i);
+            if (s.mentorId() == null) continue;
+            int lastTalk = i % 8 == 7 ? 17 : 2 + i % 9; // one in eight is a few days overdue
+            for (LocalDate d = today.minusDays(lastTalk); !d.isBefore(start); d = d.minusDays(14)) {
+                records.save(record(schoolId, s.mentorId(), Kind.TALK, TalkType.INDIVIDUAL, null, d, Set.of(Topic.THOUGHT, Topic.ACADEMIC),
+                        Set.of(), s.id(), "个别谈话：交流近期学习和生活情况，鼓励保持学习节奏", now));
+                written++;
+            }
+            if (i % 3 == 0) {
+                records.save(record(schoolId, s.mentorId(), Kind.PARENT_CONTACT, null, Channel.PHONE, today.minusDays(8 + i % 5),
+                        Set.of(Topic.LIFE), Set.of(), s.id(), "电话联系家长，沟通在家作息和学习安排", now));
+                written++;
+            }
+        }
+        for (String mentor : students.stream().map(Student::mentorId).filter(m -> m != null).distinct().toList()) {
+            List<String> mentees = roster.menteesOf(mentor).stream().map(Student::id).toList();
+            for (LocalDate d = today.minusDays(5); !d.isBefore(start); d = d.minusDays(14)) {
+                records.save(new Record(null, schoolId, mentor, Kind.TALK, TalkType.GROUP, null, d, null, Set.of(Topic.CAREER), Set.of(),
+                        mentees, "集体交流：学习方法分享与生涯规划", List.of(), null, now));
+                written++;
+            }
+        }
+        if (students.size() > 2 && students.get(1).mentorId() != null && students.get(2).mentorId() != null) {
+            records.save(record(schoolId, students.get(1).mentorId(), Kind.OBSERVATION, null, null, today.minusDays(4),
+                    Set.of(Topic.ACADEMIC), Set.of(Flag.ACADEMIC), students.get(1).id(), "数学单元测验成绩明显下滑，需要跟进", now));
+            records.save(record(schoolId, students.get(2).mentorId(), Kind.TALK, TalkType.INDIVIDUAL, null, today.minusDays(6),
+                    Set.of(Topic.PSYCH), Set.of(Flag.PSYCH), students.get(2).id(), "最近情绪低落、睡眠不好，已建议与心理老师聊聊", now));
+            written += 2;
+        }
+        return written;
+    }
+
+    private static Record record(String schoolId, String author, Kind kind, TalkType talkType, Channel channel, LocalDate date,
+                                 Set<Topic> topics, Set<Flag> flags, String studentId, String note, Instant now) {
+        return new Record(null, schoolId, author, kind, talkType, channel, date, null, topics, flags, List.of(studentId), note, List.of(),
+                null, now);
+    }
+}

@@ -1,0 +1,36 @@
+package app.mentorbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import app.mentorbot.bot.testing.BotTest;
+import app.mentorbot.bot.web.SignedLinks;
+
+/** The demo school starts with a term of sample records up to today, so its digest shows a few key students, not all. */
+@BotTest
+@TestPropertySource(properties = "mentorbot.demo-records=true")
+class DemoRecordsTest {
+    @Autowired
+    SignedLinks links;
+
+    @Test
+    void theDemoDigestShowsAClassAtWorkWithAFewKeyStudents() throws Exception {
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.digestPage("T02", "C21"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher glance = Pattern.compile("全班 (\\d+) 名学生。本期个别谈话 (\\d+) 次.*?重点学生 (\\d+) 名").matcher(html);
+        assertThat(glance.find()).as(html).isTrue();
+        assertThat(Integer.parseInt(glance.group(2))).as("individual talks this period").isGreaterThanOrEqualTo(Integer.parseInt(glance.group(1)));
+        assertThat(Integer.parseInt(glance.group(3))).as("key students").isBetween(1, 5);
+        assertThat(html).contains("本期被标记");
+    }
+}
