@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.dialogue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ final class NoteFiling {
         Optional<List<String>> chosen = chosenStudents(open.get(), said, roster, asker);
         if (chosen.isEmpty()) return Optional.empty();
         pending.close(asker.schoolId(), asker.id());
-        return Optional.of(fileChecked(asker, roster, withStudents(open.get().draft(), chosen.get())));
+        // Filed now, not when asked: the record the teacher last saw confirmed is the one a correction changes.
+        return Optional.of(fileChecked(asker, roster, withStudents(open.get().draft(), chosen.get(), clock.instant())));
     }
 
     private static List<String> lines(String said) {
@@ -170,9 +172,9 @@ final class NoteFiling {
         return named.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(named));
     }
 
-    private static Record withStudents(Record d, List<String> studentIds) {
+    private static Record withStudents(Record d, List<String> studentIds, Instant filedAt) {
         return new Record(null, d.schoolId(), d.authorId(), d.kind(), d.talkType(), d.channel(), d.date(), d.followUp(),
-                d.topics(), d.flags(), studentIds, d.note(), d.evidence(), d.sourceMessageId(), d.createdAt());
+                d.topics(), d.flags(), studentIds, d.note(), d.evidence(), d.sourceMessageId(), filedAt);
     }
 
     /** Files the draft when its author may write about every student in it; else says whom they may not. */

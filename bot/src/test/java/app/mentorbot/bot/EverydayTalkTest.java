@@ -1,0 +1,52 @@
+package app.mentorbot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import app.mentorbot.adapters.api.testing.FakeChat;
+import app.mentorbot.bot.testing.ChatTest;
+import app.mentorbot.bot.testing.SchoolDayClock;
+import app.mentorbot.bot.testing.TestClock;
+
+/**
+ * Everyday turns of issue 13: answers to the bot's own questions, corrections, replies to parents.
+ * Now is Tuesday 10 March 2026, 15:00 in Shanghai. 刘洋 (T01) mentors 张小明 and 李华; 孙丽 (T02)
+ * heads 高二(1)班 and mentors 李娜; 钱芳 (T04) heads 高二(2)班 and mentors 张小敏 (father P17).
+ */
+@ChatTest
+@Import(SchoolDayClock.class)
+class EverydayTalkTest {
+    static final ZonedDateTime TUESDAY_AFTERNOON = SchoolDayClock.TUESDAY_AFTERNOON;
+
+    @Autowired
+    FakeChat chat;
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void afternoon() {
+        clock.set(TUESDAY_AFTERNOON);
+    }
+
+    @Test
+    void aCorrectionChangesTheRecordJustConfirmedAfterAWhichStudentQuestion() throws Exception {
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            assertThat(liu.ask("晚自习和张晓明谈了下")).contains("1.");
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(liu.ask("今天下午和李华单独谈心，聊了学习计划和作息安排")).startsWith("已记录").contains("李华");
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(liu.ask("1")).startsWith("已记录").contains("张小明");
+
+            String fixed = liu.ask("不对，是昨天");
+
+            assertThat(fixed).startsWith("已更正：3月9日").contains("张小明").doesNotContain("李华");
+        }
+    }
+}
