@@ -49,4 +49,16 @@ class EverydayTalkTest {
             assertThat(fixed).startsWith("已更正：3月9日").contains("张小明").doesNotContain("李华");
         }
     }
+
+    @Test
+    void aFollowUpSetByCorrectionIsAReminderInMyTasks() throws Exception {
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            assertThat(liu.ask("今天和王子轩单独谈心")).doesNotContain("跟进提醒");
+            assertThat(liu.ask("跟进改到下周五")).contains("跟进提醒：3月20日");
+
+            clock.set(TUESDAY_AFTERNOON.plusDays(6));
+
+            assertThat(liu.ask("我的任务")).contains("3月20日").contains("王子轩");
+        }
+    }
 }

@@ -52,12 +52,12 @@ public final class Dialogue {
         RelayMessages relayed = new RelayMessages(jdbc);
         Relay relay = new Relay(relayed, records, clock.getZone());
         BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock);
-        AfterFiling afterFiling = AfterFiling.inOrder(List.of(
-                new FollowUpReminders(reminders, texts, wording, clock), new ConferenceDates(ledger)));
+        FollowUpReminders followUps = new FollowUpReminders(reminders, texts, wording, clock);
+        AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, new ConferenceDates(ledger)));
         NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, safety,
                 new Queries(records, texts, wording, links), texts, clock);
         this.staff = new StaffConversation(rosters, texts, clock,
-                new LastRecordEdits(records, reminders, reading, texts, wording, clock), binding,
+                new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
                 new RepliesToParents(relayed, relay, texts, clock), safety,
                 new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock), notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
