@@ -61,4 +61,15 @@ class EverydayTalkTest {
             assertThat(liu.ask("我的任务")).contains("3月20日").contains("王子轩");
         }
     }
+
+    @Test
+    void notThisOneButThatOneAsTheAnswerToWhichStudentFilesOnlyTheSecond() throws Exception {
+        try (FakeChat.Phone sun = chat.as("T02")) {
+            assertThat(sun.ask("晚自习和他谈了下")).contains("哪位");
+
+            String filed = sun.ask("不是李华是李娜");
+
+            assertThat(filed).startsWith("已记录").contains("李娜").doesNotContain("李华");
+        }
+    }
 }

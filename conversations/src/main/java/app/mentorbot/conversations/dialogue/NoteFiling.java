@@ -159,14 +159,16 @@ final class NoteFiling {
         if (Commands.isChoice(said)) return Commands.chosen(said, candidates).map(List::of);
         String bare = said.replaceAll("[。.!！\\s]", "");
         if (!candidates.isEmpty() && ALL.contains(bare)) return Optional.of(candidates);
-        // Names: among the candidates first, else any full name the asker may write about.
+        // Names: among the candidates first, else any full name the asker may write about; in
+        // 「不是李华是李娜」 only the name after 是 is meant.
+        String names = Corrections.replacingWords(said).orElse(said);
         Set<String> named = new LinkedHashSet<>();
         for (String id : candidates) {
-            roster.student(id).filter(s -> said.contains(s.name())).ifPresent(s -> named.add(s.id()));
+            roster.student(id).filter(s -> names.contains(s.name())).ifPresent(s -> named.add(s.id()));
         }
         if (named.isEmpty() && bare.length() <= 12) {
             for (Student s : roster.students()) {
-                if (said.contains(s.name()) && Access.mayWriteAbout(asker, s, roster)) named.add(s.id());
+                if (names.contains(s.name()) && Access.mayWriteAbout(asker, s, roster)) named.add(s.id());
             }
         }
         return named.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(named));
