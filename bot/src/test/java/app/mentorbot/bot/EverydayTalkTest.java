@@ -72,4 +72,15 @@ class EverydayTalkTest {
             assertThat(filed).startsWith("已记录").contains("李娜").doesNotContain("李华");
         }
     }
+
+    @Test
+    void aBareReplyGoesToTheOneParentWhoWrote() throws Exception {
+        try (FakeChat.Phone father = chat.as("P17"); FakeChat.Phone qian = chat.as("T04")) {
+            father.say("钱老师您好，小敏这周的物理作业有点难，想请您看看");
+            qian.pushContaining("物理作业");
+
+            assertThat(qian.ask("回复 好的，我明天找她聊聊")).contains("已发送给张小敏爸爸");
+            assertThat(father.pushContaining("明天找她聊聊")).contains("好的，我明天找她聊聊");
+        }
+    }
 }
