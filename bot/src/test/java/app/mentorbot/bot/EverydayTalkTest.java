@@ -83,4 +83,20 @@ class EverydayTalkTest {
             assertThat(father.pushContaining("明天找她聊聊")).contains("好的，我明天找她聊聊");
         }
     }
+
+    @Test
+    void aGrowthFileAskedForInAnyOfThreeWaysComesAsItsSignedLink() throws Exception {
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            for (String asked : new String[] {"李华的成长档案", "李华成长档案", "成长档案 李华"}) {
+                assertThat(liu.ask(asked)).startsWith("李华 的成长档案：").contains("/pages/growth/S02?").doesNotContain("已记录");
+            }
+        }
+    }
+
+    @Test
+    void aGrowthFileIsNotLinkedForSomeoneWhoMayNotReadTheStudent() throws Exception {
+        try (FakeChat.Phone qian = chat.as("T04")) {
+            assertThat(qian.ask("李华的成长档案")).startsWith("抱歉").doesNotContain("/pages/growth/");
+        }
+    }
 }

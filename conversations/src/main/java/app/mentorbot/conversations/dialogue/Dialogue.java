@@ -59,7 +59,8 @@ public final class Dialogue {
         this.staff = new StaffConversation(rosters, texts, clock,
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
                 new RepliesToParents(relayed, relay, texts, clock), safety,
-                new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock), notes);
+                new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock),
+                new GrowthFiles(reading, links, texts), notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
         this.binding = binding;
