@@ -99,4 +99,21 @@ class EverydayTalkTest {
             assertThat(qian.ask("李华的成长档案")).startsWith("抱歉").doesNotContain("/pages/growth/");
         }
     }
+
+    @Test
+    void aWeeklyReminderIsConfirmedAsWeeklyAndReadsAsWhatToDo() throws Exception {
+        try (FakeChat.Phone zhao = chat.as("T03")) {
+            String weekly = zhao.ask("每周五下午提醒我交导师工作总结");
+
+            assertThat(weekly).contains("每周五提醒你：交导师工作总结").doesNotContain("提醒我");
+        }
+    }
+
+    @Test
+    void aReminderRepeatsWhatToDoWithoutTheRequestWords() throws Exception {
+        try (FakeChat.Phone zhao = chat.as("T03")) {
+            assertThat(zhao.ask("明天下午提醒我交导师工作总结")).isEqualTo("好的，3月11日（周三）（\"明天\"）提醒你：交导师工作总结。回复「撤销」可撤回。");
+            assertThat(zhao.ask("我的任务")).contains("提醒：交导师工作总结").doesNotContain("提醒我");
+        }
+    }
 }
