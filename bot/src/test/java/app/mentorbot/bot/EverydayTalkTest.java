@@ -116,4 +116,14 @@ class EverydayTalkTest {
             assertThat(zhao.ask("我的任务")).contains("提醒：交导师工作总结").doesNotContain("提醒我");
         }
     }
+
+    @Test
+    void theMentorReadsThatASafetyAlertWentToTheClassHead() throws Exception {
+        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
+            String filed = liu.ask("王子轩被高年级同学打了，脸上有伤");
+
+            assertThat(filed).contains("已同时告知班主任孙丽老师").doesNotContain("李华");
+            assertThat(sun.pushContaining("王子轩")).startsWith("【紧急】");
+        }
+    }
 }

@@ -193,8 +193,9 @@ final class NoteFiling {
         LocalDate today = LocalDate.now(clock);
         afterFiling.filed(new AfterFiling.Filed(asker, saved, roster, today));
         List<Reply> replies = new ArrayList<>();
-        replies.add(Reply.back(safety.confirmation(saved, roster, today)));
-        replies.addAll(safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today));
+        List<Reply> alerts = safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today);
+        replies.add(Reply.back(safety.confirmation(saved, roster, today) + safety.toldLine(alerts, saved, roster)));
+        replies.addAll(alerts);
         return replies;
     }
 }
