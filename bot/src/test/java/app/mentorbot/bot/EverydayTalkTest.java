@@ -3,7 +3,10 @@ package app.mentorbot.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,36 @@ class EverydayTalkTest {
 
             assertThat(filed).contains("已同时告知班主任孙丽老师").doesNotContain("李华");
             assertThat(sun.pushContaining("王子轩")).startsWith("【紧急】");
+        }
+    }
+
+    @Test
+    void onThursdayTheWeeksGroupTalkIsNotOverdueAndOnlyNearDeadlinesAreDueSoon() throws Exception {
+        clock.set(TUESDAY_AFTERNOON.plusDays(2));
+        try (FakeChat.Phone zhao = chat.as("T03")) {
+            String tasks = zhao.ask("我的任务");
+
+            assertThat(tasks).contains("本周集体交流").contains("3月13日").doesNotContain("已逾期（3月13日前）");
+            assertOnlyNearDeadlinesAreDueSoon(tasks, LocalDate.of(2026, 3, 12));
+        }
+    }
+
+    @Test
+    void aDeadlineSevenWeeksAwayIsNotCalledDueSoon() throws Exception {
+        clock.set(ZonedDateTime.parse("2026-05-07T16:00:00+08:00[Asia/Shanghai]"));
+        try (FakeChat.Phone zhao = chat.as("T03")) {
+            String tasks = zhao.ask("我的任务");
+
+            assertThat(tasks).contains("家长联系");
+            assertOnlyNearDeadlinesAreDueSoon(tasks, LocalDate.of(2026, 5, 7));
+        }
+    }
+
+    static void assertOnlyNearDeadlinesAreDueSoon(String tasks, LocalDate today) {
+        Matcher soon = Pattern.compile("即将到期（(\\d+)月(\\d+)日前）").matcher(tasks);
+        while (soon.find()) {
+            LocalDate due = LocalDate.of(today.getYear(), Integer.parseInt(soon.group(1)), Integer.parseInt(soon.group(2)));
+            assertThat(due).as(tasks).isBeforeOrEqualTo(today.plusDays(7));
         }
     }
 }
