@@ -159,4 +159,15 @@ class EverydayTalkTest {
             assertThat(due).as(tasks).isBeforeOrEqualTo(today.plusDays(7));
         }
     }
+
+    @Test
+    void aClassHeadSettingTheConferenceDateReadsTheClassTheDayAndWhenTheDigestComes() throws Exception {
+        clock.set(ZonedDateTime.parse("2026-12-02T16:00:00+08:00[Asia/Shanghai]"));
+        try (FakeChat.Phone qian = chat.as("T04")) {
+            String set = qian.ask("这个月的学情会商定在12月24日下午");
+
+            assertThat(set).startsWith("已定：高二(2)班 学情会商在 12月24日（周四）")
+                    .contains("会商材料会在 12月22日（周二）发给你").doesNotContain("提醒你");
+        }
+    }
 }

@@ -33,10 +33,12 @@ public final class Dialogue {
 
     /**
      * The dialogue of the running bot. {@code maxText} is the longest message anyone may send, in
-     * characters (the adapters' limit); a longer one is answered, not read.
+     * characters (the adapters' limit); a longer one is answered, not read. {@code digestDaysBefore} is how
+     * many school days before a class's conference its digest goes out (said when a class head sets the date).
      */
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
-                    Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety, int maxText) {
+                    Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
+                    int digestDaysBefore, int maxText) {
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(rosters, "rosters");
         Objects.requireNonNull(records, "records");
@@ -53,8 +55,9 @@ public final class Dialogue {
         Relay relay = new Relay(relayed, records, clock.getZone());
         BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock);
         FollowUpReminders followUps = new FollowUpReminders(reminders, texts, wording, clock);
-        AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, new ConferenceDates(ledger)));
-        NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, safety,
+        ConferenceDates conferenceDates = new ConferenceDates(ledger, texts, wording, digestDaysBefore);
+        AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, conferenceDates));
+        NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, conferenceDates::confirmation, safety,
                 new Queries(records, texts, wording, links), texts, clock);
         this.staff = new StaffConversation(rosters, texts, clock,
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,

@@ -38,21 +38,29 @@ final class NoteFiling {
         Record save(Record draft);
     }
 
+    /** A confirmation of its own for some records (a conference date set) instead of the usual one; empty for the rest. */
+    @FunctionalInterface
+    interface OwnConfirmation {
+        Optional<String> of(Person author, Roster roster, Record saved, LocalDate today);
+    }
+
     private final NoteReading reading;
     private final PendingQuestions pending;
     private final Saving records;
     private final AfterFiling afterFiling;
+    private final OwnConfirmation ownConfirmation;
     private final SafetyChecks safety;
     private final Queries queries;
     private final Texts texts;
     private final Clock clock;
 
-    NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, SafetyChecks safety,
-               Queries queries, Texts texts, Clock clock) {
+    NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, OwnConfirmation ownConfirmation,
+               SafetyChecks safety, Queries queries, Texts texts, Clock clock) {
         this.reading = reading;
         this.pending = pending;
         this.records = records;
         this.afterFiling = afterFiling;
+        this.ownConfirmation = ownConfirmation;
         this.safety = safety;
         this.queries = queries;
         this.texts = texts;
@@ -194,7 +202,8 @@ final class NoteFiling {
         afterFiling.filed(new AfterFiling.Filed(asker, saved, roster, today));
         List<Reply> replies = new ArrayList<>();
         List<Reply> alerts = safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today);
-        replies.add(Reply.back(safety.confirmation(saved, roster, today) + safety.toldLine(alerts, saved, roster)));
+        String confirmation = ownConfirmation.of(asker, roster, saved, today).orElseGet(() -> safety.confirmation(saved, roster, today));
+        replies.add(Reply.back(confirmation + safety.toldLine(alerts, saved, roster)));
         replies.addAll(alerts);
         return replies;
     }
