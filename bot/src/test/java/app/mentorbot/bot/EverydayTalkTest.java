@@ -77,6 +77,15 @@ class EverydayTalkTest {
     }
 
     @Test
+    void aSurnameThatFitsSeveralStudentsIsAskedAboutWithNumberedChoices() throws Exception {
+        try (FakeChat.Phone sun = chat.as("T02")) {
+            String asked = sun.ask("李同学今天上课一直走神");
+
+            assertThat(asked).doesNotStartWith("已记录").contains("1.").contains("2.").contains("李华").contains("李娜");
+        }
+    }
+
+    @Test
     void aBareReplyGoesToTheOneParentWhoWrote() throws Exception {
         try (FakeChat.Phone father = chat.as("P17"); FakeChat.Phone qian = chat.as("T04")) {
             father.say("钱老师您好，小敏这周的物理作业有点难，想请您看看");
