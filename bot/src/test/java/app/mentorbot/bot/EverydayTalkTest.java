@@ -106,6 +106,13 @@ class EverydayTalkTest {
     }
 
     @Test
+    void aNoteThatMentionsTheGrowthFileIsStillFiled() throws Exception {
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            assertThat(liu.ask("李华成长档案交了")).startsWith("已记录").doesNotContain("/pages/growth/");
+        }
+    }
+
+    @Test
     void aGrowthFileIsNotLinkedForSomeoneWhoMayNotReadTheStudent() throws Exception {
         try (FakeChat.Phone qian = chat.as("T04")) {
             assertThat(qian.ask("李华的成长档案")).startsWith("抱歉").doesNotContain("/pages/growth/");

@@ -39,6 +39,9 @@ final class GrowthFiles {
         if (who.isEmpty() || who.length() > 6) return Optional.empty();
         Note n = reading.read(roster, asker.id(), "和" + who + "聊了", at);
         if (n.clarify() != null || n.studentIds().size() != 1) return Optional.empty();
+        // the name must be all the other words: 「李华成长档案交了」 is a note, not a request
+        boolean onlyTheName = n.evidence().stream().anyMatch(e -> e.field().equals("students") && e.start() == 1 && e.end() == 1 + who.length());
+        if (!onlyTheName) return Optional.empty();
         Student s = roster.student(n.studentIds().get(0)).orElse(null);
         if (s == null) return Optional.empty();
         if (!Access.mayRead(asker, s, roster)) return Optional.of(texts.get("growth.notAllowed", s.name()));
