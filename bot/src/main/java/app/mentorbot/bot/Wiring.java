@@ -76,9 +76,9 @@ class Wiring {
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
-                      SafetyChecks safetyChecks) {
+                      SafetyChecks safetyChecks, SchoolSettings settings) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
-                InboundMessage.MAX_TEXT);
+                settings.digestDaysBefore(), InboundMessage.MAX_TEXT);
     }
 
     @Bean

@@ -85,13 +85,6 @@ class ConferenceDigests {
 
     /** {@code daysBefore} school days before the conference (the day itself when it is sooner). */
     LocalDate noticeDay(LocalDate conference, int daysBefore) {
-        LocalDate d = conference;
-        int n = 0;
-        while (n < daysBefore) {
-            d = d.minusDays(1);
-            if (calendar.isSchoolDay(d)) n++;
-            if (d.isBefore(conference.minusDays(30))) break;
-        }
-        return d;
+        return calendar.schoolDaysBefore(conference, daysBefore);
     }
 }

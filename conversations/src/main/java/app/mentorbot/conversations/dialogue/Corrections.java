@@ -39,6 +39,12 @@ final class Corrections {
         Note read(String authorId, String text, ZonedDateTime at);
     }
 
+    /** The words after 「不是…是」 (李娜 in 不是李华是李娜), or empty when the text is not of that form. */
+    static Optional<String> replacingWords(String text) {
+        Matcher replace = REPLACE.matcher(text);
+        return replace.find() ? Optional.of(replace.group(3)) : Optional.empty();
+    }
+
     static boolean looksLikeCorrection(String text) {
         return LEAD.matcher(text).find();
     }

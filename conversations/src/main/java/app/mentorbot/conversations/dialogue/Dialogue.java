@@ -33,10 +33,12 @@ public final class Dialogue {
 
     /**
      * The dialogue of the running bot. {@code maxText} is the longest message anyone may send, in
-     * characters (the adapters' limit); a longer one is answered, not read.
+     * characters (the adapters' limit); a longer one is answered, not read. {@code digestDaysBefore} is how
+     * many school days before a class's conference its digest goes out (said when a class head sets the date).
      */
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
-                    Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety, int maxText) {
+                    Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
+                    int digestDaysBefore, int maxText) {
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(rosters, "rosters");
         Objects.requireNonNull(records, "records");
@@ -52,14 +54,16 @@ public final class Dialogue {
         RelayMessages relayed = new RelayMessages(jdbc);
         Relay relay = new Relay(relayed, records, clock.getZone());
         BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock);
-        AfterFiling afterFiling = AfterFiling.inOrder(List.of(
-                new FollowUpReminders(reminders, texts, wording, clock), new ConferenceDates(ledger)));
-        NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, safety,
+        FollowUpReminders followUps = new FollowUpReminders(reminders, texts, wording, clock);
+        ConferenceDates conferenceDates = new ConferenceDates(ledger, texts, wording, digestDaysBefore);
+        AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, conferenceDates));
+        NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, conferenceDates::confirmation, safety,
                 new Queries(records, texts, wording, links), texts, clock);
         this.staff = new StaffConversation(rosters, texts, clock,
-                new LastRecordEdits(records, reminders, reading, texts, wording, clock), binding,
+                new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
                 new RepliesToParents(relayed, relay, texts, clock), safety,
-                new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock), notes);
+                new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock),
+                new GrowthFiles(reading, links, texts), notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
         this.binding = binding;

@@ -19,7 +19,8 @@ import app.mentorbot.conversations.text.Texts;
 /**
  * A staff member changing their own latest record, within {@link #WINDOW} of filing it: 「撤销」
  * withdraws it, a correction in plain words (不对，是昨天) amends it. Its reminder follows either way,
- * and the earlier state stays in the record's history.
+ * and the earlier state stays in the record's history; a follow-up day a record gets only by correction
+ * (跟进改到下周五 on a note without one) brings a new reminder.
  */
 final class LastRecordEdits {
     /** How long after filing a record may still be withdrawn or corrected in chat. */
@@ -27,14 +28,17 @@ final class LastRecordEdits {
 
     private final RecordStore records;
     private final ReminderBook reminders;
+    private final FollowUpReminders followUps;
     private final NoteReading reading;
     private final Texts texts;
     private final Wording wording;
     private final Clock clock;
 
-    LastRecordEdits(RecordStore records, ReminderBook reminders, NoteReading reading, Texts texts, Wording wording, Clock clock) {
+    LastRecordEdits(RecordStore records, ReminderBook reminders, FollowUpReminders followUps, NoteReading reading, Texts texts,
+                    Wording wording, Clock clock) {
         this.records = records;
         this.reminders = reminders;
+        this.followUps = followUps;
         this.reading = reading;
         this.texts = texts;
         this.wording = wording;
@@ -57,10 +61,10 @@ final class LastRecordEdits {
         Optional<Record> last = records.latestBy(asker.schoolId(), asker.id(), clock.instant().minus(WINDOW));
         if (last.isEmpty()) return Optional.empty();
         return Corrections.apply(last.get(), said, (author, text, at) -> reading.read(roster, author, text, at), asker.id(), saidAt)
-                .map(changed -> correct(asker, roster, changed, said));
+                .map(changed -> correct(asker, roster, last.get(), changed, said));
     }
 
-    private Reply correct(Person asker, Roster roster, Record changed, String said) {
+    private Reply correct(Person asker, Roster roster, Record before, Record changed, String said) {
         for (String id : changed.studentIds()) {
             Student s = roster.student(id).orElse(null);
             if (s == null || !Access.mayWriteAbout(asker, s, roster)) {
@@ -68,7 +72,9 @@ final class LastRecordEdits {
             }
         }
         Record now = records.correct(changed, asker.id(), "CORRECTION: " + Wording.shortened(said, 60), clock.instant());
-        reminders.followRecord(now.id(), now.followUp());
-        return Reply.back(wording.corrected(now, roster, LocalDate.now(clock)));
+        LocalDate today = LocalDate.now(clock);
+        if (before.followUp() == null && now.followUp() != null) followUps.filed(new AfterFiling.Filed(asker, now, roster, today));
+        else reminders.followRecord(now.id(), now.followUp());
+        return Reply.back(wording.corrected(now, roster, today));
     }
 }

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.dialogue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -37,21 +38,29 @@ final class NoteFiling {
         Record save(Record draft);
     }
 
+    /** A confirmation of its own for some records (a conference date set) instead of the usual one; empty for the rest. */
+    @FunctionalInterface
+    interface OwnConfirmation {
+        Optional<String> of(Person author, Roster roster, Record saved, LocalDate today);
+    }
+
     private final NoteReading reading;
     private final PendingQuestions pending;
     private final Saving records;
     private final AfterFiling afterFiling;
+    private final OwnConfirmation ownConfirmation;
     private final SafetyChecks safety;
     private final Queries queries;
     private final Texts texts;
     private final Clock clock;
 
-    NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, SafetyChecks safety,
-               Queries queries, Texts texts, Clock clock) {
+    NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, OwnConfirmation ownConfirmation,
+               SafetyChecks safety, Queries queries, Texts texts, Clock clock) {
         this.reading = reading;
         this.pending = pending;
         this.records = records;
         this.afterFiling = afterFiling;
+        this.ownConfirmation = ownConfirmation;
         this.safety = safety;
         this.queries = queries;
         this.texts = texts;
@@ -74,7 +83,8 @@ final class NoteFiling {
         Optional<List<String>> chosen = chosenStudents(open.get(), said, roster, asker);
         if (chosen.isEmpty()) return Optional.empty();
         pending.close(asker.schoolId(), asker.id());
-        return Optional.of(fileChecked(asker, roster, withStudents(open.get().draft(), chosen.get())));
+        // Filed now, not when asked: the record the teacher last saw confirmed is the one a correction changes.
+        return Optional.of(fileChecked(asker, roster, withStudents(open.get().draft(), chosen.get(), clock.instant())));
     }
 
     private static List<String> lines(String said) {
@@ -157,22 +167,24 @@ final class NoteFiling {
         if (Commands.isChoice(said)) return Commands.chosen(said, candidates).map(List::of);
         String bare = said.replaceAll("[。.!！\\s]", "");
         if (!candidates.isEmpty() && ALL.contains(bare)) return Optional.of(candidates);
-        // Names: among the candidates first, else any full name the asker may write about.
+        // Names: among the candidates first, else any full name the asker may write about; in
+        // 「不是李华是李娜」 only the name after 是 is meant.
+        String names = Corrections.replacingWords(said).orElse(said);
         Set<String> named = new LinkedHashSet<>();
         for (String id : candidates) {
-            roster.student(id).filter(s -> said.contains(s.name())).ifPresent(s -> named.add(s.id()));
+            roster.student(id).filter(s -> names.contains(s.name())).ifPresent(s -> named.add(s.id()));
         }
         if (named.isEmpty() && bare.length() <= 12) {
             for (Student s : roster.students()) {
-                if (said.contains(s.name()) && Access.mayWriteAbout(asker, s, roster)) named.add(s.id());
+                if (names.contains(s.name()) && Access.mayWriteAbout(asker, s, roster)) named.add(s.id());
             }
         }
         return named.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(named));
     }
 
-    private static Record withStudents(Record d, List<String> studentIds) {
+    private static Record withStudents(Record d, List<String> studentIds, Instant filedAt) {
         return new Record(null, d.schoolId(), d.authorId(), d.kind(), d.talkType(), d.channel(), d.date(), d.followUp(),
-                d.topics(), d.flags(), studentIds, d.note(), d.evidence(), d.sourceMessageId(), d.createdAt());
+                d.topics(), d.flags(), studentIds, d.note(), d.evidence(), d.sourceMessageId(), filedAt);
     }
 
     /** Files the draft when its author may write about every student in it; else says whom they may not. */
@@ -189,8 +201,10 @@ final class NoteFiling {
         LocalDate today = LocalDate.now(clock);
         afterFiling.filed(new AfterFiling.Filed(asker, saved, roster, today));
         List<Reply> replies = new ArrayList<>();
-        replies.add(Reply.back(safety.confirmation(saved, roster, today)));
-        replies.addAll(safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today));
+        List<Reply> alerts = safety.afterFiling(saved, asker.id(), asker.displayName(), roster, today);
+        String confirmation = ownConfirmation.of(asker, roster, saved, today).orElseGet(() -> safety.confirmation(saved, roster, today));
+        replies.add(Reply.back(confirmation + safety.toldLine(alerts, saved, roster)));
+        replies.addAll(alerts);
         return replies;
     }
 }

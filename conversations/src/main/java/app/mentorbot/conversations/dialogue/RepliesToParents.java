@@ -19,8 +19,8 @@ import app.mentorbot.conversations.text.Texts;
 
 /**
  * 「回复李华爸爸 ……」: a mentor (or class head) answers a parent through the bot. 「回复 ……」 with no name
- * goes to the one parent who wrote this week; 「回复李华 ……」 to the parent of that student who wrote
- * last, or to their only parent.
+ * (or whose first words name no one: 回复 好的，……) goes to the one parent who wrote this week;
+ * 「回复李华 ……」 to the parent of that student who wrote last, or to their only parent.
  */
 final class RepliesToParents {
     private static final Pattern REPLY_TO_PARENT = Pattern.compile("^\\s*回复\\s*([^\\s：:，,]{0,12}?)\\s*[：:，,\\s]\\s*(.+)$", Pattern.DOTALL);
@@ -43,16 +43,27 @@ final class RepliesToParents {
     Optional<List<Reply>> sendIfAsked(Turn turn, Roster roster, String said) {
         Matcher reply = REPLY_TO_PARENT.matcher(said);
         if (!reply.matches()) return Optional.empty();
-        return Optional.of(send(turn, roster, reply.group(1), reply.group(2).strip()));
+        String whoWords = reply.group(1);
+        if (!whoWords.isBlank() && named(turn.asker(), roster, whoWords).isEmpty() && onlyWaiting(turn.asker()).isPresent()) {
+            // 「回复 好的，……」: 好的 names no one, so it is the start of the answer to the one parent waiting
+            return Optional.of(send(turn, roster, "", said.strip().replaceFirst("^回复[：:，,\\s]*", "").strip()));
+        }
+        return Optional.of(send(turn, roster, whoWords, reply.group(2).strip()));
+    }
+
+    /** The one parent who wrote to this mentor in the last week, if exactly one did. */
+    private Optional<ParentWriter> onlyWaiting(Person asker) {
+        List<ParentWriter> recent = messages.recentParentWriters(asker.schoolId(), asker.id(), clock.instant().minus(BARE_REPLY_LOOKS_BACK));
+        return recent.size() == 1 ? Optional.of(recent.get(0)) : Optional.empty();
     }
 
     private List<Reply> send(Turn turn, Roster roster, String whoWords, String text) {
         Person asker = turn.asker();
         Optional<Parent> parent;
         if (whoWords.isBlank()) {
-            List<ParentWriter> recent = messages.recentParentWriters(asker.schoolId(), asker.id(), clock.instant().minus(BARE_REPLY_LOOKS_BACK));
-            if (recent.size() != 1) return List.of(Reply.back(texts.get("relay.whichParent")));
-            parent = roster.parent(recent.get(0).parentId());
+            Optional<ParentWriter> waiting = onlyWaiting(asker);
+            if (waiting.isEmpty()) return List.of(Reply.back(texts.get("relay.whichParent")));
+            parent = roster.parent(waiting.get().parentId());
         } else {
             parent = named(asker, roster, whoWords);
         }

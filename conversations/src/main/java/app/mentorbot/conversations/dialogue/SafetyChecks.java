@@ -96,6 +96,18 @@ public final class SafetyChecks {
         return alerts(saved, teacherId, roster, "safety.alert", authorName, today);
     }
 
+    /** The line the writer reads under the confirmation when {@code alerts} went out: who was told (「班主任孙丽老师」). */
+    String toldLine(List<Reply> alerts, Record saved, Roster roster) {
+        if (alerts.isEmpty()) return "";
+        List<String> told = new ArrayList<>();
+        for (Reply alert : alerts) {
+            boolean head = saved.studentIds().stream().map(roster::student).flatMap(Optional::stream)
+                    .anyMatch(s -> roster.schoolClass(s.classId()).map(c -> alert.recipientId().equals(c.headTeacherId())).orElse(false));
+            told.add(texts.get(head ? "safety.role.head" : "safety.role.mentor") + teacherName(roster, alert.recipientId()));
+        }
+        return texts.get("safety.alsoTold", String.join(texts.get("list.separator"), told));
+    }
+
     /** True when a reading carries a safety signal, from a keyword or from a described situation. */
     static boolean raised(Note reading) {
         return reading.flags().contains(Flag.SAFETY);

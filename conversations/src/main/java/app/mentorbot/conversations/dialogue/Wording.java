@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import app.mentorbot.conversations.records.Record;
@@ -15,6 +17,8 @@ import app.mentorbot.conversations.understanding.TalkType;
 
 /** Turns records into the short sentences a teacher reads on a phone. */
 final class Wording {
+    private static final Pattern REMIND_REQUEST = Pattern.compile(
+            "^(请|麻烦)?(记得)?提醒(一下)?[：:，,\\s]*|(请|麻烦)?(记得)?提醒(一下)?(我|一下我)(一下)?[：:，,\\s]*");
     private final Texts texts;
 
     Wording(Texts texts) {
@@ -75,10 +79,14 @@ final class Wording {
         return texts.get("confirm.corrected", body(r, roster, today, false)) + texts.get("confirm.undoHint");
     }
 
-    /** What to be reminded of, without the "提醒我" the teacher wrote before it. */
+    /**
+     * What to be reminded of, without the request around it: 「明天下午提醒我交导师工作总结」 is
+     * 「交导师工作总结」 (the day is shown apart). When nothing follows 提醒我 the note stays whole.
+     */
     static String reminderText(String note) {
-        String t = note.strip().replaceFirst("^(请|麻烦)?(提醒|记得提醒)(我|一下我|一下)?[：:，,\\s]*", "");
-        return t.replaceAll("[。.!！]+$", "");
+        String t = note.strip().replaceAll("[。.!！]+$", "");
+        Matcher request = REMIND_REQUEST.matcher(t);
+        return request.find() && request.end() < t.length() ? t.substring(request.end()) : t;
     }
 
     /**
@@ -90,7 +98,13 @@ final class Wording {
         if (r.kind() == Kind.REMINDER) {
             String when = r.followUp() == null ? null : dayWithWeekday(r.followUp(), today) + (withSources ? source(r, "followUp", null) : "");
             String what = reminderText(r.note());
-            s.append(when == null ? texts.get("confirm.reminderNoDate", what) : texts.get("confirm.reminder", when, what));
+            boolean weekly = r.followUp() != null && FollowUpReminders.WEEKLY.matcher(r.note()).find();
+            if (weekly) {
+                String weekday = texts.get("date.weekday." + r.followUp().getDayOfWeek().getValue()).replaceAll("[（）()]", "");
+                s.append(texts.get("confirm.reminderWeekly", when, weekday, what));
+            } else {
+                s.append(when == null ? texts.get("confirm.reminderNoDate", what) : texts.get("confirm.reminder", when, what));
+            }
             return s.toString();
         }
         String who = withSources ? namesWithSources(r, roster) : names(roster, r.studentIds());

@@ -121,6 +121,18 @@ public record SchoolCalendar(List<Term> terms, List<DateRange> holidays, List<Da
         return false;
     }
 
+    /** {@code n} school days before {@code day} (the school day nearest it when fewer lie within 30 days). */
+    public LocalDate schoolDaysBefore(LocalDate day, int n) {
+        LocalDate d = day;
+        int counted = 0;
+        while (counted < n) {
+            d = d.minusDays(1);
+            if (isSchoolDay(d)) counted++;
+            if (d.isBefore(day.minusDays(30))) break;
+        }
+        return d;
+    }
+
     /** The next school day strictly after {@code d}, within a year. */
     public Optional<LocalDate> nextSchoolDay(LocalDate d) {
         LocalDate x = d;

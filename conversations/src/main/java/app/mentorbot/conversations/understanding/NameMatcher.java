@@ -165,7 +165,8 @@ final class NameMatcher {
         for (Form f : h.forms()) full |= f.type() == FormType.FULL;
         Set<String> ids = new LinkedHashSet<>();
         for (Form f : h.forms()) if (!full || f.type() == FormType.FULL) ids.add(f.studentId());
-        List<String> tier = tiers.narrow(senderId, ids);
+        boolean surnameOnly = h.forms().stream().allMatch(f -> f.type() == FormType.SURNAME_TONGXUE || f.type() == FormType.XIAO_SURNAME);
+        List<String> tier = surnameOnly ? tiers.narrowSurname(senderId, ids) : tiers.narrow(senderId, ids);
         return new Mention(h.start(), h.end(), h.surface(), tier,
                 tier.size() == 1 ? Mention.How.RESOLVED : Mention.How.AMBIGUOUS);
     }

@@ -37,6 +37,20 @@ final class Tiers {
         return menteeIds.getOrDefault(senderId, List.of());
     }
 
+    /**
+     * For a surname alone (李同学, 小李): the sender's mentees and the students of the classes they head
+     * are one tier, so a class head is asked which 李 rather than given their own mentee; then as {@link #narrow}.
+     */
+    List<String> narrowSurname(String senderId, Collection<String> candidates) {
+        List<String> own = new ArrayList<>();
+        for (String c : candidates) {
+            Student s = students.get(c);
+            boolean heads = s != null && roster.schoolClass(s.classId()).map(k -> senderId.equals(k.headTeacherId())).orElse(false);
+            if (s != null && (senderId.equals(s.mentorId()) || heads) && !own.contains(c)) own.add(c);
+        }
+        return own.isEmpty() ? narrow(senderId, candidates) : own;
+    }
+
     List<String> narrow(String senderId, Collection<String> candidates) {
         if (candidates.isEmpty()) return List.of();
         List<String> tier = new ArrayList<>();

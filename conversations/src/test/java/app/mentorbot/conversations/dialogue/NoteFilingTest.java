@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ class NoteFilingTest {
     final List<Record> saved = new ArrayList<>();
     final RecordingAfterFiling afterFiling = new RecordingAfterFiling();
     final NoteFiling notes = new NoteFiling(CountingReading.real(), new PendingQuestions(NoDatabase.JDBC), this::save, afterFiling,
+            (author, roster, record, today) -> Optional.empty(),
             new SafetyChecks(NoDatabase.JDBC, new RecordStore(NoDatabase.JDBC), new RosterStore(NoDatabase.JDBC), TEXTS, clock),
             new Queries(new RecordStore(NoDatabase.JDBC), TEXTS, new Wording(TEXTS), Links.none()), TEXTS, clock);
 
