@@ -3,6 +3,7 @@ package app.mentorbot.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,35 @@ class WebChatTranscriptTest {
             assertThat(alert).isNotNull();
             assertThat(alert.path("urgent").asBoolean()).as(alert.toString()).isTrue();
         }
+    }
+
+    @Test
+    void aReloadedPageShowsThePersonsOwnLastDaysAndNoOneElses() throws Exception {
+        try (ChatClient qian = ChatClient.as(port, "T04")) {
+            assertThat(qian.replyTo(qian.say("和张小敏聊了聊物理学习，约好下周再看"))).startsWith("已记录：");
+        }
+        try (ChatClient sun = ChatClient.as(port, "T02")) {
+            assertThat(sun.replyTo(sun.say("今天和李娜聊了选科的事"))).startsWith("已记录：");
+        }
+        try (ChatClient reloaded = ChatClient.reloaded(port, "T04")) {
+            List<JsonNode> past = historyFrames(reloaded, 2_000);
+            assertThat(past).extracting(f -> f.path("from").asString() + ":" + f.path("text").asString())
+                    .contains("me:和张小敏聊了聊物理学习，约好下周再看")
+                    .anyMatch(line -> line.startsWith("bot:已记录：") && line.contains("张小敏"))
+                    .noneMatch(line -> line.contains("李娜"));
+        }
+        try (ChatClient fresh = ChatClient.as(port, "T04")) {
+            assertThat(historyFrames(fresh, 500)).as("a page that did not ask (a reconnect) gets no history").isEmpty();
+        }
+    }
+
+    /** The history frames among everything that arrives until the socket is quiet for {@code quietMillis}. */
+    static List<JsonNode> historyFrames(ChatClient page, long quietMillis) throws InterruptedException {
+        List<JsonNode> past = new ArrayList<>();
+        for (JsonNode f = page.next(quietMillis); f != null; f = page.next(quietMillis)) {
+            if (f.path("history").asBoolean(false)) past.add(f);
+        }
+        return past;
     }
 
     @Test

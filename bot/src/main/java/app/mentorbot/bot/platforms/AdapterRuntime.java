@@ -1,5 +1,7 @@
 package app.mentorbot.bot.platforms;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -7,8 +9,10 @@ import org.springframework.stereotype.Component;
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.AdapterContext;
 import app.mentorbot.adapters.api.InboundSink;
+import app.mentorbot.adapters.api.PastMessage;
 import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.bot.outbox.DispatchSignal;
+import app.mentorbot.bot.pipeline.ChatHistory;
 import app.mentorbot.bot.pipeline.InboundQueue;
 
 /**
@@ -22,7 +26,7 @@ class AdapterRuntime implements SmartLifecycle {
     private final AdapterContext context;
     private volatile boolean running;
 
-    AdapterRuntime(Adapters adapters, InboundQueue inbound, DispatchSignal signal) {
+    AdapterRuntime(Adapters adapters, InboundQueue inbound, DispatchSignal signal, ChatHistory history) {
         this.adapters = adapters;
         this.context = new AdapterContext() {
             @Override
@@ -33,6 +37,11 @@ class AdapterRuntime implements SmartLifecycle {
             @Override
             public void reachable(String platform, String chatId) {
                 signal.reachable(platform, chatId);
+            }
+
+            @Override
+            public List<PastMessage> history(String platform, String chatId) {
+                return history.of(platform, chatId);
             }
         };
     }

@@ -60,6 +60,11 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?as=" + personId));
     }
 
+    /** The page opened again (a reload): it asks for the person's last days before anything new. */
+    public static ChatClient reloaded(int port, String personId) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?as=" + personId + "&history=1"));
+    }
+
     /** Opens the chat as a browser would outside demo mode: with its cookies, from a page at {@code origin}. */
     public static ChatClient withHeaders(int port, Map<String, String> headers) throws Exception {
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), headers);

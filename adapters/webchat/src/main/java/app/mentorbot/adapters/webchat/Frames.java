@@ -9,6 +9,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import app.mentorbot.adapters.api.PastMessage;
+
 /** The web chat wire format, both ways. Kept in one place so the page and the tests agree. */
 final class Frames {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -57,6 +59,17 @@ final class Frames {
     /** A bot frame; {@code key} (the outbox row, when positive) lets a client drop a resend after a crash. */
     String botText(String text, String replyTo, long key) {
         return botText(text, replyTo, key, false);
+    }
+
+    /** A message from the person's recent thread, marked {@code "history": true}, for a page opened again. */
+    String past(PastMessage m) {
+        ObjectNode frame = JSON.createObjectNode();
+        frame.put("from", m.fromBot() ? "bot" : "me");
+        frame.put("text", m.text());
+        frame.put("at", m.at().toString());
+        if (m.urgent()) frame.put("urgent", true);
+        frame.put("history", true);
+        return JSON.writeValueAsString(frame);
     }
 
     /** A bot frame marked {@code "urgent": true} when it is a safety alert, so the page can set it apart. */

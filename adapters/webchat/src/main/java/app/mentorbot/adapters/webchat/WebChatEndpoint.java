@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.adapters.api.PastMessage;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -43,6 +44,12 @@ final class WebChatEndpoint extends Endpoint {
         session.getUserProperties().put("person", personId);
         session.getUserProperties().put(HANDSHAKE, handshake); // to ask again after a sign-out
         session.addMessageHandler(String.class, new FrameParts(raw -> received(session, personId, raw)));
+        // A page opened afresh (a reload) asks for the person's last days, before anything new is sent.
+        if (handshake.parameters().containsKey("history")) {
+            for (PastMessage m : adapter.context().history(WebChatAdapter.PLATFORM, personId)) {
+                WebChatAdapter.sendFrame(session, frames.past(m));
+            }
+        }
         adapter.opened(personId, session);
     }
 
