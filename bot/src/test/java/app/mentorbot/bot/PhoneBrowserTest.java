@@ -54,6 +54,7 @@ class PhoneBrowserTest extends KnownRecords {
 
     @Test
     void aTeacherOpensTheDigestFromTheChatOnAPhoneAndEveryCellIsAtLeastTwoCharactersWide() throws Exception {
+        assertThat(chatAs("T02", "今天和李娜聊了选科，下周三再跟进", "已记录")).contains("李娜");
         String reply = chatAs("T02", "发我会商材料", "/pages/digest/");
         screenshot("phone-chat.png");
         Matcher link = DIGEST_LINK.matcher(reply);
