@@ -1,7 +1,10 @@
 package app.mentorbot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,12 +15,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import app.mentorbot.adapters.api.testing.FakeChat;
 import app.mentorbot.bot.schedule.SafetyCheckTimeouts;
 import app.mentorbot.bot.testing.ChatTest;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
+import app.mentorbot.conversations.dialogue.Links;
 
 /**
  * An indirect safety signal (a described situation, no keyword) is filed as SAFETY 疑似 and the
@@ -38,6 +44,10 @@ class SuspectedSafetyTest {
     TestClock clock;
     @Autowired
     SafetyCheckTimeouts timeouts;
+    @Autowired
+    Links links;
+    @Autowired
+    WebApplicationContext web;
 
     /** Each test runs on its own later day, so time only moves forward across the class (the outbox and checks are shared). */
     private void onDay(int daysAfterTuesday, int hour) {
@@ -145,5 +155,14 @@ class SuspectedSafetyTest {
             assertThat(urgentTo("T02")).isEqualTo(before + 1);
             assertThat(sun.pushContaining("张小明")).startsWith("【请留意·疑似安全情况】");
         }
+    }
+
+    @Test
+    @Order(6)
+    void theGrowthFileShowsASuspectedSignalAsSuspected() throws Exception {
+        String link = links.growthFile("T01", "S06"); // 黄佳怡, whose wrist marks were filed on the first day
+        String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("黄佳怡").contains("安全（疑似）");
     }
 }

@@ -121,8 +121,14 @@ final class PageHtml {
 
     /** Flag badges, already HTML; a dash when there are none. */
     static String flagBadges(Set<Flag> flags) {
+        return flagBadges(flags, false);
+    }
+
+    /** As {@link #flagBadges(Set)}, the SAFETY badge reading 安全（疑似） when no teacher has confirmed it yet. */
+    static String flagBadges(Set<Flag> flags, boolean safetySuspected) {
         if (flags.isEmpty()) return h("dash");
-        return flags.stream().sorted().map(f -> "<span class=\"flag flag-" + f.name() + "\">" + Html.escape(flag(f)) + "</span>")
+        return flags.stream().sorted().map(f -> "<span class=\"flag flag-" + f.name() + "\">"
+                        + Html.escape(f == Flag.SAFETY && safetySuspected ? t("flag.SAFETY.suspected") : flag(f)) + "</span>")
                 .collect(Collectors.joining());
     }
 
@@ -161,7 +167,7 @@ final class PageHtml {
                     .append("<td>").append(Html.escape(author(e))).append("</td>")
                     .append("<td>").append(Html.escape(kind(e))).append("</td>")
                     .append("<td>").append(Html.escape(topics(e.topics()))).append("</td>")
-                    .append("<td>").append(flagBadges(e.flags())).append("</td>")
+                    .append("<td>").append(flagBadges(e.flags(), e.safetySuspected())).append("</td>")
                     .append("<td><p>").append(Html.escape(orDash(e.note()))).append("</p>");
             if (e.followUp() != null) {
                 html.append("<p class=\"meta\">").append(h("growth.followUp", date(e.followUp()))).append("</p>");

@@ -11,6 +11,8 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
+import app.mentorbot.conversations.understanding.Flag;
+import app.mentorbot.conversations.understanding.Note;
 
 /** Turns records and reminders into what pages show, naming people from the roster. */
 final class Entries {
@@ -28,7 +30,8 @@ final class Entries {
         String about = aboutStudentId != null ? aboutStudentId : r.studentIds().isEmpty() ? null : r.studentIds().get(0);
         return new Entry(r.id(), dayOf(r), r.authorId(), personName(roster, r.authorId()), role(roster, r.authorId(), about),
                 r.kind(), r.talkType(), r.channel(), r.topics(), r.flags(), r.studentIds(), names(roster, r.studentIds()),
-                r.note(), r.followUp());
+                r.note(), r.followUp(),
+                r.flags().contains(Flag.SAFETY) && r.evidence().stream().anyMatch(e -> Note.SUSPECTED_EVIDENCE.equals(e.field())));
     }
 
     static List<Entry> of(List<Record> records, Roster roster, String aboutStudentId) {

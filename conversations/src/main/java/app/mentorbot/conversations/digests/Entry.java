@@ -13,10 +13,13 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * One record as a page shows it: the author by name and by what they are to the student, the students
  * by name. {@code date} is the event date, or the day the record was made when it has none.
+ * {@code safetySuspected}: its SAFETY flag comes from a situation the reader recognised rather than a keyword
+ * (pages show 安全（疑似））; a teacher's 「不是」 takes the flag off altogether.
  */
 public record Entry(long recordId, LocalDate date, String authorId, String authorName, AuthorRole authorRole,
                     Kind kind, TalkType talkType, Channel channel, Set<Topic> topics, Set<Flag> flags,
-                    List<String> studentIds, List<String> studentNames, String note, LocalDate followUp) {
+                    List<String> studentIds, List<String> studentNames, String note, LocalDate followUp,
+                    boolean safetySuspected) {
     public Entry {
         topics = Set.copyOf(topics);
         flags = Set.copyOf(flags);
