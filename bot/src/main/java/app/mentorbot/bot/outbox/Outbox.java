@@ -120,6 +120,18 @@ public class Outbox {
                 .params(reason, id).update();
     }
 
+    /**
+     * The sender's client sent a message again because it never saw the answer (the web chat's page after
+     * the bot was killed): an answer still waiting, perhaps under the lease of a dispatcher that died with
+     * that bot, is due now instead of after the lease. A second copy is harmless: it carries the same key.
+     */
+    public void answerAgain(String platform, String chatId, String messageId) {
+        int due = jdbc.sql("update outbox set next_attempt_at = ? where status = 'PENDING' and platform = ? and chat_id = ? "
+                        + "and reply_to = ? and (hold_until is null or hold_until <= ?)")
+                .params(Timestamp.from(clock.instant()), platform, chatId, messageId, Timestamp.from(clock.instant())).update();
+        if (due > 0) signal.wake();
+    }
+
     /** A chat became reachable: what waits for it is due now. */
     void due(String platform, String chatId) {
         jdbc.sql("update outbox set next_attempt_at = ? where status = 'PENDING' and platform = ? and chat_id = ? and next_attempt_at > ? "

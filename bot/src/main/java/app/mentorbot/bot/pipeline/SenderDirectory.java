@@ -42,6 +42,11 @@ class SenderDirectory {
         return Person.findAll(schoolId, rosters.load(schoolId), ids);
     }
 
+    /** True when the message's client resends what it never saw answered (so a repeat asks for the answer). */
+    boolean resendsUnconfirmed(InboundMessage m) {
+        return adapters.find(m.platform()).map(Adapter::resendsUnconfirmed).orElse(false);
+    }
+
     String schoolId() {
         return schoolId;
     }

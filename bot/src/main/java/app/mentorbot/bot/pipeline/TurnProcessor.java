@@ -114,6 +114,7 @@ public class TurnProcessor {
         Optional<RawInbox.Stored> earlier = inbox.find(m);
         if (earlier.isEmpty() || !"RECEIVED".equals(earlier.get().status())) {
             log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
+            if (senders.resendsUnconfirmed(m)) outbox.answerAgain(m.platform(), m.chatId(), m.messageId());
             return;
         }
         handle(m, sender.get(), earlier.get().id()); // stored before, never handled (by an older version, or elsewhere)
