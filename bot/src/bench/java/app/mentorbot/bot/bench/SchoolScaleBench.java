@@ -17,18 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.cli.MentorBot;
+import app.mentorbot.bot.testing.RunningBot;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -80,7 +76,7 @@ public final class SchoolScaleBench {
     static Result measure(int f, Path dir, boolean keepLinks) throws Exception {
         System.out.printf("# %dx school in %s%n", f, dir);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MentorBot.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new NoTestConfigurations()))
+                .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new RunningBot.NoTestConfigurations()))
                 .run("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
                         "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
                         "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN");
@@ -223,24 +219,6 @@ public final class SchoolScaleBench {
     static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** As in RunningBot: other test classes' nested {@code @TestConfiguration}s stay out of the component scan. */
-    static final class NoTestConfigurations extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NoTestConfigurations;
-        }
-
-        @Override
-        public int hashCode() {
-            return NoTestConfigurations.class.hashCode();
         }
     }
 }

@@ -71,7 +71,7 @@ public final class RunningBot implements AutoCloseable {
     }
 
     /** Other test classes' nested {@code @TestConfiguration}s would otherwise be scanned in, clocks and fake adapters. */
-    private static final class NoTestConfigurations extends TypeExcludeFilter {
+    public static final class NoTestConfigurations extends TypeExcludeFilter {
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
             return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());
