@@ -11,7 +11,13 @@ final class Clauses {
     static boolean isClauseBreak(String s, int i) {
         char c = s.charAt(i);
         if (c == '.') return !(i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1)));
+        if (c == ' ' || c == '\u3000') return spokenPause(s, i);
         return ",、;。!?\n…~～".indexOf(c) >= 0 || c == '：' || c == ':';
+    }
+
+    /** A space between two Chinese chars: voice input writes its pauses as spaces, and a pause parts clauses. */
+    private static boolean spokenPause(String s, int i) {
+        return i > 0 && i + 1 < s.length() && s.charAt(i - 1) > 0x2E7F && s.charAt(i + 1) > 0x2E7F;
     }
 
     static boolean isSentenceBreak(String s, int i) {
@@ -41,6 +47,21 @@ final class Clauses {
         int j = Math.min(i, s.length()) - 1;
         while (j >= 0 && !isSentenceBreak(s, j)) j--;
         return j + 1;
+    }
+
+    /**
+     * The sentence around position i; in dictated text, whose only pauses are spaces and which often
+     * runs a whole story as one sentence, the clause with its neighbours on either side instead.
+     */
+    static String spokenSentenceAt(String s, int i) {
+        int from = sentenceStart(s, i), to = sentenceEnd(s, i);
+        boolean spoken = false;
+        for (int j = from; j < to && !spoken; j++) spoken = (s.charAt(j) == ' ' || s.charAt(j) == '\u3000') && spokenPause(s, j);
+        if (!spoken) return s.substring(from, to);
+        int cs = clauseStart(s, i), ce = clauseEnd(s, i);
+        int a = cs > from ? clauseStart(s, cs - 1) : cs;
+        int b = ce < to ? clauseEnd(s, ce + 1) : ce;
+        return s.substring(Math.max(a, from), Math.min(b, to));
     }
 
     static int sentenceEnd(String s, int i) {

@@ -29,6 +29,10 @@ final class FlagDetector {
 
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
+    private final SituationModel model;
+
+    /** How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected. */
+    static final double MODEL_THRESHOLD = Double.parseDouble(System.getenv().getOrDefault("MB_T", "2"));
 
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
@@ -59,6 +63,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
+        model = SituationModel.builtIn();
     }
 
     List<Hit> find(String s) {
@@ -80,6 +85,7 @@ final class FlagDetector {
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
             }
         }
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, hits);
         boolean isMarked = marked.find(s) != null;
         for (Cues.Span m : mood.findAll(s)) {
             if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
@@ -90,6 +96,28 @@ final class FlagDetector {
             }
         }
         return hits;
+    }
+
+    /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
+    private void modelled(String s, List<Hit> hits) {
+        int bestFrom = -1, bestTo = -1;
+        SituationModel.Guess best = null;
+        int from = 0;
+        while (from < s.length()) {
+            int to = Clauses.sentenceEnd(s, from);
+            if (to > from) {
+                SituationModel.Guess g = model.read(s.substring(from, to));
+                if (g.risk() >= MODEL_THRESHOLD && (best == null || g.risk() > best.risk())) {
+                    best = g;
+                    bestFrom = from;
+                    bestTo = to;
+                }
+            }
+            from = to + 1;
+        }
+        if (best == null) return;
+        hits.add(new Hit(Flag.SAFETY, bestFrom, bestTo, true));
+        if (best.label() == SituationModel.Label.SELF_HARM) hits.add(new Hit(Flag.PSYCH, bestFrom, bestTo, true));
     }
 
     private void any(String s, Cues p, Flag f, List<Hit> hits) {
@@ -110,9 +138,11 @@ final class FlagDetector {
         return affirmed(s, at, true);
     }
 
-    /** "多得要死", "累得想死": a degree, not a wish. */
+    /** "多得要死", "累得想死": a degree, not a wish; "作业写不完我要死了哈哈哈": a complaint laughed off in the same breath. */
     private static boolean hyperbole(String s, int at) {
-        return at > 0 && s.charAt(at - 1) == '得';
+        if (at > 0 && s.charAt(at - 1) == '得') return true;
+        int end = Clauses.sentenceEnd(s, at);
+        return s.startsWith("要死了", at) && s.substring(at, end).contains("哈哈");
     }
 
     private boolean affirmed(String s, int at, boolean suppositionNegates) {

@@ -71,7 +71,7 @@ final class KindClassifier {
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
-                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫)(他|她|□+)|问了(一下|问|他|她)|给(他|她)(弄|定|做|制定|讲)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
@@ -194,7 +194,10 @@ final class KindClassifier {
 
     /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
     private static boolean planning(String s, int at, List<DateResolver.TimeExpr> times) {
-        int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
+        int from = Clauses.clauseStart(s, at), clauseEnd = Clauses.clauseEnd(s, at);
+        // what follows a 说 is what was said: its days and plans are not the exchange's (给我发消息说…放学后收拾他)
+        GatedPattern.Scan said = SPEECH.scan(s.substring(at, clauseEnd));
+        int to = said.find() ? at + said.end() : clauseEnd;
         String clause = s.substring(from, to);
         if (DateResolver.PAST.foundIn(clause)) return false;
         // 上周五约了家长来学校: an arrangement on a past day is part of the report

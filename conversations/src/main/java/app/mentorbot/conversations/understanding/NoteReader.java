@@ -226,10 +226,31 @@ public final class NoteReader {
                 r.evidence(Note.SUSPECTED_EVIDENCE, "SAFETY", h.start(), h.end());   // the record keeps its 疑似 mark
             }
         }
-        if (r.report && r.flagSet.contains(Flag.FAMILY) && r.topicSet.add(Topic.LIFE)) {
-            r.evidence.add(r.evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals("FAMILY")).findFirst()
-                    .map(e -> new Evidence("topics", "LIFE", e.start(), e.end())).orElseThrow());
+        if (r.report) flagsTouchTopics(r);
+    }
+
+    /** A student acting with force (动了手, 推了他一把), not the one it was done to (被打了). */
+    private static final Pattern STUDENT_FORCE = Pattern.compile("(?<!被)(打架|打了一?架|动了?手|斗殴|推搡|推了|踹了|扇了|打了[^,.;!?。]{0,3}(一拳|一巴掌|几下))");
+
+    /**
+     * A flag is stronger than a topic in the same duty, so it touches that duty too: PSYCH → 心理疏导,
+     * ACADEMIC → 学业辅导; a family in hardship or broken up is family life (生活指导); a safety
+     * signal is the student's life (bullied, gone from home) unless it is self-harm talk (心理, with
+     * its PSYCH flag) or the student's own use of force, which is discipline (思想引导).
+     */
+    private static void flagsTouchTopics(Reading r) {
+        if (r.flagSet.contains(Flag.PSYCH)) touch(r, Flag.PSYCH, Topic.PSYCH);
+        if (r.flagSet.contains(Flag.ACADEMIC)) touch(r, Flag.ACADEMIC, Topic.ACADEMIC);
+        if (r.flagSet.contains(Flag.FAMILY)) touch(r, Flag.FAMILY, Topic.LIFE);
+        if (r.flagSet.contains(Flag.SAFETY) && !r.flagSet.contains(Flag.PSYCH)) {
+            touch(r, Flag.SAFETY, STUDENT_FORCE.matcher(r.s).find() ? Topic.THOUGHT : Topic.LIFE);
         }
+    }
+
+    private static void touch(Reading r, Flag flag, Topic topic) {
+        if (!r.topicSet.add(topic)) return;
+        r.evidence.add(r.evidence.stream().filter(e -> e.field().equals("flags") && e.value().equals(flag.name())).findFirst()
+                .map(e -> new Evidence("topics", topic.name(), e.start(), e.end())).orElseThrow());
     }
 
     /**
@@ -243,6 +264,7 @@ public final class NoteReader {
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
             if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
+            if (laterToday(s, t)) continue;
             past.add(t);
         }
         if (past.isEmpty()) return null;
@@ -278,12 +300,27 @@ public final class NoteReader {
             if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
             int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
             String clause = s.substring(cs, ce);
-            boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause);
-            boolean speech = KindClassifier.inSpeech(s, t.start()) && !clause.contains("再") && !clause.contains("提醒");
+            // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
+            boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
+            boolean speech = KindClassifier.inSpeech(s, t.start()) && !TEACHER_SPEAKS.foundIn(s.substring(cs, t.start()))
+                    && !clause.contains("再") && !clause.contains("提醒");
             if (planned && !speech) return t;
         }
+        for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
         return null;
     }
+
+    /** 今天一早我再找她, 约了中午再打电话: a time today that a plan with 再 follows, not the day of the report. */
+    private static boolean laterToday(String s, DateResolver.TimeExpr t) {
+        if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
+        return s.substring(t.end(), Clauses.clauseEnd(s, t.end())).contains("再") && !KindClassifier.inSpeech(s, t.start());
+    }
+
+    /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */
+    private static final GatedPattern SCHOOL_EVENT = GatedPattern.compile(
+            "考|测|放假|开学|返校|比赛|运动会|体检|生日|出成绩|开课|上课|过年|过节|假期|春节|国庆|中秋|元旦|端午|清明|开会|家长会");
+    /** The teacher's own words (我说, 跟他说好, 我让他): a plan, not someone's report. */
+    private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile("我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?说|说好|说定|让(他|她|□)");
 
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
     private static DateResolver.TimeExpr dueTime(List<DateResolver.TimeExpr> times) {

@@ -1,0 +1,177 @@
+package app.mentorbot.conversations.understanding;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A second reader of risky situations, for paraphrases whose words no {@code situation-*} list holds
+ * yet: a linear model over the characters of a sentence (single characters, pairs and triples),
+ * trained when the reader starts from labelled sentences that ship with it
+ * ({@code understanding/situation-examples/*.tsv}: {@code LABEL<TAB>sentence}, one a line).
+ *
+ * <p>Why a model and not more words: the lists catch a situation only when each of its parts is
+ * listed; a model trained on many differently-worded examples also weighs parts it has seen in other
+ * combinations (割, 血, 不想醒, 堵, 群里, 关机…) and the wording around them, and learns from the
+ * near-misses beside them (打篮球, 防欺凌班会, 累死了) what does not count. It only ever adds a
+ * suspected signal (疑似): the teacher is asked, so a false alarm costs one tap.
+ *
+ * <p>Multinomial logistic regression by stochastic gradient descent on hashed features; training is
+ * deterministic (fixed order and seed), takes well under a second for a few thousand sentences, and
+ * the model is immutable and thread-safe afterwards. No library: the whole model is this class,
+ * and a machine-learning library would bring far more than one linear layer.
+ */
+final class SituationModel {
+    /** What a sentence describes. */
+    enum Label { NONE, SELF_HARM, FIGHT, BULLYING, RUNAWAY, ABUSE }
+
+    /** The likeliest risky label of a sentence and how likely it is that the sentence describes any risk. */
+    record Guess(Label label, double risk) {}
+
+    record Example(Label label, String text) {}
+
+    private static final int BITS = 18;
+    private static final int MASK = (1 << BITS) - 1;
+    private static final int EPOCHS = 12;
+    private static final double RATE = 0.4;
+    private static final double L2 = 1e-6;
+
+    private final float[][] weights;   // [label][feature bucket]
+    private final float[] bias;
+
+    private SituationModel(float[][] weights, float[] bias) {
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    private static final class BuiltIn {
+        static final SituationModel INSTANCE = train(load("/understanding/situation-examples/examples.list"));
+    }
+
+    /** The model trained on the examples that ship with the reader; trained once per JVM. */
+    static SituationModel builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+
+    static SituationModel train(List<Example> examples) {
+        int labels = Label.values().length;
+        float[][] w = new float[labels][1 << BITS];
+        float[] b = new float[labels];
+        List<int[]> features = new ArrayList<>(examples.size());
+        for (Example e : examples) features.add(features(e.text()));
+        int[] order = new int[examples.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Random random = new Random(20261203L);
+        double[] p = new double[labels];
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            shuffle(order, random);
+            double rate = RATE / (1 + epoch * 0.5);
+            for (int i : order) {
+                int[] f = features.get(i);
+                float scale = (float) (1 / Math.sqrt(Math.max(1, f.length)));
+                probabilities(w, b, f, scale, p);
+                int gold = examples.get(i).label().ordinal();
+                for (int k = 0; k < labels; k++) {
+                    double g = (k == gold ? 1 : 0) - p[k];
+                    b[k] += (float) (rate * g);
+                    float step = (float) (rate * g * scale);
+                    float[] wk = w[k];
+                    for (int h : f) wk[h] += step - (float) (rate * L2) * wk[h];
+                }
+            }
+        }
+        return new SituationModel(w, b);
+    }
+
+    Guess read(String sentence) {
+        int[] f = features(sentence);
+        if (f.length == 0) return new Guess(Label.NONE, 0);
+        double[] p = new double[Label.values().length];
+        probabilities(weights, bias, f, (float) (1 / Math.sqrt(f.length)), p);
+        int best = 1;
+        for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
+        return new Guess(Label.values()[best], 1 - p[0]);
+    }
+
+    private static void probabilities(float[][] w, float[] b, int[] f, float scale, double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < out.length; k++) {
+            float[] wk = w[k];
+            double z = 0;
+            for (int h : f) z += wk[h];
+            out[k] = b[k] + z * scale;
+            max = Math.max(max, out[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < out.length; k++) sum += out[k] = Math.exp(out[k] - max);
+        for (int k = 0; k < out.length; k++) out[k] /= sum;
+    }
+
+    /**
+     * The hashed character 1-, 2- and 3-grams of a sentence, punctuation and spaces dropped, digits
+     * as one symbol. A masked name (□) stays a character: "□说" is a feature like any other.
+     */
+    static int[] features(String sentence) {
+        StringBuilder t = new StringBuilder(sentence.length() + 2).append('^');
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (Character.isDigit(c)) c = '0';
+            else if (!Character.isLetter(c) && c != NoteText.NAME_MASK) continue;
+            t.append(c);
+        }
+        t.append('$');
+        int n = t.length();
+        if (n <= 2) return new int[0];
+        int[] out = new int[3 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int h = 0x9E3779B9;
+            for (int len = 1; len <= 3 && i + len <= n; len++) {
+                h = (h ^ t.charAt(i + len - 1)) * 0x01000193;
+                int mixed = (h ^ (h >>> 15)) * 0x2C1B3C6D;
+                if (len > 1 || (t.charAt(i) != '^' && t.charAt(i) != '$')) out[k++] = (mixed ^ (mixed >>> 12) ^ len) & MASK;
+            }
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int x = a[i];
+            a[i] = a[j];
+            a[j] = x;
+        }
+    }
+
+    /** The examples of every file named in {@code list} (one resource name a line, next to it). */
+    static List<Example> load(String list) {
+        String dir = list.substring(0, list.lastIndexOf('/') + 1);
+        List<Example> out = new ArrayList<>();
+        for (String file : lines(list)) {
+            if (file.isBlank() || file.startsWith("#")) continue;
+            for (String line : lines(dir + file.strip())) {
+                int tab = line.indexOf('\t');
+                if (tab < 0 || line.startsWith("#")) continue;
+                out.add(new Example(Label.valueOf(line.substring(0, tab).strip()), NoteText.of(line.substring(tab + 1)).simple));
+            }
+        }
+        if (out.isEmpty()) throw new IllegalStateException("no situation examples in " + list);
+        return out;
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = SituationModel.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
