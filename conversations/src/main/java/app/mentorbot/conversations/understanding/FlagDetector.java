@@ -30,9 +30,13 @@ final class FlagDetector {
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
     private final SituationModel model;
+    private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
-    /** How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected. */
-    static final double MODEL_THRESHOLD = Double.parseDouble(System.getenv().getOrDefault("MB_T", "2"));
+    /**
+     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: chosen on
+     * a training school the model never saw (corpus/train/zj-vocational) for recall first with precision at or above 0.8.
+     */
+    static final double MODEL_THRESHOLD = 0.45;
 
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
@@ -105,7 +109,8 @@ final class FlagDetector {
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);
-            if (to > from) {
+            // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
+            if (to > from && !VIRTUAL.foundIn(s.substring(from, to))) {
                 SituationModel.Guess g = model.read(s.substring(from, to));
                 if (g.risk() >= MODEL_THRESHOLD && (best == null || g.risk() > best.risk())) {
                     best = g;

@@ -222,7 +222,8 @@ public final class NoteReader {
         for (FlagDetector.Hit h : hits) {
             if (r.flagSet.add(h.flag())) r.evidence("flags", h.flag().name(), h.start(), h.end());
             if (h.suspected() && h.flag() == Flag.SAFETY && r.suspectedBy == null) {
-                r.suspectedBy = r.nt.original.substring(h.start(), h.end());
+                String words = r.nt.original.substring(h.start(), h.end()).strip();
+                r.suspectedBy = words.length() <= 20 ? words : words.substring(0, 19) + "…";   // a sentence the model read: its opening
                 r.evidence(Note.SUSPECTED_EVIDENCE, "SAFETY", h.start(), h.end());   // the record keeps its 疑似 mark
             }
         }

@@ -39,6 +39,7 @@ final class SituationModel {
     private static final int BITS = 18;
     private static final int MASK = (1 << BITS) - 1;
     private static final int EPOCHS = 12;
+    private static final int MAXN = 3;
     private static final double RATE = 0.4;
     private static final double L2 = 1e-6;
 
@@ -128,11 +129,11 @@ final class SituationModel {
         t.append('$');
         int n = t.length();
         if (n <= 2) return new int[0];
-        int[] out = new int[3 * n];
+        int[] out = new int[MAXN * n];
         int k = 0;
         for (int i = 0; i < n; i++) {
             int h = 0x9E3779B9;
-            for (int len = 1; len <= 3 && i + len <= n; len++) {
+            for (int len = 1; len <= MAXN && i + len <= n; len++) {
                 h = (h ^ t.charAt(i + len - 1)) * 0x01000193;
                 int mixed = (h ^ (h >>> 15)) * 0x2C1B3C6D;
                 if (len > 1 || (t.charAt(i) != '^' && t.charAt(i) != '$')) out[k++] = (mixed ^ (mixed >>> 12) ^ len) & MASK;
