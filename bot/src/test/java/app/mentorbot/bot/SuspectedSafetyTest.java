@@ -165,4 +165,15 @@ class SuspectedSafetyTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("黄佳怡").contains("安全（疑似）");
     }
+
+    @Test
+    @Order(7)
+    void theClassHeadsDigestMarksTheStudentsLineSuspectedToo() throws Exception {
+        String link = links.digestPage("T02", "C21");
+        String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String row = page.substring(page.indexOf("<tr><td>", page.indexOf("<tbody>")));
+        row = row.substring(row.indexOf("黄佳怡"));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("安全（疑似）");
+    }
 }

@@ -71,7 +71,7 @@ final class DigestHtml {
                     .append(Html.escape(PageHtml.orUnassigned(s.mentorName()))).append("</td><td class=\"n\">")
                     .append(s.individualTalks()).append("</td><td class=\"n\">").append(s.groupTalks()).append("</td><td class=\"n\">")
                     .append(s.parentContacts()).append("</td><td class=\"n\">").append(s.observations()).append("</td><td>")
-                    .append(PageHtml.flagBadges(s.flags())).append("</td></tr>");
+                    .append(PageHtml.flagBadges(s.flags(), s.safetySuspected())).append("</td></tr>");
         }
         html.append("</tbody></table></div>");
     }

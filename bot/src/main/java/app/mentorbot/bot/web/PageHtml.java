@@ -116,7 +116,12 @@ final class PageHtml {
     }
 
     static String flagNames(Collection<Flag> flags) {
-        return joinOrNone(flags.stream().sorted().map(PageHtml::flag).toList());
+        return flagNames(flags, false);
+    }
+
+    /** As {@link #flagNames(Collection)}, SAFETY reading 安全（疑似） when only a described situation raised it. */
+    static String flagNames(Collection<Flag> flags, boolean safetySuspected) {
+        return joinOrNone(flags.stream().sorted().map(f -> f == Flag.SAFETY && safetySuspected ? t("flag.SAFETY.suspected") : flag(f)).toList());
     }
 
     /** Flag badges, already HTML; a dash when there are none. */

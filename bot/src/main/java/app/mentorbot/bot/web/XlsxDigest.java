@@ -45,7 +45,7 @@ final class XlsxDigest {
                     "col.group", "col.contacts", "col.observations", "col.flags");
             for (StudentLine s : d.students()) {
                 row(glance, s.name(), s.studentId(), PageHtml.orUnassigned(s.mentorName()), s.individualTalks(), s.groupTalks(),
-                        s.parentContacts(), s.observations(), s.flags().isEmpty() ? "" : PageHtml.flagNames(s.flags()));
+                        s.parentContacts(), s.observations(), s.flags().isEmpty() ? "" : PageHtml.flagNames(s.flags(), s.safetySuspected()));
             }
 
             Sheet keys = sheet(book, bold, SHEETS.get(1), "col.student", "col.reason", "col.date", "col.author", "col.kind",

@@ -146,7 +146,9 @@ public final class DigestBuilder {
         List<Record> about = c.inPeriodAbout(s.id());
         return new StudentLine(s.id(), s.name(), s.mentorId(), mentorName(s, roster),
                 count(about, DigestBuilder::individualTalk), count(about, DigestBuilder::groupTalk),
-                count(about, r -> r.kind() == Kind.PARENT_CONTACT), count(about, r -> r.kind() == Kind.OBSERVATION), flags(about));
+                count(about, r -> r.kind() == Kind.PARENT_CONTACT), count(about, r -> r.kind() == Kind.OBSERVATION), flags(about),
+                about.stream().anyMatch(Entries::safetySuspected)
+                        && about.stream().noneMatch(r -> r.flags().contains(Flag.SAFETY) && !Entries.safetySuspected(r)));
     }
 
     /** The key students, safety first, then the most flags, then the longest overdue talk. */

@@ -31,7 +31,12 @@ final class Entries {
         return new Entry(r.id(), dayOf(r), r.authorId(), personName(roster, r.authorId()), role(roster, r.authorId(), about),
                 r.kind(), r.talkType(), r.channel(), r.topics(), r.flags(), r.studentIds(), names(roster, r.studentIds()),
                 r.note(), r.followUp(),
-                r.flags().contains(Flag.SAFETY) && r.evidence().stream().anyMatch(e -> Note.SUSPECTED_EVIDENCE.equals(e.field())));
+                safetySuspected(r));
+    }
+
+    /** A SAFETY flag read from a described situation, which no teacher has confirmed yet (疑似). */
+    static boolean safetySuspected(Record r) {
+        return r.flags().contains(Flag.SAFETY) && r.evidence().stream().anyMatch(e -> Note.SUSPECTED_EVIDENCE.equals(e.field()));
     }
 
     static List<Entry> of(List<Record> records, Roster roster, String aboutStudentId) {

@@ -156,14 +156,20 @@ final class SituationModel {
         String dir = list.substring(0, list.lastIndexOf('/') + 1);
         List<Example> out = new ArrayList<>();
         for (String file : lines(list)) {
-            if (file.isBlank() || file.startsWith("#")) continue;
-            for (String line : lines(dir + file.strip())) {
-                int tab = line.indexOf('\t');
-                if (tab < 0 || line.startsWith("#")) continue;
-                out.add(new Example(Label.valueOf(line.substring(0, tab).strip()), NoteText.of(line.substring(tab + 1)).simple));
-            }
+            if (!file.isBlank() && !file.startsWith("#")) out.addAll(loadFile(dir + file.strip()));
         }
         if (out.isEmpty()) throw new IllegalStateException("no situation examples in " + list);
+        return out;
+    }
+
+    /** The examples of one resource file: {@code LABEL<TAB>sentence} lines, {@code #} lines skipped. */
+    static List<Example> loadFile(String resource) {
+        List<Example> out = new ArrayList<>();
+        for (String line : lines(resource)) {
+            int tab = line.indexOf('\t');
+            if (tab < 0 || line.startsWith("#")) continue;
+            out.add(new Example(Label.valueOf(line.substring(0, tab).strip()), NoteText.of(line.substring(tab + 1)).simple));
+        }
         return out;
     }
 
