@@ -34,9 +34,9 @@ public record ConferenceDigest(String classId, String className, String classHea
     /** The class's period in numbers, each record counted once however many students it names. */
     public record Totals(int individualTalks, int groupTalks, int parentContacts, int observations) {}
 
-    /** One student's period in numbers (records by anyone). */
+    /** One student's period in numbers (records by anyone), and when their guidance plan was set (null: 未定计划). */
     public record StudentLine(String studentId, String name, String mentorId, String mentorName, int individualTalks,
-                              int groupTalks, int parentContacts, int observations, Set<Flag> flags) {
+                              int groupTalks, int parentContacts, int observations, Set<Flag> flags, LocalDate planSetOn) {
         public StudentLine {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
             mentorName = mentorName == null ? "" : mentorName;
