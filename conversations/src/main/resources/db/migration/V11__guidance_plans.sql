@@ -16,3 +16,12 @@ create table guidance_plan (
     created_at               timestamptz not null,
     unique (school_id, student_id, version)
 );
+
+-- The chat messages a plan was drafted, changed, confirmed or shown in (they hold its words but maybe not the
+-- student's name): an erasure blanks them and the answers to them, as it does a record's source message.
+create table guidance_plan_message (
+    school_id   text not null references school(id),
+    student_id  text not null,
+    message_id  bigint not null,
+    primary key (school_id, student_id, message_id)
+);

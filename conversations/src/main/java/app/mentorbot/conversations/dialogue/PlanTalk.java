@@ -59,19 +59,28 @@ final class PlanTalk {
     }
 
     /** The answer when the words are about a plan; empty otherwise. */
-    Optional<Reply> replyIfAbout(Person asker, Roster roster, String said, ZonedDateTime at) {
+    Optional<Reply> replyIfAbout(Person asker, Roster roster, String said, Long messageId, ZonedDateTime at) {
+        Optional<Answer> answer = answer(asker, roster, said, at);
+        // the words and the answer hold the plan: an erasure of the student must find them
+        answer.ifPresent(a -> plans.noteMessage(asker.schoolId(), a.studentId(), messageId));
+        return answer.map(Answer::reply);
+    }
+
+    /** A reply about one student's plan. */
+    private record Answer(String studentId, Reply reply) {}
+
+    private Optional<Answer> answer(Person asker, Roster roster, String said, ZonedDateTime at) {
         String t = said.strip().replaceAll("[\\s。.!！?？]+$", "").replaceAll("^[「\\s]+|[」]+$", "");
         Optional<PlanDraft> open = pending.openPlanDraft(asker.schoolId(), asker.id(), clock.instant());
         if (open.isPresent()) {
             Optional<Reply> onDraft = onDraft(asker, roster, open.get(), t, at.toLocalDate());
-            if (onDraft.isPresent()) return onDraft;
+            if (onDraft.isPresent()) return Optional.of(new Answer(open.get().plan().studentId(), onDraft.get()));
         }
         Matcher m = DRAFT.matcher(t);
-        if (m.matches()) return student(asker, roster, m.group(1), at).map(s -> startDraft(asker, roster, s, at.toLocalDate()));
-        m = REVISE.matcher(t);
-        if (m.matches()) return student(asker, roster, m.group(1), at).map(s -> startDraft(asker, roster, s, at.toLocalDate()));
+        if (!m.matches()) m = REVISE.matcher(t);
+        if (m.matches()) return student(asker, roster, m.group(1), at).map(s -> new Answer(s.id(), startDraft(asker, roster, s, at.toLocalDate())));
         m = VIEW.matcher(t);
-        if (m.matches()) return student(asker, roster, m.group(1), at).map(s -> view(asker, roster, s, at.toLocalDate()));
+        if (m.matches()) return student(asker, roster, m.group(1), at).map(s -> new Answer(s.id(), view(asker, roster, s, at.toLocalDate())));
         return Optional.empty();
     }
 

@@ -85,8 +85,22 @@ public final class PlanStore implements Paces {
         }).toList();
     }
 
-    /** Deletes every version of the student's plan (the student is being erased); returns how many. */
+    /** Remembers that a chat message (a received one's id; null: none) was about the student's plan. */
+    public void noteMessage(String schoolId, String studentId, Long messageId) {
+        if (messageId == null) return;
+        jdbc.sql("insert into guidance_plan_message (school_id, student_id, message_id) values (?, ?, ?) on conflict do nothing")
+                .params(schoolId, studentId, messageId).update();
+    }
+
+    /** The received chat messages that were about the student's plan, for an erasure to blank with their answers. */
+    public List<Long> messages(String schoolId, String studentId) {
+        return jdbc.sql("select message_id from guidance_plan_message where school_id = ? and student_id = ? order by message_id")
+                .params(schoolId, studentId).query(Long.class).list();
+    }
+
+    /** Deletes every version of the student's plan and the note of its messages (the student is being erased); returns how many versions. */
     public int forgetStudent(String schoolId, String studentId) {
+        jdbc.sql("delete from guidance_plan_message where school_id = ? and student_id = ?").params(schoolId, studentId).update();
         return jdbc.sql("delete from guidance_plan where school_id = ? and student_id = ?").params(schoolId, studentId).update();
     }
 

@@ -96,10 +96,13 @@ public final class StudentData {
         // What points at their records goes first: relayed messages, then reminders.
         int relayed = dialogue.forgetStudent(schoolId, studentId, s.name(), parentIds, REDACTED);
         int reminderCount = reminders.forgetStudent(schoolId, studentId, s.name(), records.idsAbout(schoolId, studentId));
+        List<SourceMessage> planMessages = plans.messages(schoolId, studentId).stream().map(id -> new SourceMessage(id, true, null)).toList();
         plans.forgetStudent(schoolId, studentId);
         List<RecordStore.Forgotten> forgotten = records.forgetStudent(schoolId, studentId, names, REDACTED);
 
-        ErasedStudent erased = new ErasedStudent(schoolId, studentId, s.name(), names, parentIds, sources(forgotten));
+        List<SourceMessage> sources = new ArrayList<>(sources(forgotten));
+        sources.addAll(planMessages); // what was said about their plan, and the plan shown back, goes like a record only about them
+        ErasedStudent erased = new ErasedStudent(schoolId, studentId, s.name(), names, parentIds, sources);
         int messages = 0;
         for (StudentRowsOwner owner : owners) messages += owner.forget(erased);
 
