@@ -17,6 +17,7 @@ import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -64,8 +65,14 @@ class Wiring {
     }
 
     @Bean
-    Ledger ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
-        return new Ledger(jdbc, rosters, records, rules);
+    PlanStore planStore(JdbcClient jdbc) {
+        return new PlanStore(jdbc);
+    }
+
+    /** The ledger holds students with a guidance plan to the plan's paces when stricter than the school's. */
+    @Bean
+    Ledger ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules, PlanStore plans) {
+        return new Ledger(jdbc, rosters, records, rules, plans);
     }
 
     @Bean

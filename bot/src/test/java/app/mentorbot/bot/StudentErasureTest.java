@@ -75,6 +75,10 @@ class StudentErasureTest {
             mother.replyTo(mother.say("刘老师好，我是杨帆妈妈，孩子最近回家不太说话"));
             liu.replyTo(liu.say("回复杨帆妈妈 好的，我明天找他聊聊"));
             sun.replyTo(sun.say("会商决定：杨帆每周谈话一次，联系心理老师"));
+            liu.replyTo(liu.say("给杨帆定个计划"));
+            liu.replyTo(liu.say("目标改成：不再被欺负，遇事敢跟老师说"));
+            liu.replyTo(liu.say("确认"));
+            liu.replyTo(liu.say("给杨帆定个计划")); // a draft of the next version stays open
             liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"));
         }
         // The mother also opened an invitation link in her browser.
@@ -88,7 +92,7 @@ class StudentErasureTest {
         RosterImportCommandTest.Run export = RosterImportCommandTest.capture(() -> StudentDataCommand.run(args("export", "S05")));
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.out()).contains("\"name\" : \"杨帆\"").contains("被高年级同学欺负").contains("孩子最近回家不太说话")
-                .contains("打游戏").doesNotContain("张小明单独谈心");
+                .contains("打游戏").contains("\"guidancePlans\"").contains("不再被欺负，遇事敢跟老师说").doesNotContain("张小明单独谈心");
 
         RosterImportCommandTest.Run refused = RosterImportCommandTest.capture(() -> StudentDataCommand.run(args("erase", "S05")));
         assertThat(refused.exit()).isEqualTo(2);
@@ -107,7 +111,8 @@ class StudentErasureTest {
         assertThat(cellsContaining("杨帆")).as("the name is nowhere").isEmpty();
         assertThat(cellsContaining("S05")).as("the student id is nowhere").isEmpty();
         assertThat(cellsContaining("P05")).as("the mother's id is nowhere").isEmpty();
-        assertThat(cellsContaining("欺负")).as("the records only about them are gone").isEmpty();
+        assertThat(cellsContaining("欺负")).as("the records only about them, and their plan, are gone").isEmpty();
+        assertThat(jdbc.sql("select count(*) from guidance_plan where student_id = 'S05'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select note from record r join record_student s on s.record_id = r.id where s.student_id = 'S03'")
                 .query(String.class).list()).as("the shared group talk stays, for 王子轩").singleElement().asString()
                 .contains("王子轩").contains("（已删除）");

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import app.mentorbot.conversations.plans.GuidancePlan;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.Roster;
@@ -19,7 +21,7 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
  * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
- * a group talk per mentor each fortnight, some parent calls, and two students flagged. Written only by
+ * a group talk per mentor each fortnight, some parent calls, two students flagged and a guidance plan for one. Written only by
  * {@link DemoSchool} into the database it has just filled.
  */
 final class DemoRecords {
@@ -27,7 +29,7 @@ final class DemoRecords {
 
     private DemoRecords() {}
 
-    static int write(String schoolId, Roster roster, RecordStore records, Clock clock) {
+    static int write(String schoolId, Roster roster, RecordStore records, PlanStore plans, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = today.minusWeeks(WEEKS);
         Instant now = clock.instant();
@@ -62,6 +64,12 @@ final class DemoRecords {
             records.save(record(schoolId, students.get(2).mentorId(), Kind.TALK, TalkType.INDIVIDUAL, null, today.minusDays(6),
                     Set.of(Topic.PSYCH), Set.of(Flag.PSYCH), students.get(2).id(), "最近情绪低落、睡眠不好，已建议与心理老师聊聊", now));
             written += 2;
+            // the student whose low mood was noted has a plan to look at: weekly talks, a parent call a month
+            Student low = students.get(2);
+            plans.confirm(schoolId, new GuidancePlan(low.id(), 0, List.of("情绪逐步稳定，愿意主动说出心里话"),
+                    List.of("心理：关注情绪变化，学会调节压力", "生活：调整作息，保证睡眠"),
+                    List.of("定期个别谈心", "每次谈话留意情绪，必要时请心理老师一起帮助"), 7, 4, null, null),
+                    today.minusDays(5), low.mentorId(), now);
         }
         return written;
     }

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterJson;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
 
@@ -36,16 +37,18 @@ class DemoSchool {
     private final RosterStore rosters;
     private final TransactionTemplate tx;
     private final RecordStore records;
+    private final PlanStore plans;
     private final Clock clock;
     private final boolean sampleRecords;
 
-    DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, Clock clock,
-               @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
+    DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, PlanStore plans,
+               Clock clock, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
         this.modes = modes;
         this.settings = settings;
         this.rosters = rosters;
         this.tx = tx;
         this.records = records;
+        this.plans = plans;
         this.clock = clock;
         this.sampleRecords = sampleRecords;
     }
@@ -56,7 +59,7 @@ class DemoSchool {
         Roster example = example(settings);
         int written = tx.execute(s -> {
             rosters.replace(settings.schoolId(), example);
-            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, clock) : 0;
+            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, plans, clock) : 0;
         });
         log.info("demo mode: loaded the example school ({} teachers, {} students, {} sample records)", example.teachers().size(),
                 example.students().size(), written);

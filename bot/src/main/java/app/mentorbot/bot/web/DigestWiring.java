@@ -8,6 +8,7 @@ import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.digests.SummaryBuilder;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -18,13 +19,13 @@ import app.mentorbot.conversations.schedule.SchoolCalendar;
 class DigestWiring {
     @Bean
     DigestBuilder digestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger,
-                                ReminderBook reminders, SchoolCalendar calendar) {
-        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar);
+                                ReminderBook reminders, SchoolCalendar calendar, PlanStore plans) {
+        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar, plans);
     }
 
     @Bean
-    GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders) {
-        return new GrowthFileBuilder(rosters, records, reminders);
+    GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans) {
+        return new GrowthFileBuilder(rosters, records, reminders, plans);
     }
 
     @Bean

@@ -7,8 +7,9 @@ import static app.mentorbot.bot.web.PageHtml.t;
 import java.util.List;
 
 import app.mentorbot.conversations.digests.GrowthFile;
+import app.mentorbot.conversations.plans.GuidancePlan;
 
-/** A student's printable growth file (成长档案): who they are, then every record by month, oldest first. */
+/** A student's printable growth file (成长档案): who they are, their guidance plan, then every record by month, oldest first. */
 final class GrowthFileHtml {
     private GrowthFileHtml() {}
 
@@ -29,6 +30,7 @@ final class GrowthFileHtml {
                     .map(f -> t("growth.flagCount", PageHtml.flag(f.getKey()), String.valueOf(f.getValue()))).toList();
             html.append(p("growth.flags", String.join(t("list.sep"), counts)));
         }
+        plan(g, html);
         html.append("<h2>").append(h("growth.open")).append("</h2>");
         if (g.openFollowUps().isEmpty()) {
             html.append(p("digest.open.none"));
@@ -45,5 +47,36 @@ final class GrowthFileHtml {
                     .append(PageHtml.entryTable(m.entries(), true));
         }
         return html.append(PageHtml.foot()).toString();
+    }
+
+    /** The guidance plan in force, line by line, or that none was set. */
+    private static void plan(GrowthFile g, StringBuilder html) {
+        html.append("<h2>").append(h("growth.plan")).append("</h2>");
+        if (g.guidancePlan().isEmpty()) {
+            html.append(p("growth.plan.none", g.name()));
+            return;
+        }
+        GuidancePlan plan = g.guidancePlan().get();
+        html.append("<p class=\"meta\">").append(h("growth.plan.meta", String.valueOf(plan.version()), PageHtml.date(plan.setOn())))
+                .append("</p><div class=\"wrap\"><table class=\"plan\"><tbody>");
+        String sep = t("growth.plan.sep");
+        row(html, "growth.plan.goals", String.join(sep, plan.goals()));
+        row(html, "growth.plan.content", String.join(sep, plan.content()));
+        row(html, "growth.plan.methods", String.join(sep, plan.methods()));
+        row(html, "growth.plan.schedule", t("growth.plan.scheduleLine", every(plan.talkEveryDays()), String.valueOf(plan.parentContactsPerTerm())));
+        html.append("</tbody></table></div>");
+    }
+
+    private static void row(StringBuilder html, String label, String text) {
+        html.append("<tr><th>").append(h(label)).append("</th><td>").append(Html.escape(text)).append("</td></tr>");
+    }
+
+    static String every(int days) {
+        return switch (days) {
+            case 7 -> t("plan.every.week");
+            case 14 -> t("plan.every.twoWeeks");
+            case 30 -> t("plan.every.month");
+            default -> t("plan.every.days", String.valueOf(days));
+        };
     }
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.plans.PlanDrafter;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -63,7 +65,10 @@ public final class Dialogue {
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
                 new RepliesToParents(relayed, relay, texts, clock), safety,
                 new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock),
-                new GrowthFiles(reading, links, texts), notes);
+                new GrowthFiles(reading, links, texts),
+                new PlanTalk(reading, pending, new PlanStore(jdbc), new PlanDrafter(texts, ledger.rules().calendar(), ledger.rules().rules()),
+                        records, texts, wording, clock),
+                notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
         this.binding = binding;

@@ -8,16 +8,20 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.records.Record;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one open question the bot has asked a person ("which student did you mean?"), with the draft
- * it will file once answered. Kept in PostgreSQL so a restart in between loses nothing.
+ * it will file once answered, or a guidance plan being drafted. Kept in PostgreSQL so a restart in
+ * between loses nothing.
  */
 final class PendingQuestions {
     static final Duration LIFETIME = Duration.ofMinutes(30);
+    /** A plan draft waits longer: a mentor may think about it over the day. */
+    static final Duration PLAN_LIFETIME = Duration.ofHours(24);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final JdbcClient jdbc;
 
@@ -26,7 +30,7 @@ final class PendingQuestions {
     }
 
     /** A question the bot waits on an answer to; a person has one at a time. */
-    sealed interface Question permits WhichStudent, WhichChild {}
+    sealed interface Question permits WhichStudent, WhichChild, PlanDraft {}
 
     /** A draft waiting for the students it is about; candidates may be empty (ask for a full name). */
     record WhichStudent(Record draft, List<String> candidates, String asked) implements Question {}
@@ -34,15 +38,20 @@ final class PendingQuestions {
     /** A parent's message held until they say which child it is about. */
     record WhichChild(String text, Long sourceMessageId, Instant saidAt, List<String> children) implements Question {}
 
+    /** A guidance plan a mentor is changing line by line until they confirm it or drop it. */
+    record PlanDraft(GuidancePlan plan, int recordsRead) implements Question {}
+
     /** The {@code kind} column. */
-    private enum Kind { WHICH_STUDENT, WHICH_CHILD }
+    private enum Kind { WHICH_STUDENT, WHICH_CHILD, PLAN_DRAFT }
 
     void ask(String schoolId, String personId, Question question, Instant now) {
-        Kind kind = question instanceof WhichChild ? Kind.WHICH_CHILD : Kind.WHICH_STUDENT;
+        Kind kind = question instanceof WhichChild ? Kind.WHICH_CHILD
+                : question instanceof PlanDraft ? Kind.PLAN_DRAFT : Kind.WHICH_STUDENT;
+        Duration lifetime = kind == Kind.PLAN_DRAFT ? PLAN_LIFETIME : LIFETIME;
         jdbc.sql("insert into pending_question (school_id, person_id, kind, payload, created_at, expires_at) "
                         + "values (?, ?, ?, ?::jsonb, ?, ?) on conflict (school_id, person_id) do update "
                         + "set kind = excluded.kind, payload = excluded.payload, created_at = excluded.created_at, expires_at = excluded.expires_at")
-                .params(schoolId, personId, kind.name(), JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+                .params(schoolId, personId, kind.name(), JSON.writeValueAsString(question), Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
                 .update();
     }
 
@@ -52,6 +61,10 @@ final class PendingQuestions {
 
     Optional<WhichChild> openChildQuestion(String schoolId, String personId, Instant now) {
         return payload(schoolId, personId, Kind.WHICH_CHILD, now).map(json -> JSON.readValue(json, WhichChild.class));
+    }
+
+    Optional<PlanDraft> openPlanDraft(String schoolId, String personId, Instant now) {
+        return payload(schoolId, personId, Kind.PLAN_DRAFT, now).map(json -> JSON.readValue(json, PlanDraft.class));
     }
 
     private Optional<String> payload(String schoolId, String personId, Kind kind, Instant now) {

@@ -35,11 +35,13 @@ public record ConferenceDigest(String classId, String className, String classHea
     public record Totals(int individualTalks, int groupTalks, int parentContacts, int observations) {}
 
     /**
-     * One student's period in numbers (records by anyone). {@code safetySuspected}: SAFETY is among the flags only
-     * through records whose signal was read from a described situation (疑似), none from a keyword or a teacher.
+     * One student's period in numbers (records by anyone), and when their guidance plan was set (null: 未定计划).
+     * {@code safetySuspected}: SAFETY is among the flags only through records whose signal was read from a
+     * described situation (疑似), none from a keyword or a teacher.
      */
     public record StudentLine(String studentId, String name, String mentorId, String mentorName, int individualTalks,
-                              int groupTalks, int parentContacts, int observations, Set<Flag> flags, boolean safetySuspected) {
+                              int groupTalks, int parentContacts, int observations, Set<Flag> flags, boolean safetySuspected,
+                              LocalDate planSetOn) {
         public StudentLine {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
             mentorName = mentorName == null ? "" : mentorName;

@@ -29,6 +29,8 @@ import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
 import app.mentorbot.conversations.digests.ConferenceDigest.Why;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.plans.GuidancePlan;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.Reminder;
@@ -64,9 +66,11 @@ public final class DigestBuilder {
     private final Ledger ledger;
     private final ReminderBook reminders;
     private final SchoolCalendar calendar;
+    private final PlanStore plans;
 
     public DigestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders,
-                         SchoolCalendar calendar) {
+                         SchoolCalendar calendar, PlanStore plans) {
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.records = Objects.requireNonNull(records, "records");
@@ -111,7 +115,8 @@ public final class DigestBuilder {
 
     /** Everything the digest is made from, read once. */
     private record ClassRecords(List<Student> students, List<String> mentorIds, List<Record> read, List<Record> inPeriod,
-                                Map<String, DutyState> talkDuty, Map<String, List<FollowUp>> open, List<Decision> decisions) {
+                                Map<String, DutyState> talkDuty, Map<String, List<FollowUp>> open, List<Decision> decisions,
+                                Map<String, GuidancePlan> plans) {
         List<Record> inPeriodAbout(String studentId) {
             return inPeriod.stream().filter(r -> r.studentIds().contains(studentId)).toList();
         }
@@ -131,15 +136,19 @@ public final class DigestBuilder {
         List<Record> read = records.about(schoolId, ids, period.readFrom(), today);
         List<Record> inPeriod = read.stream().filter(r -> !Entries.dayOf(r).isBefore(period.from())).toList();
         List<String> mentorIds = students.stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
+        Map<String, GuidancePlan> planned = plans.currentPlans(schoolId);
         Map<String, DutyState> talkDuty = new HashMap<>();
         for (Student s : students) {
-            if (s.mentorId() != null) talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, today));
+            GuidancePlan plan = planned.get(s.id());
+            if (s.mentorId() != null) {
+                talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, plan == null ? null : plan.pace(), today));
+            }
         }
         Map<String, List<FollowUp>> open = new HashMap<>();
         for (Reminder r : reminders.openAbout(schoolId, ids)) {
             for (String s : r.studentIds()) open.computeIfAbsent(s, k -> new ArrayList<>()).add(Entries.of(r, roster));
         }
-        return new ClassRecords(students, mentorIds, read, inPeriod, talkDuty, open, decisions(schoolId, classId, today, roster));
+        return new ClassRecords(students, mentorIds, read, inPeriod, talkDuty, open, decisions(schoolId, classId, today, roster), planned);
     }
 
     private static StudentLine studentLine(Student s, ClassRecords c, Roster roster) {
@@ -148,7 +157,8 @@ public final class DigestBuilder {
                 count(about, DigestBuilder::individualTalk), count(about, DigestBuilder::groupTalk),
                 count(about, r -> r.kind() == Kind.PARENT_CONTACT), count(about, r -> r.kind() == Kind.OBSERVATION), flags(about),
                 about.stream().anyMatch(Entries::safetySuspected)
-                        && about.stream().noneMatch(r -> r.flags().contains(Flag.SAFETY) && !Entries.safetySuspected(r)));
+                        && about.stream().noneMatch(r -> r.flags().contains(Flag.SAFETY) && !Entries.safetySuspected(r)),
+                c.plans().containsKey(s.id()) ? c.plans().get(s.id()).setOn() : null);
     }
 
     /** The key students, safety first, then the most flags, then the longest overdue talk. */

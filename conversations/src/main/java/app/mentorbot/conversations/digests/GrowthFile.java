@@ -7,15 +7,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.understanding.Flag;
 
 /**
  * A student's growth file (成长档案): every record about them by any author, oldest first, grouped by month,
- * with how often each flag came up and the follow-ups still open. Parents appear by relation only.
+ * with how often each flag came up, the follow-ups still open and the guidance plan in force ({@code plan}, null
+ * when none was set). Parents appear by relation only.
  */
 public record GrowthFile(String studentId, String name, String classId, String className, String mentorName,
                          String classHeadName, List<String> parentRelations, LocalDate today, List<Month> months,
-                         Map<Flag, Integer> flagCounts, List<FollowUp> openFollowUps) {
+                         Map<Flag, Integer> flagCounts, List<FollowUp> openFollowUps, GuidancePlan plan) {
     public GrowthFile {
         parentRelations = List.copyOf(parentRelations);
         months = List.copyOf(months);
@@ -32,6 +34,10 @@ public record GrowthFile(String studentId, String name, String classId, String c
         public Month {
             entries = List.copyOf(entries);
         }
+    }
+
+    public java.util.Optional<GuidancePlan> guidancePlan() {
+        return java.util.Optional.ofNullable(plan);
     }
 
     public int recordCount() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.Parent;
@@ -19,7 +20,7 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.understanding.Flag;
 
-/** Builds a student's {@link GrowthFile} from all their records (not deleted), whoever wrote them. */
+/** Builds a student's {@link GrowthFile} from all their records (not deleted), whoever wrote them, and their plan. */
 public final class GrowthFileBuilder {
     /** More records than a student could collect in their school years. */
     static final int MAX_RECORDS = 5000;
@@ -27,11 +28,13 @@ public final class GrowthFileBuilder {
     private final RosterStore rosters;
     private final RecordStore records;
     private final ReminderBook reminders;
+    private final PlanStore plans;
 
-    public GrowthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders) {
+    public GrowthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans) {
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.records = Objects.requireNonNull(records, "records");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
+        this.plans = Objects.requireNonNull(plans, "plans");
     }
 
     /** The growth file of an active student as of {@code today}, or empty when there is no such student. */
@@ -54,6 +57,7 @@ public final class GrowthFileBuilder {
         List<String> relations = roster.parentsOf(studentId).stream().map(Parent::relation).distinct().toList();
         List<FollowUp> open = reminders.openAbout(schoolId, List.of(studentId)).stream().map(r -> Entries.of(r, roster)).toList();
         return Optional.of(new GrowthFile(s.id(), s.name(), s.classId(), c.map(SchoolClass::name).orElse(s.classId()),
-                s.mentorId() == null ? "" : Entries.personName(roster, s.mentorId()), head, relations, today, months, flags, open));
+                s.mentorId() == null ? "" : Entries.personName(roster, s.mentorId()), head, relations, today, months, flags, open,
+                plans.current(schoolId, studentId).orElse(null)));
     }
 }

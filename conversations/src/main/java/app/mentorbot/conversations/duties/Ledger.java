@@ -29,12 +29,24 @@ public final class Ledger {
     private final RosterStore rosters;
     private final RecordStore records;
     private final LedgerRules rules;
+    private final Paces paces;
 
     public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
+        this(jdbc, rosters, records, rules, Paces.none());
+    }
+
+    /** A ledger that holds students with a guidance plan to the paces their plans ask for, when stricter. */
+    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules, Paces paces) {
         this.jdbc = jdbc;
         this.rosters = rosters;
         this.records = records;
         this.rules = rules;
+        this.paces = paces;
+    }
+
+    /** The paces students' plans ask for, by student id. */
+    public Map<String, StudentPace> paces(String schoolId) {
+        return paces.of(schoolId);
     }
 
     public LedgerRules rules() {
@@ -45,7 +57,7 @@ public final class Ledger {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         List<Record> own = records.forDuties(schoolId, List.of(mentorId), rules.readFrom(day), day);
-        return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), day);
+        return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), paces.of(schoolId), day);
     }
 
     /** Ledgers for many mentors from one read of the term's records (for the scheduler's school-wide jobs). */
@@ -59,7 +71,8 @@ public final class Ledger {
         Set<String> summaries = new HashSet<>(jdbc.sql(
                         "select subject from duty_done where school_id = ? and duty = 'SEMESTER_SUMMARY' and period = ?")
                 .params(schoolId, term.name()).query(String.class).list());
-        return mentorIds.stream().map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), day)).toList();
+        Map<String, StudentPace> planned = paces.of(schoolId);
+        return mentorIds.stream().map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), planned, day)).toList();
     }
 
     public DutyState conference(String schoolId, String classId, LocalDate day) {

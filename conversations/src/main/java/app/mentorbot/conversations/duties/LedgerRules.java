@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,13 +43,20 @@ public final class LedgerRules {
      * @param summaryDone whether the mentor marked this term's summary as handed in
      */
     public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone, LocalDate day) {
+        return mentor(roster, mentorId, records, summaryDone, Map.of(), day);
+    }
+
+    /** As above, with the paces students' plans ask for (by student id); the stricter of plan and rule applies. */
+    public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone,
+                               Map<String, StudentPace> paces, LocalDate day) {
         List<Record> own = records.stream()
                 .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
         List<DutyState> talks = new ArrayList<>();
         List<DutyState> contacts = new ArrayList<>();
         for (Student s : roster.menteesOf(mentorId)) {
-            talks.add(individualTalk(s.id(), own, day));
-            contacts.add(parentContacts(s.id(), own, day));
+            StudentPace pace = paces.get(s.id());
+            talks.add(individualTalk(s.id(), own, talkDays(pace), day));
+            contacts.add(parentContacts(s.id(), own, contactsNeeded(pace), day));
         }
         return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, summary(mentorId, summaryDone, day));
     }
@@ -59,9 +67,24 @@ public final class LedgerRules {
      * students' records once and needs no mentor's whole ledger.
      */
     public DutyState individualTalk(String studentId, String mentorId, List<Record> records, LocalDate day) {
+        return individualTalk(studentId, mentorId, records, null, day);
+    }
+
+    /** As above, for a student whose plan may ask for talks more often ({@code pace} null: the school's rule). */
+    public DutyState individualTalk(String studentId, String mentorId, List<Record> records, StudentPace pace, LocalDate day) {
         List<Record> own = records.stream()
                 .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
-        return individualTalk(studentId, own, day);
+        return individualTalk(studentId, own, talkDays(pace), day);
+    }
+
+    /** The longest gap between individual talks for a student: the school's, or their plan's when shorter. */
+    public int talkDays(StudentPace pace) {
+        return pace == null ? rules.individualTalkDays() : Math.min(rules.individualTalkDays(), pace.individualTalkDays());
+    }
+
+    /** Parent contacts a student needs this term: the school's, or their plan's when more. */
+    public int contactsNeeded(StudentPace pace) {
+        return pace == null ? rules.parentContactsPerTerm() : Math.max(rules.parentContactsPerTerm(), pace.parentContactsPerTerm());
     }
 
     /** The first day whose records a duty can depend on (one rule period before the term's start, for the talk clock). */
@@ -70,6 +93,10 @@ public final class LedgerRules {
     }
 
     DutyState individualTalk(String studentId, List<Record> own, LocalDate day) {
+        return individualTalk(studentId, own, rules.individualTalkDays(), day);
+    }
+
+    private DutyState individualTalk(String studentId, List<Record> own, int talkDays, LocalDate day) {
         Optional<SchoolCalendar.Term> term = calendar.termOf(day);
         if (term.isEmpty() || calendar.isHoliday(day)) {
             return new DutyState(Duty.INDIVIDUAL_TALK, studentId, Status.NOT_APPLICABLE, null, null, lastTalk(studentId, own, day), 0, 0);
@@ -77,19 +104,19 @@ public final class LedgerRules {
         LocalDate last = lastTalk(studentId, own, day);
         // The clock starts at the later of the last talk and the term's first day.
         LocalDate from = last == null || last.isBefore(term.get().start()) ? term.get().start().minusDays(1) : last;
-        LocalDate due = calendar.afterCountingDays(from, rules.individualTalkDays());
+        LocalDate due = calendar.afterCountingDays(from, talkDays);
         int elapsed = calendar.countingDaysBetween(from, day);
         Status status;
         LocalDate overdueSince = null;
-        if (elapsed > rules.individualTalkDays()) {
+        if (elapsed > talkDays) {
             status = Status.OVERDUE;
             overdueSince = calendar.afterCountingDays(due, 1);
-        } else if (elapsed >= rules.individualTalkDays() - rules.dueSoonDays()) {
+        } else if (elapsed >= talkDays - rules.dueSoonDays()) {
             status = Status.DUE_SOON;
         } else {
             status = last != null && !last.isBefore(term.get().start()) ? Status.DONE : Status.DUE;
         }
-        return new DutyState(Duty.INDIVIDUAL_TALK, studentId, status, due, overdueSince, last, elapsed, rules.individualTalkDays());
+        return new DutyState(Duty.INDIVIDUAL_TALK, studentId, status, due, overdueSince, last, elapsed, talkDays);
     }
 
     private static LocalDate lastTalk(String studentId, List<Record> own, LocalDate day) {
@@ -99,13 +126,16 @@ public final class LedgerRules {
     }
 
     DutyState parentContacts(String studentId, List<Record> own, LocalDate day) {
+        return parentContacts(studentId, own, rules.parentContactsPerTerm(), day);
+    }
+
+    private DutyState parentContacts(String studentId, List<Record> own, int needed, LocalDate day) {
         SchoolCalendar.Term term = calendar.currentOrLastTerm(day);
         int count = (int) own.stream()
                 .filter(r -> r.kind() == Kind.PARENT_CONTACT && r.studentIds().contains(studentId) && term.contains(r.date()))
                 .count();
         LocalDate last = own.stream().filter(r -> r.kind() == Kind.PARENT_CONTACT && r.studentIds().contains(studentId))
                 .map(Record::date).max(LocalDate::compareTo).orElse(null);
-        int needed = rules.parentContactsPerTerm();
         Status status;
         LocalDate overdueSince = null;
         if (count >= needed) status = Status.DONE;

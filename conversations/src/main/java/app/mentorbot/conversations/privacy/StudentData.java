@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.dialogue.DialogueRows;
+import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.privacy.ErasedStudent.SourceMessage;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
@@ -22,7 +23,7 @@ import app.mentorbot.conversations.roster.Student;
  * Everything the school holds about one student, to hand over (export) or to erase — the school's
  * obligation for minors' personal information (PIPL). Erasure is complete: records only about the
  * student go; shared records (a group talk) lose the student and every mention of their name; the
- * relayed parent messages, reminders, decisions, open questions and the parents' accounts follow.
+ * relayed parent messages, reminders, decisions, guidance plans, open questions and the parents' accounts follow.
  * Each store forgets its own rows; tables outside this module are forgotten by the
  * {@link StudentRowsOwner}s given (the bot's received and sent messages). Run {@link #erase} in one
  * transaction.
@@ -35,6 +36,7 @@ public final class StudentData {
     private final RecordStore records;
     private final ReminderBook reminders;
     private final DialogueRows dialogue;
+    private final PlanStore plans;
     private final List<StudentRowsOwner> owners;
 
     public StudentData(JdbcClient jdbc, RosterStore rosters, RecordStore records, List<StudentRowsOwner> owners) {
@@ -43,6 +45,7 @@ public final class StudentData {
         this.records = Objects.requireNonNull(records, "records");
         this.reminders = new ReminderBook(jdbc);
         this.dialogue = new DialogueRows(jdbc);
+        this.plans = new PlanStore(jdbc);
         this.owners = List.copyOf(owners);
     }
 
@@ -76,6 +79,7 @@ public final class StudentData {
                 .params(schoolId, studentId).query().listOfRows());
         out.put("conferenceDecisions", jdbc.sql("select decided_on::text, text from conference_decision where school_id = ? and ? = any(student_ids)")
                 .params(schoolId, studentId).query().listOfRows());
+        out.put("guidancePlans", plans.export(schoolId, studentId));
         return out;
     }
 
@@ -92,9 +96,13 @@ public final class StudentData {
         // What points at their records goes first: relayed messages, then reminders.
         int relayed = dialogue.forgetStudent(schoolId, studentId, s.name(), parentIds, REDACTED);
         int reminderCount = reminders.forgetStudent(schoolId, studentId, s.name(), records.idsAbout(schoolId, studentId));
+        List<SourceMessage> planMessages = plans.messages(schoolId, studentId).stream().map(id -> new SourceMessage(id, true, null)).toList();
+        plans.forgetStudent(schoolId, studentId);
         List<RecordStore.Forgotten> forgotten = records.forgetStudent(schoolId, studentId, names, REDACTED);
 
-        ErasedStudent erased = new ErasedStudent(schoolId, studentId, s.name(), names, parentIds, sources(forgotten));
+        List<SourceMessage> sources = new ArrayList<>(sources(forgotten));
+        sources.addAll(planMessages); // what was said about their plan, and the plan shown back, goes like a record only about them
+        ErasedStudent erased = new ErasedStudent(schoolId, studentId, s.name(), names, parentIds, sources);
         int messages = 0;
         for (StudentRowsOwner owner : owners) messages += owner.forget(erased);
 

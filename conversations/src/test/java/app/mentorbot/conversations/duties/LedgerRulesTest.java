@@ -61,6 +61,18 @@ class LedgerRulesTest {
     }
 
     @Test
+    void aPlanAskingForWeeklyTalksAndMoreContactsIsStricterButAPlanAskingForLessChangesNothing() {
+        talk("2026-03-03", TalkType.INDIVIDUAL, "M1", "A", "B");
+        java.util.Map<String, StudentPace> paces = java.util.Map.of("A", new StudentPace(7, 4), "B", new StudentPace(30, 1));
+        MentorLedger l = rules.mentor(ROSTER, "M1", records, false, paces, d("2026-03-11"));
+        assertThat(talkWith(l, "A").status()).as("8 days after the talk, with weekly talks planned").isEqualTo(Status.OVERDUE);
+        assertThat(talkWith(l, "A").dueBy()).isEqualTo(d("2026-03-10"));
+        assertThat(talkWith(l, "B").status()).as("a looser plan keeps the school's 14 days").isEqualTo(Status.DONE);
+        assertThat(talkWith(l, "B").dueBy()).isEqualTo(d("2026-03-17"));
+        assertThat(l.parentContacts()).extracting(DutyState::needed).containsExactly(4, 2);
+    }
+
+    @Test
     void anIndividualTalkIsDueEveryFourteenDaysAndOverdueTheDayAfter() {
         talk("2026-03-03", TalkType.INDIVIDUAL, "M1", "A");
         assertThat(talkWith(on("2026-03-10"), "A").status()).isEqualTo(Status.DONE);
