@@ -30,3 +30,7 @@ alter table relay_message alter column parent_id drop not null;
 alter table relay_message add column writer text not null default 'PARENT' check (writer in ('PARENT', 'STUDENT'));
 alter table relay_message drop constraint relay_message_direction_check;
 alter table relay_message add constraint relay_message_direction_check check (direction in ('TO_MENTOR', 'TO_PARENT', 'TO_STUDENT'));
+
+-- A student's half-month report is a record of its own kind, in the mentor's file.
+alter table record drop constraint record_kind_check;
+alter table record add constraint record_kind_check check (kind in ('TALK', 'PARENT_CONTACT', 'OBSERVATION', 'REMINDER', 'STUDENT_REPORT'));

@@ -63,7 +63,7 @@ final class StudentConversation implements Conversation {
         Optional<String> mentor = student.flatMap(s -> Relay.mentorOf(s, roster));
         if (mentor.isEmpty()) return List.of(Reply.back(texts.get("student.noMentor")));
         String mentorName = roster.teacher(mentor.get()).map(t -> t.name()).orElse("");
-        Note read = reading.read(roster, mentor.get(), student.get().name() + "：" + said, turn.saidAt().atZone(clock.getZone()));
+        Note read = reading.read(roster, mentor.get(), asNote(student.get(), said), turn.saidAt().atZone(clock.getZone()));
         Optional<Long> question = accounts.openQuestion(me.schoolId(), me.id(), now);
         if (question.isPresent()) return fileReport(turn, student.get(), mentor.get(), mentorName, said, read, question.get(), roster);
         return relay(turn, student.get(), mentor.get(), mentorName, said, read, roster);
@@ -72,7 +72,7 @@ final class StudentConversation implements Conversation {
     private List<Reply> fileReport(Turn turn, Student s, String mentorId, String mentorName, String said, Note read, long question,
                                    Roster roster) {
         Instant now = clock.instant();
-        List<Evidence> suspected = evidence(read, s.name().length() + 1); // the reading saw 「李华：」 before the words
+        List<Evidence> suspected = evidence(read, said.length());
         Record saved = records.save(new Record(null, turn.schoolId(), mentorId, Kind.STUDENT_REPORT, null, null, LocalDate.now(clock), null,
                 read.topics(), read.flags(), List.of(s.id()), said, suspected, turn.sourceMessageId(), now));
         accounts.answered(question, saved.id(), now);
@@ -100,9 +100,17 @@ final class StudentConversation implements Conversation {
                 Reply.back(notBefore == null ? texts.get("student.delivered", mentorName) : texts.get("student.held", mentorName)));
     }
 
-    /** The 疑似 mark of a reading, moved back by {@code shift} characters into the words kept (none kept: 0). */
-    private static List<Evidence> evidence(Note read, int shift) {
+    /**
+     * The student's words as the note reader reads a teacher's note: about the student, in the third
+     * person (「李华：宿舍里有人打李华」), so 「我不想活了」 is the keyword it is in 「李华说不想活了」.
+     */
+    static String asNote(Student s, String said) {
+        return s.name() + "：" + said.replace("我们", "他们").replace("我", s.name());
+    }
+
+    /** The 疑似 mark of a reading (what {@code SafetyChecks} looks for), its span within the {@code kept} characters stored. */
+    private static List<Evidence> evidence(Note read, int kept) {
         return read.evidence().stream().filter(e -> e.field().equals(Note.SUSPECTED_EVIDENCE))
-                .map(e -> new Evidence(e.field(), e.value(), Math.max(0, e.start() - shift), Math.max(0, e.end() - shift))).toList();
+                .map(e -> new Evidence(e.field(), e.value(), 0, Math.min(kept, Math.max(0, e.end() - e.start())))).toList();
     }
 }
