@@ -211,4 +211,18 @@ class StudentReportTest {
             assertThat(sun.pushContaining("打我")).startsWith("【紧急").contains("李华");
         }
     }
+
+    @Test
+    @Order(7)
+    void theMentorsWeeklySummaryShowsWhoseReportIsLate() throws Exception {
+        LocalDate friday = nextAsk(nextAsk(LocalDate.of(2026, 3, 25)));
+        while (friday.getDayOfWeek() != java.time.DayOfWeek.FRIDAY || !calendar.isSchoolDay(friday)
+                || ledger.mentor("main", "T01", friday).studentReports().get(0).status() != DutyState.Status.OVERDUE) {
+            friday = friday.plusDays(1);
+        }
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            afternoonSlotOf(friday);
+            assertThat(liu.pushContaining("本周小结")).contains("半月汇报未交：李华");
+        }
+    }
 }

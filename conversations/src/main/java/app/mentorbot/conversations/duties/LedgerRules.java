@@ -131,7 +131,8 @@ public final class LedgerRules {
         if (elapsed > every + grace) {
             return new DutyState(Duty.STUDENT_REPORT, studentId, Status.OVERDUE, due, calendar.afterCountingDays(due, 1), last, elapsed, every);
         }
-        Status status = elapsed >= every ? Status.DUE_SOON : last != null && !last.isBefore(term.get().start()) ? Status.DONE : Status.DUE;
+        // asked and not yet answered is DUE, not DUE_SOON: the student reports, the mentor is not nudged until it is late
+        Status status = elapsed < every && last != null && !last.isBefore(term.get().start()) ? Status.DONE : Status.DUE;
         return new DutyState(Duty.STUDENT_REPORT, studentId, status, due, null, last, elapsed, every);
     }
 
