@@ -159,4 +159,25 @@ class LedgerRulesTest {
         assertThat(attention.get(0).status()).isEqualTo(Status.OVERDUE);
         assertThat(attention).extracting(DutyState::status).containsOnly(Status.OVERDUE, Status.DUE_SOON);
     }
+
+    @Test
+    void aMenteeWithAnAccountReportsEveryFifteenCountingDaysAndIsLateThreeDaysAfterTheQuestion() {
+        LedgerRules withReports = new LedgerRules(CALENDAR, new DutyRules(1, 14, 2, true, 15, 1, 3));
+        java.util.Map<String, LocalDate> accounts = java.util.Map.of("A", d("2026-03-02"));
+        java.util.function.Function<String, DutyState> report = day ->
+                withReports.mentor(ROSTER, "M1", records, false, accounts, d(day)).studentReports().get(0);
+        assertThat(withReports.mentor(ROSTER, "M1", records, false, accounts, d("2026-03-10")).studentReports())
+                .as("B has no account").singleElement().extracting(DutyState::subject).isEqualTo("A");
+        assertThat(report.apply("2026-03-17").status()).as("asked on day 15, waiting").isEqualTo(Status.DUE);
+        assertThat(report.apply("2026-03-20").status()).isEqualTo(Status.DUE);
+        assertThat(report.apply("2026-03-21").status()).isEqualTo(Status.OVERDUE);
+
+        records.add(new Record(1L, "main", "M1", Kind.STUDENT_REPORT, null, null, d("2026-03-22"), null, Set.of(), Set.of(),
+                List.of("A"), "这半个月挺好的", List.of(), null, Instant.EPOCH));
+        assertThat(report.apply("2026-03-23").status()).isEqualTo(Status.DONE);
+        assertThat(report.apply("2026-03-23").lastDone()).isEqualTo(d("2026-03-22"));
+        assertThat(report.apply("2026-04-08").status()).as("a holiday week does not count").isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(rules.mentor(ROSTER, "M1", records, false, accounts, d("2026-03-23")).studentReports())
+                .as("off unless the school turns student reports on").isEmpty();
+    }
 }
