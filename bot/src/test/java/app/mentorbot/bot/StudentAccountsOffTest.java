@@ -32,6 +32,26 @@ class StudentAccountsOffTest {
     Ledger ledger;
     @Autowired
     StudentReports reports;
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String datasourceUrl;
+
+    /** {@code invite} as an admin runs it, on this test's database. */
+    static String[] invite(String datasourceUrl, String... more) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(more));
+        a.add("--spring.datasource.url=" + datasourceUrl);
+        a.add("--spring.datasource.username=" + app.mentorbot.bot.testing.TestDatabase.user());
+        a.add("--spring.datasource.password=" + app.mentorbot.bot.testing.TestDatabase.password());
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void anInvitationLinkForAStudentIsRefusedWithTheReason() throws Exception {
+        RosterImportCommandTest.Run run = RosterImportCommandTest.capture(
+                () -> app.mentorbot.bot.cli.InviteCommand.run(invite(datasourceUrl, "S02")));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("还没有开通学生账号");
+        assertThat(run.out()).doesNotContain("token=");
+    }
 
     @Test
     void aMentorAskingForAStudentCodeIsToldPolitelyThatTheSchoolHasNoStudentAccounts() throws Exception {

@@ -225,4 +225,17 @@ class StudentReportTest {
             assertThat(liu.pushContaining("本周小结")).contains("半月汇报未交：李华");
         }
     }
+
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+    String datasourceUrl;
+
+    @Test
+    @Order(8)
+    void anInvitationLinkMakesAStudentAccountToo() throws Exception {
+        RosterImportCommandTest.Run run = RosterImportCommandTest.capture(() -> app.mentorbot.bot.cli.InviteCommand.run(
+                StudentAccountsOffTest.invite(datasourceUrl, "S01", "--mentorbot.school.duties.student-reports=true")));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("/?token=");
+        assertThat(jdbc.sql("select count(*) from student_account where student_id = 'S01'").query(Long.class).single()).isEqualTo(1);
+    }
 }
