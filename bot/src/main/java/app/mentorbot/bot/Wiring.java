@@ -15,6 +15,7 @@ import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
+import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
 import app.mentorbot.conversations.plans.PlanStore;
@@ -86,6 +87,12 @@ class Wiring {
                       SafetyChecks safetyChecks, SchoolSettings settings) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
                 settings.digestDaysBefore(), InboundMessage.MAX_TEXT);
+    }
+
+    @Bean
+    StudentReports studentReports(JdbcClient jdbc, RosterStore rosters, SchoolCalendar calendar, SchoolSettings settings, Texts texts,
+                                  Clock clock) {
+        return new StudentReports(jdbc, rosters, calendar, settings.rules(), texts, clock);
     }
 
     @Bean

@@ -50,8 +50,12 @@ class StudentErasureTest {
         return a.toArray(String[]::new);
     }
 
-    /** Every text, json and array cell of every table that contains {@code needle}. */
     List<String> cellsContaining(String needle) {
+        return cellsContaining(jdbc, needle);
+    }
+
+    /** Every text, json and array cell of every table that contains {@code needle}. */
+    static List<String> cellsContaining(JdbcClient jdbc, String needle) {
         List<String> hits = new ArrayList<>();
         List<Map<String, Object>> columns = jdbc.sql("""
                 select table_name, column_name from information_schema.columns

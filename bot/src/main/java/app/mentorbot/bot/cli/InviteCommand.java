@@ -7,12 +7,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.web.Invitations;
 import app.mentorbot.bot.web.WebDevices;
+import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.RosterStore;
 
 /**
  * {@code invite PERSON_ID}: prints a signed web chat link for one roster person; the link opens in one
- * browser only. {@code invite PERSON_ID --sign-out} signs that person's browsers out and ends the page links
+ * browser only. A student is invited only where the school turned student accounts on. {@code invite PERSON_ID --sign-out} signs that person's browsers out and ends the page links
  * sent to them (a lost phone). {@code invite --rotate-key} replaces the deployment's signing key.
  */
 public final class InviteCommand {
@@ -38,7 +39,12 @@ public final class InviteCommand {
             BotSettings settings = context.getBean(BotSettings.class);
             var roster = context.getBean(RosterStore.class).load(settings.schoolId());
             if (Person.find(settings.schoolId(), roster, personId).isEmpty()) {
-                System.err.println("名单中没有编号为 " + personId + " 的教师或家长。");
+                System.err.println("名单中没有编号为 " + personId + " 的教师、家长或学生。");
+                return 1;
+            }
+            if (roster.student(personId).isPresent() && !signOut
+                    && !context.getBean(StudentReports.class).register(settings.schoolId(), personId)) {
+                System.err.println("本校还没有开通学生账号（mentorbot.school.duties.student-reports），不能邀请学生 " + personId + "。");
                 return 1;
             }
             if (signOut) {

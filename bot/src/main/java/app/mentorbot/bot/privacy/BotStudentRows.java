@@ -27,6 +27,7 @@ public final class BotStudentRows implements StudentRowsOwner {
         forgetSources(student);
         int redacted = redactFullName(student);
         for (String parentId : student.parentIds()) forgetParent(student.schoolId(), parentId);
+        forgetParent(student.schoolId(), student.studentId()); // their own account, where the school has student accounts
         return redacted;
     }
 
@@ -57,8 +58,14 @@ public final class BotStudentRows implements StudentRowsOwner {
         return received;
     }
 
-    /** A parent was here for this child: their messages lose their words and who they were, their invitations go. */
+    /**
+     * A parent was here for this child (or the student themself, with an account of their own): their
+     * messages lose their words and who they were, their invitations go.
+     */
     private void forgetParent(String schoolId, String parentId) {
+        // what the bot carried from them to the mentor (and answered them) loses their words too
+        jdbc.sql("update outbox set body = ? where school_id = ? and source_message_id in "
+                + "(select id from inbound_message where school_id = ? and person_id = ?)").params(REDACTED, schoolId, schoolId, parentId).update();
         jdbc.sql("update inbound_message set body = null, sender_ref = 'erased', chat_id = 'erased', person_id = null, "
                 + "platform_message_id = 'erased:' || id where school_id = ? and (person_id = ? or sender_ref = ?)")
                 .params(schoolId, parentId, parentId).update();

@@ -24,13 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.conversations.dialogue.Reply;
+import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.reminders.Reminder;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
- * Turns due reminders, weekly summaries and conference digests into outbox rows, once per slot.
+ * Turns due reminders, weekly summaries, conference digests and students' half-month report questions
+ * into outbox rows, once per slot.
  *
  * A job for a slot runs in one transaction that first claims the slot (a row in slot_run, unique per
  * job and slot) and then writes every outbox row and marks what it delivered: two bot instances, or a
@@ -53,12 +56,14 @@ public class SlotScheduler {
     private final DutyNudges nudges;
     private final WeeklySummaries summaries;
     private final ConferenceDigests digests;
+    private final StudentReports studentReports;
     private final String schoolId;
     private final String holder = UUID.randomUUID().toString();
 
     SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolSettings school, SchoolCalendar calendar,
                   ReminderBook reminders, Outbox outbox, QuietHours quiet, Messages messages, DutyNudges nudges,
-                  WeeklySummaries summaries, ConferenceDigests digests, BotSettings settings) {
+                  WeeklySummaries summaries, ConferenceDigests digests, StudentReports studentReports, BotSettings settings) {
+        this.studentReports = studentReports;
         this.clock = clock;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -95,6 +100,7 @@ public class SlotScheduler {
                 digests.sendDue(schoolId, day, school.digestDaysBefore(), slot);
             }
             deliverReminders(slot, day);
+            askForStudentReports(slot, day);
         }));
         // A summary more than half a day late is stale: it is skipped rather than sent on Saturday or Monday.
         Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
@@ -114,6 +120,13 @@ public class SlotScheduler {
         });
         if (Boolean.TRUE.equals(ran)) log.info("job {} ran for slot {}", job, slot);
         return Boolean.TRUE.equals(ran);
+    }
+
+    /** Students whose half-month report is due are asked in the day's first slot that runs (none unless the school has student accounts). */
+    void askForStudentReports(Instant slot, LocalDate day) {
+        for (Reply question : studentReports.askDue(schoolId, day)) {
+            outbox.push(schoolId, question.recipientId(), question.text(), false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
+        }
     }
 
     void deliverReminders(Instant slot, LocalDate day) {

@@ -98,7 +98,8 @@ class ChatPage {
         if (id.isEmpty()) return ResponseEntity.notFound().build();
         Roster roster = rosters.load(settings.schoolId());
         Optional<Map<String, String>> described = roster.parent(id.get()).map(p -> parent(roster, p))
-                .or(() -> roster.teacher(id.get()).map(t -> teacher(roster, t)));
+                .or(() -> roster.teacher(id.get()).map(t -> teacher(roster, t)))
+                .or(() -> roster.student(id.get()).map(st -> student(roster, st)));
         return described.map(d -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(d))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -114,6 +115,12 @@ class ChatPage {
         int mentees = roster.menteesOf(t.id()).size();
         if (mentees > 0) label.append(" · 导师（").append(mentees).append(" 名学生）");
         return person(t.id(), t.name(), role, label.toString());
+    }
+
+    /** 「李华 · 导师：刘洋」: a student (where the school has student accounts) sees whom their words go to. */
+    private static Map<String, String> student(Roster roster, Student s) {
+        String mentor = roster.teacher(s.mentorId() == null ? "" : s.mentorId()).map(Teacher::name).orElse(null);
+        return person(s.id(), s.name(), "STUDENT", mentor == null ? s.name() : s.name() + " · 导师：" + mentor);
     }
 
     /** 「张小明妈妈 · 导师：刘洋」: a parent sees whom their words go to. */

@@ -21,14 +21,23 @@ import app.mentorbot.conversations.text.Texts;
  */
 final class BindingConversation implements Conversation {
     private static final Pattern BIND = Pattern.compile("^\\s*(?:绑定|绑定码|bind)\\s*[：:]?\\s*(\\d{6})\\s*$", Pattern.CASE_INSENSITIVE);
+    /** 「给李华一个学生绑定码」, 「李华的学生绑定码」, 「学生绑定码 李华」. */
+    private static final List<Pattern> STUDENT_CODE = List.of(
+            Pattern.compile("^\\s*(?:请)?(?:生成|给|发)?\\s*(.+?)\\s*的?\\s*(?:生成|发)?\\s*(?:一个|一张)?\\s*学生绑定码\\s*[。.!！]*\\s*$"),
+            Pattern.compile("^\\s*(?:生成|给|发)?\\s*(?:一个)?学生绑定码\\s*[：:，,]?\\s*(?:给)?\\s*(.+?)\\s*[。.!！]*\\s*$"));
     private static final Pattern ISSUE_CODE = Pattern.compile("^\\s*(?:生成|给|发)?\\s*(?:一个)?绑定码\\s*[：:，,]?\\s*(?:给)?\\s*(.+?)\\s*$");
 
     private final BindingCodes codes;
     private final RosterStore rosters;
     private final Texts texts;
     private final Clock clock;
+    private final boolean students;
+    private final StudentAccounts accounts;
 
-    BindingConversation(BindingCodes codes, RosterStore rosters, Texts texts, Clock clock) {
+    /** {@code students}: whether the school lets students bind an account of their own. */
+    BindingConversation(BindingCodes codes, RosterStore rosters, Texts texts, Clock clock, boolean students, StudentAccounts accounts) {
+        this.students = students;
+        this.accounts = accounts;
         this.codes = codes;
         this.rosters = rosters;
         this.texts = texts;
@@ -47,6 +56,14 @@ final class BindingConversation implements Conversation {
         if (!bind.matches()) return List.of(Reply.back(texts.get("unknown.sender")));
         BindingCodes.Redemption r = codes.redeem(turn.schoolId(), turn.platform(), turn.account(), bind.group(1), clock.instant());
         Roster roster = rosters.load(turn.schoolId());
+        boolean student = r.personId() != null && roster.student(r.personId()).isPresent();
+        if (student && (r.outcome() == BindingCodes.Outcome.BOUND || r.outcome() == BindingCodes.Outcome.ALREADY_BOUND)) {
+            if (!students) return List.of(Reply.back(texts.get("student.off")));
+            accounts.register(turn.schoolId(), r.personId(), clock.instant());
+            Student s = roster.student(r.personId()).orElseThrow();
+            String mentor = Relay.mentorOf(s, roster).flatMap(roster::teacher).map(t -> t.name()).orElse("");
+            return List.of(Reply.back(texts.get("bind.doneStudent", StudentReports.given(s.name()), mentor)));
+        }
         return List.of(switch (r.outcome()) {
             case BOUND, ALREADY_BOUND -> Reply.back(texts.get("bind.done",
                     Person.find(turn.schoolId(), roster, r.personId()).map(Person::displayName).orElse(r.personId())));
@@ -57,8 +74,23 @@ final class BindingConversation implements Conversation {
 
     /** A staff member asking for a code for someone; empty when the words are not such a request. */
     Optional<Reply> issueIfAsked(Person asker, Roster roster, String said) {
+        for (Pattern p : STUDENT_CODE) {
+            Matcher m = p.matcher(said);
+            if (m.matches()) return Optional.of(issueToStudent(asker, roster, m.group(1).replaceAll("的$", "").strip()));
+        }
         Matcher issue = ISSUE_CODE.matcher(said);
         return issue.matches() ? Optional.of(issue(asker, roster, issue.group(1))) : Optional.empty();
+    }
+
+    /** A student's own code: only where student accounts are on, for their mentor, class head or an admin. */
+    private Reply issueToStudent(Person asker, Roster roster, String who) {
+        if (!students) return Reply.back(texts.get("code.studentsOff"));
+        List<Student> named = roster.students().stream().filter(s -> s.name().equals(who) || s.id().equals(who)).toList();
+        if (named.isEmpty()) return Reply.back(texts.get("code.unknownStudent", who));
+        Optional<Student> mine = named.stream().filter(s -> Access.mayIssueStudentCode(asker, s, roster)).findFirst();
+        if (mine.isEmpty()) return Reply.back(texts.get("code.notAllowed"));
+        String code = codes.issue(asker.schoolId(), mine.get().id(), asker.id(), clock.instant());
+        return Reply.back(texts.get("code.issuedStudent", mine.get().name(), code, BindingCodes.LIFETIME.toDays()));
     }
 
     private Reply issue(Person asker, Roster roster, String whoWords) {

@@ -24,11 +24,13 @@ import app.mentorbot.conversations.understanding.Lexicon;
  * <p>This class only decides who is speaking. Someone not yet bound, and anyone sending a binding
  * code, talks to the {@link BindingConversation}; staff to the {@link StaffConversation} (commands,
  * duties, notes filed as records); parents to the {@link ParentConversation} (everything goes to
- * their child's mentor). Empty and over-long messages are answered here.
+ * their child's mentor); students to the {@link StudentConversation} (their mentor and their half-month
+ * reports, where the school turned student accounts on). Empty and over-long messages are answered here.
  */
 public final class Dialogue {
     private final Conversation staff;
     private final Conversation parents;
+    private final Conversation students;
     private final Conversation binding;
     private final Texts texts;
     private final int maxText;
@@ -55,7 +57,9 @@ public final class Dialogue {
         PendingQuestions pending = new PendingQuestions(jdbc);
         RelayMessages relayed = new RelayMessages(jdbc);
         Relay relay = new Relay(relayed, records, clock.getZone());
-        BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock);
+        boolean students = ledger.rules().rules().studentReports();
+        StudentAccounts accounts = new StudentAccounts(jdbc);
+        BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock, students, accounts);
         FollowUpReminders followUps = new FollowUpReminders(reminders, texts, wording, clock);
         ConferenceDates conferenceDates = new ConferenceDates(ledger, texts, wording, digestDaysBefore);
         AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, conferenceDates));
@@ -63,7 +67,7 @@ public final class Dialogue {
                 new Queries(records, texts, wording, links), texts, clock);
         this.staff = new StaffConversation(rosters, texts, clock,
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
-                new RepliesToParents(relayed, relay, texts, clock), safety,
+                new RepliesToParents(relayed, relay, accounts, texts, clock), safety,
                 new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock),
                 new GrowthFiles(reading, links, texts),
                 new PlanTalk(reading, pending, new PlanStore(jdbc), new PlanDrafter(texts, ledger.rules().calendar(), ledger.rules().rules()),
@@ -71,6 +75,7 @@ public final class Dialogue {
                 notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
+        this.students = new StudentConversation(students, accounts, rosters, records, relayed, reading, safety, quiet, texts, clock);
         this.binding = binding;
         this.texts = Objects.requireNonNull(texts, "texts");
         this.maxText = positive(maxText);
@@ -78,8 +83,14 @@ public final class Dialogue {
 
     /** A dialogue of the given conversations. */
     Dialogue(Conversation staff, Conversation parents, Conversation binding, Texts texts, int maxText) {
+        this(staff, parents, parents, binding, texts, maxText);
+    }
+
+    /** A dialogue of the given conversations, students apart. */
+    Dialogue(Conversation staff, Conversation parents, Conversation students, Conversation binding, Texts texts, int maxText) {
         this.staff = Objects.requireNonNull(staff, "staff");
         this.parents = Objects.requireNonNull(parents, "parents");
+        this.students = Objects.requireNonNull(students, "students");
         this.binding = Objects.requireNonNull(binding, "binding");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.maxText = positive(maxText);
@@ -90,7 +101,8 @@ public final class Dialogue {
         if (turn.asker() == null || BindingConversation.isCode(said)) return binding.reply(turn, said);
         if (said.isEmpty()) return List.of(Reply.back(texts.get("bad.empty")));
         if (said.length() > maxText) return List.of(Reply.back(texts.get("bad.tooLong", maxText)));
-        return (turn.asker().isStaff() ? staff : parents).reply(turn, said);
+        Conversation c = turn.asker().isStaff() ? staff : turn.asker().isStudent() ? students : parents;
+        return c.reply(turn, said);
     }
 
     private static int positive(int maxText) {

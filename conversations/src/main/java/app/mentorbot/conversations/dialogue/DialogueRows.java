@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dialogue's own rows about a student, for their erasure: the messages relayed between their
- * parents and mentor, the decisions that name them, open questions, a parent's chosen child, and the
- * binding codes of their parents.
+ * parents and mentor, the decisions that name them, open questions, a parent's chosen child, the
+ * binding codes of their parents and their own, their student account and half-month report questions.
  */
 public final class DialogueRows {
     private final RelayMessages relayed;
@@ -16,6 +16,7 @@ public final class DialogueRows {
     private final PendingQuestions pending;
     private final ParentChoices choices;
     private final BindingCodes codes;
+    private final StudentAccounts accounts;
 
     public DialogueRows(JdbcClient jdbc) {
         Objects.requireNonNull(jdbc, "jdbc");
@@ -24,6 +25,7 @@ public final class DialogueRows {
         this.pending = new PendingQuestions(jdbc);
         this.choices = new ParentChoices(jdbc);
         this.codes = new BindingCodes(jdbc);
+        this.accounts = new StudentAccounts(jdbc);
     }
 
     /**
@@ -36,7 +38,10 @@ public final class DialogueRows {
         decisions.forgetStudent(schoolId, studentId, fullName, mark);
         pending.forgetStudent(schoolId, studentId, fullName, parentIds);
         choices.forgetStudent(schoolId, studentId, parentIds);
-        codes.forgetPeople(schoolId, parentIds);
+        accounts.forgetStudent(schoolId, studentId);
+        List<String> people = new java.util.ArrayList<>(parentIds);
+        people.add(studentId);
+        codes.forgetPeople(schoolId, people);
         return relayedMessages;
     }
 }

@@ -36,6 +36,7 @@ final class DutyLines {
             // overdue means last week went by without one; this week's is still due by Friday
             case GROUP_TALK -> d.status() == DutyState.Status.OVERDUE ? texts.get("duty.groupAfterMissed", due) : texts.get("duty.group", status, due);
             case SEMESTER_SUMMARY -> texts.get("duty.summary", status, due);
+            case STUDENT_REPORT -> texts.get("duty.studentReport", who, status, due);
             case CASE_CONFERENCE -> texts.get("duty.conference", status, due);
             default -> d.duty().name() + " " + status;
         };

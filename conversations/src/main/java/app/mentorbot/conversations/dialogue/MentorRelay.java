@@ -57,7 +57,7 @@ final class MentorRelay {
         long recordId = log.log(new Relayed(parent.schoolId(), studentId, parentId, mentorId, Direction.TO_MENTOR, text, now,
                 notBefore, urgent, sourceId));
         if (urgent) {
-            return safety.fromParent(new SafetyChecks.ParentAlarm(parent.schoolId(), recordId, child, mentorId, mentorName, relayed),
+            return safety.fromParent(new SafetyChecks.Alarm(parent.schoolId(), recordId, child, mentorId, mentorName, relayed),
                     read, roster);
         }
         return List.of(

@@ -57,7 +57,7 @@ public final class Phrases {
 
     /**
      * A mentor's week on a phone screen: talks and contacts, coverage of the five duties, who is due or
-     * overdue, next week's follow-ups, flagged students.
+     * overdue, whose half-month report is late, next week's follow-ups, flagged students.
      */
     public String weeklySummary(Roster roster, MentorLedger ledger, List<Record> ownThisWeek, List<Record> aboutMenteesThisWeek,
                                 List<Reminder> nextWeek, LocalDate monday, LocalDate today) {
@@ -84,6 +84,10 @@ public final class Phrases {
             attention.stream().limit(MAX_ITEMS).forEach(d -> lines.add("· " + duty(d, roster, today)));
             if (attention.size() > MAX_ITEMS) lines.add(texts.get("weekly.more", attention.size() - MAX_ITEMS));
         }
+        // late half-month reports get a line of their own: students' reports are not hidden by the mentor's own duties
+        List<String> late = ledger.studentReports().stream().filter(d -> d.status() == DutyState.Status.OVERDUE)
+                .map(d -> roster.student(d.subject()).map(Student::name).orElse(d.subject())).toList();
+        if (!late.isEmpty()) lines.add(texts.get("weekly.lateReports", String.join("、", late)));
         if (!nextWeek.isEmpty()) {
             List<String> items = nextWeek.stream().limit(MAX_ITEMS)
                     .map(r -> wording.dayWithWeekday(r.dueOn(), today) + " " + Wording.shortened(r.text(), 24)).toList();

@@ -8,7 +8,8 @@ interface RelayLog {
     /** Keeps the message; returns the id of the day's contact record it counts in. */
     long log(Relayed message);
 
-    enum Direction { TO_MENTOR, TO_PARENT }
+    /** TO_STUDENT: a mentor's answer to a student with an account of their own. */
+    enum Direction { TO_MENTOR, TO_PARENT, TO_STUDENT }
 
     /**
      * One message carried: {@code heldUntil} is when it may be delivered (a mentor's quiet hours),

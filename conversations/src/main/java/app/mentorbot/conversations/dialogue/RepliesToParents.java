@@ -20,7 +20,8 @@ import app.mentorbot.conversations.text.Texts;
 /**
  * 「回复李华爸爸 ……」: a mentor (or class head) answers a parent through the bot. 「回复 ……」 with no name
  * (or whose first words name no one: 回复 好的，……) goes to the one parent who wrote this week;
- * 「回复李华 ……」 to the parent of that student who wrote last, or to their only parent.
+ * 「回复李华 ……」 to the parent of that student who wrote last, or to their only parent. 「回复学生李华 ……」
+ * goes to the student themself, where they have an account.
  */
 final class RepliesToParents {
     private static final Pattern REPLY_TO_PARENT = Pattern.compile("^\\s*回复\\s*([^\\s：:，,]{0,12}?)\\s*[：:，,\\s]\\s*(.+)$", Pattern.DOTALL);
@@ -29,11 +30,13 @@ final class RepliesToParents {
 
     private final RelayMessages messages;
     private final RelayLog log;
+    private final StudentAccounts students;
     private final Texts texts;
     private final Clock clock;
 
-    RepliesToParents(RelayMessages messages, RelayLog log, Texts texts, Clock clock) {
+    RepliesToParents(RelayMessages messages, RelayLog log, StudentAccounts students, Texts texts, Clock clock) {
         this.messages = messages;
+        this.students = students;
         this.log = log;
         this.texts = texts;
         this.clock = clock;
@@ -44,6 +47,9 @@ final class RepliesToParents {
         Matcher reply = REPLY_TO_PARENT.matcher(said);
         if (!reply.matches()) return Optional.empty();
         String whoWords = reply.group(1);
+        if (whoWords.startsWith("学生") && whoWords.length() > 2) {
+            return Optional.of(toStudent(turn, roster, whoWords.substring(2), reply.group(2).strip()));
+        }
         if (!whoWords.isBlank() && named(turn.asker(), roster, whoWords).isEmpty() && onlyWaiting(turn.asker()).isPresent()) {
             // 「回复 好的，……」: 好的 names no one, so it is the start of the answer to the one parent waiting
             return Optional.of(send(turn, roster, "", said.strip().replaceFirst("^回复[：:，,\\s]*", "").strip()));
@@ -79,6 +85,19 @@ final class RepliesToParents {
         return List.of(
                 new Reply(parent.get().id(), texts.get("relay.toParent", asker.displayName(), school, text), false),
                 Reply.back(texts.get("relay.sentToParent", parentName)));
+    }
+
+    /** 「回复学生李华 ……」: to a student with an account of their own, from their mentor or class head. */
+    private List<Reply> toStudent(Turn turn, Roster roster, String name, String text) {
+        Person asker = turn.asker();
+        List<Student> named = roster.students().stream()
+                .filter(s -> s.name().equals(name) && students.has(asker.schoolId(), s.id())).toList();
+        if (named.isEmpty()) return List.of(Reply.back(texts.get("relay.unknownStudent", name)));
+        Optional<Student> mine = named.stream().filter(s -> Access.mayWriteToParentOf(asker, s, roster)).findFirst();
+        if (mine.isEmpty()) return List.of(Reply.back(texts.get("relay.notYourStudent", name)));
+        messages.addToStudent(asker.schoolId(), mine.get().id(), asker.id(), text, clock.instant(), turn.sourceMessageId());
+        return List.of(new Reply(mine.get().id(), texts.get("student.toParent", asker.displayName(), text), false),
+                Reply.back(texts.get("student.sent", mine.get().name())));
     }
 
     /** The parent the words name, else the parent of the student they name (see the class comment). */

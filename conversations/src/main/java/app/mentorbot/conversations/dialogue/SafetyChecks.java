@@ -33,8 +33,9 @@ import app.mentorbot.conversations.understanding.Note;
  * change kept in the record's history, and silence for {@link #WAIT} tells them anyway. A false alarm
  * costs a teacher one tap; a miss costs a child.
  *
- * <p>Both speakers go through here: a teacher's filed note ({@link #afterFiling}) and a parent's
- * message to the mentor ({@link #fromParent}), each judged from the one reading already made of it.
+ * <p>Every speaker goes through here: a teacher's filed note ({@link #afterFiling}), a parent's
+ * message to the mentor ({@link #fromParent}) and a student's half-month report ({@link #fromStudent}),
+ * each judged from the one reading already made of it.
  *
  * <p>The open question is a row of {@code safety_check}; the scheduler calls {@link #overdue} and
  * each row is claimed by one conditional update, so two bot instances never tell twice.
@@ -53,8 +54,11 @@ public final class SafetyChecks {
     /** An open question: its row and the record it is about. */
     private record OpenCheck(long id, long recordId) {}
 
-    /** A parent's message to a mentor, kept as {@code recordId}'s contact, whose reading raised SAFETY. */
-    record ParentAlarm(String schoolId, long recordId, Student child, String mentorId, String mentorName, String relayed) {}
+    /**
+     * A parent's message to a mentor (kept as {@code recordId}'s contact) or a student's report (its
+     * record), whose reading raised SAFETY; {@code relayed} is what the mentor reads.
+     */
+    record Alarm(String schoolId, long recordId, Student child, String mentorId, String mentorName, String relayed) {}
 
     private final JdbcClient jdbc;
     private final RecordStore records;
@@ -118,14 +122,24 @@ public final class SafetyChecks {
      * mentor and the class head; on a described situation to the mentor, with the one-line question
      * (opened here, as for a teacher's note). The parent is told who heard.
      */
-    List<Reply> fromParent(ParentAlarm alarm, Note reading, Roster roster) {
+    List<Reply> fromParent(Alarm alarm, Note reading, Roster roster) {
+        return fromWriter(alarm, reading, roster, "relay");
+    }
+
+    /** A student's report or message whose reading raised SAFETY: as a parent's message, in words for a student. */
+    List<Reply> fromStudent(Alarm alarm, Note reading, Roster roster) {
+        return fromWriter(alarm, reading, roster, "student");
+    }
+
+    /** {@code keys}: the text keys' prefix for who wrote ({@code .urgentPrefix}, {@code .suspectedPrefix}, {@code .safetyAck}, {@code .suspectedAck}). */
+    private List<Reply> fromWriter(Alarm alarm, Note reading, Roster roster, String keys) {
         boolean suspected = reading.safetySuspected();
         List<Reply> replies = new ArrayList<>();
-        replies.add(new Reply(alarm.mentorId(), texts.get(suspected ? "relay.suspectedPrefix" : "relay.urgentPrefix") + alarm.relayed()
+        replies.add(new Reply(alarm.mentorId(), texts.get(keys + (suspected ? ".suspectedPrefix" : ".urgentPrefix")) + alarm.relayed()
                 + (suspected ? texts.get("safety.askMentor") : ""), true));
         if (!suspected) Relay.classHeadBesides(alarm.child(), roster, alarm.mentorId()).ifPresent(head ->
-                replies.add(new Reply(head, texts.get("relay.urgentPrefix") + alarm.relayed(), true)));
-        replies.add(Reply.back(texts.get(suspected ? "relay.suspectedAck" : "relay.safetyAck", alarm.mentorName())));
+                replies.add(new Reply(head, texts.get(keys + ".urgentPrefix") + alarm.relayed(), true)));
+        replies.add(Reply.back(texts.get(keys + (suspected ? ".suspectedAck" : ".safetyAck"), alarm.mentorName())));
         if (suspected) ask(alarm.schoolId(), alarm.recordId(), alarm.mentorId());
         return replies;
     }

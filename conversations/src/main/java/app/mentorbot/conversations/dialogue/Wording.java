@@ -51,6 +51,7 @@ final class Wording {
             case PARENT_CONTACT -> texts.get("record.parentContact", who,
                     texts.get("channel." + (r.channel() == null ? "NONE" : r.channel().name())));
             case OBSERVATION -> texts.get("record.observation", who);
+            case STUDENT_REPORT -> texts.get("record.studentReport", who);
             case REMINDER -> texts.get("record.reminder", reminderText(r.note()));
             default -> r.note();
         };
@@ -116,6 +117,7 @@ final class Wording {
             case PARENT_CONTACT -> texts.get("record.parentContact", who,
                     texts.get("channel." + (r.channel() == null ? "NONE" : r.channel().name())));
             case OBSERVATION -> texts.get("record.observation", who);
+            case STUDENT_REPORT -> texts.get("record.studentReport", who);
             default -> r.note();
         };
         String topics = r.topics().isEmpty() ? "" : texts.get("record.topics", joined("topic.", r.topics()));

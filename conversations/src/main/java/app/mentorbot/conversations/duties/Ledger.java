@@ -57,7 +57,8 @@ public final class Ledger {
         Roster roster = rosters.load(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         List<Record> own = records.forDuties(schoolId, List.of(mentorId), rules.readFrom(day), day);
-        return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), paces.of(schoolId), day);
+        return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), paces.of(schoolId),
+                studentAccounts(schoolId), day);
     }
 
     /** Ledgers for many mentors from one read of the term's records (for the scheduler's school-wide jobs). */
@@ -72,7 +73,20 @@ public final class Ledger {
                         "select subject from duty_done where school_id = ? and duty = 'SEMESTER_SUMMARY' and period = ?")
                 .params(schoolId, term.name()).query(String.class).list());
         Map<String, StudentPace> planned = paces.of(schoolId);
-        return mentorIds.stream().map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), planned, day)).toList();
+        Map<String, LocalDate> accounts = studentAccounts(schoolId);
+        return mentorIds.stream()
+                .map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), planned, accounts, day)).toList();
+    }
+
+    /** Students with a chat account and the day it was made; none while the school has student reports off. */
+    private Map<String, LocalDate> studentAccounts(String schoolId) {
+        if (!rules.rules().studentReports()) return Map.of();
+        record Account(String studentId, LocalDate since) {}
+        Map<String, LocalDate> accounts = new HashMap<>();
+        jdbc.sql("select student_id, since from student_account where school_id = ?").param(schoolId)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(SchoolCalendar.ZONE).toLocalDate()))
+                .list().forEach(a -> accounts.put(a.studentId(), a.since()));
+        return accounts;
     }
 
     public DutyState conference(String schoolId, String classId, LocalDate day) {

@@ -43,22 +43,29 @@ public final class LedgerRules {
      * @param summaryDone whether the mentor marked this term's summary as handed in
      */
     public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone, LocalDate day) {
-        return mentor(roster, mentorId, records, summaryDone, Map.of(), day);
+        return mentor(roster, mentorId, records, summaryDone, Map.of(), Map.of(), day);
     }
 
-    /** As above, with the paces students' plans ask for (by student id); the stricter of plan and rule applies. */
+    /**
+     * As above, with the paces students' plans ask for (by student id; the stricter of plan and rule applies).
+     *
+     * @param accounts mentees with a student account, each with the day it was made: only they report,
+     *                 and only when the school's rules turn student reports on
+     */
     public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone,
-                               Map<String, StudentPace> paces, LocalDate day) {
+                               Map<String, StudentPace> paces, Map<String, LocalDate> accounts, LocalDate day) {
         List<Record> own = records.stream()
                 .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
         List<DutyState> talks = new ArrayList<>();
         List<DutyState> contacts = new ArrayList<>();
+        List<DutyState> reports = new ArrayList<>();
         for (Student s : roster.menteesOf(mentorId)) {
             StudentPace pace = paces.get(s.id());
             talks.add(individualTalk(s.id(), own, talkDays(pace), day));
             contacts.add(parentContacts(s.id(), own, contactsNeeded(pace), day));
+            if (rules.studentReports() && accounts.containsKey(s.id())) reports.add(studentReport(s.id(), accounts.get(s.id()), own, day));
         }
-        return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, summary(mentorId, summaryDone, day));
+        return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, reports, summary(mentorId, summaryDone, day));
     }
 
     /**
@@ -123,6 +130,32 @@ public final class LedgerRules {
         return own.stream()
                 .filter(r -> r.kind() == Kind.TALK && r.talkType() == TalkType.INDIVIDUAL && r.studentIds().contains(studentId))
                 .map(Record::date).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /**
+     * A mentee's half-month report: the student is asked after {@code studentReportDays} counting days
+     * (since their last report, their account or the term's start, whichever is latest) and has
+     * {@code dueSoonDays} more to answer; a report not in by then is overdue.
+     */
+    DutyState studentReport(String studentId, LocalDate accountSince, List<Record> own, LocalDate day) {
+        Optional<SchoolCalendar.Term> term = calendar.termOf(day);
+        LocalDate last = own.stream().filter(r -> r.kind() == Kind.STUDENT_REPORT && r.studentIds().contains(studentId))
+                .map(Record::date).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo).orElse(null);
+        if (term.isEmpty() || calendar.isHoliday(day)) {
+            return new DutyState(Duty.STUDENT_REPORT, studentId, Status.NOT_APPLICABLE, null, null, last, 0, 0);
+        }
+        LocalDate from = term.get().start().minusDays(1);
+        if (accountSince != null && accountSince.isAfter(from)) from = accountSince;
+        if (last != null && last.isAfter(from)) from = last;
+        int every = rules.studentReportDays(), grace = rules.dueSoonDays();
+        LocalDate due = calendar.afterCountingDays(from, every + grace);
+        int elapsed = calendar.countingDaysBetween(from, day);
+        if (elapsed > every + grace) {
+            return new DutyState(Duty.STUDENT_REPORT, studentId, Status.OVERDUE, due, calendar.afterCountingDays(due, 1), last, elapsed, every);
+        }
+        // asked and not yet answered is DUE, not DUE_SOON: the student reports, the mentor is not nudged until it is late
+        Status status = elapsed < every && last != null && !last.isBefore(term.get().start()) ? Status.DONE : Status.DUE;
+        return new DutyState(Duty.STUDENT_REPORT, studentId, status, due, null, last, elapsed, every);
     }
 
     DutyState parentContacts(String studentId, List<Record> own, LocalDate day) {

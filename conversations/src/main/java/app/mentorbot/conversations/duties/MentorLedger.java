@@ -4,12 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mentor's duties on one day: their weekly group talk, each mentee's talks and parent contacts, the summary. */
+/**
+ * A mentor's duties on one day: their weekly group talk, each mentee's talks and parent contacts, the
+ * half-month reports of mentees with a student account (where the school turned them on), the summary.
+ */
 public record MentorLedger(String mentorId, LocalDate day, DutyState groupTalk, List<DutyState> individualTalks,
-                           List<DutyState> parentContacts, DutyState summary) {
+                           List<DutyState> parentContacts, List<DutyState> studentReports, DutyState summary) {
     public MentorLedger {
         individualTalks = List.copyOf(individualTalks);
         parentContacts = List.copyOf(parentContacts);
+        studentReports = List.copyOf(studentReports);
     }
 
     public List<DutyState> all() {
@@ -17,6 +21,7 @@ public record MentorLedger(String mentorId, LocalDate day, DutyState groupTalk, 
         all.add(groupTalk);
         all.addAll(individualTalks);
         all.addAll(parentContacts);
+        all.addAll(studentReports);
         all.add(summary);
         return all;
     }

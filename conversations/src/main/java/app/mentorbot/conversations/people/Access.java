@@ -8,13 +8,15 @@ import app.mentorbot.conversations.roster.Student;
  * Who may do what, in one place. Admins see everything of their school; a class head their class;
  * a mentor their mentees; a teacher may write notes about students of the classes they teach (the
  * student's mentor and class head then see them); a parent only their own children's thread. A class's
- * case conference (学情会商: its decisions, date and digest) is its class head's, or an admin's.
+ * case conference (学情会商: its decisions, date and digest) is its class head's, or an admin's. A student
+ * reads nothing: they write to their own mentor, never about anyone.
  */
 public final class Access {
     private Access() {}
 
     /** Reading a student's records, growth file and digests. */
     public static boolean mayRead(Person asker, Student s, Roster roster) {
+        if (!asker.isStaff()) return false;
         if (asker.is(Role.ADMIN) || asker.id().equals(s.mentorId())) return true;
         return isClassHeadOf(asker, s, roster);
     }
@@ -28,6 +30,11 @@ public final class Access {
     /** Giving a parent a binding code: their child's mentor, class head, or an admin. */
     public static boolean mayIssueCodeFor(Person asker, Parent p, Roster roster) {
         return roster.student(p.studentId()).map(s -> mayRead(asker, s, roster)).orElse(false);
+    }
+
+    /** Giving a student a binding code of their own: their mentor, class head, or an admin. */
+    public static boolean mayIssueStudentCode(Person asker, Student s, Roster roster) {
+        return asker.isStaff() && mayRead(asker, s, roster);
     }
 
     /** Giving a staff member a binding code: admins only. */

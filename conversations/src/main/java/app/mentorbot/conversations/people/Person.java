@@ -40,7 +40,10 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
         return is(Role.TEACHER) || is(Role.CLASS_HEAD) || is(Role.ADMIN);
     }
 
-    /** Finds a roster person by id: a teacher (with class head and admin roles as the roster says) or a parent. */
+    /**
+     * Finds a roster person by id: a teacher (with class head and admin roles as the roster says), a parent,
+     * or a student (who may talk to the bot only where the school turned student accounts on).
+     */
     public static Optional<Person> find(String schoolId, Roster roster, String id) {
         Optional<Teacher> teacher = roster.teacher(id);
         if (teacher.isPresent()) {
@@ -54,19 +57,28 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
             return Optional.of(new Person(schoolId, id, parentDisplayName(roster, parent.get()), EnumSet.of(Role.PARENT),
                     Map.of(parent.get().studentId(), id)));
         }
-        return Optional.empty();
+        return roster.student(id).map(s -> new Person(schoolId, id, s.name(), EnumSet.of(Role.STUDENT)));
+    }
+
+    public boolean isStudent() {
+        return is(Role.STUDENT);
     }
 
     /**
      * The person behind several roster ids bound to one chat account: staff if any id is staff,
-     * otherwise one parent with all their children.
+     * otherwise one parent with all their children, otherwise a student.
      */
     public static Optional<Person> findAll(String schoolId, Roster roster, List<String> ids) {
         Person parent = null;
+        Person student = null;
         for (String id : ids) {
             Optional<Person> p = find(schoolId, roster, id);
             if (p.isEmpty()) continue;
             if (p.get().isStaff()) return p;
+            if (p.get().isStudent()) {
+                if (student == null) student = p.get();
+                continue;
+            }
             if (parent == null) {
                 parent = p.get();
             } else {
@@ -75,7 +87,7 @@ public record Person(String schoolId, String id, String displayName, Set<Role> r
                 parent = new Person(schoolId, parent.id(), parent.displayName(), parent.roles(), children);
             }
         }
-        return Optional.ofNullable(parent);
+        return Optional.ofNullable(parent != null ? parent : student);
     }
 
     /** "张小明妈妈" style: how a school names a parent when it does not know their own name. */

@@ -73,9 +73,14 @@ public final class StudentData {
             recs.add(m);
         }
         out.put("records", recs);
-        out.put("parentMessages", jdbc.sql("select direction, body, sent_at::text from relay_message where school_id = ? and student_id = ? order by sent_at")
+        out.put("parentMessages", jdbc.sql("select writer, direction, body, sent_at::text from relay_message where school_id = ? and student_id = ? order by sent_at")
                 .params(schoolId, studentId).query().listOfRows());
         out.put("reminders", jdbc.sql("select person_id, text, due_on::text, status from reminder where school_id = ? and ? = any(student_ids) order by due_on")
+                .params(schoolId, studentId).query().listOfRows());
+        out.put("studentAccount", jdbc.sql("select since::text from student_account where school_id = ? and student_id = ?")
+                .params(schoolId, studentId).query().listOfRows());
+        out.put("reportQuestions", jdbc.sql("select asked_on::text, answered_at::text, record_id from student_report_request "
+                        + "where school_id = ? and student_id = ? order by asked_on")
                 .params(schoolId, studentId).query().listOfRows());
         out.put("conferenceDecisions", jdbc.sql("select decided_on::text, text from conference_decision where school_id = ? and ? = any(student_ids)")
                 .params(schoolId, studentId).query().listOfRows());

@@ -57,8 +57,10 @@ public final class RosterStore {
      * forgets the cached roster. Returns how many parents went.
      */
     public int forgetStudent(String schoolId, String studentId, List<String> parentIds) {
-        for (String parentId : parentIds) {
-            jdbc.sql("delete from platform_identity where school_id = ? and person_id = ?").params(schoolId, parentId).update();
+        List<String> people = new ArrayList<>(parentIds);
+        people.add(studentId); // a student's own account, where the school has them
+        for (String personId : people) {
+            jdbc.sql("delete from platform_identity where school_id = ? and person_id = ?").params(schoolId, personId).update();
         }
         int parents = jdbc.sql("delete from parent where school_id = ? and student_id = ?").params(schoolId, studentId).update();
         jdbc.sql("delete from student where school_id = ? and id = ?").params(schoolId, studentId).update();

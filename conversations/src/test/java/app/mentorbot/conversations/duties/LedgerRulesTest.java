@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class LedgerRulesTest {
     void aPlanAskingForWeeklyTalksAndMoreContactsIsStricterButAPlanAskingForLessChangesNothing() {
         talk("2026-03-03", TalkType.INDIVIDUAL, "M1", "A", "B");
         java.util.Map<String, StudentPace> paces = java.util.Map.of("A", new StudentPace(7, 4), "B", new StudentPace(30, 1));
-        MentorLedger l = rules.mentor(ROSTER, "M1", records, false, paces, d("2026-03-11"));
+        MentorLedger l = rules.mentor(ROSTER, "M1", records, false, paces, Map.of(), d("2026-03-11"));
         assertThat(talkWith(l, "A").status()).as("8 days after the talk, with weekly talks planned").isEqualTo(Status.OVERDUE);
         assertThat(talkWith(l, "A").dueBy()).isEqualTo(d("2026-03-10"));
         assertThat(talkWith(l, "B").status()).as("a looser plan keeps the school's 14 days").isEqualTo(Status.DONE);
@@ -170,5 +171,26 @@ class LedgerRulesTest {
         assertThat(attention).isNotEmpty();
         assertThat(attention.get(0).status()).isEqualTo(Status.OVERDUE);
         assertThat(attention).extracting(DutyState::status).containsOnly(Status.OVERDUE, Status.DUE_SOON);
+    }
+
+    @Test
+    void aMenteeWithAnAccountReportsEveryFifteenCountingDaysAndIsLateThreeDaysAfterTheQuestion() {
+        LedgerRules withReports = new LedgerRules(CALENDAR, new DutyRules(1, 14, 2, true, 15, 1, 3));
+        Map<String, LocalDate> accounts = Map.of("A", d("2026-03-02"));
+        java.util.function.Function<String, DutyState> report = day ->
+                withReports.mentor(ROSTER, "M1", records, false, Map.of(), accounts, d(day)).studentReports().get(0);
+        assertThat(withReports.mentor(ROSTER, "M1", records, false, Map.of(), accounts, d("2026-03-10")).studentReports())
+                .as("B has no account").singleElement().extracting(DutyState::subject).isEqualTo("A");
+        assertThat(report.apply("2026-03-17").status()).as("asked on day 15, waiting").isEqualTo(Status.DUE);
+        assertThat(report.apply("2026-03-20").status()).isEqualTo(Status.DUE);
+        assertThat(report.apply("2026-03-21").status()).isEqualTo(Status.OVERDUE);
+
+        records.add(new Record(1L, "main", "M1", Kind.STUDENT_REPORT, null, null, d("2026-03-22"), null, Set.of(), Set.of(),
+                List.of("A"), "这半个月挺好的", List.of(), null, Instant.EPOCH));
+        assertThat(report.apply("2026-03-23").status()).isEqualTo(Status.DONE);
+        assertThat(report.apply("2026-03-23").lastDone()).isEqualTo(d("2026-03-22"));
+        assertThat(report.apply("2026-04-08").status()).as("a holiday week does not count").isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(rules.mentor(ROSTER, "M1", records, false, Map.of(), accounts, d("2026-03-23")).studentReports())
+                .as("off unless the school turns student reports on").isEmpty();
     }
 }
