@@ -29,7 +29,6 @@ final class FlagDetector {
 
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
-    private final SituationModel model;
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
     /**
@@ -67,7 +66,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
-        model = SituationModel.builtIn();
+        SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
 
     List<Hit> find(String s) {
@@ -106,6 +105,7 @@ final class FlagDetector {
     private void modelled(String s, List<Hit> hits) {
         int bestFrom = -1, bestTo = -1;
         SituationModel.Guess best = null;
+        SituationModel model = SituationModel.builtIn();
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);

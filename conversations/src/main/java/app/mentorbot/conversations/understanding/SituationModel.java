@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * A second reader of risky situations, for paraphrases whose words no {@code situation-*} list holds
@@ -43,26 +45,50 @@ final class SituationModel {
     private static final double RATE = 0.4;
     private static final double L2 = 1e-6;
 
-    private final float[][] weights;   // [label][feature bucket]
+    private static final int LABELS = Label.values().length;
+
+    private final float[] weights;   // [feature bucket * LABELS + label]: one feature's weights side by side
     private final float[] bias;
 
-    private SituationModel(float[][] weights, float[] bias) {
+    private SituationModel(float[] weights, float[] bias) {
         this.weights = weights;
         this.bias = bias;
     }
 
+    /**
+     * The model trained on the examples that ship with the reader, once per JVM, on a thread of its own that
+     * starts with the first reader: start-up does not wait for it, and a note read before it is ready waits.
+     */
     private static final class BuiltIn {
-        static final SituationModel INSTANCE = train(load("/understanding/situation-examples/examples.list"));
+        static final FutureTask<SituationModel> TRAINING = new FutureTask<>(() -> train(load("/understanding/situation-examples/examples.list")));
+
+        static {
+            Thread t = new Thread(TRAINING, "situation-model-training");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
-    /** The model trained on the examples that ship with the reader; trained once per JVM. */
+    /** Starts training the built-in model, if it has not started. */
+    static void startTraining() {
+        BuiltIn.TRAINING.isDone();
+    }
+
+    /** The built-in model, waiting for its training if it is not done. */
     static SituationModel builtIn() {
-        return BuiltIn.INSTANCE;
+        try {
+            return BuiltIn.TRAINING.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the situation model was training", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the situation model could not be trained", e.getCause());
+        }
     }
 
     static SituationModel train(List<Example> examples) {
-        int labels = Label.values().length;
-        float[][] w = new float[labels][1 << BITS];
+        int labels = LABELS;
+        float[] w = new float[(1 << BITS) * LABELS];
         float[] b = new float[labels];
         List<int[]> features = new ArrayList<>(examples.size());
         for (Example e : examples) features.add(features(e.text()));
@@ -82,8 +108,10 @@ final class SituationModel {
                     double g = (k == gold ? 1 : 0) - p[k];
                     b[k] += (float) (rate * g);
                     float step = (float) (rate * g * scale);
-                    float[] wk = w[k];
-                    for (int h : f) wk[h] += step - (float) (rate * L2) * wk[h];
+                    for (int h : f) {
+                        int at = h * LABELS + k;
+                        w[at] += step - (float) (rate * L2) * w[at];
+                    }
                 }
             }
         }
@@ -100,13 +128,15 @@ final class SituationModel {
         return new Guess(Label.values()[best], 1 - p[0]);
     }
 
-    private static void probabilities(float[][] w, float[] b, int[] f, float scale, double[] out) {
+    private static void probabilities(float[] w, float[] b, int[] f, float scale, double[] out) {
+        double[] z = new double[LABELS];
+        for (int h : f) {
+            int at = h * LABELS;
+            for (int k = 0; k < LABELS; k++) z[k] += w[at + k];
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < out.length; k++) {
-            float[] wk = w[k];
-            double z = 0;
-            for (int h : f) z += wk[h];
-            out[k] = b[k] + z * scale;
+            out[k] = b[k] + z[k] * scale;
             max = Math.max(max, out[k]);
         }
         double sum = 0;
