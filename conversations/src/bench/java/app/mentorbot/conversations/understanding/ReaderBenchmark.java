@@ -83,9 +83,11 @@ public class ReaderBenchmark {
     public static class Warm {
         NoteReader reader;
 
+        /** As the bot does once it is up (ReaderWarmUp): the reader built and its situation model trained. */
         @Setup
         public void setUp(School school) {
             reader = new NoteReader(school.roster);
+            reader.awaitReady();
         }
     }
 
@@ -147,7 +149,7 @@ public class ReaderBenchmark {
         return built.reader.read(SENDER, school.notes.get(2), NOW);
     }
 
-    /** Cold: a fresh JVM builds the reader and reads its first note. */
+    /** Cold: a fresh JVM builds the reader and reads its first note, waiting for the situation model's training. */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -11,6 +11,7 @@ import app.mentorbot.conversations.plans.PlanDrafter;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
+import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.text.Texts;
@@ -32,6 +33,7 @@ public final class Dialogue {
     private final Conversation parents;
     private final Conversation students;
     private final Conversation binding;
+    private final Readers readers;
     private final Texts texts;
     private final int maxText;
 
@@ -52,7 +54,8 @@ public final class Dialogue {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(reminders, "reminders");
         Objects.requireNonNull(safety, "safety");
-        NoteReading reading = new Readers(lexicon);
+        Readers reading = new Readers(lexicon);
+        this.readers = reading;
         Wording wording = new Wording(texts);
         PendingQuestions pending = new PendingQuestions(jdbc);
         RelayMessages relayed = new RelayMessages(jdbc);
@@ -92,8 +95,17 @@ public final class Dialogue {
         this.parents = Objects.requireNonNull(parents, "parents");
         this.students = Objects.requireNonNull(students, "students");
         this.binding = Objects.requireNonNull(binding, "binding");
+        this.readers = new Readers(Lexicon.builtIn());
         this.texts = Objects.requireNonNull(texts, "texts");
         this.maxText = positive(maxText);
+    }
+
+    /**
+     * Builds the note reader for the school's roster ahead of the first note (a few hundred milliseconds for a
+     * large school, and the situation model's training): call it once the bot is up, off the request path.
+     */
+    public void prepareReader(Roster roster) {
+        readers.prepare(Objects.requireNonNull(roster, "roster"));
     }
 
     public List<Reply> handle(Turn turn) {

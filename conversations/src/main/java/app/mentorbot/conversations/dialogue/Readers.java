@@ -27,6 +27,11 @@ final class Readers implements NoteReading {
         return readerFor(roster).read(senderId, text, at);
     }
 
+    /** Builds the reader for this roster now (and waits for its model), so no teacher's note pays for it. */
+    void prepare(Roster roster) {
+        readerFor(roster).awaitReady();
+    }
+
     private NoteReader readerFor(Roster roster) {
         ReaderForRoster kept = current;
         if (kept.roster() != roster) {

@@ -50,6 +50,11 @@ public final class NoteReader {
         NoteText.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
     }
 
+    /** Waits until everything the reader builds in the background (the situation model) is ready. */
+    public void awaitReady() {
+        SituationModel.builtIn();
+    }
+
     /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
     private static final GatedPattern FOLLOW_UP = GatedPattern.compile(
             "再|跟进|提醒|回访|复查|交|约|找|检查|看看|问问|关注|继续|落实|反馈|谈|聊|家访|联系|观察|之前|以前|前");
