@@ -3,6 +3,9 @@ package app.mentorbot.conversations.understanding;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+
 /**
  * Whether a word-like form (明明, 高兴) stands where a name stands. "他不太高兴" and "他明明知道"
  * are words; "明明说", "和高兴谈心", "子轩、平平和..." and a clause-opening subject followed by
@@ -41,6 +44,10 @@ final class NameContext {
                 || LEADING_TIME.matcher(lead).matches();
         String tail = s.substring(end);
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
+        // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
+        if ((clauseStart || before == '说') && actsNext(tail)) return true;
+        // 去田园家家访: someone's home
+        if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
             if (tail.startsWith(w) && (clauseStart || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
         }
@@ -48,6 +55,24 @@ final class NameContext {
             if (tail.startsWith(w)) return true;
         }
         return false;
+    }
+
+    /**
+     * The word after the form is a verb, a time or an adverb (田园涂的…, 向阳昨晚…, 乐乐找到了, 高兴一直…), by HanLP's
+     * part-of-speech dictionary: the form is what acts, a person. 安静下来 is the exception a teacher rarely writes.
+     */
+    private static boolean actsNext(String tail) {
+        String t = tail.stripLeading();
+        if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
+        List<Term> terms = HanLP.segment(t.substring(0, Math.min(6, t.length())));
+        if (terms.isEmpty()) return false;
+        String nature = String.valueOf(terms.get(0).nature);
+        return nature.startsWith("v") && !nature.equals("vf") || nature.equals("t") || nature.equals("d") || nature.equals("p");
+    }
+
+    /** Loads HanLP's dictionaries (a few hundred milliseconds) while the reader is built, not at a note. */
+    static void warmUp() {
+        HanLP.segment("热身");
     }
 
     private static boolean isKinship(String w) {

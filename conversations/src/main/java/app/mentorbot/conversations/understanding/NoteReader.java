@@ -47,7 +47,8 @@ public final class NoteReader {
         this.flags = new FlagDetector(lexicon);
         this.kinds = new KindClassifier(lexicon, topics, flags);
         this.channels = new ChannelDetector(lexicon);
-        NoteText.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
+        NoteText.warmUp();
+        NameContext.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
     }
 
     /** Waits until everything the reader builds in the background (the situation model) is ready. */
