@@ -194,12 +194,30 @@ public final class NoteReader {
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
+        if (people >= 2 && !collective && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
         if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    private static final GatedPattern SAYS = GatedPattern.compile("说(?!话)|告诉我|反映|发消息|发来|问我");
+
+    /** Every student after the first is named only in what the first said (林丽说罗佳琪…, 孙悦来找我，说班里有人…冯强). */
+    private static boolean othersInFirstsWords(Reading r) {
+        if (r.mentions.size() < 2) return false;
+        Mention first = r.mentions.get(0);
+        int sentenceEnd = Clauses.sentenceEnd(r.s, first.end());
+        GatedPattern.Scan says = SAYS.scan(r.s.substring(first.end(), sentenceEnd));
+        if (!says.find() || says.start() > 12) return false;
+        int speechFrom = first.end() + says.end();
+        for (Mention m : r.mentions.subList(1, r.mentions.size())) {
+            if (m.candidates().equals(first.candidates())) continue;
+            if (m.start() < speechFrom) return false;
+        }
+        return true;
     }
 
     /** About what: the duties the note touches (topics), then what the class head must see (flags). */
@@ -272,6 +290,7 @@ public final class NoteReader {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
             if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
             if (laterToday(s, t)) continue;
+            if (TOPIC_DAY.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
             past.add(t);
         }
         if (past.isEmpty()) return null;
@@ -285,11 +304,20 @@ public final class NoteReader {
             }
             if (before != null) return before;
             if (after != null) return after;
+            // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
+            DateResolver.TimeExpr latest = null;
+            for (DateResolver.TimeExpr t : past) {
+                if (t.start() < from && !WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) latest = t;
+            }
+            if (latest != null) return latest;
         }
         // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
         for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
         return null;
     }
+
+    /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
+    private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)事");
 
     private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
 
