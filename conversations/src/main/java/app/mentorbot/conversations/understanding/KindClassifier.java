@@ -51,7 +51,9 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")");
+                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")"
+                        // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
+                        + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|相依|吵|闹|顶嘴|冷战))");
         this.fromParent = GatedPattern.compile(
                 "(" + parent + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|"
@@ -61,7 +63,7 @@ final class KindClassifier {
     }
 
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
-    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨)[^,.;!?。])";
+    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长)[^,.;!?。])";
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
@@ -71,6 +73,8 @@ final class KindClassifier {
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
+                    // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
@@ -214,11 +218,18 @@ final class KindClassifier {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
+                if (p == CONTACT_OTHER && studentsPhone(s, m.start())) continue;
                 if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
                 break;
             }
         }
         return best;
+    }
+
+    /** □□电话一直没接: the student's own phone, not a call to the family. */
+    private static boolean studentsPhone(String s, int at) {
+        String before = s.substring(Math.max(0, at - 2), at);
+        return before.endsWith(String.valueOf(NoteText.NAME_MASK)) || before.equals(NoteText.NAME_MASK + "的");
     }
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
