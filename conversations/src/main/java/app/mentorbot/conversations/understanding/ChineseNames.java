@@ -1,10 +1,13 @@
 package app.mentorbot.conversations.understanding;
 
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 /**
  * What we know about Chinese personal names without a name recogniser, from the lexicon's
@@ -58,8 +61,11 @@ final class ChineseNames {
         return 1;
     }
 
-    /** True when a name form is also an everyday word and so needs name context. */
+    /**
+     * True when a name form is also an everyday word and so needs name context: listed in names-that-are-words,
+     * or a word of HanLP's core dictionary (周全, 时光, 夏天, 高远: a school's roster brings its own such names).
+     */
     boolean isWord(String form) {
-        return words.contains(form);
+        return words.contains(form) || form.length() >= 2 && CoreDictionary.contains(form);
     }
 }
