@@ -1,6 +1,5 @@
 package app.mentorbot.conversations.understanding;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
