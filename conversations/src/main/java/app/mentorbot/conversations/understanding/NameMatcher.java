@@ -215,7 +215,7 @@ final class NameMatcher {
                 String name = m.group(1);
                 int a = m.start(1), b = m.end(1);
                 if (overlaps(found, a, b) || overlaps(out, a, b) || !plausiblePerson(name)) continue;
-                List<String> same = tiers.narrow(senderId, homophones.soundingLike(name));
+                List<String> same = tiers.narrowSlip(senderId, homophones.soundingLike(name));
                 boolean surnameFirst = chineseNames.isSurname(name.substring(0, 1))
                         || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
                 if (!same.isEmpty() || surnameFirst) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
@@ -230,7 +230,7 @@ final class NameMatcher {
                 if (hanRun < len || !homophones.mayStartLongName(s.charAt(i))) continue;   // cheapest test first
                 if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
                 var same = homophones.longNameSoundingLike(s, i, len);
-                if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrow(senderId, same), Mention.How.UNKNOWN));
+                if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrowSlip(senderId, same), Mention.How.UNKNOWN));
             }
         }
         // TONGXUE may start with any char, so it is not gated: look for its word first

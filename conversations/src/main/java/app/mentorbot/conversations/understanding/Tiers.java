@@ -51,6 +51,22 @@ final class Tiers {
         return own.isEmpty() ? narrow(senderId, candidates) : own;
     }
 
+    /**
+     * For a name on no roster that sounds like some (a voice-input slip: 林力 for 林立 or 林丽): everyone who sounds
+     * the same, since the slip says nothing about which was meant; the sender's mentees and the students of the
+     * classes they teach or head first.
+     */
+    List<String> narrowSlip(String senderId, Collection<String> candidates) {
+        Set<String> classes = classesOf.computeIfAbsent(senderId, roster::classIdsOf);
+        List<String> near = new ArrayList<>(), far = new ArrayList<>();
+        for (String c : new LinkedHashSet<>(candidates)) {
+            Student s = students.get(c);
+            (s != null && (senderId.equals(s.mentorId()) || classes.contains(s.classId())) ? near : far).add(c);
+        }
+        near.addAll(far);
+        return List.copyOf(near);
+    }
+
     List<String> narrow(String senderId, Collection<String> candidates) {
         if (candidates.isEmpty()) return List.of();
         List<String> tier = new ArrayList<>();
