@@ -297,8 +297,11 @@ public final class NoteReader {
         if (decision.end() > decision.start()) {
             int from = Clauses.sentenceStart(s, decision.start()), to = Clauses.sentenceEnd(s, decision.start());
             DateResolver.TimeExpr before = null, after = null;
+            int exchangeClause = Clauses.clauseStart(s, decision.start());
             for (DateResolver.TimeExpr t : past) {
                 if (t.start() < from || t.start() >= to) continue;
+                // a week with no day in an earlier clause dates the story, not the exchange (上周期中挂了四门，他说…)
+                if (t.start() < exchangeClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
                 if (t.start() < decision.start()) before = t;
                 else if (after == null) after = t;
             }
@@ -310,6 +313,8 @@ public final class NoteReader {
                 if (t.start() < from && !WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) latest = t;
             }
             if (latest != null) return latest;
+            // the note opens with the exchange and names no day for it: today; later days are what was told
+            return null;
         }
         // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
         for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
