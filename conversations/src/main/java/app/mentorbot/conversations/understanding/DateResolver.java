@@ -43,7 +43,7 @@ final class DateResolver {
 
     /** Plan words: a date in the same clause is one to come. */
     static final GatedPattern PLAN = GatedPattern.compile(
-            "再|提醒|打算|准备|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
+            "再|(?<=[一二三四五六日天午上])在(?=找|跟|和|聊|谈|约|联系|问|看|打)|提醒|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
     static final GatedPattern PAST = GatedPattern.compile(
             "(?<![为除约])了(?!解)|[跟和对给向]我(说|讲|反映|倾诉|哭诉)|说完|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
@@ -95,7 +95,8 @@ final class DateResolver {
             return either(m, s, t, date(t.getYear(), t.getMonthValue(), day), date(prev.getYear(), prev.getMonthValue(), day),
                     date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
         });
-        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")", this::weekday);
+        // 每周五十 is fifty a week: a weekday is not followed by a numeral or money
+        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")(?![十百千万块元0-9])", this::weekday);
         // 上周 with no day (上周和他谈过): Monday of last week, mirroring 下周 with no day → Monday of next week
         rule("(上上个?|上个?|上一个?)(周|星期|礼拜)(?![一二三四五六日天末1-7])", (m, s, t) -> {
             int weeks = m.group(1).startsWith("上上") ? 2 : 1;
@@ -244,6 +245,9 @@ final class DateResolver {
         return new TimeExpr(m.start(), m.end(), d, d.equals(today) ? Role.TODAY : Role.PAST, false);
     }
 
+    private static final GatedPattern TEACHER_SAID = GatedPattern.compile(
+            "我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)?说|(跟|和|对|告诉)(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)说(了|好)?|说好|约好|答应");
+
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
@@ -253,6 +257,8 @@ final class DateResolver {
         if (deadline) return true;
         String clause = Clauses.clauseAt(s, at);
         if (PLAN.foundIn(clause)) return true;
+        // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
+        if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
         return !PAST.foundIn(Clauses.spokenSentenceAt(s, at));
     }
 

@@ -163,7 +163,7 @@ public final class NoteReader {
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
             followUp(r, followUpTime(r.s, r.times));
         } else if (r.kind == Kind.REMINDER) {
-            followUp(r, dueTime(r.times));
+            followUp(r, dueTime(r.s, r.decision, r.times));
         }
     }
 
@@ -353,7 +353,9 @@ public final class NoteReader {
     /** 今天一早我再找她, 约了中午再打电话: a time today that a plan with 再 follows, not the day of the report. */
     private static boolean laterToday(String s, DateResolver.TimeExpr t) {
         if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
-        return s.substring(t.end(), Clauses.clauseEnd(s, t.end())).contains("再") && !KindClassifier.inSpeech(s, t.start());
+        String rest = s.substring(t.end(), Clauses.clauseEnd(s, t.end()));
+        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我");   // 我今天一早先找她
+        return (rest.contains("再") || mine && rest.contains("先")) && !KindClassifier.inSpeech(s, t.start());
     }
 
     /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */
@@ -363,7 +365,11 @@ public final class NoteReader {
     private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile("我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?说|说好|说定|让(他|她|□)");
 
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
-    private static DateResolver.TimeExpr dueTime(List<DateResolver.TimeExpr> times) {
+    private static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times) {
+        // 这周三到周五我不在学校，提醒我下周一…: the day after the request is the one asked for
+        for (DateResolver.TimeExpr t : times) {
+            if (t.start() >= decision.start() && (t.role() == DateResolver.Role.FUTURE || t.deadline())) return t;
+        }
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return t;
         }
