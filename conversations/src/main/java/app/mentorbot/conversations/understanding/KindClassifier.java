@@ -74,6 +74,7 @@ final class KindClassifier {
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,4}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
+                    + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
@@ -184,7 +185,7 @@ final class KindClassifier {
         int[] talkAt = null;
         GatedPattern.Scan talk = TALK.scan(s);
         while (talk.find()) {
-            if (!planning(s, talk.start(), times)) {
+            if (!planning(s, talk.start(), times) && withTheTeacher(s, talk.start(), talk.end())) {
                 talkAt = new int[]{talk.start(), talk.end()};
                 break;
             }
@@ -194,6 +195,28 @@ final class KindClassifier {
         if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
         return new Decision(Kind.OTHER, 0, 0);
+    }
+
+    /** Someone other than the student tells the teacher (宿管说, 听李老师说, 室友跑来找我): what follows is hearsay. */
+    private static final GatedPattern HEARSAY = GatedPattern.compile(
+            "(室友|舍友|同学|同桌|宿管|宿管阿姨|校医|医生|保安|门卫|班长|老师|宿舍的人|阿姨|警察|别的同学|其他同学)"
+                    + "[^,.;!?。]{0,4}?(说|反映|讲|告诉我|来找我|找我|跟我说|打电话)");
+    /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
+    private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
+    /** Exchanges the teacher starts: they count even after hearsay (听宿管说…，今天问了子墨). */
+    private static final GatedPattern TEACHER_STARTS = GatedPattern.compile("^(问|找|教|我|跟□|和□|给□|安慰|批评|表扬|提醒|鼓励|开导)");
+
+    /**
+     * A talk word names an exchange between the teacher and the student unless it sits in someone else's account
+     * (宿管说她说是自己摔的, 听李老师说他被批评了) or the student said it often or in public (一直说自己胖, 在群里说).
+     */
+    private static boolean withTheTeacher(String s, int start, int end) {
+        String word = s.substring(start, end);
+        if (TEACHER_STARTS.foundIn(word)) return true;
+        int from = Clauses.sentenceStart(s, start);
+        GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
+        if (h.find() && from + h.start() <= start) return false;
+        return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
 
     /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
