@@ -64,6 +64,7 @@ final class NameMatcher {
         // a one-char given name (周文 → 文) is far too ambiguous on its own; only its nicknames count
         if (given.length() >= 2) add(given, s, FormType.GIVEN);
         add("小" + last, s, FormType.XIAO_LAST);
+        add("阿" + last, s, FormType.XIAO_LAST);   // 阿杰 for 邵俊杰
         add("" + last + last, s, FormType.DOUBLED);
         add("小" + surname, s, FormType.XIAO_SURNAME);
         add(surname + "同学", s, FormType.SURNAME_TONGXUE);
