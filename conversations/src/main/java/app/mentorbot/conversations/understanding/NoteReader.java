@@ -336,15 +336,18 @@ public final class NoteReader {
 
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
     private static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times) {
-        for (DateResolver.TimeExpr t : times) {
-            if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
-            int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
-            String clause = s.substring(cs, ce);
-            // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
-            boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
-            boolean speech = KindClassifier.inSpeech(s, t.start()) && !TEACHER_SPEAKS.foundIn(s.substring(cs, t.start()))
-                    && !clause.contains("再") && !clause.contains("提醒");
-            if (planned && !speech) return t;
+        // a day with a plan word first (下个月5号再问问); failing that, a future day that names no school event
+        for (boolean strict : new boolean[]{true, false}) {
+            for (DateResolver.TimeExpr t : times) {
+                if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
+                int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
+                String clause = s.substring(cs, ce);
+                // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
+                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
+                boolean speech = KindClassifier.inSpeech(s, t.start()) && !TEACHER_SPEAKS.foundIn(s.substring(cs, t.start()))
+                        && !clause.contains("再") && !clause.contains("提醒");
+                if (planned && !speech) return t;
+            }
         }
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
         return null;
