@@ -133,7 +133,15 @@ public final class NoteReader {
 
     /** Who: a pinned-down mention is a student of the note; any other is asked about, with its candidates. */
     private static void who(Reading r) {
+        Set<String> named = new LinkedHashSet<>();
+        for (Mention m : r.mentions) if (m.pinned()) named.addAll(m.candidates());
         for (Mention m : r.mentions) {
+            // 跟小罗聊过了，是罗晓琳: an ambiguous form one of whose candidates the note names in full is that student
+            List<String> same = m.pinned() ? List.of() : m.candidates().stream().filter(named::contains).toList();
+            if (same.size() == 1) {
+                r.evidence("students", same.get(0), m.start(), m.end());
+                continue;
+            }
             if (m.pinned()) {
                 r.students.addAll(m.candidates());
                 for (String id : m.candidates()) r.evidence("students", id, m.start(), m.end());
@@ -190,17 +198,31 @@ public final class NoteReader {
         GatedPattern.Scan sep = SEPARATELY.scan(r.s);
         GatedPattern.Scan tog = TOGETHER.scan(r.s);
         int people = r.students.size() + (r.clarify == null ? 0 : (int) r.mentions.stream().filter(m -> !m.pinned()).count());
-        if (sep.find()) {
+        while (sep.find()) {
+            // 约她下周单独补一下: a plan's 单独 says nothing of the talk that happened
+            if (r.times.stream().anyMatch(t -> t.role() == DateResolver.Role.FUTURE
+                    && Clauses.clauseStart(r.s, t.start()) == Clauses.clauseStart(r.s, sep.start()))) continue;
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
         if (people >= 2 && !collective && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
+        if (people >= 2 && !collective && oneInTheTalksClause(r)) return TalkType.INDIVIDUAL;   // …打架。今天找秦朗谈了
         if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    /** The clause that names the talk (找秦朗谈了) names exactly one student, and no word of togetherness. */
+    private static boolean oneInTheTalksClause(Reading r) {
+        if (r.decision.end() <= r.decision.start()) return false;
+        int cs = Clauses.clauseStart(r.s, r.decision.start()), ce = Clauses.clauseEnd(r.s, r.decision.start());
+        if (TOGETHER.foundIn(r.s.substring(cs, ce))) return false;
+        Set<String> in = new LinkedHashSet<>();
+        for (Mention m : r.mentions) if (m.start() >= cs && m.end() <= ce) in.addAll(m.candidates());
+        return in.size() == 1;
     }
 
     private static final GatedPattern SAYS = GatedPattern.compile("说(?!话)|告诉我|反映|发消息|发来|问我");
