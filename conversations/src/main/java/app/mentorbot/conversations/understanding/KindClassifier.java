@@ -90,9 +90,9 @@ final class KindClassifier {
             if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
         }
         GatedPattern.Scan question = QUESTION.scan(s);
-        if (question.find()) return new Decision(Kind.QUERY, question.start(), question.end());
+        if (question.find() && !reportedQuestion(s, question.start())) return new Decision(Kind.QUERY, question.start(), question.end());
         GatedPattern.Scan request = REQUEST.scan(s);
-        if (request.find()) return new Decision(Kind.QUERY, request.start(), request.end());
+        if (request.find() && !reportedQuestion(s, request.start())) return new Decision(Kind.QUERY, request.start(), request.end());
         GatedPattern.Scan ql = QUERY_LEAD.scan(s);
         if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
             return new Decision(Kind.QUERY, ql.start(4), ql.end(4));
@@ -144,6 +144,9 @@ final class KindClassifier {
      */
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
         if (statesBeforePlanning(s, times)) return true;
+        // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
+        GatedPattern.Scan spoke = STUDENT_SPOKE.scan(s);
+        if (spoke.find() && spoke.start() < 12) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
             if (t.role() == DateResolver.Role.TODAY && !t.deadline()) {
@@ -224,12 +227,23 @@ final class KindClassifier {
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
 
+    /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
+    private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
+            "(□+|他|她)" + NOT_A_PARENT + "{0,4}?(?<![再要会想])(跟我说|和我说|对我说|说(?!话)|问我|告诉我|来找我)");
+    /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
+    private static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
+
+    private static boolean reportedQuestion(String s, int at) {
+        return ASKED_ME.foundIn(s.substring(Clauses.sentenceStart(s, at), Math.min(s.length(), at + 1)));
+    }
+
     /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
     private static boolean planning(String s, int at, List<DateResolver.TimeExpr> times) {
         int from = Clauses.clauseStart(s, at), clauseEnd = Clauses.clauseEnd(s, at);
         // what follows a 说 is what was said: its days and plans are not the exchange's (给我发消息说…放学后收拾他)
         GatedPattern.Scan said = SPEECH.scan(s.substring(at, clauseEnd));
         int to = said.find() ? at + said.end() : clauseEnd;
+        if (s.substring(Math.max(from, at - 3), at).contains("再")) return true;   // 再找他谈一次: the next talk, not this one
         String clause = s.substring(from, to);
         if (DateResolver.PAST.foundIn(clause)) return false;
         // 上周五约了家长来学校: an arrangement on a past day is part of the report
