@@ -60,12 +60,16 @@ class CommandsBesideRunningBotTest {
             String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
             Run imported = RosterImportCommandTest.capture(() -> ImportCommand.run(new String[] {school.toString(), "--mentorbot.data-dir=" + data}));
+            long importedAt = System.nanoTime();
             assertThat(imported.exit()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("名单已导入");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (get(port, "/api/demo/people").statusCode() == 200 && System.nanoTime() < deadline) Thread.sleep(100);
             assertThat(get(port, "/api/demo/people").statusCode()).as("the running bot saw the import: demo is over").isEqualTo(404);
+            // the cached roster is compared with the database at most every 2 seconds (RosterStore): wait out that bound
+            long rosterSeen = importedAt + Duration.ofMillis(2100).toNanos();
+            while (System.nanoTime() < rosterSeen) Thread.sleep(50);
             try (ChatClient t = ChatClient.withHeaders(port, Map.of("Cookie", cookie))) {
                 t.say("上周五去孙悦家家访，父母离异，跟爷爷奶奶住");
                 assertThat(t.reply()).as("the new roster's student is known").startsWith("已记录：").contains("孙悦");

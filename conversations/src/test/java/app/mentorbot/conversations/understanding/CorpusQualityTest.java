@@ -35,6 +35,7 @@ class CorpusQualityTest {
                     "flags", 0.76, "safetyRecall", 1.00, "safetyPrecision", 0.75),
             "train/lc-junior", Map.of("record", 0.76, "kind", 0.90, "students", 0.89, "date", 0.91, "followUp", 0.93,
                     "flags", 0.84, "safetyRecall", 1.00, "safetyPrecision", 0.83),
+            "train/sd-county", Map.of("record", 0.0),
             "train/yz-senior", Map.of("record", 0.70, "kind", 0.84, "students", 0.88, "date", 0.90, "followUp", 0.95,
                     "flags", 0.80, "safetyRecall", 0.90, "safetyPrecision", 0.82),
             "train/zj-vocational", Map.of("record", 0.60, "kind", 0.82, "students", 0.90, "date", 0.87, "followUp", 0.97,

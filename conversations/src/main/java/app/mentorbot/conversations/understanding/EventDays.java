@@ -1,0 +1,124 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The days of a note, once its kind is known: the day a reported exchange happened (today when unsaid), the
+ * day the teacher plans a follow-up for, and the day a reminder is due. Days in someone's words, days that date
+ * what was talked about (谈了昨天的事) and school events (下周月考) are told apart from the teacher's own plans.
+ */
+final class EventDays {
+    private EventDays() {}
+
+    /** Words that mark a planned follow-up in the clause of a future date (再跟进, 下周五交...). */
+    private static final GatedPattern FOLLOW_UP = GatedPattern.compile(
+            "再|跟进|提醒|回访|复查|交|约|找|检查|看看|问问|关注|继续|落实|反馈|谈|聊|家访|联系|观察|之前|以前|前");
+
+    /**
+     * The day the reported thing happened. In a narrative note a past day may belong to the story
+     * (金鑫这周三小测45分。周五我找他谈了谈), so the day in the sentence that names the exchange wins
+     * (the last one before the exchange word, else the first after it); failing that, the latest day told
+     * before that sentence; a note that opens with its exchange and names no day for it is today's. A note
+     * naming no exchange (an observation) takes its first past or today expression. Days in someone's words,
+     * days that date what was talked about (谈了昨天中午的事) and a plan later today never count.
+     */
+    static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision) {
+        List<DateResolver.TimeExpr> past = new ArrayList<>();
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
+            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
+            if (laterToday(s, t)) continue;
+            if (TOPIC_DAY.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
+            past.add(t);
+        }
+        if (past.isEmpty()) return null;
+        if (decision.end() > decision.start()) {
+            int from = Clauses.sentenceStart(s, decision.start()), to = Clauses.sentenceEnd(s, decision.start());
+            DateResolver.TimeExpr before = null, after = null;
+            int exchangeClause = Clauses.clauseStart(s, decision.start());
+            for (DateResolver.TimeExpr t : past) {
+                if (t.start() < from || t.start() >= to) continue;
+                // a week with no day in an earlier clause dates the story, not the exchange (上周期中挂了四门，他说…)
+                if (t.start() < exchangeClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
+                if (t.start() < decision.start()) before = t;
+                else if (after == null) after = t;
+            }
+            if (before != null) return before;
+            if (after != null) return after;
+            // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
+            DateResolver.TimeExpr latest = null;
+            for (DateResolver.TimeExpr t : past) {
+                if (t.start() < from && !WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) latest = t;
+            }
+            if (latest != null) return latest;
+            // the note opens with the exchange and names no day for it: today; later days are what was told
+            return null;
+        }
+        // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
+        for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
+        return null;
+    }
+
+    /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
+    private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)事");
+
+    private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
+
+    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^,.;!?。]*[,]?\\s*$");
+
+    /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
+    private static boolean sentenceSpeechBefore(String s, int at) {
+        String before = s.substring(Clauses.sentenceStart(s, at), at);
+        return before.contains("说") && SPEECH_THEN_DATE.matcher(before).matches();
+    }
+
+    /** In a report, a future date counts as follow-up only when the teacher plans something there. */
+    static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times) {
+        // a day with a plan word first (下个月5号再问问); failing that, a future day that names no school event
+        for (boolean strict : new boolean[]{true, false}) {
+            for (DateResolver.TimeExpr t : times) {
+                if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
+                int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
+                String clause = s.substring(cs, ce);
+                // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
+                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
+                boolean speech = KindClassifier.inSpeech(s, t.start()) && !TEACHER_SPEAKS.foundIn(s.substring(cs, t.start()))
+                        && !clause.contains("再") && !clause.contains("提醒");
+                if (planned && !speech) return t;
+            }
+        }
+        for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
+        return null;
+    }
+
+    /** 今天一早我再找她, 约了中午再打电话: a time today that a plan with 再 follows, not the day of the report. */
+    private static boolean laterToday(String s, DateResolver.TimeExpr t) {
+        if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
+        String rest = s.substring(t.end(), Clauses.clauseEnd(s, t.end()));
+        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我");   // 我今天一早先找她
+        return (rest.contains("再") || mine && rest.contains("先")) && !KindClassifier.inSpeech(s, t.start());
+    }
+
+    /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */
+    private static final GatedPattern SCHOOL_EVENT = GatedPattern.compile(
+            "考|测|放假|开学|返校|比赛|运动会|体检|生日|出成绩|开课|上课|过年|过节|假期|春节|国庆|中秋|元旦|端午|清明|开会|家长会");
+    /** The teacher's own words (我说, 跟他说好, 我让他): a plan, not someone's report. */
+    private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile("我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?说|说好|说定|让(他|她|□)");
+
+    /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
+    static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times) {
+        // 这周三到周五我不在学校，提醒我下周一…: the day after the request is the one asked for
+        for (DateResolver.TimeExpr t : times) {
+            if (t.start() >= decision.start() && (t.role() == DateResolver.Role.FUTURE || t.deadline())) return t;
+        }
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return t;
+        }
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.TODAY) return t;
+        }
+        return null;
+    }
+}
