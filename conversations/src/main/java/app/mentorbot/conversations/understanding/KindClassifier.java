@@ -29,7 +29,9 @@ final class KindClassifier {
             "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final GatedPattern REQUEST = GatedPattern.compile(
-            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁没|谁还没|哪些(学生|人)还没"
+            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
+                    // 都有啥记录, 一共谈了几次, 他姥姥电话多少
+                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[\\s。.!！]*$|(电话|手机|手机号)(是)?多少[\\s。.!！]*$"
                     // asking for a number or a fact: 电话是多少, 排第几, 考了几分
                     + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?[\\s。.!！]*$|(是多少|多少分|第几|几名|几分|哪天|哪一天)[\\s。.!！]*$");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */

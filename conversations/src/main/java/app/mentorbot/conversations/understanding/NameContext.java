@@ -30,6 +30,9 @@ final class NameContext {
             "\\s*(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 
+    private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
+    private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间)");
+
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
@@ -44,6 +47,8 @@ final class NameContext {
                 || LEADING_TIME.matcher(lead).matches();
         String tail = s.substring(end);
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
+        // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
+        if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         if ((clauseStart || before == '说') && actsNext(tail)) return true;
         // 去田园家家访: someone's home

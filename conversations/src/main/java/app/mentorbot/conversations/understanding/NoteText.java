@@ -51,7 +51,7 @@ final class NoteText {
         return new NoteText(text, new String(chars));
     }
 
-    /** Full-width digits, letters and common punctuation to their ASCII forms; length-preserving. */
+    /** Full-width digits, letters and common punctuation to their ASCII forms, 俺 to 我; length-preserving. */
     private static char narrow(char c) {
         if (c >= '０' && c <= '９') return (char) ('0' + (c - '０'));
         if (c >= 'Ａ' && c <= 'Ｚ') return (char) ('A' + (c - 'Ａ'));
@@ -68,6 +68,7 @@ final class NoteText {
             case '，' -> ',';
             case '（' -> '(';
             case '）' -> ')';
+            case '俺' -> '我';   // the northern first person: the teacher
             default -> c;
         };
     }
