@@ -40,8 +40,9 @@ final class EventDays {
             int exchangeClause = Clauses.clauseStart(s, decision.start());
             for (DateResolver.TimeExpr t : past) {
                 if (t.start() < from || t.start() >= to) continue;
-                // a week with no day in an earlier clause dates the story, not the exchange (上周期中挂了四门，他说…)
-                if (t.start() < exchangeClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
+                // a week with no day outside the exchange's clause dates the story, not the exchange (上周期中挂了四门，他说…)
+                boolean sameClause = t.start() >= exchangeClause && t.start() < Clauses.clauseEnd(s, decision.start());
+                if (!sameClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
                 if (t.start() < decision.start()) before = t;
                 else if (after == null) after = t;
             }
@@ -66,7 +67,8 @@ final class EventDays {
 
     private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
 
-    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^,.;!?。]*[,]?\\s*$");
+    /** A 说 earlier in the sentence, with at most one comma after it (打电话说，孩儿礼拜天没回家): the day is in someone's words. */
+    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^,.;!?。]*(,[^,.;!?。]*)?\\s*$");
 
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {

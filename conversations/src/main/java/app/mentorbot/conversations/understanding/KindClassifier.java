@@ -77,6 +77,8 @@ final class KindClassifier {
                     + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
+                    // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
+                    + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(叫|喊)"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|问我|哭着说)(?!话)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"
