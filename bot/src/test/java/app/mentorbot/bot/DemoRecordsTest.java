@@ -33,4 +33,11 @@ class DemoRecordsTest {
         assertThat(Integer.parseInt(glance.group(3))).as("key students").isBetween(1, 5);
         assertThat(html).contains("本期被标记");
     }
+
+    @Test
+    void theStudentWhoseLowMoodWasNotedHasAPlanAndHalfMonthReportsOnTheirGrowthFile() throws Exception {
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.growthFile("T01", "S03"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("王子轩").contains("指导计划").contains("情绪逐步稳定").contains("半月汇报").contains("错题本坚持在记");
+    }
 }

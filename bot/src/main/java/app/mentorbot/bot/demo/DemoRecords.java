@@ -21,8 +21,8 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
  * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
- * a group talk per mentor each fortnight, some parent calls, two students flagged and a guidance plan for one. Written only by
- * {@link DemoSchool} into the database it has just filled.
+ * a group talk per mentor each fortnight, some parent calls, two students flagged, and a guidance plan and two
+ * half-month reports for one. Written only by {@link DemoSchool} into the database it has just filled.
  */
 final class DemoRecords {
     private static final int WEEKS = 9;
@@ -70,6 +70,12 @@ final class DemoRecords {
                     List.of("心理：关注情绪变化，学会调节压力", "生活：调整作息，保证睡眠"),
                     List.of("定期个别谈心", "每次谈话留意情绪，必要时请心理老师一起帮助"), 7, 4, null, null),
                     today.minusDays(5), low.mentorId(), now);
+            // and two half-month reports of their own words, as a school with student accounts would have
+            records.save(record(schoolId, low.mentorId(), Kind.STUDENT_REPORT, null, null, today.minusDays(17), Set.of(Topic.ACADEMIC),
+                    Set.of(), low.id(), "学习：数学函数还是有点吃力。生活：住校挺好的。心情：一般，考试前有点紧张。", now));
+            records.save(record(schoolId, low.mentorId(), Kind.STUDENT_REPORT, null, null, today.minusDays(2), Set.of(Topic.PSYCH),
+                    Set.of(), low.id(), "学习：错题本坚持在记。生活：睡得比上次好一点。心情：好多了，和老师聊完轻松些。", now));
+            written += 2;
         }
         return written;
     }
