@@ -6,6 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import app.mentorbot.conversations.assessments.Area;
+import app.mentorbot.conversations.assessments.AssessmentDays;
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.Level;
+import app.mentorbot.conversations.assessments.StageAssessment;
+import app.mentorbot.conversations.assessments.StageAssessment.AreaLine;
 import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.Record;
@@ -21,7 +27,7 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
  * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
- * a group talk per mentor each fortnight, some parent calls, two students flagged and a guidance plan for one. Written only by
+ * a group talk per mentor each fortnight, some parent calls, two students flagged, a guidance plan and a stage assessment for one. Written only by
  * {@link DemoSchool} into the database it has just filled.
  */
 final class DemoRecords {
@@ -29,7 +35,10 @@ final class DemoRecords {
 
     private DemoRecords() {}
 
-    static int write(String schoolId, Roster roster, RecordStore records, PlanStore plans, Clock clock) {
+    /** Where the demo's stage assessment goes, and which stage of the term it is for. */
+    record Assessments(AssessmentStore store, AssessmentDays days) {}
+
+    static int write(String schoolId, Roster roster, RecordStore records, PlanStore plans, Assessments assessments, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = today.minusWeeks(WEEKS);
         Instant now = clock.instant();
@@ -70,6 +79,14 @@ final class DemoRecords {
                     List.of("心理：关注情绪变化，学会调节压力", "生活：调整作息，保证睡眠"),
                     List.of("定期个别谈心", "每次谈话留意情绪，必要时请心理老师一起帮助"), 7, 4, null, null),
                     today.minusDays(5), low.mentorId(), now);
+            // and a stage assessment to look at, kept inside the school
+            AssessmentDays.Stage stage = assessments.days().stageFor(today.minusDays(3));
+            assessments.store().save(schoolId, new StageAssessment(low.id(), stage.term(), stage.name(), start, today.minusDays(3), List.of(
+                    new AreaLine(Area.THOUGHT, Level.FAIRLY_GOOD, "本阶段4条记录提到思想", "积极参加班级活动"),
+                    new AreaLine(Area.ACADEMIC, Level.FAIRLY_GOOD, "本阶段4条记录提到学业", ""),
+                    new AreaLine(Area.PSYCH, Level.WATCH, "本阶段1条记录提到心理，其中1条标记心理", "愿意每周来聊一聊，情绪在慢慢好转"),
+                    new AreaLine(Area.LIFE, Level.FAIR, "本阶段没有记录提到生活", "作息还要再规律些")),
+                    false, today.minusDays(3), low.mentorId(), null), now);
         }
         return written;
     }
