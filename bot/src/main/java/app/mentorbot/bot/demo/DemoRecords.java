@@ -86,7 +86,7 @@ final class DemoRecords {
                     new AreaLine(Area.ACADEMIC, Level.FAIRLY_GOOD, "本阶段4条记录提到学业", ""),
                     new AreaLine(Area.PSYCH, Level.WATCH, "本阶段1条记录提到心理，其中1条标记心理", "愿意每周来聊一聊，情绪在慢慢好转"),
                     new AreaLine(Area.LIFE, Level.FAIR, "本阶段没有记录提到生活", "作息还要再规律些")),
-                    false, today.minusDays(3), low.mentorId(), null), now);
+                    false, today.minusDays(3), low.mentorId()), now);
         }
         return written;
     }
