@@ -35,11 +35,13 @@ import app.mentorbot.bot.testing.TestClock;
  * and sentences set in plain words, the feedback sent to the family through the relay (kind words and the mentor's
  * sentences only), the parent's reply a parent contact; kept per stage, shown on the growth file and in the class
  * head's digest, read into the year-end review. The school sets 期中评估 on Monday 16 March 2026; now is Tuesday
- * 10 March, 15:00. 李华 (S02, father P02) and 张小明 (S01) are 刘洋's (T01) mentees in 高二(1)班, headed by 孙丽 (T02).
+ * 10 March, 15:00. 李华 (S02, father P02, a student account of her own) and 张小明 (S01) are 刘洋's (T01) mentees in
+ * 高二(1)班, headed by 孙丽 (T02).
  */
 @ChatTest
 @Import(SchoolDayClock.class)
-@TestPropertySource(properties = {"mentorbot.school.assessments[0].name=期中评估", "mentorbot.school.assessments[0].on=2026-03-16"})
+@TestPropertySource(properties = {"mentorbot.school.assessments[0].name=期中评估", "mentorbot.school.assessments[0].on=2026-03-16",
+        "mentorbot.school.duties.student-reports=true"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StageAssessmentTest {
     static final ZonedDateTime TUESDAY = SchoolDayClock.TUESDAY_AFTERNOON;
@@ -58,6 +60,7 @@ class StageAssessmentTest {
     @BeforeEach
     void tuesday() {
         clock.set(TUESDAY);
+        jdbc.sql("insert into student_account (school_id, student_id, since) values ('main', 'S02', now()) on conflict do nothing").update();
     }
 
     String page(String answer, String path) throws Exception {
@@ -86,7 +89,7 @@ class StageAssessmentTest {
     @Test
     @Order(1)
     void anAssessmentDraftedFromTheRecordsIsSetSentToTheParentAndTheParentsReplyIsAParentContact() throws Exception {
-        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone father = chat.as("P02")) {
+        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone father = chat.as("P02"); FakeChat.Phone lihua = chat.as("S02")) {
             assertThat(liu.ask("今天和李华单独谈心，她说数学越来越跟不上，有点焦虑")).startsWith("已记录");
             assertThat(liu.ask("和李华、王子轩一起聊了选科的想法")).startsWith("已记录");
 
@@ -111,6 +114,9 @@ class StageAssessmentTest {
                     "心理状态不错", "老师想说：和同学聊过之后，最近情绪稳定多了");
             assertThat(home).as("no other student, no note, no counts of records")
                     .doesNotContain("王子轩", "子轩", "张小明", "跟不上", "焦虑", "选科", "条记录", "标记");
+            String own = lihua.pushContaining("本阶段（期中评估）");
+            assertThat(own).as("the student with an account reads it too").startsWith("刘洋老师：李华，这是你本阶段（期中评估）的小结")
+                    .contains("学业成绩还有进步的空间").doesNotContain("王子轩", "跟不上", "条记录");
         }
         clock.set(TUESDAY.plusDays(1).withHour(9));
         try (FakeChat.Phone father = chat.as("P02"); FakeChat.Phone liu = chat.as("T01")) {
@@ -198,5 +204,16 @@ class StageAssessmentTest {
             String all = liu.ask("写学年总结");
             assertThat(all).contains("【李华】", "【张小明】");
         }
+    }
+
+    @Test
+    void onTheSpringTermsSummaryDayEachMentorGetsTheYearEndReviewDrafts() throws Exception {
+        clock.set(ZonedDateTime.parse("2026-07-03T07:31:00+08:00[Asia/Shanghai]"));
+        scheduler.runDue(clock.instant());
+        try (FakeChat.Phone liu = chat.as("T01")) {
+            assertThat(liu.pushContaining("学年总结草稿")).contains("【李华】", "【张小明】", "计划目标", "各阶段评估", "个别谈话");
+        }
+        assertThat(jdbc.sql("select count(*) from outbox where recipient_id = 'T01' and body like '学年总结草稿%'").query(Long.class).single())
+                .isEqualTo(1);
     }
 }
