@@ -13,8 +13,8 @@ import app.mentorbot.conversations.text.Texts;
 
 /**
  * What a family reads of a stage assessment: the four levels in kind words and the mentor's own sentences, nothing
- * else. Never the drafted lines (they count records), never a note, and never another student: a classmate's name
- * in the mentor's words (full, or the given name of a three-character name) becomes 同学.
+ * else. Never the drafted lines (they count records), never a note, and never another student: another student's
+ * full name in the mentor's words, or a classmate's given name (of a three-character name), becomes 同学.
  */
 public final class FamilyFeedback {
     private final Texts texts;
@@ -51,7 +51,9 @@ public final class FamilyFeedback {
         for (Student other : roster.students()) {
             if (other.id().equals(s.id()) || other.name().equals(s.name())) continue;
             names.add(other.name());
-            if (other.name().length() >= 3 && !s.name().endsWith(given(other.name()))) names.add(given(other.name()));
+            // a classmate is called by the given name; elsewhere in the school two characters are too often a word
+            boolean classmate = other.classId().equals(s.classId());
+            if (classmate && other.name().length() >= 3 && !s.name().endsWith(given(other.name()))) names.add(given(other.name()));
         }
         names.sort(Comparator.comparingInt(String::length).reversed());
         String out = words;

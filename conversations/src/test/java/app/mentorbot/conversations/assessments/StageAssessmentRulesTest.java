@@ -98,14 +98,15 @@ class StageAssessmentRulesTest {
     }
 
     @Test
-    void theFamilyReadsKindWordsAndTheMentorsSentencesButNoClassmateAndNoDraftedLine() {
+    void theFamilyReadsKindWordsAndTheMentorsSentencesButNoClassmateAndNoDraftedLineWhileAGivenNameFromAnotherClassStaysAWord() {
         Roster roster = new Roster("示范中学", List.of(new SchoolClass("C21", "高二(1)班", "T02")),
                 List.of(new Teacher("T01", "刘洋", "数学", List.of("C21"), false)),
-                List.of(new Student("S02", "李华", "C21", "T01"), new Student("S03", "王子轩", "C21", "T01")), List.of());
+                List.of(new Student("S02", "李华", "C21", "T01"), new Student("S03", "王子轩", "C21", "T01"),
+                        new Student("S30", "张明天", "C22", null)), List.of());
         StageAssessment a = AssessmentEdits.apply(draft(List.of(note("2026-10-09", Set.of(Topic.ACADEMIC), Set.of(Flag.ACADEMIC)))),
-                "心理：和王子轩一起时，子轩常鼓励她").orElseThrow();
+                "心理：和王子轩一起时，子轩常鼓励她，明天再聊").orElseThrow();
         String text = new FamilyFeedback(TEXTS).forParents(a, roster.student("S02").orElseThrow(), roster);
-        assertThat(text).startsWith("李华家长您好").contains("学业成绩需要我们一起多关心", "老师想说：和同学一起时，同学常鼓励她")
+        assertThat(text).startsWith("李华家长您好").contains("学业成绩需要我们一起多关心", "老师想说：和同学一起时，同学常鼓励她，明天再聊")
                 .doesNotContain("王子轩", "子轩", "条记录", "10月9日", "跟不上");
     }
 }
