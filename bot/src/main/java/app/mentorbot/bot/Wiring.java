@@ -12,6 +12,10 @@ import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.QuietHoursSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.conversations.assessments.AssessmentDays;
+import app.mentorbot.conversations.assessments.AssessmentPrompts;
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
@@ -84,9 +88,30 @@ class Wiring {
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
-                      SafetyChecks safetyChecks, SchoolSettings settings) {
+                      SafetyChecks safetyChecks, SchoolSettings settings, AssessmentDays assessmentDays) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
-                settings.digestDaysBefore(), InboundMessage.MAX_TEXT);
+                assessmentDays, settings.digestDaysBefore(), InboundMessage.MAX_TEXT);
+    }
+
+    /** The school's stage assessment points: config/calendar.yml's {@code assessments}, else the Monday after each exam week. */
+    @Bean
+    AssessmentDays assessmentDays(SchoolSettings settings, SchoolCalendar calendar, Texts texts) {
+        return new AssessmentDays(settings.assessmentPoints(), calendar, texts.get("assessment.stage.afterExam"), texts.get("assessment.stage.default"));
+    }
+
+    @Bean
+    AssessmentStore assessmentStore(JdbcClient jdbc) {
+        return new AssessmentStore(jdbc);
+    }
+
+    @Bean
+    YearReviews yearReviews(RecordStore records, PlanStore plans, AssessmentStore assessments, AssessmentDays days, Texts texts) {
+        return new YearReviews(records, plans, assessments, days, texts);
+    }
+
+    @Bean
+    AssessmentPrompts assessmentPrompts(RosterStore rosters, AssessmentStore store, AssessmentDays days, YearReviews reviews, Texts texts) {
+        return new AssessmentPrompts(rosters, store, days, reviews, texts);
     }
 
     @Bean

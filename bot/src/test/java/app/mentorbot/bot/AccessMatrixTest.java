@@ -39,6 +39,7 @@ class AccessMatrixTest {
             case "WRITE" -> "今天和" + student + "谈心，聊了学习";
             case "READ" -> student + "最近的记录";
             case "CODE" -> "绑定码 " + student + ("张小明".equals(student) ? "妈妈" : "爸爸");
+            case "ASSESS" -> student + "的阶段评估";
             case "REPLY" -> "回复" + student + ("张小明".equals(student) ? "妈妈" : "爸爸") + " 您好，我是老师";
             default -> throw new IllegalArgumentException(action);
         };
@@ -81,15 +82,26 @@ class AccessMatrixTest {
             "P01, REPLY, 张小明, RELAYED",
             "P02, READ,  张小明, RELAYED",
             "P02, WRITE, 张小明, RELAYED",
+            "T05, ASSESS, 张小明, ALLOWED",
+            "T02, ASSESS, 张小明, ALLOWED",
+            "T01, ASSESS, 张小明, ALLOWED",
+            "T03, ASSESS, 张小明, REFUSED",
+            "T04, ASSESS, 张小明, REFUSED",
+            "T04, ASSESS, 张小敏, ALLOWED",
+            "P01, ASSESS, 张小明, RELAYED",
+            "P02, ASSESS, 张小明, RELAYED",
     })
     void everyRoleGetsWhatItMayAndIsRefusedTheRest(String who, String action, String student, String outcome) throws Exception {
         try (FakeChat.Phone phone = chat.as(who)) {
             String answer = phone.ask(say(action, student));
             switch (outcome) {
-                case "ALLOWED" -> assertThat(answer).as(answer).containsAnyOf("已记录", "的最近记录", "还没有记录", "的绑定码", "已发送给");
+                case "ALLOWED" -> assertThat(answer).as(answer).containsAnyOf("已记录", "的最近记录", "还没有记录", "的绑定码", "已发送给",
+                        "的阶段评估：", "还没有阶段评估");
                 case "REFUSED" -> assertThat(answer).as(answer).containsAnyOf("没有记录。", "不能查看", "只有学生的导师", "不是你的受导学生")
+                        .doesNotContain("的阶段评估：")
                         .doesNotContain("已记录：").doesNotContain("的绑定码").doesNotContain("已发送给");
-                case "RELAYED" -> assertThat(answer).as(answer).contains("已转达").doesNotContain("最近记录").doesNotContain("绑定码：");
+                case "RELAYED" -> assertThat(answer).as(answer).contains("已转达").doesNotContain("最近记录").doesNotContain("绑定码：")
+                        .doesNotContain("还没有阶段评估");
                 default -> throw new IllegalArgumentException(outcome);
             }
         }

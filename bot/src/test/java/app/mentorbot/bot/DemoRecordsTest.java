@@ -32,6 +32,7 @@ class DemoRecordsTest {
         assertThat(Integer.parseInt(glance.group(2))).as("individual talks this period").isGreaterThanOrEqualTo(Integer.parseInt(glance.group(1)));
         assertThat(Integer.parseInt(glance.group(3))).as("key students").isBetween(1, 5);
         assertThat(html).contains("本期被标记");
+        assertThat(html).as("the demo's one stage assessment, in the class head's digest").contains("<th>最近阶段评估</th>", "心理需关注", "未评估");
     }
 
     @Test

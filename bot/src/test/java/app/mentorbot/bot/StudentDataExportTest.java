@@ -35,6 +35,7 @@ class StudentDataExportTest {
         JsonNode file = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(export.out());
         assertThat(file.isObject()).as(export.out()).isTrue();
         assertThat(export.out()).contains("\"name\" : \"黄佳怡\"");
+        assertThat(file.has("stageAssessments")).as("stage assessments are part of a student's data").isTrue();
         assertThat(export.err()).as("the log went somewhere: standard error").contains("embedded PostgreSQL");
     }
 }

@@ -82,6 +82,10 @@ class StudentErasureTest {
             liu.replyTo(liu.say("给杨帆定个计划"));
             liu.replyTo(liu.say("目标改成：不再被欺负，遇事敢跟老师说"));
             liu.replyTo(liu.say("确认"));
+            liu.replyTo(liu.say("给杨帆做阶段评估"));
+            liu.replyTo(liu.say("心理：被欺负的事说开了，情绪好多了"));
+            liu.replyTo(liu.say("发给家长"));
+            liu.replyTo(liu.say("确认"));
             liu.replyTo(liu.say("给杨帆定个计划")); // a draft of the next version stays open
             liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"));
         }
@@ -96,7 +100,8 @@ class StudentErasureTest {
         RosterImportCommandTest.Run export = RosterImportCommandTest.capture(() -> StudentDataCommand.run(args("export", "S05")));
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.out()).contains("\"name\" : \"杨帆\"").contains("被高年级同学欺负").contains("孩子最近回家不太说话")
-                .contains("打游戏").contains("\"guidancePlans\"").contains("不再被欺负，遇事敢跟老师说").doesNotContain("张小明单独谈心");
+                .contains("打游戏").contains("\"guidancePlans\"").contains("不再被欺负，遇事敢跟老师说")
+                .contains("\"stageAssessments\"").contains("情绪好多了").doesNotContain("张小明单独谈心");
 
         RosterImportCommandTest.Run refused = RosterImportCommandTest.capture(() -> StudentDataCommand.run(args("erase", "S05")));
         assertThat(refused.exit()).isEqualTo(2);
@@ -117,6 +122,8 @@ class StudentErasureTest {
         assertThat(cellsContaining("P05")).as("the mother's id is nowhere").isEmpty();
         assertThat(cellsContaining("欺负")).as("the records only about them, and their plan, are gone").isEmpty();
         assertThat(jdbc.sql("select count(*) from guidance_plan where student_id = 'S05'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from stage_assessment where student_id = 'S05'").query(Long.class).single()).isZero();
+        assertThat(cellsContaining("情绪好多了")).as("the assessment, its chat and the feedback sent home are gone").isEmpty();
         assertThat(jdbc.sql("select note from record r join record_student s on s.record_id = r.id where s.student_id = 'S03'")
                 .query(String.class).list()).as("the shared group talk stays, for 王子轩").singleElement().asString()
                 .contains("王子轩").contains("（已删除）");

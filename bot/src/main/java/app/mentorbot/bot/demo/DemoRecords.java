@@ -6,6 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import app.mentorbot.conversations.assessments.Area;
+import app.mentorbot.conversations.assessments.AssessmentDays;
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.Level;
+import app.mentorbot.conversations.assessments.StageAssessment;
+import app.mentorbot.conversations.assessments.StageAssessment.AreaLine;
 import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.Record;
@@ -21,15 +27,18 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
  * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
- * a group talk per mentor each fortnight, some parent calls, two students flagged, and a guidance plan and two
- * half-month reports for one. Written only by {@link DemoSchool} into the database it has just filled.
+ * a group talk per mentor each fortnight, some parent calls, two students flagged, and for one a guidance plan, two
+ * half-month reports and a stage assessment. Written only by {@link DemoSchool} into the database it has just filled.
  */
 final class DemoRecords {
     private static final int WEEKS = 9;
 
     private DemoRecords() {}
 
-    static int write(String schoolId, Roster roster, RecordStore records, PlanStore plans, Clock clock) {
+    /** Where the demo's stage assessment goes, and which stage of the term it is for. */
+    record Assessments(AssessmentStore store, AssessmentDays days) {}
+
+    static int write(String schoolId, Roster roster, RecordStore records, PlanStore plans, Assessments assessments, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = today.minusWeeks(WEEKS);
         Instant now = clock.instant();
@@ -76,6 +85,14 @@ final class DemoRecords {
             records.save(record(schoolId, low.mentorId(), Kind.STUDENT_REPORT, null, null, today.minusDays(2), Set.of(Topic.PSYCH),
                     Set.of(), low.id(), "学习：错题本坚持在记。生活：睡得比上次好一点。心情：好多了，和老师聊完轻松些。", now));
             written += 2;
+            // and a stage assessment to look at, kept inside the school
+            AssessmentDays.Stage stage = assessments.days().stageFor(today.minusDays(3));
+            assessments.store().save(schoolId, new StageAssessment(low.id(), stage.term(), stage.name(), start, today.minusDays(3), List.of(
+                    new AreaLine(Area.THOUGHT, Level.FAIRLY_GOOD, "本阶段4条记录提到思想", "积极参加班级活动"),
+                    new AreaLine(Area.ACADEMIC, Level.FAIRLY_GOOD, "本阶段4条记录提到学业", ""),
+                    new AreaLine(Area.PSYCH, Level.WATCH, "本阶段1条记录提到心理，其中1条标记心理", "愿意每周来聊一聊，情绪在慢慢好转"),
+                    new AreaLine(Area.LIFE, Level.FAIR, "本阶段没有记录提到生活", "作息还要再规律些")),
+                    false, today.minusDays(3), low.mentorId()), now);
         }
         return written;
     }

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterJson;
+import app.mentorbot.conversations.assessments.AssessmentDays;
+import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -38,17 +40,21 @@ class DemoSchool {
     private final TransactionTemplate tx;
     private final RecordStore records;
     private final PlanStore plans;
+    private final AssessmentStore assessments;
+    private final AssessmentDays assessmentDays;
     private final Clock clock;
     private final boolean sampleRecords;
 
     DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, PlanStore plans,
-               Clock clock, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
+               AssessmentStore assessments, AssessmentDays assessmentDays, Clock clock, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
         this.modes = modes;
         this.settings = settings;
         this.rosters = rosters;
         this.tx = tx;
         this.records = records;
         this.plans = plans;
+        this.assessments = assessments;
+        this.assessmentDays = assessmentDays;
         this.clock = clock;
         this.sampleRecords = sampleRecords;
     }
@@ -59,7 +65,8 @@ class DemoSchool {
         Roster example = example(settings);
         int written = tx.execute(s -> {
             rosters.replace(settings.schoolId(), example);
-            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, plans, clock) : 0;
+            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, plans,
+                    new DemoRecords.Assessments(assessments, assessmentDays), clock) : 0;
         });
         log.info("demo mode: loaded the example school ({} teachers, {} students, {} sample records)", example.teachers().size(),
                 example.students().size(), written);

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.conversations.assessments.AssessmentPrompts;
 import app.mentorbot.conversations.dialogue.Reply;
 import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.reminders.Reminder;
@@ -32,8 +33,8 @@ import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
- * Turns due reminders, weekly summaries, conference digests and students' half-month report questions
- * into outbox rows, once per slot.
+ * Turns due reminders, weekly summaries, conference digests, students' half-month report questions and
+ * the stage assessment prompts into outbox rows, once per slot.
  *
  * A job for a slot runs in one transaction that first claims the slot (a row in slot_run, unique per
  * job and slot) and then writes every outbox row and marks what it delivered: two bot instances, or a
@@ -57,13 +58,16 @@ public class SlotScheduler {
     private final WeeklySummaries summaries;
     private final ConferenceDigests digests;
     private final StudentReports studentReports;
+    private final AssessmentPrompts assessmentPrompts;
     private final String schoolId;
     private final String holder = UUID.randomUUID().toString();
 
     SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolSettings school, SchoolCalendar calendar,
                   ReminderBook reminders, Outbox outbox, QuietHours quiet, Messages messages, DutyNudges nudges,
-                  WeeklySummaries summaries, ConferenceDigests digests, StudentReports studentReports, BotSettings settings) {
+                  WeeklySummaries summaries, ConferenceDigests digests, StudentReports studentReports, AssessmentPrompts assessmentPrompts,
+                  BotSettings settings) {
         this.studentReports = studentReports;
+        this.assessmentPrompts = assessmentPrompts;
         this.clock = clock;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -101,6 +105,7 @@ public class SlotScheduler {
             }
             deliverReminders(slot, day);
             askForStudentReports(slot, day);
+            promptAssessments(slot, day);
         }));
         // A summary more than half a day late is stale: it is skipped rather than sent on Saturday or Monday.
         Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
@@ -126,6 +131,13 @@ public class SlotScheduler {
     void askForStudentReports(Instant slot, LocalDate day) {
         for (Reply question : studentReports.askDue(schoolId, day)) {
             outbox.push(schoolId, question.recipientId(), question.text(), false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
+        }
+    }
+
+    /** On an assessment day each mentor gets one prompt (and on the spring term's summary day, year-end review drafts), once. */
+    void promptAssessments(Instant slot, LocalDate day) {
+        for (AssessmentPrompts.Prompt p : assessmentPrompts.due(schoolId, day)) {
+            outbox.push(schoolId, p.teacherId(), p.text(), false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
         }
     }
 

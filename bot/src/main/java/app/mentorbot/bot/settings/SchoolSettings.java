@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import app.mentorbot.conversations.assessments.AssessmentDays;
 import app.mentorbot.conversations.duties.DutyRules;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
@@ -16,11 +17,14 @@ import app.mentorbot.conversations.schedule.SchoolCalendar;
  */
 @ConfigurationProperties("mentorbot.school")
 public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holidays, List<RangeSetting> examWeeks,
-                             DutySetting duties, ScheduleSetting schedule) {
+                             List<AssessmentSetting> assessments, DutySetting duties, ScheduleSetting schedule) {
 
     public record TermSetting(String name, LocalDate start, LocalDate end, LocalDate summaryDue) {}
 
     public record RangeSetting(String name, LocalDate from, LocalDate to) {}
+
+    /** A stage assessment point (阶段评估): {@code { name: 期中评估, on: 2026-11-16 }}. */
+    public record AssessmentSetting(String name, LocalDate on) {}
 
     public record DutySetting(Integer groupTalksPerWeek, Integer individualTalkDays, Integer parentContactsPerTerm,
                               Boolean studentReports, Integer studentReportDays, Integer conferencesPerMonth, Integer dueSoonDays) {}
@@ -37,6 +41,13 @@ public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holiday
         terms = terms == null ? List.of() : List.copyOf(terms);
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         examWeeks = examWeeks == null ? List.of() : List.copyOf(examWeeks);
+        assessments = assessments == null ? List.of() : List.copyOf(assessments);
+    }
+
+    /** The configured assessment points (none: the Monday after each exam week; a blank name is the bundle's 阶段评估). */
+    public List<AssessmentDays.Point> assessmentPoints() {
+        return assessments.stream().filter(a -> a.on() != null)
+                .map(a -> new AssessmentDays.Point(a.name() == null ? "" : a.name(), a.on())).toList();
     }
 
     public SchoolCalendar calendar() {

@@ -60,7 +60,7 @@ final class DigestHtml {
                         List.of(t("chart.individual"), t("chart.group"), t("chart.contacts")), bars))
                 .append("<figcaption class=\"meta\">").append(h("digest.glance.chart")).append("</figcaption></figure>");
         html.append("<div class=\"wrap\"><table><thead><tr>");
-        for (String col : List.of("col.student", "col.mentor", "col.individual", "col.group", "col.contacts", "col.observations", "col.flags", "col.plan")) {
+        for (String col : List.of("col.student", "col.mentor", "col.individual", "col.group", "col.contacts", "col.observations", "col.flags", "col.plan", "col.assessment")) {
             html.append("<th>").append(h(col)).append("</th>");
         }
         html.append("</tr></thead><tbody>");
@@ -72,7 +72,8 @@ final class DigestHtml {
                     .append(s.individualTalks()).append("</td><td class=\"n\">").append(s.groupTalks()).append("</td><td class=\"n\">")
                     .append(s.parentContacts()).append("</td><td class=\"n\">").append(s.observations()).append("</td><td>")
                     .append(PageHtml.flagBadges(s.flags(), s.safetySuspected())).append("</td><td>")
-                    .append(s.planSetOn() == null ? h("digest.plan.none") : h("digest.plan.set", PageHtml.date(s.planSetOn()))).append("</td></tr>");
+                    .append(s.planSetOn() == null ? h("digest.plan.none") : h("digest.plan.set", PageHtml.date(s.planSetOn()))).append("</td><td>")
+                    .append(AssessmentHtml.levels(s.assessment())).append("</td></tr>");
         }
         html.append("</tbody></table></div>");
     }

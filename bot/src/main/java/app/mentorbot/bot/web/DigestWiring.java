@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.digests.SummaryBuilder;
@@ -19,13 +21,14 @@ import app.mentorbot.conversations.schedule.SchoolCalendar;
 class DigestWiring {
     @Bean
     DigestBuilder digestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger,
-                                ReminderBook reminders, SchoolCalendar calendar, PlanStore plans) {
-        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar, plans);
+                                ReminderBook reminders, SchoolCalendar calendar, PlanStore plans, AssessmentStore assessments) {
+        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar, plans, assessments);
     }
 
     @Bean
-    GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans) {
-        return new GrowthFileBuilder(rosters, records, reminders, plans);
+    GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans,
+                                        AssessmentStore assessments, YearReviews reviews) {
+        return new GrowthFileBuilder(rosters, records, reminders, plans, assessments, reviews);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import java.util.List;
 import app.mentorbot.conversations.digests.GrowthFile;
 import app.mentorbot.conversations.plans.GuidancePlan;
 
-/** A student's printable growth file (成长档案): who they are, their guidance plan, then every record by month, oldest first. */
+/** A student's printable growth file (成长档案): who they are, their guidance plan, stage assessments and year-end review draft, then every record by month, oldest first. */
 final class GrowthFileHtml {
     private GrowthFileHtml() {}
 
@@ -31,6 +31,7 @@ final class GrowthFileHtml {
             html.append(p("growth.flags", String.join(t("list.sep"), counts)));
         }
         plan(g, html);
+        AssessmentHtml.growthFile(g, html);
         html.append("<h2>").append(h("growth.open")).append("</h2>");
         if (g.openFollowUps().isEmpty()) {
             html.append(p("digest.open.none"));

@@ -6,6 +6,12 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.assessments.AssessmentDays;
+import app.mentorbot.conversations.assessments.AssessmentDrafter;
+import app.mentorbot.conversations.assessments.AssessmentPrompts;
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.FamilyFeedback;
+import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.plans.PlanDrafter;
 import app.mentorbot.conversations.plans.PlanStore;
@@ -41,10 +47,11 @@ public final class Dialogue {
      * The dialogue of the running bot. {@code maxText} is the longest message anyone may send, in
      * characters (the adapters' limit); a longer one is answered, not read. {@code digestDaysBefore} is how
      * many school days before a class's conference its digest goes out (said when a class head sets the date).
+     * {@code assessmentDays} are the school's stage assessment points.
      */
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
                     Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
-                    int digestDaysBefore, int maxText) {
+                    AssessmentDays assessmentDays, int digestDaysBefore, int maxText) {
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(rosters, "rosters");
         Objects.requireNonNull(records, "records");
@@ -54,6 +61,7 @@ public final class Dialogue {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(reminders, "reminders");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(assessmentDays, "assessmentDays");
         Readers reading = new Readers(lexicon);
         this.readers = reading;
         Wording wording = new Wording(texts);
@@ -75,6 +83,8 @@ public final class Dialogue {
                 new GrowthFiles(reading, links, texts),
                 new PlanTalk(reading, pending, new PlanStore(jdbc), new PlanDrafter(texts, ledger.rules().calendar(), ledger.rules().rules()),
                         records, texts, wording, clock),
+                new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
+                        accounts, texts, clock),
                 notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
@@ -82,6 +92,15 @@ public final class Dialogue {
         this.binding = binding;
         this.texts = Objects.requireNonNull(texts, "texts");
         this.maxText = positive(maxText);
+    }
+
+    private static AssessmentTalk.Parts assessmentParts(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts,
+                                                        AssessmentDays days) {
+        AssessmentStore store = new AssessmentStore(jdbc);
+        PlanStore plans = new PlanStore(jdbc);
+        YearReviews reviews = new YearReviews(records, plans, store, days, texts);
+        return new AssessmentTalk.Parts(store, new AssessmentDrafter(texts), days, new FamilyFeedback(texts), reviews,
+                new AssessmentPrompts(rosters, store, days, reviews, texts), plans);
     }
 
     /** A dialogue of the given conversations. */

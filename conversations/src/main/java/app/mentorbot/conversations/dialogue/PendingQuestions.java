@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.assessments.StageAssessment;
 import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.records.Record;
 import tools.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ final class PendingQuestions {
     }
 
     /** A question the bot waits on an answer to; a person has one at a time. */
-    sealed interface Question permits WhichStudent, WhichChild, PlanDraft {}
+    sealed interface Question permits WhichStudent, WhichChild, PlanDraft, AssessmentDraft {}
 
     /** A draft waiting for the students it is about; candidates may be empty (ask for a full name). */
     record WhichStudent(Record draft, List<String> candidates, String asked) implements Question {}
@@ -41,13 +42,17 @@ final class PendingQuestions {
     /** A guidance plan a mentor is changing line by line until they confirm it or drop it. */
     record PlanDraft(GuidancePlan plan, int recordsRead) implements Question {}
 
+    /** A stage assessment a mentor is changing area by area until they save it or drop it. */
+    record AssessmentDraft(StageAssessment assessment, int recordsRead) implements Question {}
+
     /** The {@code kind} column. */
-    private enum Kind { WHICH_STUDENT, WHICH_CHILD, PLAN_DRAFT }
+    private enum Kind { WHICH_STUDENT, WHICH_CHILD, PLAN_DRAFT, ASSESSMENT_DRAFT }
 
     void ask(String schoolId, String personId, Question question, Instant now) {
         Kind kind = question instanceof WhichChild ? Kind.WHICH_CHILD
-                : question instanceof PlanDraft ? Kind.PLAN_DRAFT : Kind.WHICH_STUDENT;
-        Duration lifetime = kind == Kind.PLAN_DRAFT ? PLAN_LIFETIME : LIFETIME;
+                : question instanceof PlanDraft ? Kind.PLAN_DRAFT
+                : question instanceof AssessmentDraft ? Kind.ASSESSMENT_DRAFT : Kind.WHICH_STUDENT;
+        Duration lifetime = kind == Kind.PLAN_DRAFT || kind == Kind.ASSESSMENT_DRAFT ? PLAN_LIFETIME : LIFETIME;
         jdbc.sql("insert into pending_question (school_id, person_id, kind, payload, created_at, expires_at) "
                         + "values (?, ?, ?, ?::jsonb, ?, ?) on conflict (school_id, person_id) do update "
                         + "set kind = excluded.kind, payload = excluded.payload, created_at = excluded.created_at, expires_at = excluded.expires_at")
@@ -65,6 +70,10 @@ final class PendingQuestions {
 
     Optional<PlanDraft> openPlanDraft(String schoolId, String personId, Instant now) {
         return payload(schoolId, personId, Kind.PLAN_DRAFT, now).map(json -> JSON.readValue(json, PlanDraft.class));
+    }
+
+    Optional<AssessmentDraft> openAssessmentDraft(String schoolId, String personId, Instant now) {
+        return payload(schoolId, personId, Kind.ASSESSMENT_DRAFT, now).map(json -> JSON.readValue(json, AssessmentDraft.class));
     }
 
     private Optional<String> payload(String schoolId, String personId, Kind kind, Instant now) {

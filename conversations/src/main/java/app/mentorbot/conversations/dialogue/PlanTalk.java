@@ -131,6 +131,11 @@ final class PlanTalk {
 
     /** The student the words name, and nothing more (「李华」, 「小明」); empty when they name none or several. */
     private Optional<Student> student(Person asker, Roster roster, String who, ZonedDateTime at) {
+        return onlyStudent(reading, asker, roster, who, at);
+    }
+
+    /** The student the words name, and nothing more; empty when they name none or several (also for assessments). */
+    static Optional<Student> onlyStudent(NoteReading reading, Person asker, Roster roster, String who, ZonedDateTime at) {
         Note n = reading.read(roster, asker.id(), "和" + who + "聊了", at);
         if (n.clarify() != null || n.studentIds().size() != 1) return Optional.empty();
         boolean onlyTheName = n.evidence().stream().anyMatch(e -> e.field().equals("students") && e.start() == 1 && e.end() == 1 + who.length());

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.mentorbot.conversations.assessments.StageAssessment;
+
 import app.mentorbot.conversations.understanding.Flag;
 import app.mentorbot.conversations.understanding.Topic;
 
@@ -35,13 +37,14 @@ public record ConferenceDigest(String classId, String className, String classHea
     public record Totals(int individualTalks, int groupTalks, int parentContacts, int observations) {}
 
     /**
-     * One student's period in numbers (records by anyone), and when their guidance plan was set (null: 未定计划).
+     * One student's period in numbers (records by anyone), when their guidance plan was set (null: 未定计划) and their
+     * latest stage assessment (null: none yet).
      * {@code safetySuspected}: SAFETY is among the flags only through records whose signal was read from a
      * described situation (疑似), none from a keyword or a teacher.
      */
     public record StudentLine(String studentId, String name, String mentorId, String mentorName, int individualTalks,
                               int groupTalks, int parentContacts, int observations, Set<Flag> flags, boolean safetySuspected,
-                              LocalDate planSetOn) {
+                              LocalDate planSetOn, StageAssessment assessment) {
         public StudentLine {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
             mentorName = mentorName == null ? "" : mentorName;

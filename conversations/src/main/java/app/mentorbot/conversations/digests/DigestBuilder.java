@@ -29,6 +29,8 @@ import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
 import app.mentorbot.conversations.digests.ConferenceDigest.Why;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.StageAssessment;
 import app.mentorbot.conversations.plans.GuidancePlan;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.Record;
@@ -67,10 +69,12 @@ public final class DigestBuilder {
     private final ReminderBook reminders;
     private final SchoolCalendar calendar;
     private final PlanStore plans;
+    private final AssessmentStore assessments;
 
     public DigestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders,
-                         SchoolCalendar calendar, PlanStore plans) {
+                         SchoolCalendar calendar, PlanStore plans, AssessmentStore assessments) {
         this.plans = Objects.requireNonNull(plans, "plans");
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.records = Objects.requireNonNull(records, "records");
@@ -116,7 +120,7 @@ public final class DigestBuilder {
     /** Everything the digest is made from, read once. */
     private record ClassRecords(List<Student> students, List<String> mentorIds, List<Record> read, List<Record> inPeriod,
                                 Map<String, DutyState> talkDuty, Map<String, List<FollowUp>> open, List<Decision> decisions,
-                                Map<String, GuidancePlan> plans) {
+                                Map<String, GuidancePlan> plans, Map<String, StageAssessment> assessed) {
         List<Record> inPeriodAbout(String studentId) {
             return inPeriod.stream().filter(r -> r.studentIds().contains(studentId)).toList();
         }
@@ -148,7 +152,8 @@ public final class DigestBuilder {
         for (Reminder r : reminders.openAbout(schoolId, ids)) {
             for (String s : r.studentIds()) open.computeIfAbsent(s, k -> new ArrayList<>()).add(Entries.of(r, roster));
         }
-        return new ClassRecords(students, mentorIds, read, inPeriod, talkDuty, open, decisions(schoolId, classId, today, roster), planned);
+        return new ClassRecords(students, mentorIds, read, inPeriod, talkDuty, open, decisions(schoolId, classId, today, roster), planned,
+                assessments.latestOfSchool(schoolId));
     }
 
     private static StudentLine studentLine(Student s, ClassRecords c, Roster roster) {
@@ -158,7 +163,7 @@ public final class DigestBuilder {
                 count(about, r -> r.kind() == Kind.PARENT_CONTACT), count(about, r -> r.kind() == Kind.OBSERVATION), flags(about),
                 about.stream().anyMatch(Entries::safetySuspected)
                         && about.stream().noneMatch(r -> r.flags().contains(Flag.SAFETY) && !Entries.safetySuspected(r)),
-                c.plans().containsKey(s.id()) ? c.plans().get(s.id()).setOn() : null);
+                c.plans().containsKey(s.id()) ? c.plans().get(s.id()).setOn() : null, c.assessed().get(s.id()));
     }
 
     /** The key students, safety first, then the most flags, then the longest overdue talk. */

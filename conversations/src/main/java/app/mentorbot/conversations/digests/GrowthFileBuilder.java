@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.mentorbot.conversations.assessments.AssessmentStore;
+import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
@@ -20,7 +22,7 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.understanding.Flag;
 
-/** Builds a student's {@link GrowthFile} from all their records (not deleted), whoever wrote them, and their plan. */
+/** Builds a student's {@link GrowthFile} from all their records (not deleted), whoever wrote them, their plan and assessments. */
 public final class GrowthFileBuilder {
     /** More records than a student could collect in their school years. */
     static final int MAX_RECORDS = 5000;
@@ -29,8 +31,13 @@ public final class GrowthFileBuilder {
     private final RecordStore records;
     private final ReminderBook reminders;
     private final PlanStore plans;
+    private final AssessmentStore assessments;
+    private final YearReviews reviews;
 
-    public GrowthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans) {
+    public GrowthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans,
+                             AssessmentStore assessments, YearReviews reviews) {
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
+        this.reviews = Objects.requireNonNull(reviews, "reviews");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.records = Objects.requireNonNull(records, "records");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
@@ -58,6 +65,7 @@ public final class GrowthFileBuilder {
         List<FollowUp> open = reminders.openAbout(schoolId, List.of(studentId)).stream().map(r -> Entries.of(r, roster)).toList();
         return Optional.of(new GrowthFile(s.id(), s.name(), s.classId(), c.map(SchoolClass::name).orElse(s.classId()),
                 s.mentorId() == null ? "" : Entries.personName(roster, s.mentorId()), head, relations, today, months, flags, open,
-                plans.current(schoolId, studentId).orElse(null)));
+                plans.current(schoolId, studentId).orElse(null), assessments.forStudent(schoolId, studentId),
+                reviews.build(schoolId, studentId, today)));
     }
 }

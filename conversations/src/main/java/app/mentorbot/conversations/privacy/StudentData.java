@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.dialogue.DialogueRows;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.privacy.ErasedStudent.SourceMessage;
@@ -23,7 +24,7 @@ import app.mentorbot.conversations.roster.Student;
  * Everything the school holds about one student, to hand over (export) or to erase — the school's
  * obligation for minors' personal information (PIPL). Erasure is complete: records only about the
  * student go; shared records (a group talk) lose the student and every mention of their name; the
- * relayed parent messages, reminders, decisions, guidance plans, open questions and the parents' accounts follow.
+ * relayed parent messages, reminders, decisions, guidance plans, stage assessments, open questions and the parents' accounts follow.
  * Each store forgets its own rows; tables outside this module are forgotten by the
  * {@link StudentRowsOwner}s given (the bot's received and sent messages). Run {@link #erase} in one
  * transaction.
@@ -37,6 +38,7 @@ public final class StudentData {
     private final ReminderBook reminders;
     private final DialogueRows dialogue;
     private final PlanStore plans;
+    private final AssessmentStore assessments;
     private final List<StudentRowsOwner> owners;
 
     public StudentData(JdbcClient jdbc, RosterStore rosters, RecordStore records, List<StudentRowsOwner> owners) {
@@ -46,6 +48,7 @@ public final class StudentData {
         this.reminders = new ReminderBook(jdbc);
         this.dialogue = new DialogueRows(jdbc);
         this.plans = new PlanStore(jdbc);
+        this.assessments = new AssessmentStore(jdbc);
         this.owners = List.copyOf(owners);
     }
 
@@ -85,6 +88,7 @@ public final class StudentData {
         out.put("conferenceDecisions", jdbc.sql("select decided_on::text, text from conference_decision where school_id = ? and ? = any(student_ids)")
                 .params(schoolId, studentId).query().listOfRows());
         out.put("guidancePlans", plans.export(schoolId, studentId));
+        out.put("stageAssessments", assessments.export(schoolId, studentId));
         return out;
     }
 
@@ -101,8 +105,10 @@ public final class StudentData {
         // What points at their records goes first: relayed messages, then reminders.
         int relayed = dialogue.forgetStudent(schoolId, studentId, s.name(), parentIds, REDACTED);
         int reminderCount = reminders.forgetStudent(schoolId, studentId, s.name(), records.idsAbout(schoolId, studentId));
-        List<SourceMessage> planMessages = plans.messages(schoolId, studentId).stream().map(id -> new SourceMessage(id, true, null)).toList();
+        List<SourceMessage> planMessages = new ArrayList<>(plans.messages(schoolId, studentId).stream().map(id -> new SourceMessage(id, true, null)).toList());
         plans.forgetStudent(schoolId, studentId);
+        assessments.messages(schoolId, studentId).forEach(id -> planMessages.add(new SourceMessage(id, true, null)));
+        assessments.forgetStudent(schoolId, studentId);
         List<RecordStore.Forgotten> forgotten = records.forgetStudent(schoolId, studentId, names, REDACTED);
 
         List<SourceMessage> sources = new ArrayList<>(sources(forgotten));
