@@ -146,7 +146,8 @@ final class FlagDetector {
 
     /** "多得要死", "累得想死": a degree, not a wish; "作业写不完我要死了哈哈哈": a complaint laughed off in the same breath. */
     private static boolean hyperbole(String s, int at) {
-        if (at > 0 && s.charAt(at - 1) == '得') return true;
+        // 得 as a degree (累得), not the 得 of a verb (觉得活着没意思, 记得, 懂得, 显得)
+        if (at > 0 && s.charAt(at - 1) == '得' && (at < 2 || "觉记懂显获使值晓舍认取".indexOf(s.charAt(at - 2)) < 0)) return true;
         int end = Clauses.sentenceEnd(s, at);
         return s.startsWith("要死了", at) && s.substring(at, end).contains("哈哈");
     }
