@@ -3,8 +3,7 @@ package app.mentorbot.conversations.understanding;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.common.Term;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 /**
  * Whether a word-like form (明明, 高兴) stands where a name stands. "他不太高兴" and "他明明知道"
@@ -63,21 +62,29 @@ final class NameContext {
     }
 
     /**
-     * The word after the form is a verb, a time or an adverb (田园涂的…, 向阳昨晚…, 乐乐找到了, 高兴一直…), by HanLP's
-     * part-of-speech dictionary: the form is what acts, a person. 安静下来 is the exception a teacher rarely writes.
+     * The word after the form is a verb, a time or an adverb (田园涂的…, 向阳昨晚…, 乐乐找到了, 高兴一直…), by the most
+     * frequent part of speech of the longest word of HanLP's core dictionary that starts there: the form is what
+     * acts, a person. A directional complement (安静下来, 高兴起来) follows an adjective, so it does not count.
      */
     private static boolean actsNext(String tail) {
         String t = tail.stripLeading();
         if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
-        List<Term> terms = HanLP.segment(t.substring(0, Math.min(6, t.length())));
-        if (terms.isEmpty()) return false;
-        String nature = String.valueOf(terms.get(0).nature);
-        return nature.startsWith("v") && !nature.equals("vf") || nature.equals("t") || nature.equals("d") || nature.equals("p");
+        for (int n = Math.min(4, t.length()); n >= 1; n--) {
+            String word = t.substring(0, n);
+            CoreDictionary.Attribute a = CoreDictionary.get(word);
+            if (a == null || a.nature.length == 0) continue;
+            if (COMPLEMENT.matcher(word).matches()) return false;
+            String nature = String.valueOf(a.nature[0]);
+            return nature.startsWith("v") && !nature.equals("vn") || nature.equals("t") || nature.equals("d") || nature.equals("p");
+        }
+        return false;
     }
 
-    /** Loads HanLP's dictionaries (a few hundred milliseconds) while the reader is built, not at a note. */
+    private static final Pattern COMPLEMENT = Pattern.compile("(下|上|起|出|过|回|进)(来|去)|下");
+
+    /** Loads HanLP's core dictionary (a few hundred milliseconds) while the reader is built, not at a note. */
     static void warmUp() {
-        HanLP.segment("热身");
+        CoreDictionary.contains("热身");
     }
 
     private static boolean isKinship(String w) {
