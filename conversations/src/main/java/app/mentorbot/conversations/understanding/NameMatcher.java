@@ -200,7 +200,9 @@ final class NameMatcher {
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
-            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课)",
+            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课"
+                    // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
+                    + "| |他妈|他爸|她妈|她爸|这孩子)",
             ",.;!?。 \n");
 
     private static final Set<String> NOT_PERSONS = Set.of(
