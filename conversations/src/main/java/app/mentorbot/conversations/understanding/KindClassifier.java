@@ -53,11 +53,12 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?的?(" + parent + ")"
+                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
-                        + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|相依|吵|闹|顶嘴|冷战))");
+                        + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战))");
         this.fromParent = GatedPattern.compile(
-                "(" + parent + ")[^,.;!?。]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|发来|发消息|发信息|发微信|"
+                // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
+                "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|问)");
         this.topics = topics;
@@ -79,6 +80,7 @@ final class KindClassifier {
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(叫|喊)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|问我|哭着说)(?!话)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"
@@ -105,7 +107,7 @@ final class KindClassifier {
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         boolean reportsPast = pastMarker || reportsPast(s, times);
         GatedPattern.Scan q = QUERY.scan(s);
-        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST);
+        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || studentSpokeFirst(s);
         if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
         GatedPattern.Scan asked = REMIND_ANY.scan(s);
         if (reportsPast && asked.find() && asked.group().startsWith("提醒")) {
@@ -149,8 +151,7 @@ final class KindClassifier {
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
         if (statesBeforePlanning(s, times)) return true;
         // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
-        GatedPattern.Scan spoke = STUDENT_SPOKE.scan(s);
-        if (spoke.find() && spoke.start() < 12) return true;
+        if (studentSpokeFirst(s)) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
             if (t.role() == DateResolver.Role.TODAY && !t.deadline()) {
@@ -237,6 +238,11 @@ final class KindClassifier {
     /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
     private static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
 
+    private static boolean studentSpokeFirst(String s) {
+        GatedPattern.Scan spoke = STUDENT_SPOKE.scan(s);
+        return spoke.find() && spoke.start() < 12;
+    }
+
     private static boolean reportedQuestion(String s, int at) {
         return ASKED_ME.foundIn(s.substring(Clauses.sentenceStart(s, at), Math.min(s.length(), at + 1)));
     }
@@ -264,7 +270,7 @@ final class KindClassifier {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
-                if (p == CONTACT_OTHER && studentsPhone(s, m.start())) continue;
+                if (p == CONTACT_OTHER && !familyPhone(s, m.start(), m.group())) continue;
                 if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
                 break;
             }
@@ -272,11 +278,16 @@ final class KindClassifier {
         return best;
     }
 
-    /** □□电话一直没接: the student's own phone, not a call to the family. */
-    private static boolean studentsPhone(String s, int at) {
+    /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */
+    private static boolean familyPhone(String s, int at, String match) {
+        if (!match.contains("电话")) return true;   // 家访, 家长群: the family's by their words
         String before = s.substring(Math.max(0, at - 2), at);
-        return before.endsWith(String.valueOf(NoteText.NAME_MASK)) || before.equals(NoteText.NAME_MASK + "的");
+        if (before.endsWith(String.valueOf(NoteText.NAME_MASK)) || before.equals(NoteText.NAME_MASK + "的")) return false;
+        // 电话也打不通 after 他还没回宿舍: nobody of the family is named, so it is the student's phone
+        return FAMILY_WORD.foundIn(s.substring(Clauses.sentenceStart(s, at), at + match.length()));
     }
+
+    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
     static boolean inSpeech(String s, int at) {
