@@ -44,7 +44,7 @@ final class EventDays {
                 boolean sameClause = t.start() >= exchangeClause && t.start() < Clauses.clauseEnd(s, decision.start());
                 if (!sameClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
                 if (t.start() < decision.start()) before = t;
-                else if (after == null) after = t;
+                else if (after == null && t.start() < Clauses.clauseEnd(s, decision.start())) after = t;   // later clauses tell the story
             }
             if (before != null) return before;
             if (after != null) return after;
@@ -65,10 +65,10 @@ final class EventDays {
     /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
     private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)事");
 
-    private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)");
+    private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)|(上|这|本)?(个|次)?(周末|礼拜天?末)");
 
-    /** A 说 earlier in the sentence, with at most one comma after it (打电话说，孩儿礼拜天没回家): the day is in someone's words. */
-    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^,.;!?。]*(,[^,.;!?。]*)?\\s*$");
+    /** A 说 earlier in the sentence (打电话说，孩儿礼拜天没回家，…周五才找到): the day is in someone's words. */
+    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^.;!?。]*$");
 
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {
