@@ -80,7 +80,9 @@ final class KindClassifier {
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(叫|喊)"
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
+                    // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
+                    + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|跑来说|来找我|跑来找我|告诉我|跟我说|和我说)"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|问我|哭着说)(?!话)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"

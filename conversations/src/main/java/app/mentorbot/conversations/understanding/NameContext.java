@@ -69,6 +69,7 @@ final class NameContext {
     private static boolean actsNext(String tail) {
         String t = tail.stripLeading();
         if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
+        if (SCHOOL_TIME.matcher(t).lookingAt()) return true;   // 林立晚自习后来找我: a time of the school day
         for (int n = Math.min(4, t.length()); n >= 1; n--) {
             String word = t.substring(0, n);
             CoreDictionary.Attribute a = CoreDictionary.get(word);
@@ -79,6 +80,8 @@ final class NameContext {
         }
         return false;
     }
+
+    private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会");
 
     private static final Pattern COMPLEMENT = Pattern.compile("(下|上|起|出|过|回|进)(来|去)|下");
 
