@@ -40,10 +40,17 @@ final class ChineseNames {
     /** True when s[start,end) sits inside an occurrence of a longer listed word (谢天 in 谢天谢地). */
     boolean insideLongerWord(String s, int start, int end) {
         List<Map.Entry<String, Integer>> ws = containing.get(s.substring(start, end));
-        if (ws == null) return false;
-        for (var e : ws) {
-            int at = start - e.getValue();
-            if (at >= 0 && s.startsWith(e.getKey(), at)) return true;
+        if (ws != null) {
+            for (var e : ws) {
+                int at = start - e.getValue();
+                if (at >= 0 && s.startsWith(e.getKey(), at)) return true;
+            }
+        }
+        // an idiom or word of HanLP's core dictionary around it: 常乐 in 知足常乐, 高飞 in 远走高飞
+        for (int from = Math.max(0, start - 2); from <= start; from++) {
+            for (int to = end; to <= Math.min(s.length(), end + 2) && to - from <= 4; to++) {
+                if (to - from > end - start && CoreDictionary.contains(s.substring(from, to))) return true;
+            }
         }
         return false;
     }

@@ -49,7 +49,7 @@ final class NameContext {
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
-        if ((clauseStart || before == '说') && actsNext(tail)) return true;
+        if ((clauseStart || before == '说') && !timeWord(s.substring(start, end)) && actsNext(tail)) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
@@ -79,6 +79,12 @@ final class NameContext {
             return nature.startsWith("v") && !nature.equals("vn") || nature.equals("t") || nature.equals("d") || nature.equals("p");
         }
         return false;
+    }
+
+    /** 夏天, 黎明, 白天: a form that is first of all a time word opens clauses as a time (夏天到了), so a verb after it proves nothing. */
+    private static boolean timeWord(String form) {
+        CoreDictionary.Attribute a = CoreDictionary.get(form);
+        return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("t");
     }
 
     private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会");
