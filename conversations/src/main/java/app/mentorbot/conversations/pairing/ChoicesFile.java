@@ -145,7 +145,7 @@ public final class ChoicesFile {
             List<String> liked = new ArrayList<>();
             for (String ref : LIST.split(cell(row, wants))) {
                 if (ref.isBlank()) continue;
-                Optional<Student> s = student(ref, ref, roster);
+                Optional<Student> s = roster.student(ref).or(() -> student("", ref, roster));
                 if (s.isEmpty()) problems.add(where + "：意向学生「" + ref + "」找不到或有同名，请填学号");
                 else liked.add(s.get().id());
             }

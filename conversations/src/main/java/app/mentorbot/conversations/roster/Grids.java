@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class Grids {
     private Grids() {}
 
-    /** One sheet (or CSV file): its name and its rows of cells. */
+    /** One sheet (or CSV file): how problems name it and its rows of cells. */
     public record Grid(String name, List<List<String>> rows) {}
 
     /** The grids read, or why none could be. */
@@ -39,6 +39,6 @@ public final class Grids {
             for (int i = 0; i < r.cells().size(); i++) cells.add(r.cell(i).strip());
             rows.add(cells);
         }
-        return new Grid(t.name() == null ? t.where() : t.name(), rows);
+        return new Grid(t.where(), rows); // how problems name it: 「志愿 sheet」, 「choices.csv」
     }
 }
