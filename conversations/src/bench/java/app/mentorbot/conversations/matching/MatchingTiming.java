@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * How long a whole school takes to match: 3,000 students in 60 classes, 400 mentors teaching 1–3 classes with
  * 8 seats each, 5 choices per student among their class's teachers, a quarter of them tagged. Prints the times
  * of ten runs after five warm-up runs; asserts nothing (timings belong to the machine, not to a test).
- * Run: {@code java -cp <test classpath> app.mentorbot.conversations.matching.MatchingTiming}
+ * Run: {@code java -cp <test classpath> app.mentorbot.conversations.matching.MatchingTiming [--any-class]} (the class rule off)
  */
 public final class MatchingTiming {
     private MatchingTiming() {}
@@ -38,9 +38,10 @@ public final class MatchingTiming {
             Set<String> tags = r.nextInt(4) == 0 ? Set.of(GeneratedSchool.TAGS.get(r.nextInt(5))) : Set.of();
             students.add(new MatchStudent("S" + s, c, tags, Band.values()[r.nextInt(4)], choices));
         }
+        boolean rule = args.length == 0 || !args[0].equals("--any-class");
         for (int run = 0; run < 15; run++) {
             long t0 = System.nanoTime();
-            MatchResult result = Matching.match(students, mentors, true);
+            MatchResult result = Matching.match(students, mentors, rule);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (run >= 5) {
                 Map<Integer, Long> ranks = result.placements().stream().collect(Collectors.groupingBy(Placement::rank, Collectors.counting()));
