@@ -22,6 +22,7 @@ import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
+import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
@@ -83,6 +84,11 @@ class Wiring {
     @Bean
     ReminderBook reminderBook(JdbcClient jdbc) {
         return new ReminderBook(jdbc);
+    }
+
+    @Bean
+    Pairings pairings(JdbcClient jdbc, RosterStore rosters) {
+        return new Pairings(jdbc, rosters);
     }
 
     @Bean

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE}, {@code invite PERSON_ID},
+ * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE}, {@code match CHOICES}, {@code invite PERSON_ID},
  * {@code student-data} and {@code people} are one-shot commands that share the bot's configuration. It lives with the
  * commands, above every other package, and configures the whole of {@code app.mentorbot.bot}.
  */
@@ -27,11 +27,12 @@ public class MentorBot {
             }
             case "extract" -> ExtractCommand.run(rest);
             case "import" -> ImportCommand.run(rest);
+            case "match" -> MatchCommand.run(rest);
             case "invite" -> InviteCommand.run(rest);
             case "student-data" -> StudentDataCommand.run(rest);
             case "people" -> PeopleCommand.run(rest);
             default -> {
-                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R]]");
+                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | match CHOICES | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R]]");
                 yield 2;
             }
         };

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import app.mentorbot.conversations.assessments.AssessmentDays;
 import app.mentorbot.conversations.duties.DutyRules;
+import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
@@ -26,8 +27,13 @@ public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holiday
     /** A stage assessment point (阶段评估): {@code { name: 期中评估, on: 2026-11-16 }}. */
     public record AssessmentSetting(String name, LocalDate on) {}
 
+    /**
+     * The duty numbers, and the pairing rule: {@code mentorCapacity} students per mentor (a teacher's own number in the
+     * choices file overrides it), {@code mentorsOwnClassesOnly} whether a teacher mentors only classes they teach or head.
+     */
     public record DutySetting(Integer groupTalksPerWeek, Integer individualTalkDays, Integer parentContactsPerTerm,
-                              Boolean studentReports, Integer studentReportDays, Integer conferencesPerMonth, Integer dueSoonDays) {}
+                              Boolean studentReports, Integer studentReportDays, Integer conferencesPerMonth, Integer dueSoonDays,
+                              Integer mentorCapacity, Boolean mentorsOwnClassesOnly) {}
 
     /**
      * @param reminderSlots   times of day when reminders go out, on school days
@@ -65,6 +71,12 @@ public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holiday
                 duties.studentReports() == null ? d.studentReports() : duties.studentReports(),
                 or(duties.studentReportDays(), d.studentReportDays()), or(duties.conferencesPerMonth(), d.conferencesPerMonth()),
                 or(duties.dueSoonDays(), d.dueSoonDays()));
+    }
+
+    /** The pairing rule: 8 students per mentor and own classes only, unless config/duties.yml says otherwise. */
+    public Pairings.Rules pairingRules() {
+        if (duties == null) return new Pairings.Rules(8, true);
+        return new Pairings.Rules(or(duties.mentorCapacity(), 8), duties.mentorsOwnClassesOnly() == null || duties.mentorsOwnClassesOnly());
     }
 
     public List<LocalTime> reminderSlots() {

@@ -33,7 +33,8 @@ public class SignedLinks implements Links {
         STUDENT("student-page", "/pages/student/"),
         DIGEST("digest", "/pages/digest/"),
         GROWTH("growth", "/pages/growth/"),
-        SUMMARY("summary", "/pages/summary/");
+        SUMMARY("summary", "/pages/summary/"),
+        PAIRING("pairing", "/pages/pairing/");
 
         final String payloadName;
         final String path;
@@ -79,6 +80,11 @@ public class SignedLinks implements Links {
     @Override
     public String summaryDraft(String viewerId, String teacherId) {
         return link(Page.SUMMARY, viewerId, teacherId, "");
+    }
+
+    @Override
+    public String pairingPage(String viewerId, long proposalId) {
+        return link(Page.PAIRING, viewerId, String.valueOf(proposalId), "");
     }
 
     /** The digest workbook: the digest's path with {@code .xlsx}, the same signature. */

@@ -13,6 +13,7 @@ import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.assessments.FamilyFeedback;
 import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.plans.PlanDrafter;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
@@ -85,6 +86,7 @@ public final class Dialogue {
                         records, texts, wording, clock),
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
+                new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock),
                 notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);

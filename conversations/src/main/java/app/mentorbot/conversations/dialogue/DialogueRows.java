@@ -18,6 +18,8 @@ public final class DialogueRows {
     private final BindingCodes codes;
     private final StudentAccounts accounts;
 
+    private final JdbcClient jdbc;
+
     public DialogueRows(JdbcClient jdbc) {
         Objects.requireNonNull(jdbc, "jdbc");
         this.relayed = new RelayMessages(jdbc);
@@ -26,6 +28,7 @@ public final class DialogueRows {
         this.choices = new ParentChoices(jdbc);
         this.codes = new BindingCodes(jdbc);
         this.accounts = new StudentAccounts(jdbc);
+        this.jdbc = jdbc;
     }
 
     /**
@@ -39,6 +42,7 @@ public final class DialogueRows {
         pending.forgetStudent(schoolId, studentId, fullName, parentIds);
         choices.forgetStudent(schoolId, studentId, parentIds);
         accounts.forgetStudent(schoolId, studentId);
+        jdbc.sql("delete from match_pairing where school_id = ? and student_id = ?").params(schoolId, studentId).update(); // tags too
         List<String> people = new java.util.ArrayList<>(parentIds);
         people.add(studentId);
         codes.forgetPeople(schoolId, people);

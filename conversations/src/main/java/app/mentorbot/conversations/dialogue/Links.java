@@ -23,6 +23,11 @@ public interface Links {
         return null;
     }
 
+    /** A proposed pairing of mentors and students (导师分配方案), for a class head or an admin. */
+    default String pairingPage(String viewerId, long proposalId) {
+        return null;
+    }
+
     static Links none() {
         return (viewer, student) -> null;
     }

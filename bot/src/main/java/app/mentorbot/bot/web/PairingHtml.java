@@ -1,0 +1,92 @@
+package app.mentorbot.bot.web;
+
+import static app.mentorbot.bot.web.PageHtml.h;
+import static app.mentorbot.bot.web.PageHtml.t;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import app.mentorbot.conversations.matching.Placement;
+import app.mentorbot.conversations.pairing.Proposal;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.roster.Teacher;
+
+/**
+ * The proposal as one page: per mentor their students with the choice met, tags, band and why a higher choice
+ * was not met, and the spread of tags and bands; then the students the seats did not reach.
+ */
+final class PairingHtml {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private PairingHtml() {}
+
+    static String render(Proposal p, Roster roster, Set<String> shown) {
+        String title = t("pairing.title");
+        StringBuilder html = new StringBuilder(PageHtml.head(title)).append("<h1>").append(Html.escape(title)).append("</h1>");
+        List<Proposal.Row> rows = p.rows().stream().filter(r -> shown.contains(r.studentId())).toList();
+        html.append("<p class=\"meta\">").append(h("pairing.meta", String.valueOf(p.id()),
+                PageHtml.fullDate(p.madeAt().atZone(SHANGHAI).toLocalDate()), String.valueOf(rows.size()))).append("<br>")
+                .append(h(rows.stream().allMatch(Proposal.Row::confirmed) ? "pairing.state.done" : "pairing.state.open"))
+                .append("<br>").append(h("pairing.tagsNote")).append("</p>");
+        Map<String, List<Proposal.Row>> byMentor = new LinkedHashMap<>();
+        List<Proposal.Row> unplaced = new ArrayList<>();
+        for (Proposal.Row r : rows) {
+            if (r.mentorId() == null) unplaced.add(r);
+            else byMentor.computeIfAbsent(r.mentorId(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<Proposal.Row>> m : new TreeMap<>(byMentor).entrySet()) {
+            long count = p.countOf(m.getKey());
+            int seats = p.seats().getOrDefault(m.getKey(), 0);
+            html.append("<h2>").append(h("pairing.mentor", teacher(roster, m.getKey()), String.valueOf(count), String.valueOf(seats)));
+            if (count > seats) html.append(" <span class=\"no\">").append(h("pairing.over")).append("</span>");
+            html.append("</h2><p class=\"meta\">").append(h("pairing.spread", spread(m.getValue(), true), spread(m.getValue(), false))).append("</p>");
+            table(m.getValue(), roster, html);
+        }
+        if (!unplaced.isEmpty()) {
+            html.append("<h2 class=\"no\">").append(h("pairing.shortfall", String.valueOf(unplaced.size()))).append("</h2>");
+            table(unplaced, roster, html);
+        }
+        return html.append(PageHtml.foot()).toString();
+    }
+
+    private static void table(List<Proposal.Row> rows, Roster roster, StringBuilder html) {
+        html.append("<div class=\"wrap\"><table><tr><th>").append(h("col.studentId")).append("</th><th>").append(h("col.student"))
+                .append("</th><th>").append(h("pairing.col.met")).append("</th><th>").append(h("pairing.col.tags"))
+                .append("</th><th>").append(h("pairing.col.band")).append("</th><th>").append(h("pairing.col.why")).append("</th></tr>");
+        for (Proposal.Row r : rows) {
+            String met = r.rank() > 0 ? h("pairing.rank", String.valueOf(r.rank())) : r.rank() == Placement.ASSIGNED ? h("pairing.assigned") : "";
+            if (r.movedBy() != null) met += h("pairing.moved", teacher(roster, r.movedBy()));
+            if (r.confirmed()) met += " <span class=\"ok\">" + h("pairing.confirmed") + "</span>";
+            html.append("<tr><td>").append(Html.escape(r.studentId())).append("</td><td>")
+                    .append(Html.escape(roster.student(r.studentId()).map(Student::name).orElse(r.studentId()))).append("</td><td>")
+                    .append(met).append("</td><td>").append(Html.escape(String.join("、", r.tags().stream().sorted().toList())))
+                    .append("</td><td>").append(r.band() == null ? "" : Html.escape(r.band().label())).append("</td><td>")
+                    .append(r.missed().stream().map(m -> h("pairing.why." + m.why().name(),
+                            m.why() == Placement.Why.NOT_A_MENTOR ? m.mentorId() : teacher(roster, m.mentorId()) + "老师"))
+                            .collect(Collectors.joining("<br>")))
+                    .append("</td></tr>");
+        }
+        html.append("</table></div>");
+    }
+
+    /** 「父母离异 1、学习困难 2」 or 「尖子 2、学困 1」; 无 when there is none. */
+    private static String spread(List<Proposal.Row> rows, boolean tags) {
+        Map<String, Long> n = new TreeMap<>(tags
+                ? rows.stream().flatMap(r -> r.tags().stream()).collect(Collectors.groupingBy(x -> x, Collectors.counting()))
+                : rows.stream().filter(r -> r.band() != null).collect(Collectors.groupingBy(r -> r.band().label(), Collectors.counting())));
+        if (n.isEmpty()) return t("pairing.none");
+        return n.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("、"));
+    }
+
+    private static String teacher(Roster roster, String id) {
+        return roster.teacher(id).map(Teacher::name).orElse(id);
+    }
+
+}

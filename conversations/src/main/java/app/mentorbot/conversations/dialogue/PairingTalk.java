@@ -1,0 +1,104 @@
+package app.mentorbot.conversations.dialogue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import app.mentorbot.conversations.pairing.Pairings;
+import app.mentorbot.conversations.pairing.Proposal;
+import app.mentorbot.conversations.people.Person;
+import app.mentorbot.conversations.people.Role;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.roster.Teacher;
+import app.mentorbot.conversations.text.Texts;
+
+/**
+ * The class head's side of pairing (导师分配): 「导师分配方案」 sends the link to the open proposal, 「把李华调给王老师」
+ * moves one student of their class in it (a warning when it breaks the mentor's seats or the class rule), and
+ * 「确认导师分配」 puts it in force for their class (an admin's: for the whole proposal). Other staff are told
+ * politely that this is the class head's; words that merely look alike go on to the note reader.
+ */
+final class PairingTalk {
+    private static final Pattern LINK = Pattern.compile("^(?:看看|查看|发我|给我)?(?:导师)?分配方案$|^导师分配$");
+    private static final Pattern MOVE = Pattern.compile("^(?:请|麻烦)?(?:你)?(?:帮我)?把(.{1,6}?)(?:调给|调到|分给|换给|改给|换到)(.{1,6}?)(?:老师)?(?:那里|名下|那儿)?$");
+    private static final Pattern CONFIRM = Pattern.compile("^(?:确认|确定)(?:导师)?分配(?:方案)?$");
+
+    private final Pairings pairings;
+    private final Links links;
+    private final Texts texts;
+    private final Clock clock;
+
+    PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock) {
+        this.pairings = pairings;
+        this.links = links;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    Optional<Reply> replyIfAbout(Person asker, Roster roster, String said) {
+        String t = said.strip().replaceAll("[\\s。.!！?？]+$", "").replaceAll("^[「\\s]+|[」]+$", "");
+        boolean link = LINK.matcher(t).matches();
+        Matcher move = MOVE.matcher(t);
+        boolean moving = move.matches();
+        boolean confirm = CONFIRM.matcher(t).matches();
+        if (!link && !moving && !confirm) return Optional.empty();
+        Set<String> classes = classesOf(asker, roster);
+        if (classes.isEmpty()) return moving ? Optional.empty() : Optional.of(Reply.back(texts.get("pairing.notAllowed")));
+        Optional<Proposal> open = pairings.open(asker.schoolId());
+        Set<String> mine = open.map(p -> Pairings.studentsOf(p, roster, classes)).orElse(Set.of());
+        if (open.isEmpty() || mine.isEmpty()) return moving ? Optional.empty() : Optional.of(Reply.back(texts.get("pairing.none")));
+        Proposal p = open.get();
+        if (link) {
+            String url = links.pairingPage(asker.id(), p.id());
+            return Optional.of(Reply.back(url == null ? texts.get("duty.noPage") : texts.get("pairing.link", String.valueOf(p.id()), url)));
+        }
+        if (confirm) return Optional.of(confirm(asker, p, mine));
+        return Optional.of(move(asker, roster, p, mine, move.group(1), move.group(2)));
+    }
+
+    private Reply move(Person asker, Roster roster, Proposal p, Set<String> mine, String who, String to) {
+        List<Student> named = mine.stream().map(id -> roster.student(id).orElse(null))
+                .filter(s -> s != null && s.name().equals(who)).toList();
+        if (named.size() != 1) return Reply.back(texts.get("pairing.notYours", who));
+        Student s = named.get(0);
+        List<Teacher> teachers = teachers(roster, to);
+        if (teachers.size() != 1) return Reply.back(texts.get("pairing.whichTeacher", to + (to.length() == 1 ? "老师" : "")));
+        Teacher m = teachers.get(0);
+        if (p.row(s.id()).map(r -> m.id().equals(r.mentorId())).orElse(false)) return Reply.back(texts.get("pairing.same", s.name(), m.name()));
+        Pairings.Moved moved = pairings.move(asker.schoolId(), p, s.id(), m.id(), asker.id());
+        String rule = p.ownClassesOnly() && !roster.classIdsOf(m.id()).contains(s.classId()) ? texts.get("pairing.classRule", m.name()) : "";
+        return Reply.back(texts.get(moved.overSeats() ? "pairing.movedOver" : "pairing.moved", s.name(), m.name(),
+                String.valueOf(moved.count()), String.valueOf(moved.seats()), rule).strip());
+    }
+
+    private Reply confirm(Person asker, Proposal p, Set<String> mine) {
+        List<Proposal.Row> waiting = p.rows().stream().filter(r -> mine.contains(r.studentId()) && !r.confirmed()).toList();
+        if (waiting.isEmpty()) return Reply.back(texts.get("pairing.nothingToConfirm"));
+        List<String> changed = pairings.confirm(asker.schoolId(), p, mine, clock.instant());
+        long unplaced = waiting.stream().filter(r -> r.mentorId() == null).count();
+        return Reply.back(texts.get("pairing.confirmed", String.valueOf(waiting.size() - unplaced), String.valueOf(changed.size()),
+                unplaced == 0 ? "" : texts.get("pairing.unplaced", String.valueOf(unplaced))).strip());
+    }
+
+    /** Teachers the words may mean: 工号, full name, or a surname only one teacher has. */
+    private static List<Teacher> teachers(Roster roster, String to) {
+        String name = to.replaceFirst("老师$", "");
+        Optional<Teacher> byId = roster.teacher(name);
+        if (byId.isPresent()) return List.of(byId.get());
+        List<Teacher> full = roster.teachers().stream().filter(t -> t.name().equals(name)).toList();
+        if (!full.isEmpty() || name.length() > 2) return full;
+        return roster.teachers().stream().filter(t -> t.name().startsWith(name)).toList();
+    }
+
+    /** The classes whose pairing the person coordinates: those they head; an admin's, every class. */
+    private static Set<String> classesOf(Person asker, Roster roster) {
+        return roster.classes().stream().filter(c -> asker.is(Role.ADMIN) || asker.id().equals(c.headTeacherId()))
+                .map(SchoolClass::id).collect(Collectors.toSet());
+    }
+}
