@@ -33,6 +33,7 @@ class CorpusQualityTest {
                     "flags", 0.69, "safetyRecall", 0.86, "safetyPrecision", 0.83),
             "heldout/qs-senior", Map.of("record", 0.72, "kind", 0.84, "students", 0.92, "date", 0.95, "followUp", 0.92,
                     "flags", 0.77, "safetyRecall", 1.00, "safetyPrecision", 0.75),
+            "train/gd-county", Map.of("record", 0.0),
             "train/lc-junior", Map.of("record", 0.90, "kind", 0.95, "students", 0.97, "date", 0.97, "followUp", 0.98,
                     "flags", 0.86, "safetyRecall", 1.00, "safetyPrecision", 0.92),
             "train/sd-county", Map.of("record", 0.90, "kind", 0.94, "students", 0.96, "date", 0.98, "followUp", 0.98,
