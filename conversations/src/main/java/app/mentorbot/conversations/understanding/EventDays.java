@@ -68,7 +68,7 @@ final class EventDays {
     private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)|(上|这|本)?(个|次)?(周末|礼拜天?末)");
 
     /** A 说 earlier in the sentence (打电话说，孩儿礼拜天没回家，…周五才找到): the day is in someone's words. */
-    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|告诉我|提到)[^.;!?。]*$");
+    private static final Pattern SPEECH_THEN_DATE = Pattern.compile(".*(说(?!话)|讲(?!座|课|解|得)|告诉我|提到)[^.;!?。]*$");
 
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {

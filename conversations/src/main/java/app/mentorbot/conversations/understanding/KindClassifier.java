@@ -71,21 +71,21 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我说|告诉我|来找我|找我|表扬|批评|鼓励|"
-                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?说(?!话)"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|表扬|批评|鼓励|"
+                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
-                    + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|问我|来问|告诉我)(?!话)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|讲|问我|来问|告诉我)(?!话|座|课|解|得)"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(叫|喊)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|跑来说|来找我|跑来找我|告诉我|跟我说|和我说)"
+                    + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|问我|哭着说)(?!话)"
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?说(?!话)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说)(?!话|座|课|得)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
@@ -236,7 +236,7 @@ final class KindClassifier {
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
-            "(□+|他|她)" + NOT_A_PARENT + "{0,4}?(?<![再要会想])(跟我说|和我说|对我说|说(?!话)|问我|告诉我|来找我)");
+            "(□+|他|她)" + NOT_A_PARENT + "{0,4}?(?<![再要会想])(跟我[说讲]|和我[说讲]|对我[说讲]|[说讲](?!话|座|课|解|得)|问我|告诉我|来找我)");
     /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
     private static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
 

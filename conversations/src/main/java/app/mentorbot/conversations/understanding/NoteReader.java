@@ -222,7 +222,7 @@ public final class NoteReader {
         return in.size() == 1;
     }
 
-    private static final GatedPattern SAYS = GatedPattern.compile("说(?!话)|告诉我|反映|发消息|发来|问我");
+    private static final GatedPattern SAYS = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|反映|发消息|发来|问我");
 
     /** Every student after the first is named only in what the first said (林丽说罗佳琪…, 孙悦来找我，说班里有人…冯强). */
     private static boolean othersInFirstsWords(Reading r) {

@@ -51,7 +51,7 @@ final class NoteText {
         return new NoteText(text, new String(chars));
     }
 
-    /** Full-width digits, letters and common punctuation to their ASCII forms, 俺 to 我; length-preserving. */
+    /** Full-width digits, letters and common punctuation to their ASCII forms, dialect words to Mandarin; length-preserving. */
     private static char narrow(char c) {
         if (c >= '０' && c <= '９') return (char) ('0' + (c - '０'));
         if (c >= 'Ａ' && c <= 'Ｚ') return (char) ('A' + (c - 'Ａ'));
@@ -69,6 +69,9 @@ final class NoteText {
             case '（' -> '(';
             case '）' -> ')';
             case '俺' -> '我';   // the northern first person: the teacher
+            case '冇' -> '没';   // Cantonese in Mandarin notes: 冇事, 冇来, 睡唔著, 佢
+            case '唔' -> '不';
+            case '佢' -> '他';
             default -> c;
         };
     }
