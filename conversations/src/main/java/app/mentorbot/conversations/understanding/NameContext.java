@@ -26,7 +26,7 @@ final class NameContext {
             "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "\\s*(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])"
+            "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
@@ -49,7 +49,8 @@ final class NameContext {
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
-        if ((clauseStart || before == '说') && !timeWord(s.substring(start, end)) && actsNext(tail)) return true;
+        if ((clauseStart || before == '说' || before == '讲')
+                && (timeWord(s.substring(start, end)) ? relatesNext(tail) : actsNext(tail))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
@@ -88,6 +89,18 @@ final class NameContext {
     }
 
     private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会");
+
+    /** After a form that is first of all a time word, only a preposition or an adverb shows a person (黎明给我发微信). */
+    private static boolean relatesNext(String tail) {
+        String t = tail.stripLeading();
+        for (int n = Math.min(4, t.length()); n >= 1; n--) {
+            CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
+            if (a == null || a.nature.length == 0) continue;
+            String nature = String.valueOf(a.nature[0]);
+            return nature.equals("p") || nature.equals("d");
+        }
+        return false;
+    }
 
     private static final Pattern COMPLEMENT = Pattern.compile("(下|上|起|出|过|回|进)(来|去)|下");
 
