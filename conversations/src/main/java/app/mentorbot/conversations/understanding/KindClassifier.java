@@ -88,6 +88,9 @@ final class KindClassifier {
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
+    /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
+    private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
+
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
 
@@ -121,8 +124,10 @@ final class KindClassifier {
             GatedPattern.Scan r = REMIND_ANY.scan(s);
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
             for (DateResolver.TimeExpr t : times) {
-                // a deadline falling today (月底前, on the last day of the month) still plans
-                if (t.role() == DateResolver.Role.FUTURE || t.deadline()) return new Decision(Kind.REMINDER, t.start(), t.end());
+                // a deadline falling today (月底前, on the last day of the month) still plans; a day in someone's words does not
+                if ((t.role() == DateResolver.Role.FUTURE || t.deadline()) && !inSpeech(s, t.start())) {
+                    return new Decision(Kind.REMINDER, t.start(), t.end());
+                }
             }
             GatedPattern.Scan p = PLAN.scan(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
@@ -253,7 +258,7 @@ final class KindClassifier {
     private static boolean planning(String s, int at, List<DateResolver.TimeExpr> times) {
         int from = Clauses.clauseStart(s, at), clauseEnd = Clauses.clauseEnd(s, at);
         // what follows a 说 is what was said: its days and plans are not the exchange's (给我发消息说…放学后收拾他)
-        GatedPattern.Scan said = SPEECH.scan(s.substring(at, clauseEnd));
+        GatedPattern.Scan said = SAID_OR_ASKED.scan(s.substring(at, clauseEnd));
         int to = said.find() ? at + said.end() : clauseEnd;
         if (s.substring(Math.max(from, at - 3), at).contains("再")) return true;   // 再找他谈一次: the next talk, not this one
         String clause = s.substring(from, to);
