@@ -26,7 +26,7 @@ final class KindClassifier {
     private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
     /** Asking for records; only when the note does not itself report something (交一篇给我看). */
     private static final GatedPattern QUERY = GatedPattern.compile(
-            "(?<![检调审排普])查|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+            "(?<![检调审排普])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
