@@ -248,6 +248,24 @@ public final class NoteReader {
             }
         }
         if (r.kind != Kind.QUERY) flags(r);
+        else askedAboutARisk(r);
+    }
+
+    /** Words of a request to look records up (李华最近的记录, 统计…): such a query stays one, whatever it names. */
+    private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码");
+
+    /**
+     * Safety first: a question that tells of a child at risk (李华说不想活了，怎么办？) is a report with a question, not a
+     * query to the bot: it is filed as an observation with its flags, so the class head hears of it.
+     */
+    private void askedAboutARisk(Reading r) {
+        if (LOOK_UP.foundIn(r.s)) return;
+        List<FlagDetector.Hit> hits = safetyOnly(flags.find(r.s));
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) return;
+        r.kind = Kind.OBSERVATION;
+        r.report = true;
+        r.date = r.today;
+        flags(r);
     }
 
     /**

@@ -63,4 +63,14 @@ class SituationModelTest {
         Note n = reader.read("T1", "他说昨晚在游戏里被一群人围着打，气得摔了鼠标", ZonedDateTime.parse("2026-12-03T10:00:00+08:00"));
         assertThat(n.flags()).doesNotContain(Flag.SAFETY);
     }
+
+    @Test
+    void aQuestionThatTellsOfAChildAtRiskIsFiledWithItsFlagButALookUpStaysAQuery() throws Exception {
+        NoteReader reader = new NoteReader(RosterJson.read(Path.of("../corpus/rosters/lc-junior.json")));
+        ZonedDateTime now = ZonedDateTime.parse("2026-12-03T10:00:00+08:00");
+        Note asked = reader.read("LC-T08", "田甜刚才说不想活了，我该怎么办？", now);
+        assertThat(asked.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(asked.flags()).contains(Flag.SAFETY);
+        assertThat(reader.read("LC-T08", "田甜最近被欺负的记录", now).kind()).isEqualTo(Kind.QUERY);
+    }
 }
