@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URI;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -54,6 +62,26 @@ class MentorMatchingTest {
         return jdbc.sql("select mentor_id from student where id = ?").param(studentId).query(String.class).single();
     }
 
+    /** The confirmed pairing as the class head downloads it from the proposal page: 导师结对名单, a row per confirmed student. */
+    Map<String, List<String>> workbookRows(String pageLink) throws Exception {
+        Matcher href = Pattern.compile("href=\"(/pages/pairing/\\d+\\.xlsx\\?[^\"]+)\"")
+                .matcher(open(pageLink).getContentAsString(StandardCharsets.UTF_8));
+        assertThat(href.find()).as("the page links the workbook once something is confirmed").isTrue();
+        MockHttpServletResponse file = open(href.group(1).replace("&amp;", "&"));
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentType()).contains("spreadsheetml");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.getContentAsByteArray()))) {
+            Sheet sheet = book.getSheet("导师结对名单");
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.getStringCellValue()));
+                rows.put(cells.get(1), cells);
+            }
+        }
+        return rows;
+    }
+
     @Test
     void theClassHeadMatchesMovesAndConfirmsTheNewMentorSeesTheMenteeTheParentsAreToldAndTheOldMentorKeepsOnlyTheirOwnRecords() throws Exception {
         RosterImportCommandTest.Run run = RosterImportCommandTest.capture(() -> MatchCommand.run(new String[] {"../config/example-choices.csv",
@@ -72,7 +100,6 @@ class MentorMatchingTest {
         assertThat(html).contains("导师 刘洋：8 名（名额 8）", "导师 赵强：5 名（名额 8）", "第2志愿", "调剂", "学习困难",
                 "刘洋老师的名额已满").doesNotContain("欧阳晓雨"); // 高二(2)班 is not hers
         String before = mentorOf("S02");
-
         assertThat(before).as("李华's mentor before the pairing").isEqualTo("T01");
 
         try (FakeChat.Phone sun = chat.as("T02"); FakeChat.Phone zhao = chat.as("T03"); FakeChat.Phone liu = chat.as("T01");
@@ -104,7 +131,15 @@ class MentorMatchingTest {
             assertThat(sun.ask("我的任务")).contains("李华");
             assertThat(liu.ask("我的任务")).contains("何平").doesNotContain("陈思雨");
         }
+        Map<String, List<String>> rows = workbookRows(sunLink.group(1));
+        assertThat(rows.get("学号")).containsExactly("班级", "学号", "姓名", "导师", "志愿满足");
+        assertThat(rows.get("S02")).containsExactly("高二(1)班", "S02", "李华", "孙丽", "孙丽 调整"); // moved by hand: no choice claimed
+        assertThat(rows.get("S04")).startsWith("高二(1)班", "S04").contains("赵强");
+        assertThat(rows.get("S04").get(4)).matches("第\\d志愿|调剂");
+        assertThat(rows).hasSize(17).doesNotContainKey("S17"); // 16 confirmed of her class; 高二(2)班 is neither hers nor confirmed
         assertThat(open(links.pairingPage("T03", 1)).getStatus()).as("a mentor cannot open the proposal").isEqualTo(403);
+        assertThat(open(links.pairingPage("T03", 1).replace("/pages/pairing/1?", "/pages/pairing/1.xlsx?")).getStatus())
+                .as("nor its workbook").isEqualTo(403);
         assertThat(open(links.pairingPage("T01", 1)).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("李华");
     }
 }
