@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URI;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -26,7 +35,9 @@ import app.mentorbot.conversations.dialogue.Links;
 /**
  * Pairing mentors and students as a class head does it: `match config/example-choices.csv` beside the running
  * bot gives the proposal and a link per class head; 孙丽 (head of 高二(1)班) opens it, moves one student in chat,
- * confirms; the new mentor finds the mentee in 我的任务, never their tags; a mentor cannot open the proposal.
+ * confirms; the moved student's parents get one notice naming the new mentor, the new mentor finds the mentee in
+ * 我的任务 (never their tags), the old mentor still reads the records they wrote (and no one else's); a mentor cannot
+ * open the proposal.
  */
 @ChatTest
 class MentorMatchingTest {
@@ -51,8 +62,28 @@ class MentorMatchingTest {
         return jdbc.sql("select mentor_id from student where id = ?").param(studentId).query(String.class).single();
     }
 
+    /** The confirmed pairing as the class head downloads it from the proposal page: 导师结对名单, a row per confirmed student. */
+    Map<String, List<String>> workbookRows(String pageLink) throws Exception {
+        Matcher href = Pattern.compile("href=\"(/pages/pairing/\\d+\\.xlsx\\?[^\"]+)\"")
+                .matcher(open(pageLink).getContentAsString(StandardCharsets.UTF_8));
+        assertThat(href.find()).as("the page links the workbook once something is confirmed").isTrue();
+        MockHttpServletResponse file = open(href.group(1).replace("&amp;", "&"));
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentType()).contains("spreadsheetml");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.getContentAsByteArray()))) {
+            Sheet sheet = book.getSheet("导师结对名单");
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.getStringCellValue()));
+                rows.put(cells.get(1), cells);
+            }
+        }
+        return rows;
+    }
+
     @Test
-    void theClassHeadMatchesTheExampleChoicesMovesOneStudentAndConfirmsAndTheNewMentorSeesTheMentee() throws Exception {
+    void theClassHeadMatchesMovesAndConfirmsTheNewMentorSeesTheMenteeTheParentsAreToldAndTheOldMentorKeepsOnlyTheirOwnRecords() throws Exception {
         RosterImportCommandTest.Run run = RosterImportCommandTest.capture(() -> MatchCommand.run(new String[] {"../config/example-choices.csv",
                 "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()}));
@@ -69,8 +100,12 @@ class MentorMatchingTest {
         assertThat(html).contains("导师 刘洋：8 名（名额 8）", "导师 赵强：5 名（名额 8）", "第2志愿", "调剂", "学习困难",
                 "刘洋老师的名额已满").doesNotContain("欧阳晓雨"); // 高二(2)班 is not hers
         String before = mentorOf("S02");
+        assertThat(before).as("李华's mentor before the pairing").isEqualTo("T01");
 
-        try (FakeChat.Phone sun = chat.as("T02"); FakeChat.Phone zhao = chat.as("T03"); FakeChat.Phone liu = chat.as("T01")) {
+        try (FakeChat.Phone sun = chat.as("T02"); FakeChat.Phone zhao = chat.as("T03"); FakeChat.Phone liu = chat.as("T01");
+             FakeChat.Phone lisFather = chat.as("P02"); FakeChat.Phone xiaominsFather = chat.as("P17")) {
+            liu.ask("今天和李华谈心，他说数学跟不上，想周末补一补");
+            sun.ask("李华今天在班会上主动发言，状态不错");
             assertThat(sun.ask("导师分配方案")).startsWith("这是导师分配方案（第").contains("/pages/pairing/");
             assertThat(liu.ask("确认导师分配")).isEqualTo("导师分配由班主任和管理员调整，谢谢你的关心。");
             assertThat(sun.ask("把李华调给孙老师")).isEqualTo("好的，已把 李华 调给 孙丽老师（方案里 孙丽老师 现有 5 名，名额 8）。");
@@ -84,12 +119,27 @@ class MentorMatchingTest {
             assertThat(mentorOf("S04")).isEqualTo("T03");
             assertThat(mentorOf("S17")).as("高二(2)班 waits for its own class head").isEqualTo("T04");
             assertThat(sun.ask("确认导师分配")).isEqualTo("你班上的学生在这份方案里都已确认过了。");
+            assertThat(lisFather.pushContaining("导师已调整")).isEqualTo("孩子的导师已调整为孙丽老师，之后的留言会转给孙老师。");
+            assertThat(lisFather.quietFor(Duration.ofMillis(800))).as("one notice, not one per confirm").isTrue();
+            assertThat(xiaominsFather.quietFor(Duration.ofMillis(800))).as("张小敏's mentor did not change").isTrue();
+
+            // 刘洋 no longer mentors 李华: he still reads what he wrote about him, and nothing anyone else wrote
+            assertThat(liu.ask("李华最近的记录")).contains("不是你的受导学生", "数学跟不上").doesNotContain("班会", "/pages/");
+            assertThat(sun.ask("李华最近的记录")).contains("数学跟不上", "班会");
 
             assertThat(zhao.ask("我的任务")).contains("陈思雨", "吴桐").doesNotContain("学习困难", "家境贫寒", "父母离异", "行为不良");
             assertThat(sun.ask("我的任务")).contains("李华");
             assertThat(liu.ask("我的任务")).contains("何平").doesNotContain("陈思雨");
         }
+        Map<String, List<String>> rows = workbookRows(sunLink.group(1));
+        assertThat(rows.get("学号")).containsExactly("班级", "学号", "姓名", "导师", "志愿满足");
+        assertThat(rows.get("S02")).containsExactly("高二(1)班", "S02", "李华", "孙丽", "孙丽 调整"); // moved by hand: no choice claimed
+        assertThat(rows.get("S04")).startsWith("高二(1)班", "S04").contains("赵强");
+        assertThat(rows.get("S04").get(4)).matches("第\\d志愿|调剂");
+        assertThat(rows).hasSize(17).doesNotContainKey("S17"); // 16 confirmed of her class; 高二(2)班 is neither hers nor confirmed
         assertThat(open(links.pairingPage("T03", 1)).getStatus()).as("a mentor cannot open the proposal").isEqualTo(403);
+        assertThat(open(links.pairingPage("T03", 1).replace("/pages/pairing/1?", "/pages/pairing/1.xlsx?")).getStatus())
+                .as("nor its workbook").isEqualTo(403);
         assertThat(open(links.pairingPage("T01", 1)).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("李华");
     }
 }

@@ -27,7 +27,8 @@ final class PairingHtml {
 
     private PairingHtml() {}
 
-    static String render(Proposal p, Roster roster, Set<String> shown) {
+    /** @param xlsxLink the signed link to the confirmed part as a workbook (导师结对名单), shown once some of it is confirmed */
+    static String render(Proposal p, Roster roster, Set<String> shown, String xlsxLink) {
         String title = t("pairing.title");
         StringBuilder html = new StringBuilder(PageHtml.head(title)).append("<h1>").append(Html.escape(title)).append("</h1>");
         List<Proposal.Row> rows = p.rows().stream().filter(r -> shown.contains(r.studentId())).toList();
@@ -35,6 +36,10 @@ final class PairingHtml {
                 PageHtml.fullDate(p.madeAt().atZone(SHANGHAI).toLocalDate()), String.valueOf(rows.size()))).append("<br>")
                 .append(h(rows.stream().allMatch(Proposal.Row::confirmed) ? "pairing.state.done" : "pairing.state.open"))
                 .append("<br>").append(h("pairing.tagsNote")).append("</p>");
+        if (rows.stream().anyMatch(Proposal.Row::confirmed)) {
+            html.append("<p class=\"noprint\"><a href=\"").append(Html.escape(xlsxLink)).append("\">").append(h("pairing.download"))
+                    .append("</a></p>");
+        }
         Map<String, List<Proposal.Row>> byMentor = new LinkedHashMap<>();
         List<Proposal.Row> unplaced = new ArrayList<>();
         for (Proposal.Row r : rows) {

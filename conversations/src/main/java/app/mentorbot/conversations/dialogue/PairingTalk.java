@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.dialogue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,8 @@ import app.mentorbot.conversations.text.Texts;
 /**
  * The class head's side of pairing (导师分配): 「导师分配方案」 sends the link to the open proposal, 「把李华调给王老师」
  * moves one student of their class in it (a warning when it breaks the mentor's seats or the class rule), and
- * 「确认导师分配」 puts it in force for their class (an admin's: for the whole proposal). Other staff are told
+ * 「确认导师分配」 puts it in force for their class (an admin's: for the whole proposal), and each parent of a student
+ * whose mentor changed gets one short notice from the bot naming the new mentor. Other staff are told
  * politely that this is the class head's; words that merely look alike go on to the note reader.
  */
 final class PairingTalk {
@@ -41,7 +43,7 @@ final class PairingTalk {
         this.clock = clock;
     }
 
-    Optional<Reply> replyIfAbout(Person asker, Roster roster, String said) {
+    Optional<List<Reply>> replyIfAbout(Person asker, Roster roster, String said) {
         String t = said.strip().replaceAll("[\\s。.!！?？]+$", "").replaceAll("^[「\\s]+|[」]+$", "");
         boolean link = LINK.matcher(t).matches();
         Matcher move = MOVE.matcher(t);
@@ -49,17 +51,21 @@ final class PairingTalk {
         boolean confirm = CONFIRM.matcher(t).matches();
         if (!link && !moving && !confirm) return Optional.empty();
         Set<String> classes = classesOf(asker, roster);
-        if (classes.isEmpty()) return moving ? Optional.empty() : Optional.of(Reply.back(texts.get("pairing.notAllowed")));
+        if (classes.isEmpty()) return moving ? Optional.empty() : one(texts.get("pairing.notAllowed"));
         Optional<Proposal> open = pairings.open(asker.schoolId());
         Set<String> mine = open.map(p -> Pairings.studentsOf(p, roster, classes)).orElse(Set.of());
-        if (open.isEmpty() || mine.isEmpty()) return moving ? Optional.empty() : Optional.of(Reply.back(texts.get("pairing.none")));
+        if (open.isEmpty() || mine.isEmpty()) return moving ? Optional.empty() : one(texts.get("pairing.none"));
         Proposal p = open.get();
         if (link) {
             String url = links.pairingPage(asker.id(), p.id());
-            return Optional.of(Reply.back(url == null ? texts.get("duty.noPage") : texts.get("pairing.link", String.valueOf(p.id()), url)));
+            return one(url == null ? texts.get("duty.noPage") : texts.get("pairing.link", String.valueOf(p.id()), url));
         }
-        if (confirm) return Optional.of(confirm(asker, p, mine));
-        return Optional.of(move(asker, roster, p, mine, move.group(1), move.group(2)));
+        if (confirm) return Optional.of(confirm(asker, roster, p, mine));
+        return Optional.of(List.of(move(asker, roster, p, mine, move.group(1), move.group(2))));
+    }
+
+    private static Optional<List<Reply>> one(String text) {
+        return Optional.of(List.of(Reply.back(text)));
     }
 
     private Reply move(Person asker, Roster roster, Proposal p, Set<String> mine, String who, String to) {
@@ -77,13 +83,30 @@ final class PairingTalk {
                 String.valueOf(moved.count()), String.valueOf(moved.seats()), rule).strip());
     }
 
-    private Reply confirm(Person asker, Proposal p, Set<String> mine) {
+    private List<Reply> confirm(Person asker, Roster roster, Proposal p, Set<String> mine) {
         List<Proposal.Row> waiting = p.rows().stream().filter(r -> mine.contains(r.studentId()) && !r.confirmed()).toList();
-        if (waiting.isEmpty()) return Reply.back(texts.get("pairing.nothingToConfirm"));
+        if (waiting.isEmpty()) return List.of(Reply.back(texts.get("pairing.nothingToConfirm")));
         List<String> changed = pairings.confirm(asker.schoolId(), p, mine, clock.instant());
         long unplaced = waiting.stream().filter(r -> r.mentorId() == null).count();
-        return Reply.back(texts.get("pairing.confirmed", String.valueOf(waiting.size() - unplaced), String.valueOf(changed.size()),
-                unplaced == 0 ? "" : texts.get("pairing.unplaced", String.valueOf(unplaced))).strip());
+        List<Reply> replies = new ArrayList<>();
+        replies.add(Reply.back(texts.get("pairing.confirmed", String.valueOf(waiting.size() - unplaced), String.valueOf(changed.size()),
+                unplaced == 0 ? "" : texts.get("pairing.unplaced", String.valueOf(unplaced))).strip()));
+        for (String studentId : changed) replies.addAll(toParents(roster, p, studentId));
+        return replies;
+    }
+
+    /** One short notice from the bot to each parent of a student whose mentor changed: who the new mentor is. */
+    private List<Reply> toParents(Roster roster, Proposal p, String studentId) {
+        Optional<Teacher> mentor = p.row(studentId).map(Proposal.Row::mentorId).flatMap(roster::teacher);
+        if (mentor.isEmpty()) return List.of();
+        String name = mentor.get().name();
+        String text = texts.get("pairing.toParent", name, surname(name));
+        return roster.parentsOf(studentId).stream().map(parent -> new Reply(parent.id(), text, false)).toList();
+    }
+
+    /** 孙丽 → 孙, 欧阳晓雨 → 欧阳: a four-character name is taken as a compound surname's. */
+    private static String surname(String name) {
+        return name.length() >= 4 ? name.substring(0, 2) : name.substring(0, Math.min(1, name.length()));
     }
 
     /** Teachers the words may mean: 工号, full name, or a surname only one teacher has. */

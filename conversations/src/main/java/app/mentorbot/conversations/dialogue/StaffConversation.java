@@ -46,7 +46,7 @@ final class StaffConversation implements Conversation {
                 s -> safety.settleByTeacher(s.asker().schoolId(), s.asker().id(), s.text(), s.roster()),
                 s -> plans.replyIfAbout(s.asker(), s.roster(), s.text(), s.turn().sourceMessageId(), s.at()).flatMap(StaffConversation::only),
                 s -> assessments.replyIfAbout(s.asker(), s.roster(), s.text(), s.turn().sourceMessageId(), s.at()),
-                s -> pairing.replyIfAbout(s.asker(), s.roster(), s.text()).flatMap(StaffConversation::only),
+                s -> pairing.replyIfAbout(s.asker(), s.roster(), s.text()),
                 s -> duties.replyToDutyWords(s.asker(), s.roster(), s.text(), s.at()),
                 s -> growthFiles.linkIfAsked(s.asker(), s.roster(), s.text(), s.at()).map(Reply::back).flatMap(StaffConversation::only),
                 s -> notes.fileOnAnswer(s.asker(), s.roster(), s.text()),

@@ -6,7 +6,7 @@ import app.mentorbot.conversations.roster.Student;
 
 /**
  * Who may do what, in one place. Admins see everything of their school; a class head their class;
- * a mentor their mentees; a teacher may write notes about students of the classes they teach (the
+ * a mentor their mentees; a teacher may always read the records they wrote themselves; a teacher may write notes about students of the classes they teach (the
  * student's mentor and class head then see them); a parent only their own children's thread. A class's
  * case conference (学情会商: its decisions, date and digest) is its class head's, or an admin's. A student
  * reads nothing: they write to their own mentor, never about anyone.
@@ -19,6 +19,15 @@ public final class Access {
         if (!asker.isStaff()) return false;
         if (asker.is(Role.ADMIN) || asker.id().equals(s.mentorId())) return true;
         return isClassHeadOf(asker, s, roster);
+    }
+
+    /**
+     * Reading one record: anyone who may read the student's records, and its author, always (an old mentor
+     * keeps what they wrote about a student who moved to another mentor). Nothing else of the student comes with it.
+     */
+    public static boolean mayReadRecordBy(Person asker, String authorId, Student s, Roster roster) {
+        if (!asker.isStaff()) return false;
+        return mayRead(asker, s, roster) || asker.id().equals(authorId);
     }
 
     /** Writing a note (talk, contact, observation, reminder) about a student. */

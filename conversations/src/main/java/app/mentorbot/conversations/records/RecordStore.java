@@ -164,6 +164,14 @@ public final class RecordStore {
                 .params(schoolId, schoolId, studentId, limit).query(RecordStore::map).list();
     }
 
+    /** A student's latest records (not deleted) written by one author, newest first. */
+    public List<Record> recentForStudentBy(String schoolId, String studentId, String authorId, int limit) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.deleted_at is null and r.author_id = ? and r.id in "
+                        + "(select record_id from record_student where school_id = ? and student_id = ?) "
+                        + GROUP + " order by coalesce(r.event_date, r.created_at::date) desc, r.id desc limit ?")
+                .params(schoolId, authorId, schoolId, studentId, limit).query(RecordStore::map).list();
+    }
+
     /** What became of a record about an erased student: deleted, or kept with {@code redactedNote} as its note. */
     public record Forgotten(long id, Long sourceMessageId, boolean deleted, String redactedNote) {}
 
