@@ -247,7 +247,7 @@ public final class NoteReader {
                 r.evidence("topics", h.topic().name(), h.start(), h.end());
             }
         }
-        if (r.kind != Kind.QUERY) flags(r);
+        if (r.kind != Kind.QUERY) flags(r, flags.find(r.s));
         else askedAboutARisk(r);
     }
 
@@ -260,21 +260,20 @@ public final class NoteReader {
      */
     private void askedAboutARisk(Reading r) {
         if (LOOK_UP.foundIn(r.s)) return;
-        List<FlagDetector.Hit> hits = safetyOnly(flags.find(r.s));
+        List<FlagDetector.Hit> hits = flags.find(r.s);
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) return;
         r.kind = Kind.OBSERVATION;
         r.report = true;
         r.date = r.today;
-        flags(r);
+        flags(r, hits);   // the same hits, read once
     }
 
     /**
      * Safety first: a plan, or a note the reader could not place, still carries a safety signal (such a
      * note is filed as an observation). A family in hardship or broken up is family life too.
      */
-    private void flags(Reading r) {
-        List<FlagDetector.Hit> hits = flags.find(r.s);
-        if (!r.report) hits = safetyOnly(hits);
+    private void flags(Reading r, List<FlagDetector.Hit> found) {
+        List<FlagDetector.Hit> hits = r.report ? found : safetyOnly(found);
         if (r.kind == Kind.OTHER && !hits.isEmpty()) {
             r.kind = Kind.OBSERVATION;   // filed as what the teacher saw; the dialogue asks who when no one is named
             r.report = true;
