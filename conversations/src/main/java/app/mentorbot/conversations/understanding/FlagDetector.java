@@ -38,6 +38,9 @@ final class FlagDetector {
      */
     static final double MODEL_THRESHOLD = 0.45;
 
+    /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
+    static final double FAMILY_THRESHOLD = 0.5;
+
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
     private static final GatedPattern STRONG_NEGATION = GatedPattern.compile(
@@ -75,6 +78,7 @@ final class FlagDetector {
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
         for (Cues.Span harm : selfHarm.findAll(s)) {
             if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
@@ -104,26 +108,40 @@ final class FlagDetector {
 
     /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
     private void modelled(String s, List<Hit> hits) {
-        int bestFrom = -1, bestTo = -1;
-        SituationModel.Guess best = null;
-        SituationModel model = SituationModel.builtIn();
+        // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
+        Likeliest best = likeliest(SituationModel.risks(), s, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
+        if (best == null) return;
+        hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
+        if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
+    }
+
+    /**
+     * No FAMILY word: the family model reads each sentence (parents working far away, a parent who 走了, a factory
+     * closed with wages unpaid…). Not a suspicion to ask about: a FAMILY flag only puts the student on the case
+     * conference's list.
+     */
+    private void familyModelled(String s, List<Hit> hits) {
+        Likeliest best = likeliest(SituationModel.family(), s, FAMILY_THRESHOLD, sentence -> true);
+        if (best != null && affirmed(s, best.from, false)) hits.add(new Hit(Flag.FAMILY, best.from, best.to));
+    }
+
+    private record Likeliest(SituationModel.Guess guess, int from, int to) {}
+
+    private static Likeliest likeliest(SituationModel model, String s, double threshold, java.util.function.Predicate<String> readable) {
+        Likeliest best = null;
         int from = 0;
         while (from < s.length()) {
             int to = Clauses.sentenceEnd(s, from);
-            // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-            if (to > from && !VIRTUAL.foundIn(s.substring(from, to))) {
-                SituationModel.Guess g = model.read(s.substring(from, to));
-                if (g.risk() >= MODEL_THRESHOLD && (best == null || g.risk() > best.risk())) {
-                    best = g;
-                    bestFrom = from;
-                    bestTo = to;
+            if (to > from) {
+                String sentence = s.substring(from, to);
+                if (readable.test(sentence)) {
+                    SituationModel.Guess g = model.read(sentence);
+                    if (g.risk() >= threshold && (best == null || g.risk() > best.guess.risk())) best = new Likeliest(g, from, to);
                 }
             }
             from = to + 1;
         }
-        if (best == null) return;
-        hits.add(new Hit(Flag.SAFETY, bestFrom, bestTo, true));
-        if (best.label() == SituationModel.Label.SELF_HARM) hits.add(new Hit(Flag.PSYCH, bestFrom, bestTo, true));
+        return best;
     }
 
     private void any(String s, Cues p, Flag f, List<Hit> hits) {

@@ -53,7 +53,8 @@ public final class NoteReader {
 
     /** Waits until everything the reader builds in the background (the situation model) is ready. */
     public void awaitReady() {
-        SituationModel.builtIn();
+        SituationModel.risks();
+        SituationModel.family();
     }
 
     private static final GatedPattern SEPARATELY = GatedPattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");

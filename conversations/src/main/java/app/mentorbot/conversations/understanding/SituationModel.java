@@ -30,13 +30,24 @@ import java.util.concurrent.FutureTask;
  * and a machine-learning library would bring far more than one linear layer.
  */
 final class SituationModel {
-    /** What a sentence describes. */
+    /** What a sentence describes, for the risk model ({@link #risks()}). */
     enum Label { NONE, SELF_HARM, FIGHT, BULLYING, RUNAWAY, ABUSE }
 
-    /** The likeliest risky label of a sentence and how likely it is that the sentence describes any risk. */
-    record Guess(Label label, double risk) {}
+    /** What a sentence describes, for the family model ({@link #family()}). */
+    enum FamilyLabel { NONE, FAMILY }
 
-    record Example(Label label, String text) {}
+    /**
+     * The likeliest label of a sentence other than NONE (by its ordinal in the model's label set) and how likely
+     * it is that the sentence describes anything but NONE.
+     */
+    record Guess(int label, double risk) {
+        boolean is(Enum<?> l) {
+            return label == l.ordinal();
+        }
+    }
+
+    /** A labelled sentence; {@code label} is the ordinal in the model's label set, NONE first. */
+    record Example(int label, String text) {}
 
     private static final int BITS = 18;
     private static final int MASK = (1 << BITS) - 1;
@@ -45,12 +56,12 @@ final class SituationModel {
     private static final double RATE = 0.4;
     private static final double L2 = 1e-6;
 
-    private static final int LABELS = Label.values().length;
-
-    private final float[] weights;   // [feature bucket * LABELS + label]: one feature's weights side by side
+    private final int labels;
+    private final float[] weights;   // [feature bucket * labels + label]: one feature's weights side by side
     private final float[] bias;
 
-    private SituationModel(float[] weights, float[] bias) {
+    private SituationModel(int labels, float[] weights, float[] bias) {
+        this.labels = labels;
         this.weights = weights;
         this.bias = bias;
     }
@@ -60,24 +71,39 @@ final class SituationModel {
      * starts with the first reader: start-up does not wait for it, and a note read before it is ready waits.
      */
     private static final class BuiltIn {
-        static final FutureTask<SituationModel> TRAINING = new FutureTask<>(() -> train(load("/understanding/situation-examples/examples.list")));
+        static final FutureTask<SituationModel> RISKS = new FutureTask<>(
+                () -> train(load("/understanding/situation-examples/examples.list", Label.class), Label.values().length));
+        static final FutureTask<SituationModel> FAMILY = new FutureTask<>(
+                () -> train(load("/understanding/family-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
 
         static {
-            Thread t = new Thread(TRAINING, "situation-model-training");
+            Thread t = new Thread(() -> {
+                RISKS.run();
+                FAMILY.run();
+            }, "situation-model-training");
             t.setDaemon(true);
             t.start();
         }
     }
 
-    /** Starts training the built-in model, if it has not started. */
+    /** Starts training the built-in models, if it has not started. */
     static void startTraining() {
-        BuiltIn.TRAINING.isDone();
+        BuiltIn.RISKS.isDone();
     }
 
-    /** The built-in model, waiting for its training if it is not done. */
-    static SituationModel builtIn() {
+    /** The built-in model of risky situations ({@link Label}), waiting for its training if it is not done. */
+    static SituationModel risks() {
+        return waitFor(BuiltIn.RISKS);
+    }
+
+    /** The built-in model of a family's situation ({@link FamilyLabel}), waiting for its training if it is not done. */
+    static SituationModel family() {
+        return waitFor(BuiltIn.FAMILY);
+    }
+
+    private static SituationModel waitFor(FutureTask<SituationModel> training) {
         try {
-            return BuiltIn.TRAINING.get();
+            return training.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the situation model was training", e);
@@ -86,9 +112,8 @@ final class SituationModel {
         }
     }
 
-    static SituationModel train(List<Example> examples) {
-        int labels = LABELS;
-        float[] w = new float[(1 << BITS) * LABELS];
+    static SituationModel train(List<Example> examples, int labels) {
+        float[] w = new float[(1 << BITS) * labels];
         float[] b = new float[labels];
         List<int[]> features = new ArrayList<>(examples.size());
         for (Example e : examples) features.add(features(e.text()));
@@ -102,37 +127,37 @@ final class SituationModel {
             for (int i : order) {
                 int[] f = features.get(i);
                 float scale = (float) (1 / Math.sqrt(Math.max(1, f.length)));
-                probabilities(w, b, f, scale, p);
-                int gold = examples.get(i).label().ordinal();
+                probabilities(w, b, labels, f, scale, p);
+                int gold = examples.get(i).label();
                 for (int k = 0; k < labels; k++) {
                     double g = (k == gold ? 1 : 0) - p[k];
                     b[k] += (float) (rate * g);
                     float step = (float) (rate * g * scale);
                     for (int h : f) {
-                        int at = h * LABELS + k;
+                        int at = h * labels + k;
                         w[at] += step - (float) (rate * L2) * w[at];
                     }
                 }
             }
         }
-        return new SituationModel(w, b);
+        return new SituationModel(labels, w, b);
     }
 
     Guess read(String sentence) {
         int[] f = features(sentence);
-        if (f.length == 0) return new Guess(Label.NONE, 0);
-        double[] p = new double[Label.values().length];
-        probabilities(weights, bias, f, (float) (1 / Math.sqrt(f.length)), p);
+        if (f.length == 0) return new Guess(0, 0);
+        double[] p = new double[labels];
+        probabilities(weights, bias, labels, f, (float) (1 / Math.sqrt(f.length)), p);
         int best = 1;
         for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
-        return new Guess(Label.values()[best], 1 - p[0]);
+        return new Guess(best, 1 - p[0]);
     }
 
-    private static void probabilities(float[] w, float[] b, int[] f, float scale, double[] out) {
-        double[] z = new double[LABELS];
+    private static void probabilities(float[] w, float[] b, int labels, int[] f, float scale, double[] out) {
+        double[] z = new double[labels];
         for (int h : f) {
-            int at = h * LABELS;
-            for (int k = 0; k < LABELS; k++) z[k] += w[at + k];
+            int at = h * labels;
+            for (int k = 0; k < labels; k++) z[k] += w[at + k];
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < out.length; k++) {
@@ -182,23 +207,24 @@ final class SituationModel {
     }
 
     /** The examples of every file named in {@code list} (one resource name a line, next to it). */
-    static List<Example> load(String list) {
+    static <L extends Enum<L>> List<Example> load(String list, Class<L> labels) {
         String dir = list.substring(0, list.lastIndexOf('/') + 1);
         List<Example> out = new ArrayList<>();
         for (String file : lines(list)) {
-            if (!file.isBlank() && !file.startsWith("#")) out.addAll(loadFile(dir + file.strip()));
+            if (!file.isBlank() && !file.startsWith("#")) out.addAll(loadFile(dir + file.strip(), labels));
         }
         if (out.isEmpty()) throw new IllegalStateException("no situation examples in " + list);
         return out;
     }
 
     /** The examples of one resource file: {@code LABEL<TAB>sentence} lines, {@code #} lines skipped. */
-    static List<Example> loadFile(String resource) {
+    static <L extends Enum<L>> List<Example> loadFile(String resource, Class<L> labels) {
         List<Example> out = new ArrayList<>();
         for (String line : lines(resource)) {
             int tab = line.indexOf('\t');
             if (tab < 0 || line.startsWith("#")) continue;
-            out.add(new Example(Label.valueOf(line.substring(0, tab).strip()), NoteText.of(line.substring(tab + 1)).simple));
+            L label = Enum.valueOf(labels, line.substring(0, tab).strip());
+            out.add(new Example(label.ordinal(), NoteText.of(line.substring(tab + 1)).simple));
         }
         return out;
     }
