@@ -75,10 +75,11 @@ final class FlagDetector {
 
     List<Hit> find(String s) {
         List<Hit> hits = new ArrayList<>();
+        Sentences sentences = new Sentences(s);
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
-        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, hits);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
         for (Cues.Span harm : selfHarm.findAll(s)) {
             if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
@@ -93,7 +94,7 @@ final class FlagDetector {
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
             }
         }
-        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, hits);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits);
         boolean isMarked = marked.find(s) != null;
         for (Cues.Span m : mood.findAll(s)) {
             if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
@@ -107,9 +108,9 @@ final class FlagDetector {
     }
 
     /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
-    private void modelled(String s, List<Hit> hits) {
+    private void modelled(String s, Sentences sentences, List<Hit> hits) {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-        Likeliest best = likeliest(SituationModel.risks(), s, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
+        Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
         if (best == null) return;
         hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
@@ -120,26 +121,46 @@ final class FlagDetector {
      * closed with wages unpaid…). Not a suspicion to ask about: a FAMILY flag only puts the student on the case
      * conference's list.
      */
-    private void familyModelled(String s, List<Hit> hits) {
-        Likeliest best = likeliest(SituationModel.family(), s, FAMILY_THRESHOLD, sentence -> true);
+    private void familyModelled(String s, Sentences sentences, List<Hit> hits) {
+        Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD, sentence -> true);
         if (best != null && affirmed(s, best.from, false)) hits.add(new Hit(Flag.FAMILY, best.from, best.to));
+    }
+
+    /** A note's sentences, each turned into the models' features once, when a model first reads it. */
+    private static final class Sentences {
+        final String text;
+        final List<int[]> spans = new ArrayList<>();
+        private final List<int[]> features = new ArrayList<>();
+
+        Sentences(String text) {
+            this.text = text;
+            int from = 0;
+            while (from < text.length()) {
+                int to = Clauses.sentenceEnd(text, from);
+                if (to > from) {
+                    spans.add(new int[] {from, to});
+                    features.add(null);
+                }
+                from = to + 1;
+            }
+        }
+
+        int[] features(int i) {
+            int[] f = features.get(i);
+            if (f == null) features.set(i, f = SituationModel.features(text.substring(spans.get(i)[0], spans.get(i)[1])));
+            return f;
+        }
     }
 
     private record Likeliest(SituationModel.Guess guess, int from, int to) {}
 
-    private static Likeliest likeliest(SituationModel model, String s, double threshold, java.util.function.Predicate<String> readable) {
+    private static Likeliest likeliest(SituationModel model, Sentences sentences, double threshold, java.util.function.Predicate<String> readable) {
         Likeliest best = null;
-        int from = 0;
-        while (from < s.length()) {
-            int to = Clauses.sentenceEnd(s, from);
-            if (to > from) {
-                String sentence = s.substring(from, to);
-                if (readable.test(sentence)) {
-                    SituationModel.Guess g = model.read(sentence);
-                    if (g.risk() >= threshold && (best == null || g.risk() > best.guess.risk())) best = new Likeliest(g, from, to);
-                }
-            }
-            from = to + 1;
+        for (int i = 0; i < sentences.spans.size(); i++) {
+            int from = sentences.spans.get(i)[0], to = sentences.spans.get(i)[1];
+            if (!readable.test(sentences.text.substring(from, to))) continue;
+            SituationModel.Guess g = model.read(sentences.features(i));
+            if (g.risk() >= threshold && (best == null || g.risk() > best.guess.risk())) best = new Likeliest(g, from, to);
         }
         return best;
     }

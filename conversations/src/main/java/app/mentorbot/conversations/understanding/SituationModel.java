@@ -144,7 +144,11 @@ final class SituationModel {
     }
 
     Guess read(String sentence) {
-        int[] f = features(sentence);
+        return read(features(sentence));
+    }
+
+    /** Reads a sentence already turned into its {@link #features}: several models may read the same features. */
+    Guess read(int[] f) {
         if (f.length == 0) return new Guess(0, 0);
         double[] p = new double[labels];
         probabilities(weights, bias, labels, f, (float) (1 / Math.sqrt(f.length)), p);

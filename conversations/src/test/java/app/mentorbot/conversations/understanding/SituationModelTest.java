@@ -41,6 +41,34 @@ class SituationModelTest {
     }
 
     @Test
+    void theFamilyModelFindsFamilySituationsInSentencesWrittenApartFromItsOwn() {
+        // measured 3 December 2026 at the threshold: recall 0.77, false alarms on 3.6% of the near misses
+        Measured m = measure(SituationModel.family(), "/understanding/family-heldout.tsv", SituationModel.FamilyLabel.class, FlagDetector.FAMILY_THRESHOLD);
+        assertThat(m.recall()).as("recall on sentences never trained on").isGreaterThan(0.72);
+        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.08);
+    }
+
+    private record Measured(double recall, double falseAlarms) {}
+
+    /** How a model reads a file of labelled sentences it was not trained on, at a threshold (NONE is calm, any other label a case). */
+    private static <L extends Enum<L>> Measured measure(SituationModel model, String file, Class<L> labels, double threshold) {
+        int caught = 0, cases = 0, alarms = 0, calm = 0;
+        for (SituationModel.Example e : SituationModel.loadFile(file, labels)) {
+            double p = model.read(e.text()).risk();
+            if (System.getProperty("model.sweep") != null) System.out.printf("%d\t%.3f%n", e.label(), p);
+            boolean flagged = p >= threshold;
+            if (e.label() != 0) {
+                cases++;
+                if (flagged) caught++;
+            } else {
+                calm++;
+                if (flagged) alarms++;
+            }
+        }
+        return new Measured(caught / (double) cases, alarms / (double) calm);
+    }
+
+    @Test
     void trainingTwiceGivesTheSameModel() {
         List<SituationModel.Example> examples = bank("junior-rural.tsv");
         int labels = SituationModel.Label.values().length;
