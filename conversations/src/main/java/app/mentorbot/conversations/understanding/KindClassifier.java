@@ -26,12 +26,12 @@ final class KindClassifier {
     private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
     /** Asking for records; only when the note does not itself report something (交一篇给我看). */
     private static final GatedPattern QUERY = GatedPattern.compile(
-            "(?<![检调审排普])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
                     // 都有啥记录, 一共谈了几次, 他姥姥电话多少
-                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[\\s。.!！]*$|(电话|手机|手机号)(是)?多少[\\s。.!！]*$"
+                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}[\\s。.!！]*$|(电话|手机|手机号)(是)?多少[\\s。.!！]*$"
                     // asking for a number or a fact: 电话是多少, 排第几, 考了几分
                     + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?[\\s。.!！]*$|(是多少|多少分|第几|几名|几分|哪天|哪一天)[\\s。.!！]*$");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
@@ -66,7 +66,7 @@ final class KindClassifier {
     }
 
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
-    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长)[^,.;!?。])";
+    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人)[^,.;!?。])";
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
@@ -115,7 +115,9 @@ final class KindClassifier {
         boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || studentSpokeFirst(s);
         if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
         GatedPattern.Scan asked = REMIND_ANY.scan(s);
-        if (reportsPast && asked.find() && asked.group().startsWith("提醒")) {
+        boolean remindMe = false;
+        while (!remindMe && asked.find()) remindMe = asked.group().startsWith("提醒");   // 记得提醒我: the request is the 提醒
+        if (reportsPast && remindMe) {
             // 月底了，提醒我…: the past words only set the scene when no exchange is reported before the request
             String before = s.substring(0, Clauses.clauseStart(s, asked.start()));
             if (!TALK.foundIn(before) && firstContact(before) == null) return new Decision(Kind.REMINDER, asked.start(), asked.end());

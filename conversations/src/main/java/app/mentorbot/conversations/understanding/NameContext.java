@@ -49,15 +49,42 @@ final class NameContext {
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
+        String form = s.substring(start, end);
         if ((clauseStart || before == '说' || before == '讲')
-                && (timeWord(s.substring(start, end)) ? relatesNext(tail) : actsNext(tail))) return true;
+                && (timeWord(form) ? relatesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
-            if (tail.startsWith(w) && (clauseStart || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
+            if (tail.startsWith(w) && (clauseStart || before == '说' || before == '讲' || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
         }
-        for (String w : List.of("的妈妈", "的爸爸", "的家长", "的奶奶", "的爷爷", "的外婆", "的外公", "的母亲", "的父亲", "的父母")) {
-            if (tail.startsWith(w)) return true;
+        // X姑姑打电话来, X的舅舅: a person's family or guardian
+        if (KIN.matcher(tail).lookingAt()) return true;
+        // the note opens with it (浩然作文写得越来越好了): teachers start with the student, and a thing they own or do next
+        // (作文, 数学, 手机) makes it the topic, unless the form and what follows are one longer word (高峰期, 文明礼仪)
+        if (s.substring(0, start).isBlank() && !timeWord(s.substring(start, end)) && ownsNext(tail)
+                && !longerWord(s, start, end)) return true;
+        return false;
+    }
+
+    private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
+            + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人)");
+
+    /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */
+    private static boolean ownsNext(String tail) {
+        String t = tail.stripLeading();
+        if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
+        for (int n = Math.min(4, t.length()); n >= 2; n--) {
+            CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
+            if (a == null || a.nature.length == 0) continue;
+            return String.valueOf(a.nature[0]).equals("n");
+        }
+        return false;
+    }
+
+    /** The form and the one or two characters after it are a dictionary word: 高峰期, 文明礼貌. */
+    private static boolean longerWord(String s, int start, int end) {
+        for (int n = 1; n <= 2 && end + n <= s.length(); n++) {
+            if (CoreDictionary.contains(s.substring(start, end + n))) return true;
         }
         return false;
     }
@@ -65,9 +92,10 @@ final class NameContext {
     /**
      * The word after the form is a verb, a time or an adverb (田园涂的…, 向阳昨晚…, 乐乐找到了, 高兴一直…), by the most
      * frequent part of speech of the longest word of HanLP's core dictionary that starts there: the form is what
-     * acts, a person. A directional complement (安静下来, 高兴起来) follows an adjective, so it does not count.
+     * acts, a person. A directional complement (安静下来, 高兴起来) after an adjective keeps it an adjective; after
+     * anything else (金鑫回来上课了) it is a verb of its own.
      */
-    private static boolean actsNext(String tail) {
+    private static boolean actsNext(String tail, boolean adjective) {
         String t = tail.stripLeading();
         if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
         if (SCHOOL_TIME.matcher(t).lookingAt()) return true;   // 林立晚自习后来找我: a time of the school day
@@ -75,11 +103,19 @@ final class NameContext {
             String word = t.substring(0, n);
             CoreDictionary.Attribute a = CoreDictionary.get(word);
             if (a == null || a.nature.length == 0) continue;
-            if (COMPLEMENT.matcher(word).matches()) return false;
+            if (COMPLEMENT.matcher(word).matches()) return !adjective;
             String nature = String.valueOf(a.nature[0]);
             return nature.startsWith("v") && !nature.equals("vn") || nature.equals("t") || nature.equals("d") || nature.equals("p");
         }
         return false;
+    }
+
+    /** 安静, 高兴, 明明: a form that is first of all an adjective, a state or an adverb. */
+    private static boolean adjective(String form) {
+        CoreDictionary.Attribute a = CoreDictionary.get(form);
+        if (a == null || a.nature.length == 0) return false;
+        String nature = String.valueOf(a.nature[0]);
+        return nature.startsWith("a") || nature.equals("z") || nature.equals("d");
     }
 
     /** 夏天, 黎明, 白天: a form that is first of all a time word opens clauses as a time (夏天到了), so a verb after it proves nothing. */
@@ -88,7 +124,7 @@ final class NameContext {
         return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("t");
     }
 
-    private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会");
+    private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会|上[^，。,.；;\\s]{1,3}课");
 
     /** After a form that is first of all a time word, only a preposition or an adverb shows a person (黎明给我发微信). */
     private static boolean relatesNext(String tail) {

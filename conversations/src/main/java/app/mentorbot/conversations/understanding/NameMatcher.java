@@ -67,6 +67,7 @@ final class NameMatcher {
         add("阿" + last, s, FormType.XIAO_LAST);   // 阿杰 for 邵俊杰
         add("" + last + last, s, FormType.DOUBLED);
         add("小" + surname, s, FormType.XIAO_SURNAME);
+        if (sl == 2) add(surname, s, FormType.XIAO_SURNAME);   // 欧阳, 司马: a compound surname alone is what classmates call them
         add(surname + "同学", s, FormType.SURNAME_TONGXUE);
     }
 

@@ -62,6 +62,9 @@ class NoteReaderTest {
 
     @Nested
     class NameForms {
+        @Test void aCompoundSurnameAloneIsWhatTheStudentIsCalled() {
+            assertThat(read("今天和欧阳聊了一下读书笔记没交的事").studentIds()).containsExactly("A1");
+        }
         @Test void aFullNameWithACompoundSurnameIsFound() {
             assertThat(read("和诸葛云帆谈了谈").studentIds()).containsExactly("A5");
         }
@@ -136,6 +139,17 @@ class NoteReaderTest {
         @Test void aWordNameAfterALeadingTimeWordOpensTheClause() {
             assertThat(read("今天高兴上课很认真").studentIds()).containsExactly("A3");
             assertThat(read("今天大家都很高兴").studentIds()).isEmpty();
+        }
+        @Test void aWordNameThatOpensTheNoteBeforeAThingOfTheirsIsTheStudent() {
+            assertThat(read("高兴作文写得越来越好了，课后表扬了他").studentIds()).containsExactly("A3");
+            assertThat(read("今天大家高兴作文都写完了").studentIds()).isEmpty();
+        }
+        @Test void aWordNameBeforeAnAuntOrUncleIsTheStudent() {
+            assertThat(read("高兴姑姑打电话来问家长会几点开").studentIds()).containsExactly("A3");
+        }
+        @Test void aDirectionalVerbAfterAnAdjectiveKeepsItAnAdjectiveButAfterAnAdjectiveNameAtTheStartItIsStillAnAdjective() {
+            assertThat(read("高兴起来了就好").studentIds()).isEmpty();
+            assertThat(read("高兴上化学课时一直在走神").studentIds()).containsExactly("A3");
         }
         @Test void obviouslyIsNotTheNicknameMingming() {
             assertThat(read("和小宋聊了，他明明知道要交作业却没交").studentIds()).containsExactly("A6");
@@ -377,6 +391,22 @@ class NoteReaderTest {
             assertThat(lines[1]).contains("\"kind\":\"OTHER\"");
             assertThat(lines[2]).contains("\"id\":\"x3\"").contains("\"kind\":\"TALK\"").contains("\"students\":[\"A6\"]")
                     .contains("\"clarify\":null");
+        }
+    }
+
+    @Nested
+    class KindsByStructure {
+        @Test void aMedicalRecheckIsNotALookUp() {
+            assertThat(read("许诗涵刚给我发微信说明天请假，要陪妈妈去医院复查").kind()).isNotEqualTo(Kind.QUERY);
+        }
+        @Test void howManyTimesWithAPlaceAfterItIsALookUp() {
+            assertThat(read("许诗涵这学期一共来了几次咨询室").kind()).isEqualTo(Kind.QUERY);
+        }
+        @Test void rememberToRemindMeIsAReminderEvenAfterSomethingPast() {
+            assertThat(read("过两天记得提醒我去许诗涵家看一下，她家里好像出了点事").kind()).isEqualTo(Kind.REMINDER);
+        }
+        @Test void whatAStudentSaysToOtherBoysIsOverheardNotSaidToTheTeacher() {
+            assertThat(read("下课听见许诗涵跟几个男生说再逼我我就从楼上跳下去").kind()).isEqualTo(Kind.OBSERVATION);
         }
     }
 }
