@@ -33,10 +33,12 @@ final class FlagDetector {
 
     /**
      * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: the lowest
-     * that keeps precision at or above 0.8 on the two training schools the model never saw (corpus/train/zj-vocational
-     * and sd-county), since a missed signal costs far more than a teacher's tap.
+     * that keeps pooled precision at or above 0.8 on the four training schools the model never saw (corpus/train/zj-vocational,
+     * sd-county, gd-county, hb-city: 0.806 at 0.2, recall 158 of 159), since a missed signal costs far more than a teacher's
+     * tap. It is low because the model also learnt from 630 sentences of family hardship and low mood that are not risks
+     * (family-and-mood.tsv), which took most of its false alarms away.
      */
-    static final double MODEL_THRESHOLD = 0.45;
+    static final double MODEL_THRESHOLD = 0.2;
 
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;
@@ -111,9 +113,29 @@ final class FlagDetector {
     private void modelled(String s, Sentences sentences, List<Hit> hits) {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
-        if (best == null) return;
+        if (best == null || deniedOnRereading(s.substring(best.from, best.to))) return;
         hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
+    }
+
+    /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
+    private static final GatedPattern DENIAL = GatedPattern.compile("没有|并没|并未|并非|否认|排除|看错|误会|搞错");
+
+    /**
+     * The model's sentence without its denied clauses no longer reads as a risk: "问了他，手腕上没有什么伤痕，是我看错了"
+     * is the teacher taking a worry back.
+     */
+    private static boolean deniedOnRereading(String sentence) {
+        if (!DENIAL.foundIn(sentence)) return false;
+        StringBuilder kept = new StringBuilder();
+        int from = 0;
+        while (from < sentence.length()) {
+            int to = Clauses.clauseEnd(sentence, from);
+            String clause = sentence.substring(from, to);
+            if (!DENIAL.foundIn(clause)) kept.append(clause).append('，');
+            from = to + 1;
+        }
+        return SituationModel.risks().read(kept.toString()).risk() < MODEL_THRESHOLD;
     }
 
     /**

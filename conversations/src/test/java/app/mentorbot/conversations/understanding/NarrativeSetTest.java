@@ -21,10 +21,12 @@ class NarrativeSetTest {
 
     /**
      * The figures last reported for this set. Raise them when the reader improves (never lower
-     * them to make a change pass): the ratchet fails any field more than SLACK below these.
+     * them to make a change pass): the ratchet fails any field more than SLACK below these. flags was lowered once,
+     * on 3 December 2026, by a deliberate trade: the risk model's lower threshold (recall first, chosen on the training
+     * schools it never saw) asks about one late night in a dormitory here (n57), a tap for the teacher.
      */
     static final Map<String, Double> REPORTED = Map.of("record", 1.000, "kind", 1.000, "students", 1.000,
-            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 1.000);
+            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 0.952);
 
     private static LabelledSet.Scores scores;
 

@@ -23,21 +23,15 @@ class SituationModelTest {
 
     @Test
     void trainedOnOneWriterItFindsMostRisksInAnotherWritersSentences() {
-        SituationModel model = SituationModel.train(bank("junior-rural.tsv"), SituationModel.Label.values().length);
-        int caught = 0, risks = 0, alarms = 0, calm = 0;
-        for (SituationModel.Example e : bank("senior-city.tsv")) {
-            boolean risky = model.read(e.text()).risk() >= FlagDetector.MODEL_THRESHOLD;
-            if (e.label() != SituationModel.Label.NONE.ordinal()) {
-                risks++;
-                if (risky) caught++;
-            } else {
-                calm++;
-                if (risky) alarms++;
-            }
-        }
-        // measured 3 December 2026: recall 0.91, false alarms on 26% of the deliberately close NONE sentences
-        assertThat(caught / (double) risks).as("recall on the other writer").isGreaterThan(0.85);
-        assertThat(alarms / (double) calm).as("false alarms on near misses").isLessThan(0.35);
+        // one bank of risks (rural 初中 teachers) and the near misses of family hardship and low mood, read on the other bank
+        List<SituationModel.Example> examples = new java.util.ArrayList<>(bank("junior-rural.tsv"));
+        examples.addAll(bank("family-and-mood.tsv"));
+        SituationModel model = SituationModel.train(examples, SituationModel.Label.values().length);
+        Measured m = measure(model, DIR + "senior-city.tsv", SituationModel.Label.class, FlagDetector.MODEL_THRESHOLD);
+        // measured 3 December 2026 at the threshold: recall 0.73, false alarms on 13% of the deliberately close NONE sentences
+        // (one bank alone; the reader's model learns from all three, and reads whole notes: see corpus/README.md)
+        assertThat(m.recall()).as("recall on the other writer").isGreaterThan(0.70);
+        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.20);
     }
 
     @Test
