@@ -80,7 +80,7 @@ public final class BackupCommand {
             }
             Backups.Summary s = context.getBean(Restores.class).restore(Path.of(fileArg), replace);
             System.out.printf("已恢复 %s 的备份（数据库版本 V%s）：%d 张表，共 %d 行。%n", s.createdAt(), s.schemaVersion(), s.tables().size(), s.rows());
-            s.tables().stream().filter(t -> t.rows() > 0).forEach(t -> System.out.printf("  %s %d%n", t.table(), t.rows()));
+            s.tables().stream().filter(t -> t.rows() > 0).sorted(java.util.Comparator.comparing(Backups.TableCount::table)).forEach(t -> System.out.printf("  %s %d%n", t.table(), t.rows()));
             System.out.println("下次启动机器人时，数据库会自动升级到当前版本。");
             return 0;
         } catch (Restores.Refused e) {
