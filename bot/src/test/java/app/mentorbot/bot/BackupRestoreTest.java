@@ -234,4 +234,29 @@ class BackupRestoreTest {
             assertThat(students).isEqualTo(notes);
         }
     }
+
+    @Test
+    @Order(6)
+    void goingBackAfterAnUpgradeRestoresAnOlderBackupOverTheNewerSchemaWithReplace() throws Exception {
+        // A backup from the version before (schema V13), restored over today's database (V14, with data).
+        String older = TestDatabase.newDatabase();
+        org.flywaydb.core.Flyway.configure().dataSource(older, TestDatabase.user(), TestDatabase.password())
+                .locations("classpath:db/migration").target("13").load().migrate();
+        execute(older, "insert into school (id, name) values ('main', '旧版本的学校')");
+        Path before = dir.resolve("before-upgrade.zip");
+        Run taken = RosterImportCommandTest.capture(() -> BackupCommand.backup(args(older, before.toString())));
+        assertThat(taken.exit()).as(taken.err()).isZero();
+        assertThat(taken.out()).contains("数据库版本 V13");
+
+        Run refused = RosterImportCommandTest.capture(() -> BackupCommand.restore(args(restored, before.toString())));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(contents(restored)).as("untouched without --replace").isEqualTo(backedUp);
+
+        Run back = RosterImportCommandTest.capture(() -> BackupCommand.restore(args(restored, before.toString(), "--replace")));
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(contents(restored)).isEqualTo(contents(older));
+        try (Connection c = DriverManager.getConnection(restored, TestDatabase.user(), TestDatabase.password()); Statement st = c.createStatement()) {
+            assertThat(strings(st, "select max(version::int) from flyway_schema_history")).as("back at the backup's version").containsExactly("13");
+        }
+    }
 }
