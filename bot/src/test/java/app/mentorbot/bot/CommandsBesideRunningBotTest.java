@@ -21,6 +21,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import app.mentorbot.bot.RosterImportCommandTest.Run;
+import app.mentorbot.bot.cli.BackupCommand;
 import app.mentorbot.bot.cli.ImportCommand;
 import app.mentorbot.bot.cli.InviteCommand;
 import app.mentorbot.bot.cli.MentorBot;
@@ -28,8 +29,8 @@ import app.mentorbot.bot.files.OwnerOnly;
 import app.mentorbot.bot.testing.ChatClient;
 
 /**
- * With the embedded database, {@code invite} and {@code import} work while the bot runs: they use the running
- * bot's server, not the data folder it holds. A bot that has not said where its server listens gets one Chinese
+ * With the embedded database, {@code invite}, {@code import} and {@code backup} work while the bot runs: they use
+ * the running bot's server, not the data folder it holds; {@code restore} asks for the bot to be stopped. A bot that has not said where its server listens gets one Chinese
  * sentence from the command, and no stack trace.
  */
 class CommandsBesideRunningBotTest {
@@ -74,6 +75,14 @@ class CommandsBesideRunningBotTest {
                 t.say("上周五去孙悦家家访，父母离异，跟爷爷奶奶住");
                 assertThat(t.reply()).as("the new roster's student is known").startsWith("已记录：").contains("孙悦");
             }
+
+            Path backup = dir.resolve("beside-the-bot.zip");
+            Run taken = RosterImportCommandTest.capture(() -> BackupCommand.backup(new String[] {backup.toString(), "--mentorbot.data-dir=" + data}));
+            assertThat(taken.exit()).as(taken.err()).isZero();
+            assertThat(taken.out()).contains("已备份到");
+            Run restore = RosterImportCommandTest.capture(() -> BackupCommand.restore(new String[] {backup.toString(), "--replace", "--mentorbot.data-dir=" + data}));
+            assertThat(restore.exit()).as("restore is the one command that waits for the bot to stop").isEqualTo(3);
+            assertThat(restore.err()).contains("请先停止机器人");
         }
         assertThat(data.resolve("pg-port")).as("removed when the bot stops").doesNotExist();
     }

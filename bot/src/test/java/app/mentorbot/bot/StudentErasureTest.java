@@ -68,8 +68,11 @@ class StudentErasureTest {
         return hits;
     }
 
-    @Test
-    void anAdminExportsThenErasesEverythingAboutOneStudent() throws Exception {
+    /**
+     * A term's talk about 杨帆 (S05): notes, a correction, the mother's message and the reply, a conference decision,
+     * a guidance plan changed and confirmed, a stage assessment sent home, and the draft of the plan's next version.
+     */
+    static void talkAboutYangFan(int port) throws Exception {
         try (ChatClient liu = ChatClient.as(port, "T01"); ChatClient sun = ChatClient.as(port, "T02");
              ChatClient mother = ChatClient.as(port, "P05")) {
             liu.replyTo(liu.say("今天中午跟杨帆谈了，他说被高年级同学欺负，下周三再跟进"));
@@ -89,6 +92,11 @@ class StudentErasureTest {
             liu.replyTo(liu.say("给杨帆定个计划")); // a draft of the next version stays open
             liu.replyTo(liu.say("今天和张小明单独谈心，聊了数学"));
         }
+    }
+
+    @Test
+    void anAdminExportsThenErasesEverythingAboutOneStudent() throws Exception {
+        talkAboutYangFan(port);
         // The mother also opened an invitation link in her browser.
         java.net.http.HttpResponse<Void> opened = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/?token=" + invitations.issue("P05"))).build(),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -35,6 +36,9 @@ import app.mentorbot.conversations.dialogue.Links;
 @ChatTest
 @Import(SchoolDayClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// the test runs the timeouts itself; a scheduler tick (the 07:30 reminders, under load after a slow start) would
+// message the class head in the middle of "nobody is told"
+@TestPropertySource(properties = "mentorbot.scheduler.initial-delay=1h")
 class SuspectedSafetyTest {
     @Autowired
     FakeChat chat;

@@ -28,10 +28,22 @@ import app.mentorbot.bot.database.RunningServer;
  * Chinese sentence: Spring's own report of a failed start, a stack trace, is switched off for commands.
  */
 final class CommandContext {
+    private static final String RUNNING_BOT = "mentorbot-running-bot";
+
     private CommandContext() {}
 
+    /** True when the command reached the database through a running bot's embedded server. */
+    static boolean besideRunningBot(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getPropertySources().contains(RUNNING_BOT);
+    }
+
     static ConfigurableApplicationContext open(String[] springArgs) {
-        return new SpringApplicationBuilder(MentorBot.class)
+        return open(MentorBot.class, springArgs);
+    }
+
+    /** A context of only {@code sources} (with Spring Boot's auto-configuration, if they ask for it), set up as above. */
+    static ConfigurableApplicationContext open(Class<?> sources, String[] springArgs) {
+        return new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .banner((environment, source, out) -> { })
                 .logStartupInfo(false)
@@ -49,7 +61,7 @@ final class CommandContext {
             Path dataDir = Binder.get(env).bind("mentorbot.data-dir", Path.class).orElse(Path.of("data"));
             if (!EmbeddedServer.inUse(dataDir)) return; // we start the server ourselves
             RunningServer server = RunningServer.find(dataDir).orElseThrow(() -> new EmbeddedServer.DataFolderInUse(dataDir));
-            env.getPropertySources().addFirst(new MapPropertySource("mentorbot-running-bot", Map.of(
+            env.getPropertySources().addFirst(new MapPropertySource(RUNNING_BOT, Map.of(
                     "spring.datasource.url", server.jdbcUrl(),
                     "spring.datasource.username", server.user(),
                     "spring.datasource.password", server.password())));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -132,6 +133,9 @@ public class OutboxDispatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             result = new Delivery.RetryLater(Duration.ZERO, e.toString());
         }
+        // for the operator's metrics: the platform only (a small fixed set), never the chat or the text
+        if (result instanceof Delivery.Sent) Metrics.counter("mentorbot.replies.sent", "platform", row.platform()).increment();
+        else Metrics.counter("mentorbot.send.errors", "platform", row.platform(), "outcome", result.getClass().getSimpleName()).increment();
         if (result instanceof Delivery.Sent) {
             sent.add(row.id());
         } else if (result instanceof Delivery.Unreachable u) {

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+
 import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;
@@ -28,6 +31,8 @@ import app.mentorbot.conversations.understanding.Note;
  * what the safety check sends. A question to the bot goes to {@link Queries}.
  */
 final class NoteFiling {
+    /** Notes filed, for the operator's metrics: a count only, never who or what. */
+    private static final Counter FILED = Metrics.counter("mentorbot.notes.filed");
     private static final Set<String> ALL = Set.of("都是", "都", "全部", "都对", "两个都是", "都有");
     private static final Pattern LIST_MARK = Pattern.compile("^\\s*(\\d{1,2}[.、)）]|[-•·*])\\s*");
     private static final Pattern LATIN_ONLY = Pattern.compile("^[\\p{IsLatin}\\p{Punct}\\s\\d]+$");
@@ -198,6 +203,7 @@ final class NoteFiling {
             return List.of(Reply.back(texts.get("access.cannotWrite", String.join(texts.get("list.separator"), refused))));
         }
         Record saved = records.save(draft);
+        FILED.increment();
         LocalDate today = LocalDate.now(clock);
         afterFiling.filed(new AfterFiling.Filed(asker, saved, roster, today));
         List<Reply> replies = new ArrayList<>();

@@ -3,6 +3,9 @@ package app.mentorbot.conversations.dialogue;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.understanding.Lexicon;
 import app.mentorbot.conversations.understanding.Note;
@@ -15,6 +18,8 @@ import app.mentorbot.conversations.understanding.NoteReader;
 final class Readers implements NoteReading {
     private record ReaderForRoster(Roster roster, NoteReader reader) {}
 
+    /** How long the note reader takes per text, for the operator's metrics. */
+    private static final Timer READING = Metrics.timer("mentorbot.reader");
     private final Lexicon lexicon;
     private volatile ReaderForRoster current = new ReaderForRoster(null, null);
 
@@ -24,7 +29,7 @@ final class Readers implements NoteReading {
 
     @Override
     public Note read(Roster roster, String senderId, String text, ZonedDateTime at) {
-        return readerFor(roster).read(senderId, text, at);
+        return READING.record(() -> readerFor(roster).read(senderId, text, at));
     }
 
     /** Builds the reader for this roster now (and waits for its model), so no teacher's note pays for it. */

@@ -42,5 +42,13 @@ public interface Adapter {
         return false;
     }
 
+    /**
+     * Whether the adapter's lasting connection to its platform is up now, for the operator's health page; empty
+     * for an adapter that keeps none (webhooks, the built-in web chat).
+     */
+    default Optional<Boolean> connectionUp() {
+        return Optional.empty();
+    }
+
     default void stop() {}
 }

@@ -77,6 +77,11 @@ public final class DingTalkAdapter implements Adapter {
     }
 
     @Override
+    public Optional<Boolean> connectionUp() {
+        return Optional.of(connected());
+    }
+
+    @Override
     public Optional<RateLimit> rateLimit() {
         return options.sendsPerMinute() > 0
                 ? Optional.of(new RateLimit(options.sendsPerMinute(), Duration.ofMinutes(1)))

@@ -98,6 +98,11 @@ public final class SlackAdapter implements Adapter {
     }
 
     @Override
+    public Optional<Boolean> connectionUp() {
+        return Optional.of(connected());
+    }
+
+    @Override
     public Optional<RateLimit> rateLimit() {
         // chat.postMessage: about one message per second per channel (short bursts tolerated).
         return Optional.of(new RateLimit(1, Duration.ofSeconds(1)));

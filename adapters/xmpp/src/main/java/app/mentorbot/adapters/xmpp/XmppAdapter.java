@@ -318,6 +318,11 @@ public final class XmppAdapter implements Adapter {
         return online != null;
     }
 
+    @Override
+    public Optional<Boolean> connectionUp() {
+        return Optional.of(isOnline());
+    }
+
     /** Why the last connection ended or failed, or null. */
     public String lastProblem() {
         return lastProblem;
