@@ -76,6 +76,8 @@ public final class OverviewBuilder {
         for (LocalDate monday = SchoolCalendar.mondayOf(term.start()); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
             if (!rules.calendar().isSchoolWeek(monday)) continue;
             LocalDate day = monday.with(DayOfWeek.FRIDAY).isAfter(to) ? to : monday.with(DayOfWeek.FRIDAY);
+            // the week's last school day: on a holiday the talk clock stands still and says nothing
+            while (day.isAfter(monday) && !rules.calendar().isSchoolDay(day)) day = day.minusDays(1);
             Map<String, MentorLedger> then = day.equals(to) ? now : ledgers(roster, mentorIds, byAuthor, paces, day);
             trend.add(week(day, then.values(), roster, onTimeWeeks));
         }
