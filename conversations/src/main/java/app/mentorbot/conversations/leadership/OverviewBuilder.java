@@ -71,16 +71,8 @@ public final class OverviewBuilder {
         List<String> mentorIds = roster.students().stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
 
         Map<String, MentorLedger> now = ledgers(roster, mentorIds, byAuthor, paces, to);
-        List<Week> trend = new ArrayList<>();
-        Map<String, int[]> onTimeWeeks = new HashMap<>(); // class id -> {on time, of} summed over the weeks
-        for (LocalDate monday = SchoolCalendar.mondayOf(term.start()); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
-            if (!rules.calendar().isSchoolWeek(monday)) continue;
-            LocalDate day = monday.with(DayOfWeek.FRIDAY).isAfter(to) ? to : monday.with(DayOfWeek.FRIDAY);
-            // the week's last school day: on a holiday the talk clock stands still and says nothing
-            while (day.isAfter(monday) && !rules.calendar().isSchoolDay(day)) day = day.minusDays(1);
-            Map<String, MentorLedger> then = day.equals(to) ? now : ledgers(roster, mentorIds, byAuthor, paces, day);
-            trend.add(week(day, then.values(), roster, onTimeWeeks));
-        }
+        Trend trend = trend(schoolId, roster, term, to, now, mentorIds, byAuthor, paces);
+        Map<String, int[]> onTimeWeeks = trend.onTimeByClass();
         Set<String> flagged = flaggedStudents(schoolId, term.start(), to);
         Map<String, Integer> held = conferencesHeld(schoolId, term.start(), to);
         Map<String, int[]> decisions = decisions(schoolId, term.start(), to, byAuthor);
@@ -93,9 +85,20 @@ public final class OverviewBuilder {
             m.parentContacts().forEach(d -> contactOf.put(d.subject(), d));
         }
         LocalDate monday = SchoolCalendar.mondayOf(to);
-        int schoolWeeks = (int) trend.size();
+        // each term contact once per class it names a student of, in one pass
+        Map<String, List<Record>> contactsByClass = new HashMap<>();
+        for (Record r : read) {
+            if (r.kind() != Kind.PARENT_CONTACT || !term.contains(r.date())) continue;
+            r.studentIds().stream().map(roster::student).flatMap(java.util.Optional::stream).map(Student::classId).distinct()
+                    .forEach(c -> contactsByClass.computeIfAbsent(c, k -> new ArrayList<>()).add(r));
+        }
+        Map<String, List<Student>> studentsByClass = new HashMap<>();
+        for (Student s : roster.students()) studentsByClass.computeIfAbsent(s.classId(), k -> new ArrayList<>()).add(s);
+        Map<String, LocalDate> planned = conferenceDates(schoolId, to);
+        Set<String> heldNow = heldIn(schoolId, Ledger.month(to));
+        int schoolWeeks = trend.weeks().size();
         for (SchoolClass c : roster.classes().stream().sorted(Comparator.comparing(SchoolClass::name)).toList()) {
-            List<Student> students = roster.students().stream().filter(s -> s.classId().equals(c.id())).toList();
+            List<Student> students = studentsByClass.getOrDefault(c.id(), List.of());
             Set<String> ids = new HashSet<>(students.stream().map(Student::id).toList());
             List<String> mentors = students.stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
             List<DutyState> groups = mentors.stream().map(now::get).filter(Objects::nonNull).map(MentorLedger::groupTalk)
@@ -104,8 +107,7 @@ public final class OverviewBuilder {
                     .filter(r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP && term.contains(r.date())).count()).sum();
             List<DutyState> talks = students.stream().map(s -> talkOf.get(s.id())).filter(Objects::nonNull)
                     .filter(d -> d.status() != Status.NOT_APPLICABLE).toList();
-            List<Record> contacts = read.stream().filter(r -> r.kind() == Kind.PARENT_CONTACT && term.contains(r.date())
-                    && r.studentIds().stream().anyMatch(ids::contains)).toList();
+            List<Record> contacts = contactsByClass.getOrDefault(c.id(), List.of());
             int[] weeks = onTimeWeeks.getOrDefault(c.id(), new int[2]);
             int[] dec = decisions.getOrDefault(c.id(), new int[2]);
             grades.computeIfAbsent(grade(c.name()), k -> new ArrayList<>()).add(new ClassLine(c.id(), c.name(),
@@ -118,14 +120,14 @@ public final class OverviewBuilder {
                     (int) contacts.stream().filter(r -> !r.date().isBefore(monday)).count(),
                     (int) contacts.stream().filter(r -> r.channel() == Channel.HOME_VISIT && !r.date().isBefore(monday)).count(),
                     (int) contacts.stream().filter(r -> r.channel() == Channel.HOME_VISIT).count(),
-                    held.getOrDefault(c.id(), 0), months, ledger.conference(schoolId, c.id(), to), dec[0], dec[1],
+                    held.getOrDefault(c.id(), 0), months, rules.conference(c.id(), planned.get(c.id()), heldNow.contains(c.id()), to), dec[0], dec[1],
                     (int) ids.stream().filter(flagged::contains).count()));
         }
         List<MentorBehind> behind = now.values().stream().map(m -> behind(m, roster)).filter(b -> b.overdue() > 0)
                 .sorted(Comparator.comparingInt(MentorBehind::overdue).reversed().thenComparing(MentorBehind::name))
                 .limit(BEHIND).toList();
         return new SchoolOverview(roster.schoolName(), today, term.name(), term.start(), roster.students().size(), mentorIds.size(),
-                grades.entrySet().stream().map(e -> new SchoolOverview.Grade(e.getKey(), e.getValue())).toList(), trend, behind);
+                grades.entrySet().stream().map(e -> new SchoolOverview.Grade(e.getKey(), e.getValue())).toList(), trend.weeks(), behind);
     }
 
     /** The students of a class flagged this term (by anyone), for the page one click further. */
@@ -155,7 +157,90 @@ public final class OverviewBuilder {
         return ledgers;
     }
 
-    private static Week week(LocalDate day, Iterable<MentorLedger> ledgers, Roster roster, Map<String, int[]> onTimeByClass) {
+    /** The term's weekly points and each class's on-time counts summed over them. */
+    private record Trend(List<Week> weeks, Map<String, int[]> onTimeByClass) {}
+
+    /** A week's point and each class's on-time counts that day. */
+    private record Point(Week week, Map<String, int[]> onTime) {}
+
+    /** What a week's point was computed from: records dated up to its day (and their corrections), plans, the roster. */
+    private record PointKey(String schoolId, LocalDate day, List<Long> fingerprint, Roster roster) {}
+
+    /** Past weeks' points, kept while what they were computed from is unchanged (a new note dated today changes none). */
+    private final Map<PointKey, Point> points = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The trend, one point per school week of the term (its last school day up to today), each from the ledger on that
+     * day. A past week's point is the expensive part and is reused while no record dated up to its day was added,
+     * corrected or deleted and no plan or roster changed.
+     */
+    private Trend trend(String schoolId, Roster roster, SchoolCalendar.Term term, LocalDate to, Map<String, MentorLedger> now,
+                        List<String> mentorIds, Map<String, List<Record>> byAuthor, Map<String, StudentPace> paces) {
+        LedgerRules rules = ledger.rules();
+        java.util.NavigableMap<LocalDate, List<Long>> fingerprints = fingerprints(schoolId);
+        if (points.size() > 1000) points.clear();
+        List<Week> weeks = new ArrayList<>();
+        Map<String, int[]> onTimeByClass = new HashMap<>(); // class id -> {on time, of} summed over the weeks
+        for (LocalDate monday = SchoolCalendar.mondayOf(term.start()); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            if (!rules.calendar().isSchoolWeek(monday)) continue;
+            LocalDate day = monday.with(DayOfWeek.FRIDAY).isAfter(to) ? to : monday.with(DayOfWeek.FRIDAY);
+            // the week's last school day: on a holiday the talk clock stands still and says nothing
+            while (day.isAfter(monday) && !rules.calendar().isSchoolDay(day)) day = day.minusDays(1);
+            LocalDate d = day;
+            Point point;
+            if (day.equals(to)) {
+                point = week(day, now.values(), roster);
+            } else {
+                java.util.Map.Entry<LocalDate, List<Long>> upTo = fingerprints.floorEntry(day);
+                PointKey key = new PointKey(schoolId, day, upTo == null ? List.of() : upTo.getValue(), roster);
+                point = points.computeIfAbsent(key, k -> week(d, ledgers(roster, mentorIds, byAuthor, paces, d).values(), roster));
+            }
+            weeks.add(point.week());
+            point.onTime().forEach((c, n) -> {
+                int[] sum = onTimeByClass.computeIfAbsent(c, k -> new int[2]);
+                sum[0] += n[0];
+                sum[1] += n[1];
+            });
+        }
+        return new Trend(List.copyOf(weeks), onTimeByClass);
+    }
+
+    /**
+     * For each event date, what the records dated up to it add up to: how many, the highest id, how many deleted, how
+     * many corrections; and the school's plan versions (paces change every week's ledger).
+     */
+    private java.util.NavigableMap<LocalDate, List<Long>> fingerprints(String schoolId) {
+        long plans = jdbc.sql("select count(*) from guidance_plan where school_id = ?").param(schoolId).query(Long.class).single();
+        java.util.NavigableMap<LocalDate, List<Long>> byDay = new java.util.TreeMap<>();
+        long[] sum = new long[4];
+        jdbc.sql("select r.event_date, count(*), max(r.id), count(r.deleted_at), coalesce(sum(v.n), 0) from record r "
+                        + "left join (select record_id, count(*) n from record_version group by record_id) v on v.record_id = r.id "
+                        + "where r.school_id = ? and r.event_date is not null group by r.event_date order by r.event_date")
+                .param(schoolId)
+                .query((rs, n) -> {
+                    sum[0] += rs.getLong(2);
+                    sum[1] = Math.max(sum[1], rs.getLong(3));
+                    sum[2] += rs.getLong(4);
+                    sum[3] += rs.getLong(5);
+                    return byDay.put(rs.getDate(1).toLocalDate(), List.of(sum[0], sum[1], sum[2], sum[3], plans));
+                }).list();
+        return byDay;
+    }
+
+    private Map<String, LocalDate> conferenceDates(String schoolId, LocalDate day) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        jdbc.sql("select class_id, held_on from conference_date where school_id = ? and month = ?").params(schoolId, Ledger.month(day))
+                .query((rs, n) -> dates.put(rs.getString(1), rs.getDate(2).toLocalDate())).list();
+        return dates;
+    }
+
+    private Set<String> heldIn(String schoolId, String month) {
+        return new HashSet<>(jdbc.sql("select subject from duty_done where school_id = ? and duty = 'CASE_CONFERENCE' and period = ?")
+                .params(schoolId, month).query(String.class).list());
+    }
+
+    private static Point week(LocalDate day, Iterable<MentorLedger> ledgers, Roster roster) {
+        Map<String, int[]> onTimeByClass = new HashMap<>();
         int onTime = 0, talks = 0, groupsDone = 0, groups = 0, met = 0, contacts = 0;
         for (MentorLedger m : ledgers) {
             if (m.groupTalk().status() != Status.NOT_APPLICABLE) {
@@ -177,7 +262,7 @@ public final class OverviewBuilder {
                 if (c.status() == Status.DONE) met++;
             }
         }
-        return new Week(day, percent(onTime, talks), percent(groupsDone, groups), percent(met, contacts));
+        return new Point(new Week(day, percent(onTime, talks), percent(groupsDone, groups), percent(met, contacts)), onTimeByClass);
     }
 
     private static int percent(int n, int of) {
