@@ -140,7 +140,7 @@ abstract class KnownRecords {
         decisionDone = decision(conference, "刘洋老师本周内与黄佳怡家长电话沟通", "T01", "S06");
         long done = reminders.add(SCHOOL, "T01", Reminder.Kind.DECISION, "与黄佳怡家长沟通", day(3), List.of("S06"), null, decisionDone,
                 null, null, Instant.parse("2026-02-27T10:00:00Z")).orElseThrow();
-        reminders.complete(List.of(done));
+        reminders.complete(List.of(done), TODAY.atStartOfDay(SchoolCalendar.ZONE).toInstant());
         decisionNotYet = decision(conference, "赵强老师检查李华的<b>英语作业</b> & 订正", "T03", "S02");
         reminders.add(SCHOOL, "T03", Reminder.Kind.DECISION, "检查李华的英语作业", day(6), List.of("S02"), null, decisionNotYet,
                 null, null, Instant.parse("2026-02-27T10:00:00Z"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,11 +19,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import app.mentorbot.bot.testing.WebChatInBrowser;
 
 /**
  * The chat page and the pages it links to in real Chromium at phone size (420×860): a teacher asks for the
@@ -79,17 +78,7 @@ class PhoneBrowserTest extends KnownRecords {
 
     /** Opens the chat as this demo person, sends the text, and returns the first bot message containing {@code expect}. */
     private String chatAs(String personId, String text, String expect) {
-        browser.get("http://localhost:" + port + "/#as=" + personId);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        WebElement input = wait.until(b -> {
-            WebElement i = b.findElement(By.id("input"));
-            return i.isDisplayed() ? i : null;
-        });
-        input.sendKeys(text);
-        wait.until(b -> b.findElement(By.id("send")).isEnabled());
-        browser.findElement(By.id("send")).click();
-        return wait.until(b -> b.findElements(By.cssSelector(".msg.bot")).stream().map(WebElement::getText)
-                .filter(t -> t.contains(expect)).findFirst().orElse(null));
+        return WebChatInBrowser.chatAs(browser, port, personId, text, expect);
     }
 
     @SuppressWarnings("unchecked")

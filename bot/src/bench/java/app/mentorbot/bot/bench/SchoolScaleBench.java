@@ -75,11 +75,7 @@ public final class SchoolScaleBench {
 
     static Result measure(int f, Path dir, boolean keepLinks) throws Exception {
         System.out.printf("# %dx school in %s%n", f, dir);
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MentorBot.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new RunningBot.NoTestConfigurations()))
-                .run("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
-                        "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
-                        "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN");
+        ConfigurableApplicationContext ctx = start(dir);
         try {
             School school = School.generate(60 * f, 50, 400 * f, 11);
             long t0 = System.nanoTime();
@@ -161,6 +157,15 @@ public final class SchoolScaleBench {
         } finally {
             ctx.close();
         }
+    }
+
+    /** The bot in-process on a data folder of its own, on a random port, quiet, its scheduler held back. */
+    static ConfigurableApplicationContext start(Path dir) {
+        return new SpringApplicationBuilder(MentorBot.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new RunningBot.NoTestConfigurations()))
+                .run("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
+                        "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
+                        "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN");
     }
 
     /** Where a digest's and the weekly job's time goes: the reads they make, timed one by one (warm). */

@@ -27,7 +27,7 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * Nine weeks of sample records for the demo school, dated back from the injected clock's today, so the digest
  * and the growth files show a school at work: every mentee talked to every two weeks (one a little overdue),
- * a group talk per mentor each fortnight, some parent calls, two students flagged, and for one a guidance plan, two
+ * a group talk per mentor each week (one mentor each fortnight), a second parent contact or a home visit for half the students, some parent calls, two students flagged, and for one a guidance plan, two
  * half-month reports and a stage assessment. Written only by {@link DemoSchool} into the database it has just filled.
  */
 final class DemoRecords {
@@ -58,10 +58,19 @@ final class DemoRecords {
                         Set.of(Topic.LIFE), Set.of(), s.id(), "电话联系家长，沟通在家作息和学习安排", now));
                 written++;
             }
+            // a second contact for half of them, a home visit for some: the overview's 家长联系 and 家访 have something to count
+            if (i % 2 == 0) {
+                records.save(record(schoolId, s.mentorId(), Kind.PARENT_CONTACT, null, i % 7 == 0 ? Channel.HOME_VISIT : Channel.ONLINE,
+                        today.minusDays(30 + i % 9), Set.of(Topic.LIFE), Set.of(), s.id(),
+                        i % 7 == 0 ? "家访：了解家庭学习环境，与家长商量周末安排" : "微信与家长沟通近期学习状态", now));
+                written++;
+            }
         }
-        for (String mentor : students.stream().map(Student::mentorId).filter(m -> m != null).distinct().toList()) {
+        List<String> mentors = students.stream().map(Student::mentorId).filter(m -> m != null).distinct().toList();
+        for (String mentor : mentors) {
             List<String> mentees = roster.menteesOf(mentor).stream().map(Student::id).toList();
-            for (LocalDate d = today.minusDays(5); !d.isBefore(start); d = d.minusDays(14)) {
+            int every = mentor.equals(mentors.get(mentors.size() - 1)) ? 14 : 7; // the last mentor holds one only each fortnight
+            for (LocalDate d = today.minusDays(5); !d.isBefore(start); d = d.minusDays(every)) {
                 records.save(new Record(null, schoolId, mentor, Kind.TALK, TalkType.GROUP, null, d, null, Set.of(Topic.CAREER), Set.of(),
                         mentees, "集体交流：学习方法分享与生涯规划", List.of(), null, now));
                 written++;

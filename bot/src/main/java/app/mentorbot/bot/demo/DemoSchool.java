@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,7 @@ import app.mentorbot.conversations.assessments.AssessmentDays;
 import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
+import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
 
 /**
@@ -43,10 +45,12 @@ class DemoSchool {
     private final AssessmentStore assessments;
     private final AssessmentDays assessmentDays;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final ReminderBook reminders;
     private final boolean sampleRecords;
 
     DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, PlanStore plans,
-               AssessmentStore assessments, AssessmentDays assessmentDays, Clock clock, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
+               AssessmentStore assessments, AssessmentDays assessmentDays, Clock clock, JdbcClient jdbc, ReminderBook reminders, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
         this.modes = modes;
         this.settings = settings;
         this.rosters = rosters;
@@ -56,6 +60,8 @@ class DemoSchool {
         this.assessments = assessments;
         this.assessmentDays = assessmentDays;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.reminders = reminders;
         this.sampleRecords = sampleRecords;
     }
 
@@ -65,8 +71,9 @@ class DemoSchool {
         Roster example = example(settings);
         int written = tx.execute(s -> {
             rosters.replace(settings.schoolId(), example);
-            return sampleRecords ? DemoRecords.write(settings.schoolId(), example, records, plans,
-                    new DemoRecords.Assessments(assessments, assessmentDays), clock) : 0;
+            if (!sampleRecords) return 0;
+            DemoConferences.write(jdbc, reminders, settings.schoolId(), example, clock);
+            return DemoRecords.write(settings.schoolId(), example, records, plans, new DemoRecords.Assessments(assessments, assessmentDays), clock);
         });
         log.info("demo mode: loaded the example school ({} teachers, {} students, {} sample records)", example.teachers().size(),
                 example.students().size(), written);

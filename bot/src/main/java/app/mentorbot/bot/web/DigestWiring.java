@@ -4,19 +4,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.settings.WorkloadSettings;
 import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.digests.SummaryBuilder;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.leadership.OverviewBuilder;
+import app.mentorbot.conversations.leadership.WorkloadBuilder;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
-/** The digest, growth-file and summary builders, from the domain beans the application wires. */
+/** The digest, growth-file, summary, overview and workload builders, from the domain beans the application wires. */
 @Configuration(proxyBeanMethods = false)
 class DigestWiring {
     @Bean
@@ -29,6 +32,17 @@ class DigestWiring {
     GrowthFileBuilder growthFileBuilder(RosterStore rosters, RecordStore records, ReminderBook reminders, PlanStore plans,
                                         AssessmentStore assessments, YearReviews reviews) {
         return new GrowthFileBuilder(rosters, records, reminders, plans, assessments, reviews);
+    }
+
+    @Bean
+    OverviewBuilder overviewBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger) {
+        return new OverviewBuilder(jdbc, rosters, records, ledger);
+    }
+
+    /** The workload with the school's weights from config/workload.yml. */
+    @Bean
+    WorkloadBuilder workloadBuilder(JdbcClient jdbc, RosterStore rosters, Ledger ledger, WorkloadSettings settings) {
+        return new WorkloadBuilder(jdbc, rosters, ledger, settings.rules());
     }
 
     @Bean

@@ -30,7 +30,7 @@ class SecurityHeaders extends OncePerRequestFilter {
     SecurityHeaders(WebChatAdapter webChat, BotSettings settings) {
         // The refusal pages share one template, and so do the record, digest, growth-file and summary pages.
         this.policy = ContentPolicy.of(List.of(webChat.chatPage(), webChat.refusalPage(WebChatAdapter.Refusal.INVITATION_REQUIRED),
-                PageHtml.head("")), settings.publicUrl());
+                PageHtml.head(""), OverviewHtml.WIDE), settings.publicUrl());
     }
 
     @Override

@@ -34,7 +34,9 @@ public class SignedLinks implements Links {
         DIGEST("digest", "/pages/digest/"),
         GROWTH("growth", "/pages/growth/"),
         SUMMARY("summary", "/pages/summary/"),
-        PAIRING("pairing", "/pages/pairing/");
+        PAIRING("pairing", "/pages/pairing/"),
+        OVERVIEW("overview", "/pages/overview/"),
+        WORKLOAD("workload", "/pages/workload/");
 
         final String payloadName;
         final String path;
@@ -85,6 +87,16 @@ public class SignedLinks implements Links {
     @Override
     public String pairingPage(String viewerId, long proposalId) {
         return link(Page.PAIRING, viewerId, String.valueOf(proposalId), "");
+    }
+
+    @Override
+    public String schoolOverview(String viewerId) {
+        return link(Page.OVERVIEW, viewerId, settings.schoolId(), "");
+    }
+
+    @Override
+    public String workload(String viewerId, String teacherId) {
+        return link(Page.WORKLOAD, viewerId, teacherId, "");
     }
 
     /** The digest workbook: the digest's path with {@code .xlsx}, the same signature. */

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Two small inline SVG charts that print and need no JavaScript: horizontal stacked bars (one row per
- * student or duty) and a grid of counts (mentor × duty). Every label is escaped; every coordinate is a
+ * Small inline SVG charts that print and need no JavaScript: horizontal stacked bars (one row per
+ * student or duty), a grid of counts (mentor × duty) and per-cent lines over the term's weeks. Every label is escaped; every coordinate is a
  * finite, non-negative number, also when all values are zero.
  */
 final class Svg {
     static final String[] COLORS = {"#2f7d57", "#8cc5a3", "#d99a3d", "#6b8fc7", "#b5645a"};
+    /** Lines take the colours furthest apart. */
+    private static final int[] LINES = {0, 2, 3, 4};
     private static final int LABEL = 96;
     private static final int BAR = 220;
     private static final int ROW = 22;
@@ -77,6 +79,44 @@ final class Svg {
                         .append("<text x=\"").append(LABEL + c * cell + cell / 2).append("\" y=\"").append(y + 15)
                         .append("\" text-anchor=\"middle\">").append(n).append("</text>");
             }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Per-cent lines over time: one polyline per series (values 0–100, one per x label), a legend above, 0/50/100 %
+     * on the left and every few x labels below. With one point a series is a dot.
+     */
+    static String lines(String title, List<String> series, List<String> xLabels, List<int[]> values) {
+        int left = 36, top = 26, plot = 120, n = Math.max(1, xLabels.size());
+        double step = n == 1 ? 0 : (double) (WIDTH - left - 12) / (n - 1);
+        StringBuilder svg = open(title, top + plot + 24);
+        for (int i = 0; i < series.size(); i++) {
+            svg.append("<rect x=\"").append(i * 110).append("\" y=\"6\" width=\"10\" height=\"10\" fill=\"").append(COLORS[LINES[i % LINES.length]]).append("\"/>")
+                    .append("<text x=\"").append(i * 110 + 14).append("\" y=\"15\">").append(Html.escape(series.get(i))).append("</text>");
+        }
+        for (int pct = 0; pct <= 100; pct += 50) {
+            int y = top + plot - plot * pct / 100;
+            svg.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(WIDTH - 6).append("\" y2=\"")
+                    .append(y).append("\" stroke=\"#d6e0da\"/><text x=\"").append(left - 4).append("\" y=\"").append(y + 4)
+                    .append("\" text-anchor=\"end\">").append(pct).append("%</text>");
+        }
+        int every = Math.max(1, (int) Math.ceil(n / 6.0));
+        for (int x = 0; x < xLabels.size(); x += every) {
+            svg.append("<text x=\"").append(num(left + x * step)).append("\" y=\"").append(top + plot + 16).append("\" text-anchor=\"middle\">")
+                    .append(Html.escape(xLabels.get(x))).append("</text>");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            StringBuilder points = new StringBuilder();
+            int[] v = values.get(i);
+            for (int x = 0; x < v.length && x < n; x++) {
+                points.append(num(left + x * step)).append(',').append(num(top + plot - plot * Math.min(100, Math.max(0, v[x])) / 100.0)).append(' ');
+            }
+            String pts = points.toString().strip();
+            if (pts.isEmpty()) continue;
+            svg.append(v.length == 1
+                    ? "<circle cx=\"" + pts.substring(0, pts.indexOf(',')) + "\" cy=\"" + pts.substring(pts.indexOf(',') + 1) + "\" r=\"3\" fill=\"" + COLORS[LINES[i % LINES.length]] + "\"/>"
+                    : "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + COLORS[LINES[i % LINES.length]] + "\" points=\"" + pts + "\"/>");
         }
         return svg.append("</svg>").toString();
     }

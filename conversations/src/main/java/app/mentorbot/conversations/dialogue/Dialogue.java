@@ -87,6 +87,7 @@ public final class Dialogue {
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
                 new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock),
+                new LeadershipTalk(links, texts),
                 notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);

@@ -125,7 +125,7 @@ final class DutyTalk {
         }
         List<Long> ids = chosen.stream().map(Reminder::id).toList();
         if (which == done) {
-            reminders.complete(ids);
+            reminders.complete(ids, clock.instant());
             return Optional.of(texts.get("reminder.done", ids.size()));
         }
         if (which == snooze) {

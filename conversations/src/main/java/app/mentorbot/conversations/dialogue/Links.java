@@ -28,6 +28,22 @@ public interface Links {
         return null;
     }
 
+    /** The school overview (全校情况), for an admin. */
+    default String schoolOverview(String viewerId) {
+        return null;
+    }
+
+    /**
+     * The workload table for the annual review (工作量): one teacher's line ({@code teacherId}), or every teacher's
+     * ({@link #ALL_TEACHERS}, an admin's).
+     */
+    default String workload(String viewerId, String teacherId) {
+        return null;
+    }
+
+    /** The subject of a workload link that shows every teacher. */
+    String ALL_TEACHERS = "all";
+
     static Links none() {
         return (viewer, student) -> null;
     }

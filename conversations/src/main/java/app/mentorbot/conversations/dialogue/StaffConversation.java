@@ -13,7 +13,7 @@ import app.mentorbot.conversations.text.Texts;
 /**
  * A staff member's turn, in order of attention: fixed commands (撤销, 帮助, 绑定码, 回复…), an answer to an
  * open safety question (通知 / 不是), guidance plans (给李华定个计划, and changes to an open draft), stage
- * assessments and year-end reviews (给李华做阶段评估, 写学年总结), the class head's pairing (导师分配方案, 把李华调给王老师, 确认导师分配), duty words (我的任务, 完成, 会商决定…), 某某的成长档案, an answer to an open "which
+ * assessments and year-end reviews (给李华做阶段评估, 写学年总结), the class head's pairing (导师分配方案, 把李华调给王老师, 确认导师分配), the leadership's pages (全校情况, 我的工作量), duty words (我的任务, 完成, 会商决定…), 某某的成长档案, an answer to an open "which
  * student?", a correction of their last record; anything else is notes to file. An answer that does
  * not fit the open question is read as a new note and the question stays open, so neither is lost.
  */
@@ -34,7 +34,7 @@ final class StaffConversation implements Conversation {
 
     StaffConversation(RosterStore rosters, Texts texts, Clock clock, LastRecordEdits edits, BindingConversation codes,
                       RepliesToParents toParents, SafetyChecks safety, DutyTalk duties, GrowthFiles growthFiles, PlanTalk plans,
-                      AssessmentTalk assessments, PairingTalk pairing, NoteFiling notes) {
+                      AssessmentTalk assessments, PairingTalk pairing, LeadershipTalk leadership, NoteFiling notes) {
         this.rosters = rosters;
         this.notes = notes;
         this.clock = clock;
@@ -47,6 +47,7 @@ final class StaffConversation implements Conversation {
                 s -> plans.replyIfAbout(s.asker(), s.roster(), s.text(), s.turn().sourceMessageId(), s.at()).flatMap(StaffConversation::only),
                 s -> assessments.replyIfAbout(s.asker(), s.roster(), s.text(), s.turn().sourceMessageId(), s.at()),
                 s -> pairing.replyIfAbout(s.asker(), s.roster(), s.text()),
+                s -> leadership.replyIfAsked(s.asker(), s.text()).map(Reply::back).flatMap(StaffConversation::only),
                 s -> duties.replyToDutyWords(s.asker(), s.roster(), s.text(), s.at()),
                 s -> growthFiles.linkIfAsked(s.asker(), s.roster(), s.text(), s.at()).map(Reply::back).flatMap(StaffConversation::only),
                 s -> notes.fileOnAnswer(s.asker(), s.roster(), s.text()),

@@ -1,0 +1,162 @@
+package app.mentorbot.bot.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.conversations.dialogue.Links;
+import app.mentorbot.conversations.leadership.OverviewBuilder;
+import app.mentorbot.conversations.leadership.Workload;
+import app.mentorbot.conversations.leadership.WorkloadBuilder;
+import app.mentorbot.conversations.leadership.WorkloadItem;
+import app.mentorbot.conversations.people.Access;
+import app.mentorbot.conversations.people.Person;
+import app.mentorbot.conversations.people.Role;
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.roster.SchoolClass;
+import app.mentorbot.conversations.roster.Student;
+import app.mentorbot.conversations.roster.Teacher;
+
+/**
+ * The leadership's pages behind {@link SignedLinks} links: the school overview (全校情况) for admins, with each
+ * class's flagged students one click further (names only of those {@link Access#mayRead} lets the viewer read);
+ * the workload (工作量) of every teacher (subject {@link Links#ALL_TEACHERS}, admins) or of one (that teacher, or an
+ * admin), for this term or, with {@code period=year}, this school year, as a page, as an .xlsx, and for each count
+ * the list behind it ({@code item=…&teacher=…}, the same viewers). Anyone else gets a polite 403 that names nobody.
+ */
+@RestController
+class LeadershipPages {
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final SignedLinks links;
+    private final Clock clock;
+    private final BotSettings settings;
+    private final RosterStore rosters;
+    private final OverviewBuilder overview;
+    private final WorkloadBuilder workload;
+
+    LeadershipPages(SignedLinks links, Clock clock, BotSettings settings, RosterStore rosters, OverviewBuilder overview, WorkloadBuilder workload) {
+        this.links = links;
+        this.clock = clock;
+        this.settings = settings;
+        this.rosters = rosters;
+        this.overview = overview;
+        this.workload = workload;
+    }
+
+    @GetMapping(value = "/pages/overview/{schoolId}", produces = Html.TYPE)
+    ResponseEntity<String> overview(@PathVariable String schoolId, @RequestParam(required = false) String viewer,
+                                    @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
+                                    @RequestParam(required = false) String flagged) {
+        if (!links.valid(SignedLinks.Page.OVERVIEW, viewer, schoolId, exp, sig)) return refuse("refuse.link");
+        Roster roster = rosters.load(settings.schoolId());
+        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        if (!schoolId.equals(settings.schoolId()) || who.isEmpty() || !who.get().is(Role.ADMIN)) return refuse("refuse.overview");
+        String self = "/pages/overview/" + enc(schoolId) + links.query(SignedLinks.Page.OVERVIEW, viewer, schoolId, Long.parseLong(exp));
+        if (flagged != null) {
+            Optional<SchoolClass> c = roster.schoolClass(flagged);
+            if (c.isEmpty()) return refuse("refuse.overview");
+            List<String[]> shown = new ArrayList<>();
+            int hidden = 0;
+            for (String id : overview.flagged(settings.schoolId(), flagged, today())) {
+                Student s = roster.student(id).orElseThrow();
+                if (Access.mayRead(who.get(), s, roster)) shown.add(new String[] {s.name(), links.growthFile(viewer, id)});
+                else hidden++;
+            }
+            return page(OverviewHtml.flagged(c.get().name(), shown, hidden, self));
+        }
+        return page(OverviewHtml.render(overview.build(settings.schoolId(), today()), workload.dutyRules(),
+                classId -> self + "&flagged=" + enc(classId)));
+    }
+
+    @GetMapping(value = "/pages/workload/{subject}", produces = Html.TYPE)
+    ResponseEntity<String> workload(@PathVariable String subject, @RequestParam(required = false) String viewer,
+                                    @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
+                                    @RequestParam(required = false) String period, @RequestParam(required = false) String item,
+                                    @RequestParam(required = false) String teacher) {
+        if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
+        Roster roster = rosters.load(settings.schoolId());
+        if (!mayView(roster, viewer, subject)) return refuse("refuse.workload");
+        Workload.Period p = "year".equals(period) ? workload.year(today()) : workload.term(today());
+        String self = "/pages/workload/" + enc(subject) + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp));
+        String periodParam = "&period=" + (p.year() ? "year" : "term");
+        if (item != null) {
+            String whose = teacher == null ? subject : teacher;
+            Optional<Teacher> t = roster.teacher(whose);
+            if (t.isEmpty() || !(subject.equals(Links.ALL_TEACHERS) || whose.equals(subject))) return refuse("refuse.workload");
+            WorkloadItem i;
+            try {
+                i = WorkloadItem.ofKey(item);
+            } catch (IllegalArgumentException e) {
+                return refuse("refuse.workload");
+            }
+            return page(WorkloadHtml.behind(t.get().name(), i, p, workload.behind(settings.schoolId(), whose, i, p), roster, self + periodParam));
+        }
+        Workload w = shown(subject, p);
+        String workbook = "/pages/workload/" + enc(subject) + ".xlsx" + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp))
+                + periodParam;
+        WorkloadHtml.Nav nav = new WorkloadHtml.Nav(self + "&period=term", self + "&period=year", workbook,
+                (t, i) -> self + periodParam + "&item=" + i.key() + "&teacher=" + enc(t));
+        return page(WorkloadHtml.render(w, !subject.equals(Links.ALL_TEACHERS), nav));
+    }
+
+    @GetMapping("/pages/workload/{subject}.xlsx")
+    ResponseEntity<?> workloadWorkbook(@PathVariable String subject, @RequestParam(required = false) String viewer,
+                                       @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
+                                       @RequestParam(required = false) String period) {
+        if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
+        if (!mayView(rosters.load(settings.schoolId()), viewer, subject)) return refuse("refuse.workload");
+        Workload w = shown(subject, "year".equals(period) ? workload.year(today()) : workload.term(today()));
+        String name = PageHtml.t("workload.sheet") + "_" + w.period().name() + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX).header("Cache-Control", "no-store")
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(WorkloadXlsx.write(w));
+    }
+
+    /** Every teacher's line for an admin's link, one teacher's for theirs. */
+    private Workload shown(String subject, Workload.Period p) {
+        Workload all = workload.build(settings.schoolId(), p, today());
+        if (subject.equals(Links.ALL_TEACHERS)) return all;
+        return new Workload(all.period(), all.today(), all.rules(), all.lines().stream().filter(l -> l.teacherId().equals(subject)).toList());
+    }
+
+    /** All teachers: admins; one teacher: that teacher, or an admin. */
+    private boolean mayView(Roster roster, String viewer, String subject) {
+        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        if (who.isEmpty() || !who.get().isStaff()) return false;
+        if (who.get().is(Role.ADMIN)) return subject.equals(Links.ALL_TEACHERS) || roster.teacher(subject).isPresent();
+        return viewer.equals(subject);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static ResponseEntity<String> page(String html) {
+        return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE).body(html);
+    }
+
+    private static ResponseEntity<String> refuse(String key) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
+                .body(PageHtml.refusal(key));
+    }
+}
