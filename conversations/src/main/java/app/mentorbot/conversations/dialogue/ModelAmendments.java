@@ -136,8 +136,8 @@ public final class ModelAmendments {
 
     private String labels(TwoReadings.Combined c, Record r, Roster roster, LocalDate today) {
         List<String> parts = new ArrayList<>();
-        if (c.filled().contains("channel")) parts.add(texts.get("model.kind." + r.kind().name())
-                + texts.get("model.channelIn", texts.get("model.channel." + r.channel().name())));
+        if (c.filled().contains("kind") || c.filled().contains("channel")) parts.add(texts.get("model.kind." + r.kind().name())
+                + (r.channel() == null ? "" : texts.get("model.channelIn", texts.get("model.channel." + r.channel().name()))));
         if (c.filled().contains("students")) parts.add(texts.get("model.students", wording.names(roster, r.studentIds())));
         if (c.filled().contains("date")) parts.add(texts.get("model.date", wording.day(r.date(), today)));
         if (c.filled().contains("followUp")) parts.add(texts.get("model.followUp", wording.day(r.followUp(), today)));

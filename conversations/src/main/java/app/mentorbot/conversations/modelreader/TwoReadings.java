@@ -19,7 +19,8 @@ import app.mentorbot.conversations.understanding.Topic;
 /**
  * How the rules' reading and the model's combine. SAFETY and PSYCH are the union of the two: a
  * model's safety signal is never dropped. A field the rules left empty or uncertain takes the model's
- * value: the kind when the rules could not place the note (OTHER, and then the model's whole reading),
+ * value: the kind when the rules could not place the note (OTHER, and then the model's whole reading) or
+ * only guessed it (an OBSERVATION read from no words),
  * the students when they found none, the day when no words of the note gave it (today by default), the
  * channel of a parent contact, the follow-up. Where both are confident and differ, the rules stand and
  * the field is named in {@link Combined#disagreements()} for the school to review.
@@ -31,7 +32,7 @@ public final class TwoReadings {
     /** The evidence field that marks a value the model brought; its value is the field name or the flag. */
     public static final String MODEL_EVIDENCE = "model";
     /** The model's mark when it filed a note the rules could not place. */
-    public static final String FILED = "kind";
+    public static final String FILED = "filed";
 
     private static final Set<Flag> UNION = EnumSet.of(Flag.SAFETY, Flag.PSYCH);
 
@@ -39,7 +40,7 @@ public final class TwoReadings {
 
     /**
      * @param note          the combined reading
-     * @param filled        fields the model filled (kind, students, date, channel, followUp), in that order
+     * @param filled        fields the model filled ({@value #FILED} for a whole note, kind, students, date, channel, followUp), in that order
      * @param flagsAdded    SAFETY or PSYCH the model raised and the rules did not
      * @param disagreements fields where both were confident and differed (the rules' value kept)
      */
@@ -69,13 +70,18 @@ public final class TwoReadings {
         topics.addAll(rules.topics());
 
         boolean filable = model.kind() != Kind.OTHER && model.kind() != Kind.QUERY;
-        if (rules.kind() == Kind.OTHER && filable) {
+        boolean placed = rules.kind() != Kind.OTHER;
+        if (filable && model.kind() != rules.kind() && (!placed || guessedKind(rules))) {
             kind = model.kind();
             talkType = model.talkType();
             channel = model.channel();
-            date = model.date();
-            topics.addAll(model.topics());
-            filled.add(FILED);
+            if (!placed) {
+                date = model.date();
+                topics.addAll(model.topics());
+            } else if (date == null && model.date() != null) {
+                date = model.date();   // a reminder the rules guessed becomes a report: it gets its day
+            }
+            filled.add(placed ? "kind" : FILED);
         } else if (model.kind() != rules.kind()) {
             disagree.add("kind");
         }
@@ -125,6 +131,14 @@ public final class TwoReadings {
                 students.isEmpty() ? rules.clarify() : null, students.isEmpty() ? rules.unresolvedName() : null, evidence,
                 rules.doubts());
         return new Combined(note, List.copyOf(filled), Set.copyOf(added), List.copyOf(disagree));
+    }
+
+    /**
+     * The rules' kind was their fallback, read from no words of the note (a student named and nothing
+     * else: an OBSERVATION whose evidence spans nothing).
+     */
+    private static boolean guessedKind(Note n) {
+        return n.evidence().stream().anyMatch(e -> e.field().equals("kind") && e.start() == e.end());
     }
 
     private static boolean saidIn(Note n, String field) {
