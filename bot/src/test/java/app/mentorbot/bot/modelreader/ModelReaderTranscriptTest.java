@@ -31,7 +31,8 @@ import app.mentorbot.conversations.modelreader.ModelReaderCounters;
  * The school's model on (WireMock plays it): the teacher's confirmation comes from the rules at once,
  * and the model's reading follows. A paraphrased safety note the rules miss is flagged from the
  * model's reading and the class head is told; a parent's call with no channel word is amended in one
- * line the teacher can take back; a malformed or late answer changes nothing. Demo school: 张小明 (S01)
+ * line the teacher can take back; a malformed or late answer changes nothing; a safety signal about no one
+ * named makes the bot ask who. Demo school: 张小明 (S01)
  * and 杨帆 (S05) are mentored by 刘洋 (T01) in 高二(1)班, headed by 孙丽 (T02).
  */
 @ChatTest
@@ -173,5 +174,21 @@ class ModelReaderTranscriptTest {
         assertThat(jdbc.sql("select count(*) from record_version where record_id = ?").param(record).query(Long.class).single()).isZero();
         assertThat(pushesTo("T01", "补充")).as("no amendment").isEqualTo(amendments);
         assertThat(pushesTo("T02", "【紧急】")).as("no alert").isEqualTo(alerts);
+    }
+
+    @Test
+    @Order(5)
+    void aSafetySignalOnlyTheModelReadAboutNoOneNamedAsksTheTeacherWhoAndTheClassHeadIsToldOnceAnswered() throws Exception {
+        LocalDate today = onDay(4);
+        model.answer("那孩子", completion(reading("OBSERVATION", null, null, "", today.toString(), "\"PSYCH\"", "\"PSYCH\",\"SAFETY\"", null)));
+        try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
+            assertThat(liu.ask("唉，那孩子觉得自己是家里的累赘，要是没有他大家会轻松很多")).as("the rules could not place it")
+                    .doesNotContain("已记录");
+            assertThat(liu.pushContaining("补充")).contains("可能涉及学生安全").contains("哪位学生");
+
+            assertThat(liu.ask("张小明")).startsWith("已记录：").contains("张小明").contains("已同时告知班主任孙丽老师");
+            assertThat(sun.pushContaining("那孩子")).startsWith("【紧急】");
+        }
+        assertThat(flags(lastRecordBy("T01"))).contains("SAFETY");
     }
 }

@@ -86,7 +86,7 @@ public final class Dialogue {
         AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, conferenceDates));
         NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, conferenceDates::confirmation, safety,
                 new Queries(records, texts, wording, links), texts, clock, Objects.requireNonNull(secondReading, "secondReading"));
-        ModelAmendments amendments = new ModelAmendments(records, afterFiling, reminders, safety, texts, wording, clock);
+        ModelAmendments amendments = new ModelAmendments(records, pending, afterFiling, reminders, safety, texts, wording, clock);
         this.amendments = amendments;
         this.staff = new StaffConversation(rosters, texts, clock,
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,

@@ -32,7 +32,7 @@ import app.mentorbot.conversations.understanding.Note;
  * teacher reads one line (「补充：已按"家长联系（电话）"记录」) they can take back with 「撤销补充」. Taking
  * it back restores the fields; a SAFETY or PSYCH flag stays (「不是安全问题」 clears SAFETY, as always).
  * A note the rules could not place is filed from the model's reading when it names students the
- * teacher may write about. Disagreements are logged by record id and field name only.
+ * teacher may write about; when it carries a safety signal about no one named, the teacher is asked who. Disagreements are logged by record id and field name only.
  */
 public final class ModelAmendments {
     private static final Logger log = LoggerFactory.getLogger(ModelAmendments.class);
@@ -45,6 +45,7 @@ public final class ModelAmendments {
     }
 
     private final RecordStore records;
+    private final PendingQuestions pending;
     private final AfterFiling afterFiling;
     private final ReminderBook reminders;
     private final SafetyChecks safety;
@@ -52,9 +53,10 @@ public final class ModelAmendments {
     private final Wording wording;
     private final Clock clock;
 
-    ModelAmendments(RecordStore records, AfterFiling afterFiling, ReminderBook reminders, SafetyChecks safety, Texts texts,
-                    Wording wording, Clock clock) {
+    ModelAmendments(RecordStore records, PendingQuestions pending, AfterFiling afterFiling, ReminderBook reminders, SafetyChecks safety,
+                    Texts texts, Wording wording, Clock clock) {
         this.records = records;
+        this.pending = pending;
         this.afterFiling = afterFiling;
         this.reminders = reminders;
         this.safety = safety;
@@ -90,6 +92,9 @@ public final class ModelAmendments {
         TwoReadings.Combined c = TwoReadings.combine(emptyReading(), model);
         Note n = c.note();
         boolean needsStudent = n.kind() != Kind.REMINDER;
+        if (c.filled().contains(TwoReadings.FILED) && needsStudent && n.studentIds().isEmpty() && n.flags().contains(Flag.SAFETY)) {
+            return askWho(author, note, n);
+        }
         if (!c.filled().contains(TwoReadings.FILED) || (needsStudent && n.studentIds().isEmpty())
                 || !mayWrite(author, n.studentIds(), roster)) {
             return Amended.NOTHING;
@@ -100,6 +105,14 @@ public final class ModelAmendments {
         afterFiling.filed(new AfterFiling.Filed(author, saved, roster, today));
         return new Amended(told(author, saved, roster, wording.describe(saved, roster, today), n.flags().contains(Flag.SAFETY), today),
                 c.changes(), 0);
+    }
+
+    /** A safety signal only the model read, about no one it could name: never dropped, the teacher is asked who (as the rules ask). */
+    private Amended askWho(Person author, SecondReading.Reread note, Note n) {
+        Record draft = new Record(null, note.schoolId(), author.id(), n.kind(), n.talkType(), n.channel(), n.date(), n.followUp(), n.topics(),
+                n.flags(), List.of(), note.text(), n.evidence(), null, clock.instant());
+        pending.ask(note.schoolId(), author.id(), new PendingQuestions.WhichStudent(draft, List.of(), null), clock.instant());
+        return new Amended(List.of(new Reply(author.id(), texts.get("model.askWho"), true)), 1, 0);
     }
 
     private List<Reply> told(Person author, Record now, Roster roster, String what, boolean safetyRaised, LocalDate today) {
