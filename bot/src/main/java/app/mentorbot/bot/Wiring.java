@@ -19,6 +19,7 @@ import app.mentorbot.conversations.assessments.YearReviews;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
+import app.mentorbot.conversations.dialogue.SecondReading;
 import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.duties.LedgerRules;
@@ -94,9 +95,9 @@ class Wiring {
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
-                      SafetyChecks safetyChecks, SchoolSettings settings, AssessmentDays assessmentDays) {
+                      SafetyChecks safetyChecks, SchoolSettings settings, AssessmentDays assessmentDays, SecondReading secondReading) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
-                assessmentDays, settings.digestDaysBefore(), InboundMessage.MAX_TEXT);
+                assessmentDays, settings.digestDaysBefore(), InboundMessage.MAX_TEXT, secondReading);
     }
 
     /** The school's stage assessment points: config/calendar.yml's {@code assessments}, else the Monday after each exam week. */

@@ -58,6 +58,7 @@ class MetricsTest {
         assertThat(sample(after, "mentorbot_notes_filed_total")).isEqualTo(notesBefore + 1);
         assertThat(sample(after, "mentorbot_reader_seconds_count")).isGreaterThan(readsBefore);
         assertThat(after).contains("mentorbot_outbox_backlog", "mentorbot_outbox_parked");
+        assertThat(sample(after, "mentorbot_reader_model_calls_total")).as("the language model is off: no call").isZero();
         assertThat(after).as("no name, id or word of the note in any metric").doesNotContain("杨帆", "S05", "T01", "睡得");
     }
 

@@ -41,6 +41,7 @@ public final class Dialogue {
     private final Conversation students;
     private final Conversation binding;
     private final Readers readers;
+    private final ModelAmendments amendments;
     private final Texts texts;
     private final int maxText;
 
@@ -53,6 +54,14 @@ public final class Dialogue {
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
                     Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
                     AssessmentDays assessmentDays, int digestDaysBefore, int maxText) {
+        this(jdbc, rosters, records, texts, clock, quiet, links, ledger, reminders, lexicon, safety, assessmentDays, digestDaysBefore,
+                maxText, SecondReading.NONE);
+    }
+
+    /** The dialogue with a second reader: {@code secondReading} hears of each note to read again (see {@link #amendments()}). */
+    public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
+                    Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
+                    AssessmentDays assessmentDays, int digestDaysBefore, int maxText, SecondReading secondReading) {
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(rosters, "rosters");
         Objects.requireNonNull(records, "records");
@@ -76,7 +85,9 @@ public final class Dialogue {
         ConferenceDates conferenceDates = new ConferenceDates(ledger, texts, wording, digestDaysBefore);
         AfterFiling afterFiling = AfterFiling.inOrder(List.of(followUps, conferenceDates));
         NoteFiling notes = new NoteFiling(reading, pending, records::save, afterFiling, conferenceDates::confirmation, safety,
-                new Queries(records, texts, wording, links), texts, clock);
+                new Queries(records, texts, wording, links), texts, clock, Objects.requireNonNull(secondReading, "secondReading"));
+        ModelAmendments amendments = new ModelAmendments(records, pending, afterFiling, reminders, safety, texts, wording, clock);
+        this.amendments = amendments;
         this.staff = new StaffConversation(rosters, texts, clock,
                 new LastRecordEdits(records, reminders, followUps, reading, texts, wording, clock), binding,
                 new RepliesToParents(relayed, relay, accounts, texts, clock), safety,
@@ -88,7 +99,7 @@ public final class Dialogue {
                         accounts, texts, clock),
                 new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock),
                 new LeadershipTalk(links, texts),
-                notes);
+                notes, amendments);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);
         this.students = new StudentConversation(students, accounts, rosters, records, relayed, reading, safety, quiet, texts, clock);
@@ -118,6 +129,7 @@ public final class Dialogue {
         this.students = Objects.requireNonNull(students, "students");
         this.binding = Objects.requireNonNull(binding, "binding");
         this.readers = new Readers(Lexicon.builtIn());
+        this.amendments = null;
         this.texts = Objects.requireNonNull(texts, "texts");
         this.maxText = positive(maxText);
     }
@@ -128,6 +140,11 @@ public final class Dialogue {
      */
     public void prepareReader(Roster roster) {
         readers.prepare(Objects.requireNonNull(roster, "roster"));
+    }
+
+    /** Where the school's language model's readings are applied, when they arrive (in the caller's transaction). */
+    public ModelAmendments amendments() {
+        return Objects.requireNonNull(amendments, "a dialogue of given conversations has no amendments");
     }
 
     public List<Reply> handle(Turn turn) {

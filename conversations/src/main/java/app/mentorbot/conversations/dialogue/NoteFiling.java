@@ -58,9 +58,17 @@ final class NoteFiling {
     private final Queries queries;
     private final Texts texts;
     private final Clock clock;
+    private final SecondReading secondReading;
 
     NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, OwnConfirmation ownConfirmation,
                SafetyChecks safety, Queries queries, Texts texts, Clock clock) {
+        this(reading, pending, records, afterFiling, ownConfirmation, safety, queries, texts, clock, SecondReading.NONE);
+    }
+
+    /** {@code secondReading}: where each filed note, and each the rules could not place, goes to be read again (after the commit). */
+    NoteFiling(NoteReading reading, PendingQuestions pending, Saving records, AfterFiling afterFiling, OwnConfirmation ownConfirmation,
+               SafetyChecks safety, Queries queries, Texts texts, Clock clock, SecondReading secondReading) {
+        this.secondReading = secondReading;
         this.reading = reading;
         this.pending = pending;
         this.records = records;
@@ -127,7 +135,11 @@ final class NoteFiling {
             case TALK, PARENT_CONTACT, OBSERVATION, REMINDER -> ConferenceDates.refusal(asker, roster, said, note.followUp(), texts)
                     .map(refused -> List.of(Reply.back(refused))).orElseGet(() -> draftOrAsk(turn, roster, note, said));
             case QUERY -> List.of(Reply.back(queries.lookUp(asker, roster, note, said, LocalDate.now(clock))));
-            default -> List.of(Reply.back(texts.get("other.reply")));
+            default -> {
+                secondReading.reread(new SecondReading.Reread(asker.schoolId(), asker.id(), null, said, saidAt,
+                        note.clarify() == null ? note.studentIds() : note.clarify()));
+                yield List.of(Reply.back(texts.get("other.reply")));
+            }
         };
     }
 
@@ -204,6 +216,8 @@ final class NoteFiling {
         }
         Record saved = records.save(draft);
         FILED.increment();
+        secondReading.reread(new SecondReading.Reread(saved.schoolId(), asker.id(), saved.id(), saved.note(),
+                saved.createdAt().atZone(clock.getZone()), saved.studentIds()));
         LocalDate today = LocalDate.now(clock);
         afterFiling.filed(new AfterFiling.Filed(asker, saved, roster, today));
         List<Reply> replies = new ArrayList<>();

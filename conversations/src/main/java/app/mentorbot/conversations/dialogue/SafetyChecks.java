@@ -100,6 +100,14 @@ public final class SafetyChecks {
         return alerts(saved, teacherId, roster, "safety.alert", authorName, today);
     }
 
+    /**
+     * A SAFETY the school's language model read in a filed note and the rules did not: the students'
+     * mentors and class heads are told at once (a model's safety signal is never held back).
+     */
+    List<Reply> fromModel(Record amended, String teacherId, Roster roster, LocalDate today) {
+        return alerts(amended, teacherId, roster, "safety.alertModel", teacherName(roster, teacherId), today);
+    }
+
     /** The line the writer reads under the confirmation when {@code alerts} went out: who was told (「班主任孙丽老师」). */
     String toldLine(List<Reply> alerts, Record saved, Roster roster) {
         if (alerts.isEmpty()) return "";

@@ -11,7 +11,7 @@ import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.text.Texts;
 
 /**
- * A staff member's turn, in order of attention: fixed commands (撤销, 帮助, 绑定码, 回复…), an answer to an
+ * A staff member's turn, in order of attention: fixed commands (撤销补充, 撤销, 帮助, 绑定码, 回复…), an answer to an
  * open safety question (通知 / 不是), guidance plans (给李华定个计划, and changes to an open draft), stage
  * assessments and year-end reviews (给李华做阶段评估, 写学年总结), the class head's pairing (导师分配方案, 把李华调给王老师, 确认导师分配), the leadership's pages (全校情况, 我的工作量), duty words (我的任务, 完成, 会商决定…), 某某的成长档案, an answer to an open "which
  * student?", a correction of their last record; anything else is notes to file. An answer that does
@@ -34,11 +34,13 @@ final class StaffConversation implements Conversation {
 
     StaffConversation(RosterStore rosters, Texts texts, Clock clock, LastRecordEdits edits, BindingConversation codes,
                       RepliesToParents toParents, SafetyChecks safety, DutyTalk duties, GrowthFiles growthFiles, PlanTalk plans,
-                      AssessmentTalk assessments, PairingTalk pairing, LeadershipTalk leadership, NoteFiling notes) {
+                      AssessmentTalk assessments, PairingTalk pairing, LeadershipTalk leadership, NoteFiling notes,
+                      ModelAmendments amendments) {
         this.rosters = rosters;
         this.notes = notes;
         this.clock = clock;
         this.steps = List.of(
+                s -> amendments.undoIfAsked(s.asker(), s.roster(), s.text()).flatMap(StaffConversation::only),
                 s -> Commands.isUndo(s.text()) ? only(edits.undo(s.asker(), s.roster())) : Optional.empty(),
                 s -> Commands.isHelp(s.text()) ? only(Reply.back(texts.get("help.teacher"))) : Optional.empty(),
                 s -> codes.issueIfAsked(s.asker(), s.roster(), s.text()).flatMap(StaffConversation::only),

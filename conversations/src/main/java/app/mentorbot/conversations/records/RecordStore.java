@@ -63,6 +63,14 @@ public final class RecordStore {
                 .params(schoolId, authorId, Timestamp.from(since)).query(RecordStore::map).optional();
     }
 
+    /** The author's latest live record since {@code since} with an evidence entry of {@code field} (the model's marks). */
+    public Optional<Record> latestWithEvidence(String schoolId, String authorId, String field, Instant since) {
+        return jdbc.sql(SELECT + " where r.school_id = ? and r.author_id = ? and r.deleted_at is null and r.created_at >= ? "
+                        + "and r.evidence @> ?::jsonb " + GROUP + " order by r.created_at desc, r.id desc limit 1")
+                .params(schoolId, authorId, Timestamp.from(since), JSON.writeValueAsString(List.of(java.util.Map.of("field", field))))
+                .query(RecordStore::map).optional();
+    }
+
     /** Marks a record deleted, keeping its last state in the audit trail; false when it was already gone. */
     public boolean softDelete(long id, String by, Instant at) {
         Optional<Record> current = find(id);
@@ -81,9 +89,11 @@ public final class RecordStore {
         Record old = find(Objects.requireNonNull(changed.id(), "id")).orElseThrow();
         keepVersion(old, by, reason, at);
         jdbc.sql("update record set kind = ?, talk_type = ?, channel = ?, event_date = ?, follow_up = ?, "
-                        + "topics = coalesce(string_to_array(?::text, ','), '{}'), flags = coalesce(string_to_array(?::text, ','), '{}') where id = ?")
+                        + "topics = coalesce(string_to_array(?::text, ','), '{}'), flags = coalesce(string_to_array(?::text, ','), '{}'), "
+                        + "evidence = ?::jsonb where id = ?")
                 .params(changed.kind().name(), name(changed.talkType()), name(changed.channel()), date(changed.date()),
-                        date(changed.followUp()), joined(changed.topics()), joined(changed.flags()), changed.id())
+                        date(changed.followUp()), joined(changed.topics()), joined(changed.flags()),
+                        JSON.writeValueAsString(changed.evidence()), changed.id())
                 .update();
         jdbc.sql("delete from record_student where record_id = ?").param(changed.id()).update();
         for (String studentId : changed.studentIds()) {
@@ -91,6 +101,13 @@ public final class RecordStore {
                     .params(changed.id(), changed.schoolId(), studentId).update();
         }
         return find(changed.id()).orElseThrow();
+    }
+
+    /** The state a record had before its latest change whose reason starts with {@code reasonPrefix}; empty when it had none. */
+    public Optional<Record> stateBefore(long id, String reasonPrefix) {
+        return jdbc.sql("select snapshot::text from record_version where record_id = ? and starts_with(reason, ?) "
+                        + "order by version desc limit 1")
+                .params(id, reasonPrefix).query(String.class).optional().map(json -> JSON.readValue(json, Record.class));
     }
 
     /** Earlier states of a record, oldest first. */
@@ -150,6 +167,11 @@ public final class RecordStore {
                         + GROUP + " order by r.event_date, r.id")
                 .params(schoolId, date(from), date(to), schoolId, String.join(",", studentIds))
                 .query(RecordStore::map).list();
+    }
+
+    /** The record unless it was deleted (withdrawn by its author, or erased). */
+    public Optional<Record> findLive(long id) {
+        return jdbc.sql(SELECT + " where r.id = ? and r.deleted_at is null " + GROUP).param(id).query(RecordStore::map).optional();
     }
 
     public Optional<Record> find(long id) {

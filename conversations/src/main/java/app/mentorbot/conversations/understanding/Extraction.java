@@ -28,13 +28,23 @@ public final class Extraction {
 
     private Extraction() {}
 
+    /** How one case is read: the rules alone by default; {@code extract --reader model|both} brings the school's model in. */
+    @FunctionalInterface
+    public interface CaseReader {
+        Note read(NoteReader rules, String senderId, String text, ZonedDateTime now);
+    }
+
     public static void run(Roster roster, Reader in, Writer out) throws IOException {
+        run(roster, in, out, NoteReader::read);
+    }
+
+    public static void run(Roster roster, Reader in, Writer out, CaseReader cases) throws IOException {
         NoteReader reader = new NoteReader(roster);
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) continue;
-            out.write(JSON.writeValueAsString(extractLine(reader, line)));
+            out.write(JSON.writeValueAsString(extractLine(reader, line, cases)));
             out.write('\n');
         }
         out.flush();
@@ -42,12 +52,16 @@ public final class Extraction {
 
     /** One case line in, its answer out; a line it cannot read is answered OTHER. */
     static ObjectNode extractLine(NoteReader reader, String line) {
+        return extractLine(reader, line, NoteReader::read);
+    }
+
+    private static ObjectNode extractLine(NoteReader reader, String line, CaseReader cases) {
         String id = null;
         try {
             JsonNode c = JSON.readTree(line);
             JsonNode idNode = c.get("id");
             id = idNode == null || idNode.isNull() ? null : idNode.asString();
-            Note note = reader.read(c.path("sender").asString(""), c.path("text").asString(""),
+            Note note = cases.read(reader, c.path("sender").asString(""), c.path("text").asString(""),
                     ZonedDateTime.parse(c.path("now").asString()));
             return toJson(id, note);
         } catch (RuntimeException e) {
