@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE}, {@code match CHOICES}, {@code invite PERSON_ID},
- * {@code student-data} and {@code people} are one-shot commands that share the bot's configuration. It lives with the
+ * {@code student-data}, {@code people} and {@code archive FILE.zip} are one-shot commands that share the bot's configuration. It lives with the
  * commands, above every other package, and configures the whole of {@code app.mentorbot.bot}.
  */
 @SpringBootApplication(scanBasePackages = "app.mentorbot.bot")
@@ -31,8 +31,9 @@ public class MentorBot {
             case "invite" -> InviteCommand.run(rest);
             case "student-data" -> StudentDataCommand.run(rest);
             case "people" -> PeopleCommand.run(rest);
+            case "archive" -> ArchiveCommand.run(rest);
             default -> {
-                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | match CHOICES | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R]]");
+                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | match CHOICES | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R] | archive [--term T] FILE.zip]");
                 yield 2;
             }
         };
