@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.mentorbot.bot.RosterImportCommandTest.Run;
 import app.mentorbot.bot.cli.ArchiveCommand;
-import app.mentorbot.bot.cli.ImportCommand;
-import app.mentorbot.bot.testing.TestDatabase;
 
 /** {@code java -jar mentorbot.jar archive --term T FILE.zip}: the admin's term-end archive, one growth file PDF per student. */
 class ArchiveCommandTest {
@@ -32,22 +29,11 @@ class ArchiveCommandTest {
     @BeforeEach
     void aSchoolOfThreeStudentsInTwoClasses() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(PdfArchivesTest.WQY), "fonts-wqy-zenhei is not installed (.ci/fonts.sh installs it)");
-        url = TestDatabase.newDatabase();
-        Path csv = dir.resolve("学生.csv");
-        Files.writeString(csv, """
-                学号,姓名,班级,导师,班主任,家长姓名,关系
-                S01,张小明,高二(1)班,刘洋,孙丽,张建国,父亲
-                S02,李华,高二(1)班,刘洋,孙丽,,
-                S04,陈思雨,高二(2)班,钱芳,钱芳,陈伟,母亲
-                """, StandardCharsets.UTF_8);
-        Run imported = RosterImportCommandTest.capture(() -> ImportCommand.run(with(csv.toString())));
-        assertThat(imported.exit()).as(imported.err()).isZero();
+        url = PeopleCommandTest.threeStudents(dir);
     }
 
     String[] with(String... args) {
-        return Stream.concat(Stream.of(args), Stream.of("--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()))
-                .toArray(String[]::new);
+        return PeopleCommandTest.onDatabase(url, args);
     }
 
     @Test

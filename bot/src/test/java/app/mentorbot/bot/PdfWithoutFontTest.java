@@ -12,23 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import app.mentorbot.bot.testing.BotTest;
+import app.mentorbot.bot.testing.CapturedLogs;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.web.GrowthFileArchive;
 import app.mentorbot.conversations.dialogue.Links;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * A server without a usable Chinese font: the pages work as before, their PDF links answer with a polite page saying
@@ -45,19 +41,8 @@ class PdfWithoutFontTest {
     @TempDir
     Path dir;
 
-    ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void capture() {
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void release() {
-        root.detachAppender(captured);
-    }
+    @RegisterExtension
+    CapturedLogs logs = new CapturedLogs();
 
     @Test
     void thePageStillOpensAndItsPdfLinkExplainsPolitelyWhileTheLogNamesThePackageOnce() throws Exception {
@@ -73,8 +58,7 @@ class PdfWithoutFontTest {
                     .doesNotContain("黄佳怡");
         }
 
-        List<String> warnings = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("fonts-wqy-zenhei")).toList();
+        List<String> warnings = logs.atLeast(Level.WARN).stream().filter(m -> m.contains("fonts-wqy-zenhei")).toList();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).contains("apt-get install -y fonts-wqy-zenhei", "mentorbot.pdf.font").doesNotContain("黄佳怡", "刘洋");
     }
