@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import app.mentorbot.bot.testing.BotTest;
+import app.mentorbot.bot.testing.CapturedLogs;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** What the bot logs at INFO and above never holds what people wrote nor the students' names. */
 @BotTest
@@ -28,19 +24,8 @@ class LogPrivacyTest {
     @LocalServerPort
     int port;
 
-    ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void capture() {
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void release() {
-        root.detachAppender(captured);
-    }
+    @RegisterExtension
+    CapturedLogs logs = new CapturedLogs();
 
     @Test
     void conversationsAboutStudentsLeaveNoBodiesOrNamesInTheLogs() throws Exception {
@@ -54,9 +39,7 @@ class LogPrivacyTest {
             liu.replyTo(liu.say("this is not chinese at all"));
         }
         Thread.sleep(500);
-        List<String> lines = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
-                .toList();
+        List<String> lines = logs.atLeast(Level.INFO);
         assertThat(lines).as("the bot did log something at INFO").isNotEmpty();
         for (String forbidden : List.of("黄佳怡", "李华", "李娜", "周文", "张小明", "想哭", "变故", "欺负", "不想去学校", "not chinese")) {
             assertThat(lines).as(forbidden).noneMatch(l -> l.contains(forbidden));
@@ -72,9 +55,7 @@ class LogPrivacyTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(400);
         Thread.sleep(200);
-        List<String> lines = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
-                .toList();
+        List<String> lines = logs.atLeast(Level.INFO);
         assertThat(lines).noneMatch(l -> l.contains("%E9%BB%84") || l.contains("黄佳怡") || l.contains("InvalidParameterException"));
     }
 }

@@ -26,7 +26,12 @@ class PeopleCommandTest {
 
     @BeforeEach
     void aSchoolWhoseParentsHaveGeneratedIds() throws Exception {
-        url = TestDatabase.newDatabase();
+        url = threeStudents(dir);
+    }
+
+    /** A new database with three students imported: S01 张小明 and S02 李华 in 高二(1)班, S04 陈思雨 in 高二(2)班; its URL. */
+    static String threeStudents(Path dir) throws Exception {
+        String url = TestDatabase.newDatabase();
         Path csv = dir.resolve("学生.csv");
         Files.writeString(csv, """
                 学号,姓名,班级,导师,班主任,家长姓名,关系
@@ -34,11 +39,17 @@ class PeopleCommandTest {
                 S02,李华,高二(1)班,刘洋,孙丽,,
                 S04,陈思雨,高二(2)班,钱芳,钱芳,陈伟,母亲
                 """, StandardCharsets.UTF_8);
-        Run imported = RosterImportCommandTest.capture(() -> ImportCommand.run(with(csv.toString())));
+        Run imported = RosterImportCommandTest.capture(() -> ImportCommand.run(onDatabase(url, csv.toString())));
         assertThat(imported.exit()).as(imported.err()).isZero();
+        return url;
     }
 
     String[] with(String... args) {
+        return onDatabase(url, args);
+    }
+
+    /** A command's arguments with the database at {@code url}. */
+    static String[] onDatabase(String url, String... args) {
         return Stream.concat(Stream.of(args), Stream.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()))
                 .toArray(String[]::new);

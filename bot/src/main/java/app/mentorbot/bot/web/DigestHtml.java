@@ -24,8 +24,11 @@ import app.mentorbot.conversations.understanding.Topic;
 final class DigestHtml {
     private DigestHtml() {}
 
-    /** @param xlsxLink the signed link to the same digest as a workbook */
-    static String render(ConferenceDigest d, String xlsxLink) {
+    /**
+     * @param xlsxLink the signed link to the same digest as a workbook
+     * @param pdfLink  the signed link to it as a PDF; both null in the PDF itself
+     */
+    static String render(ConferenceDigest d, String xlsxLink, String pdfLink) {
         String title = t("digest.title", d.className());
         StringBuilder html = new StringBuilder(PageHtml.head(title));
         html.append("<h1>").append(Html.escape(title)).append("</h1><p class=\"meta\">")
@@ -35,9 +38,12 @@ final class DigestHtml {
                                 ChronoUnit.DAYS.between(d.from(), d.today()))))
                 .append("<br>").append(h("digest.head", PageHtml.orUnassigned(d.classHeadName())))
                 .append(" · ").append(h("digest.term", d.termName()))
-                .append(" · ").append(h("created", PageHtml.fullDate(d.today()))).append("</p>")
-                .append("<p class=\"noprint\"><a href=\"").append(Html.escape(xlsxLink)).append("\">").append(h("digest.download"))
-                .append("</a> · ").append(h("digest.print")).append("</p>");
+                .append(" · ").append(h("created", PageHtml.fullDate(d.today()))).append("</p>");
+        if (xlsxLink != null) {
+            html.append("<p class=\"noprint\"><a href=\"").append(Html.escape(xlsxLink)).append("\">").append(h("digest.download"))
+                    .append("</a> · <a href=\"").append(Html.escape(pdfLink)).append("\">").append(h("pdf.download"))
+                    .append("</a> · ").append(h("digest.print")).append("</p>");
+        }
         glance(d, html);
         keyStudents(d, html);
         coverage(d, html);

@@ -6,14 +6,17 @@ import static app.mentorbot.bot.web.PageHtml.t;
 
 import java.util.List;
 
+import app.mentorbot.conversations.digests.Entry;
 import app.mentorbot.conversations.digests.GrowthFile;
 import app.mentorbot.conversations.plans.GuidancePlan;
+import app.mentorbot.conversations.understanding.Kind;
 
 /** A student's printable growth file (成长档案): who they are, their guidance plan, stage assessments and year-end review draft, then every record by month, oldest first. */
 final class GrowthFileHtml {
     private GrowthFileHtml() {}
 
-    static String render(GrowthFile g) {
+    /** @param pdfLink the signed link to the same file as a PDF, or null in the PDF itself */
+    static String render(GrowthFile g, String pdfLink) {
         String title = t("growth.title", g.name());
         StringBuilder html = new StringBuilder(PageHtml.head(title));
         html.append("<h1>").append(Html.escape(title)).append("</h1><p class=\"meta\">")
@@ -22,7 +25,12 @@ final class GrowthFileHtml {
                 .append(h("growth.head", PageHtml.orUnassigned(g.classHeadName()))).append(" · ")
                 .append(h("growth.parents", PageHtml.joinOrNone(g.parentRelations()))).append("<br>")
                 .append(h("created", PageHtml.fullDate(g.today()))).append("</p>");
+        if (pdfLink != null) {
+            html.append("<p class=\"noprint\"><a href=\"").append(Html.escape(pdfLink)).append("\">").append(h("pdf.download"))
+                    .append("</a> · ").append(h("digest.print")).append("</p>");
+        }
         html.append(p("growth.count", String.valueOf(g.recordCount())));
+        chart(g, html);
         if (g.flagCounts().isEmpty()) {
             html.append(p("growth.flags.none"));
         } else {
@@ -48,6 +56,20 @@ final class GrowthFileHtml {
                     .append(PageHtml.entryTable(m.entries(), true));
         }
         return html.append(PageHtml.foot()).toString();
+    }
+
+    /** Records per month by kind, as bars; none when there are no records. */
+    private static void chart(GrowthFile g, StringBuilder html) {
+        if (g.months().isEmpty()) return;
+        List<Svg.Bar> bars = g.months().stream().map(m -> {
+            int individual = (int) m.entries().stream().filter(Entry::isIndividualTalk).count();
+            int group = (int) m.entries().stream().filter(Entry::isGroupTalk).count();
+            int contacts = (int) m.entries().stream().filter(e -> e.kind() == Kind.PARENT_CONTACT).count();
+            return new Svg.Bar(PageHtml.month(m.month()), individual, group, contacts, m.entries().size() - individual - group - contacts);
+        }).toList();
+        html.append("<figure>").append(Svg.bars(t("growth.chart"),
+                        List.of(t("chart.individual"), t("chart.group"), t("chart.contacts"), t("chart.other")), bars))
+                .append("<figcaption class=\"meta\">").append(h("growth.chart")).append("</figcaption></figure>");
     }
 
     /** The guidance plan in force, line by line, or that none was set. */

@@ -29,8 +29,9 @@ final class Svg {
         int legend = series.size() > 1 ? ROW : 0;
         int height = legend + Math.max(1, bars.size()) * ROW + 4;
         StringBuilder svg = open(title, height);
+        int step = Math.min(100, WIDTH / Math.max(1, series.size())); // four legends fit the width too
         for (int i = 0; i < series.size() && series.size() > 1; i++) {
-            int x = i * 100;
+            int x = i * step;
             svg.append("<rect x=\"").append(x).append("\" y=\"6\" width=\"10\" height=\"10\" fill=\"").append(color(i)).append("\"/>")
                     .append("<text x=\"").append(x + 14).append("\" y=\"15\">").append(Html.escape(series.get(i))).append("</text>");
         }
@@ -73,9 +74,12 @@ final class Svg {
                     .append(Html.escape(clip(rows.get(r)))).append("</text>");
             for (int c = 0; c < columns.size(); c++) {
                 int n = r < counts.length && c < counts[r].length ? Math.max(0, counts[r][c]) : 0;
-                String fill = n == 0 ? "#f3e3df" : "rgba(47,125,87," + num(0.25 + 0.75 * n / max) + ")";
+                // a colour and an opacity, not rgba(): SVG 1.1 paint, which Batik draws the same in the PDF
+                String fill = n == 0 ? "#f3e3df" : COLORS[0];
+                String opacity = n == 0 ? "1" : num(0.25 + 0.75 * n / max);
                 svg.append("<rect x=\"").append(LABEL + c * cell + 1).append("\" y=\"").append(y + 2).append("\" width=\"")
-                        .append(cell - 2).append("\" height=\"").append(ROW - 4).append("\" fill=\"").append(fill).append("\"/>")
+                        .append(cell - 2).append("\" height=\"").append(ROW - 4).append("\" fill=\"").append(fill)
+                        .append("\" fill-opacity=\"").append(opacity).append("\"/>")
                         .append("<text x=\"").append(LABEL + c * cell + cell / 2).append("\" y=\"").append(y + 15)
                         .append("\" text-anchor=\"middle\">").append(n).append("</text>");
             }
