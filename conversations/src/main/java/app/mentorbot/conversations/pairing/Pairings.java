@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.pairing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,15 +15,18 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.duties.MentorChanges;
 import app.mentorbot.conversations.matching.MatchMentor;
 import app.mentorbot.conversations.matching.MatchResult;
 import app.mentorbot.conversations.matching.MatchStudent;
 import app.mentorbot.conversations.matching.Matching;
 import app.mentorbot.conversations.matching.Placement;
+import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
  * Pairing students with mentors as the school does it: a choices file becomes a {@link Proposal} (stored, the
@@ -40,10 +44,14 @@ public final class Pairings {
 
     private final ProposalStore store;
     private final RosterStore rosters;
+    private final MentorChanges changes;
+    private final ReminderBook reminders;
 
     public Pairings(JdbcClient jdbc, RosterStore rosters) {
         this.store = new ProposalStore(Objects.requireNonNull(jdbc, "jdbc"));
         this.rosters = Objects.requireNonNull(rosters, "rosters");
+        this.changes = new MentorChanges(jdbc);
+        this.reminders = new ReminderBook(jdbc);
     }
 
     /** Matches the file's students and stores the result as the school's open proposal (an earlier open one is replaced). */
@@ -112,12 +120,19 @@ public final class Pairings {
             Optional<Student> s = roster.student(r.studentId());
             if (s.isPresent() && !r.mentorId().equals(s.get().mentorId())) {
                 store.setMentor(schoolId, r.studentId(), r.mentorId());
+                handOver(schoolId, s.get(), r.mentorId(), now);
                 changed.add(r.studentId());
             }
         }
         store.confirmed(p.id(), confirmed, now);
         if (!changed.isEmpty()) rosters.changed(schoolId); // caches reload: mentors see their mentees at once
         return changed;
+    }
+
+    /** The student's duties count for the new mentor from today, and the old mentor's open reminders about them follow them. */
+    private void handOver(String schoolId, Student s, String to, Instant now) {
+        changes.changed(schoolId, s.id(), s.mentorId(), to, LocalDate.ofInstant(now, SchoolCalendar.ZONE), now);
+        if (s.mentorId() != null) reminders.handOver(schoolId, s.id(), s.mentorId(), to);
     }
 
     /** Students of the proposal in the given classes, in proposal order. */
@@ -141,5 +156,6 @@ public final class Pairings {
     /** An erased student leaves no line in any proposal. */
     public void forgetStudent(String schoolId, String studentId) {
         store.forgetStudent(schoolId, studentId);
+        changes.forgetStudent(schoolId, studentId);
     }
 }
