@@ -57,7 +57,7 @@ class MentorChangeTest {
         assertThat(run.exit()).as(run.err()).isZero();
         LocalDate today = SchoolDayClock.TUESDAY_AFTERNOON.toLocalDate();
         // this morning's nudges: 刘洋 has not talked with 李华 alone this term; one reminder is about 李华 and 张小明 together
-        reminders.add("main", "T01", Reminder.Kind.DUTY, "李华：本学期还没有单独谈话", today, List.of("S02"), null, null, null, "test-nudge", clock.instant());
+        reminders.add("main", "T01", Reminder.Kind.DUTY, "李华：本学期还没有单独谈话，已逾期", today, List.of("S02"), null, null, null, "test-nudge", clock.instant());
         reminders.add("main", "T01", Reminder.Kind.EXPLICIT, "约李华和张小明一起复盘月考", today.plusDays(3), List.of("S02", "S01"), null, null, null, null,
                 clock.instant());
         assertThat(talkDutyFor("T01", "S02", today).status()).isEqualTo(DutyState.Status.OVERDUE);
@@ -76,7 +76,9 @@ class MentorChangeTest {
                     .contains("约李华和张小明一起复盘月考");
         }
         assertThat(jdbc.sql("select person_id from reminder where kind = 'FOLLOW_UP'").query(String.class).list()).containsExactly("T02");
-        assertThat(holderOf("本学期还没有单独谈话")).isEqualTo("T01 CANCELLED");
+        assertThat(jdbc.sql("select count(*) from reminder where kind = 'DUTY' and status = 'PENDING' and person_id = 'T01' and 'S02' = any(student_ids)")
+                .query(Long.class).single()).as("no nudge about 李华 is left for 刘洋").isZero();
+        assertThat(jdbc.sql("select status from reminder where dedupe_key = 'test-nudge'").query(String.class).single()).isEqualTo("CANCELLED");
         assertThat(holderOf("一起复盘月考")).as("a reminder about a student 刘洋 keeps stays his").isEqualTo("T01 PENDING");
 
         DutyState hers = talkDutyFor("T02", "S02", today);
