@@ -23,7 +23,8 @@ import app.mentorbot.conversations.text.Texts;
  * The class head's side of pairing (导师分配): 「导师分配方案」 sends the link to the open proposal, 「把李华调给王老师」
  * moves one student of their class in it (a warning when it breaks the mentor's seats or the class rule), and
  * 「确认导师分配」 puts it in force for their class (an admin's: for the whole proposal), and each parent of a student
- * whose mentor changed gets one short notice from the bot naming the new mentor. Other staff are told
+ * whose mentor changed gets one short notice from the bot naming the new mentor. Any teacher may give the students
+ * they would like to mentor ({@link WishTalk}). Other staff are told
  * politely that this is the class head's; words that merely look alike go on to the note reader.
  */
 final class PairingTalk {
@@ -35,8 +36,10 @@ final class PairingTalk {
     private final Links links;
     private final Texts texts;
     private final Clock clock;
+    private final WishTalk wishes;
 
     PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock) {
+        this.wishes = new WishTalk(pairings.wishes(), texts, clock);
         this.pairings = pairings;
         this.links = links;
         this.texts = texts;
@@ -45,6 +48,8 @@ final class PairingTalk {
 
     Optional<List<Reply>> replyIfAbout(Person asker, Roster roster, String said) {
         String t = said.strip().replaceAll("[\\s。.!！?？]+$", "").replaceAll("^[「\\s]+|[」]+$", "");
+        Optional<List<Reply>> wish = wishes.replyIfAbout(asker, roster, t);
+        if (wish.isPresent()) return wish;
         boolean link = LINK.matcher(t).matches();
         Matcher move = MOVE.matcher(t);
         boolean moving = move.matches();

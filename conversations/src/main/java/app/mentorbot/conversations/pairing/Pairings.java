@@ -46,12 +46,19 @@ public final class Pairings {
     private final RosterStore rosters;
     private final MentorChanges changes;
     private final ReminderBook reminders;
+    private final Wishes wishes;
 
     public Pairings(JdbcClient jdbc, RosterStore rosters) {
         this.store = new ProposalStore(Objects.requireNonNull(jdbc, "jdbc"));
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.changes = new MentorChanges(jdbc);
         this.reminders = new ReminderBook(jdbc);
+        this.wishes = new Wishes(jdbc);
+    }
+
+    /** The students teachers said in chat they would like to mentor. */
+    public Wishes wishes() {
+        return wishes;
     }
 
     /** Matches the file's students and stores the result as the school's open proposal (an earlier open one is replaced). */
@@ -66,10 +73,14 @@ public final class Pairings {
         }
         Map<String, Integer> seats = new LinkedHashMap<>();
         List<MatchMentor> mentors = new ArrayList<>();
+        Map<String, List<String>> saidInChat = wishes.all(schoolId);
         for (Teacher t : roster.teachers()) {
             long kept = roster.menteesOf(t.id()).stream().filter(s -> !inFile.contains(s.id())).count();
             int n = (int) Math.max(0, choices.seats().getOrDefault(t.id(), rules.seats()) - kept);
-            List<String> liked = choices.preferred().getOrDefault(t.id(), List.of()).stream().filter(inFile::contains).toList();
+            // the file's list first, then what the teacher said in chat (「我愿意带：…」)
+            Set<String> wanted = new LinkedHashSet<>(choices.preferred().getOrDefault(t.id(), List.of()));
+            wanted.addAll(saidInChat.getOrDefault(t.id(), List.of()));
+            List<String> liked = wanted.stream().filter(inFile::contains).toList();
             mentors.add(new MatchMentor(t.id(), roster.classIdsOf(t.id()), n, liked));
             seats.put(t.id(), n);
         }
@@ -157,5 +168,6 @@ public final class Pairings {
     public void forgetStudent(String schoolId, String studentId) {
         store.forgetStudent(schoolId, studentId);
         changes.forgetStudent(schoolId, studentId);
+        wishes.forgetStudent(schoolId, studentId);
     }
 }
