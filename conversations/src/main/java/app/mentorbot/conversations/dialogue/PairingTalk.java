@@ -78,14 +78,18 @@ final class PairingTalk {
                 .filter(s -> s != null && s.name().equals(who)).toList();
         if (named.size() != 1) return Reply.back(texts.get("pairing.notYours", who));
         Student s = named.get(0);
-        List<Teacher> teachers = teachers(roster, to);
-        if (teachers.size() != 1) return Reply.back(texts.get("pairing.whichTeacher", to + (to.length() == 1 ? "老师" : "")));
-        Teacher m = teachers.get(0);
-        if (p.row(s.id()).map(r -> m.id().equals(r.mentorId())).orElse(false)) return Reply.back(texts.get("pairing.same", s.name(), m.name()));
-        Pairings.Moved moved = pairings.move(asker.schoolId(), p, s.id(), m.id(), asker.id());
-        String rule = p.ownClassesOnly() && !roster.classIdsOf(m.id()).contains(s.classId()) ? texts.get("pairing.classRule", m.name()) : "";
-        return Reply.back(texts.get(moved.overSeats() ? "pairing.movedOver" : "pairing.moved", s.name(), m.name(),
-                String.valueOf(moved.count()), String.valueOf(moved.seats()), rule).strip());
+        Pairings.MoveOutcome done = pairings.move(asker.schoolId(), roster, p, mine, s.id(), to, asker.id());
+        if (done.refused() != null) {
+            return Reply.back(switch (done.refused()) {
+                case NOT_YOURS -> texts.get("pairing.notYours", who);
+                case WHICH_TEACHER -> texts.get("pairing.whichTeacher", to + (to.length() == 1 ? "老师" : ""));
+                case ALREADY_THERE -> texts.get("pairing.same", s.name(), done.mentor().name());
+                case CONFIRMED -> texts.get("pairing.alreadyConfirmed", s.name());
+            });
+        }
+        String rule = done.outsideClassRule() ? texts.get("pairing.classRule", done.mentor().name()) : "";
+        return Reply.back(texts.get(done.moved().overSeats() ? "pairing.movedOver" : "pairing.moved", s.name(), done.mentor().name(),
+                String.valueOf(done.moved().count()), String.valueOf(done.moved().seats()), rule).strip());
     }
 
     private List<Reply> confirm(Person asker, Roster roster, Proposal p, Set<String> mine) {
@@ -112,16 +116,6 @@ final class PairingTalk {
     /** 孙丽 → 孙, 欧阳晓雨 → 欧阳: a four-character name is taken as a compound surname's. */
     private static String surname(String name) {
         return name.length() >= 4 ? name.substring(0, 2) : name.substring(0, Math.min(1, name.length()));
-    }
-
-    /** Teachers the words may mean: 工号, full name, or a surname only one teacher has. */
-    private static List<Teacher> teachers(Roster roster, String to) {
-        String name = to.replaceFirst("老师$", "");
-        Optional<Teacher> byId = roster.teacher(name);
-        if (byId.isPresent()) return List.of(byId.get());
-        List<Teacher> full = roster.teachers().stream().filter(t -> t.name().equals(name)).toList();
-        if (!full.isEmpty() || name.length() > 2) return full;
-        return roster.teachers().stream().filter(t -> t.name().startsWith(name)).toList();
     }
 
     /** The classes whose pairing the person coordinates: those they head; an admin's, every class. */

@@ -108,6 +108,44 @@ public final class Pairings {
         }
     }
 
+    /** Why a class head's move was not made. */
+    public enum Refused { NOT_YOURS, WHICH_TEACHER, ALREADY_THERE, CONFIRMED }
+
+    /**
+     * What a move did: refused (and why), or made ({@code moved}: the mentor's count and seats afterwards;
+     * {@code outsideClassRule}: the mentor does not teach the student's class where the school wants that).
+     */
+    public record MoveOutcome(Refused refused, Teacher mentor, Moved moved, boolean outsideClassRule) {}
+
+    /**
+     * A class head's (or an admin's) move of one of their students, the same from chat and from the proposal page:
+     * the student must be one of {@code mine} and not yet confirmed; the teacher is whom the words mean (工号, full
+     * name, 「孙老师」, or a surname only one teacher has). A move over the seats or outside the class rule is made,
+     * and said.
+     */
+    public MoveOutcome move(String schoolId, Roster roster, Proposal p, Set<String> mine, String studentId, String teacherWords, String by) {
+        Optional<Proposal.Row> row = p.row(studentId);
+        if (!mine.contains(studentId) || row.isEmpty()) return new MoveOutcome(Refused.NOT_YOURS, null, null, false);
+        if (row.get().confirmed()) return new MoveOutcome(Refused.CONFIRMED, null, null, false);
+        List<Teacher> meant = teachersMeant(roster, teacherWords);
+        if (meant.size() != 1) return new MoveOutcome(Refused.WHICH_TEACHER, null, null, false);
+        Teacher m = meant.get(0);
+        if (m.id().equals(row.get().mentorId())) return new MoveOutcome(Refused.ALREADY_THERE, m, null, false);
+        Moved moved = move(schoolId, p, studentId, m.id(), by);
+        boolean outside = p.ownClassesOnly() && roster.student(studentId).map(s -> !roster.classIdsOf(m.id()).contains(s.classId())).orElse(false);
+        return new MoveOutcome(null, m, moved, outside);
+    }
+
+    /** Teachers the words may mean: 工号, full name (「孙丽老师」 too), or a surname only one teacher has (「孙老师」). */
+    public static List<Teacher> teachersMeant(Roster roster, String words) {
+        String name = words.strip().replaceFirst("老师$", "");
+        Optional<Teacher> byId = roster.teacher(name);
+        if (byId.isPresent()) return List.of(byId.get());
+        List<Teacher> full = roster.teachers().stream().filter(t -> t.name().equals(name)).toList();
+        if (!full.isEmpty() || name.length() > 2 || name.isEmpty()) return full;
+        return roster.teachers().stream().filter(t -> t.name().startsWith(name)).toList();
+    }
+
     /** Moves one student of the open proposal to another mentor. */
     public Moved move(String schoolId, Proposal p, String studentId, String mentorId, String by) {
         if (p.row(studentId).isEmpty()) throw new IllegalArgumentException("student " + studentId + " is not in proposal " + p.id());
