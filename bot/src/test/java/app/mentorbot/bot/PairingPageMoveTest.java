@@ -86,7 +86,7 @@ class PairingPageMoveTest {
         String page = links.pairingPage("T02", proposal());
         HttpResponse<String> opened = send(get(page), sun);
         assertThat(opened.statusCode()).isEqualTo(200);
-        Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"><input type=\"hidden\" name=\"student\" value=\"S02\">")
+        Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"><select name=\"mentor\"[^>]*>.*?</select> <button name=\"student\" value=\"S02\">")
                 .matcher(opened.body());
         assertThat(form.find()).as("李华's row has a move form").isTrue();
         String action = form.group(1).replace("&amp;", "&");

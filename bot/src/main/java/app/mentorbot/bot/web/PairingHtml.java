@@ -41,7 +41,7 @@ final class PairingHtml {
                 PageHtml.fullDate(p.madeAt().atZone(SHANGHAI).toLocalDate()), String.valueOf(rows.size()))).append("<br>")
                 .append(h(rows.stream().allMatch(Proposal.Row::confirmed) ? "pairing.state.done" : "pairing.state.open"))
                 .append("<br>").append(h("pairing.tagsNote")).append("</p>");
-        PairingMoves moves = moveAction == null ? null : new PairingMoves(p, roster, moveAction);
+        PairingMoves moves = moveAction == null ? null : new PairingMoves(p, roster, moveAction, rows.size());
         if (rows.stream().anyMatch(Proposal.Row::confirmed)) {
             html.append("<p class=\"noprint\"><a href=\"").append(Html.escape(xlsxLink)).append("\">").append(h("pairing.download"))
                     .append("</a></p>");
