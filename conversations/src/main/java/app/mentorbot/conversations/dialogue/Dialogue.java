@@ -86,7 +86,7 @@ public final class Dialogue {
                         records, texts, wording, clock),
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
-                new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock),
+                new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock, lexicon),
                 notes);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);

@@ -18,6 +18,7 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 import app.mentorbot.conversations.text.Texts;
+import app.mentorbot.conversations.understanding.Lexicon;
 
 /**
  * The class head's side of pairing (导师分配): 「导师分配方案」 sends the link to the open proposal, 「把李华调给王老师」
@@ -37,8 +38,10 @@ final class PairingTalk {
     private final Texts texts;
     private final Clock clock;
     private final WishTalk wishes;
+    private final Lexicon lexicon;
 
-    PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock) {
+    PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock, Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.wishes = new WishTalk(pairings.wishes(), texts, clock);
         this.pairings = pairings;
         this.links = links;
@@ -109,13 +112,8 @@ final class PairingTalk {
         Optional<Teacher> mentor = p.row(studentId).map(Proposal.Row::mentorId).flatMap(roster::teacher);
         if (mentor.isEmpty()) return List.of();
         String name = mentor.get().name();
-        String text = texts.get("pairing.toParent", name, surname(name));
+        String text = texts.get("pairing.toParent", name, name.substring(0, Math.min(name.length(), lexicon.surnameLength(name))));
         return roster.parentsOf(studentId).stream().map(parent -> new Reply(parent.id(), text, false)).toList();
-    }
-
-    /** 孙丽 → 孙, 欧阳晓雨 → 欧阳: a four-character name is taken as a compound surname's. */
-    private static String surname(String name) {
-        return name.length() >= 4 ? name.substring(0, 2) : name.substring(0, Math.min(1, name.length()));
     }
 
     /** The classes whose pairing the person coordinates: those they head; an admin's, every class. */
