@@ -5,6 +5,7 @@ import static app.mentorbot.bot.web.PageHtml.t;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +75,18 @@ final class PairingHtml {
                 .append("</th><th>").append(h("pairing.col.band")).append("</th><th>").append(h("pairing.col.why")).append("</th>");
         if (moves != null) html.append("<th class=\"noprint\">").append(h("pairing.col.move")).append("</th>");
         html.append("</tr>");
+        Map<String, String> said = new HashMap<>(); // the same few words on many rows: formatted once (a whole school has 3,000 rows)
         for (Proposal.Row r : rows) {
-            String met = r.rank() > 0 ? h("pairing.rank", String.valueOf(r.rank())) : r.rank() == Placement.ASSIGNED ? h("pairing.assigned") : "";
+            String met = r.rank() > 0 ? said.computeIfAbsent("rank|" + r.rank(), k -> h("pairing.rank", String.valueOf(r.rank())))
+                    : r.rank() == Placement.ASSIGNED ? h("pairing.assigned") : "";
             if (r.movedBy() != null) met += h("pairing.moved", teacher(roster, r.movedBy()));
             if (r.confirmed()) met += " <span class=\"ok\">" + h("pairing.confirmed") + "</span>";
             html.append("<tr><td>").append(Html.escape(r.studentId())).append("</td><td>")
                     .append(Html.escape(roster.student(r.studentId()).map(Student::name).orElse(r.studentId()))).append("</td><td>")
                     .append(met).append("</td><td>").append(Html.escape(String.join("、", r.tags().stream().sorted().toList())))
                     .append("</td><td>").append(r.band() == null ? "" : Html.escape(r.band().label())).append("</td><td>")
-                    .append(r.missed().stream().map(m -> h("pairing.why." + m.why().name(),
-                            m.why() == Placement.Why.NOT_A_MENTOR ? m.mentorId() : teacher(roster, m.mentorId()) + "老师"))
+                    .append(r.missed().stream().map(m -> said.computeIfAbsent(m.why() + "|" + m.mentorId(), k -> h("pairing.why." + m.why().name(),
+                            m.why() == Placement.Why.NOT_A_MENTOR ? m.mentorId() : teacher(roster, m.mentorId()) + "老师")))
                             .collect(Collectors.joining("<br>")))
                     .append("</td>");
             if (moves != null) moves.form(r, html);
