@@ -45,6 +45,7 @@ class MentorWishesTest {
 
             RosterImportCommandTest.Run run = MentorMatchingTest.match(env, "../config/example-choices.csv");
             assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("2 位教师在聊天中登记的意向学生").doesNotContain("李华", "陈思雨");
             assertThat(placementOf("S02")).as("李华 has his first choice, 刘洋, who asked for him").isEqualTo("T01 1");
             assertThat(placementOf("S04")).as("陈思雨 too").isEqualTo("T01 1");
 
