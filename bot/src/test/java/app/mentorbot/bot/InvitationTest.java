@@ -2,13 +2,10 @@ package app.mentorbot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.cli.MentorBot;
 import app.mentorbot.bot.testing.ChatClient;
+import app.mentorbot.bot.testing.ExampleSchool;
 import app.mentorbot.bot.testing.FreshDatabase;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
@@ -38,7 +36,6 @@ import app.mentorbot.bot.web.Invitations;
 import app.mentorbot.bot.web.SignedLinks;
 import app.mentorbot.bot.web.SignedOutPages;
 import app.mentorbot.bot.web.WebDevices;
-import app.mentorbot.conversations.roster.RosterJson;
 import app.mentorbot.conversations.roster.RosterStore;
 
 /**
@@ -78,11 +75,7 @@ class InvitationTest {
 
     @BeforeEach
     void theSchoolHasImportedItsRoster() throws Exception {
-        if (!rosters.load("main").isEmpty()) return;
-        try (InputStream in = Files.newInputStream(Path.of("../config/example-school.json"))) {
-            var roster = RosterJson.read(in);
-            tx.executeWithoutResult(s -> rosters.replace("main", roster));
-        }
+        ExampleSchool.imported(rosters, tx);
     }
 
     @AfterEach

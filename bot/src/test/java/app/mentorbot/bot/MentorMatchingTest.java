@@ -52,6 +52,13 @@ class MentorMatchingTest {
     @Autowired
     Links links;
 
+    /** `match FILE` beside the running bot, as a school runs it. */
+    static RosterImportCommandTest.Run match(Environment env, String file) throws Exception {
+        return RosterImportCommandTest.capture(() -> MatchCommand.run(new String[] {file,
+                "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()}));
+    }
+
     MockHttpServletResponse open(String link) throws Exception {
         MockMvc pages = MockMvcBuilders.webAppContextSetup(web).build();
         String path = link.substring(link.indexOf("/pages/"));
@@ -84,9 +91,7 @@ class MentorMatchingTest {
 
     @Test
     void theClassHeadMatchesMovesAndConfirmsTheNewMentorSeesTheMenteeTheParentsAreToldAndTheOldMentorKeepsOnlyTheirOwnRecords() throws Exception {
-        RosterImportCommandTest.Run run = RosterImportCommandTest.capture(() -> MatchCommand.run(new String[] {"../config/example-choices.csv",
-                "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()}));
+        RosterImportCommandTest.Run run = match(env, "../config/example-choices.csv");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("导师分配方案（第", "20 名学生", "第1志愿", "第1志愿 16 名，第2志愿 2 名，调剂 2 名，未分到导师 0 名", "孙丽（高二(1)班 班主任）：", "钱芳（高二(2)班 班主任）：");
         assertThat(run.out()).doesNotContain("李华", "学习困难"); // a command's output names no student

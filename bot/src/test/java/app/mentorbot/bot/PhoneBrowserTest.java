@@ -22,13 +22,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
+import app.mentorbot.adapters.api.testing.Patience;
 import app.mentorbot.bot.testing.WebChatInBrowser;
 
 /**
  * The chat page and the pages it links to in real Chromium at phone size (420×860): a teacher asks for the
  * digest, a parent writes to the mentor, and the digest opened from the reply has no cell narrower than two
- * characters. Skipped when Debian's {@code chromium} and {@code chromium-driver} are not installed ({@code .ci/run}
+ * characters; a class head moves a student with the proposal page's form. Skipped when Debian's {@code chromium} and {@code chromium-driver} are not installed ({@code .ci/run}
  * installs them). Screenshots go to {@code target/screenshots}, or to {@code -Dscreenshots=../docs}.
  */
 class PhoneBrowserTest extends KnownRecords {
@@ -36,6 +41,8 @@ class PhoneBrowserTest extends KnownRecords {
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Pattern DIGEST_LINK = Pattern.compile("https?://\\S+/pages/digest/\\S+");
     private WebDriver browser;
+    @Autowired
+    Environment env;
 
     @BeforeAll
     void openChromium() {
@@ -68,6 +75,22 @@ class PhoneBrowserTest extends KnownRecords {
         assertThat(browser.getPageSource()).contains("成长档案");
         assertNoCellNarrowerThanTwoCharacters();
         screenshot("phone-growth.png");
+    }
+
+    @Test
+    void aClassHeadMovesAStudentOnTheProposalPageOnHerPhone() throws Exception {
+        RosterImportCommandTest.Run run = MentorMatchingTest.match(env, "../config/example-choices.csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Matcher link = Pattern.compile("https?://\\S+/pages/pairing/\\S+").matcher(chatAs("T02", "导师分配方案", "/pages/pairing/"));
+        assertThat(link.find()).isTrue();
+        browser.get(link.group());
+        WebElement row = browser.findElement(By.xpath("//tr[td[text()='S02']]"));
+        new Select(row.findElement(By.name("mentor"))).selectByValue("T02");
+        row.findElement(By.cssSelector("button[name=student]")).click();
+        new WebDriverWait(browser, Patience.of(Duration.ofSeconds(20))).until(b -> b.getPageSource().contains("已把 李华 调给 孙丽老师"));
+        assertThat(browser.getPageSource()).contains("导师 孙丽：5 名", "（孙丽 调整）");
+        assertNoCellNarrowerThanTwoCharacters();
+        screenshot("phone-pairing.png");
     }
 
     @Test

@@ -64,6 +64,8 @@ public final class MatchCommand {
             });
             System.out.printf("导师分配方案（第%d号）：%d 名学生，%s调剂 %d 名，未分到导师 %d 名（每位导师 %d 个名额%s）。%n", p.id(), p.rows().size(),
                     met, ranks.getOrDefault(0, 0), ranks.getOrDefault(-1, 0), rules.seats(), rules.ownClassesOnly() ? "，只带所教班级的学生" : "");
+            int wished = pairings.wishes().all(schoolId).size();
+            if (wished > 0) System.out.println(wished + " 位教师在聊天中登记的意向学生（「我愿意带：…」）已作为他们的意向名单。");
             if (ranks.getOrDefault(-1, 0) > 0) System.out.println("名额不足：请增加名额（config/duties.yml 的 mentor-capacity，或志愿表的教师名额）后重新匹配。");
             Links links = context.getBean(Links.class);
             for (Map.Entry<String, String> viewer : viewers(roster, p).entrySet()) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * {@code <script>} and {@code <style>} blocks are allowed by their SHA-256 hash, taken from the page templates at
  * start-up, so editing a page keeps its policy right and nothing injected into a page can run. The chat page may
  * ask its own server ({@code fetch}) and open its socket: {@code 'self'}, plus the ws/wss origin of the public
- * URL when there is one (Safari before 16 does not count ws: and wss: as {@code 'self'}). No page may be framed,
- * change its base URL or post a form.
+ * URL when there is one (Safari before 16 does not count ws: and wss: as {@code 'self'}). No page may be framed or
+ * change its base URL; a form may post only to this site (the pairing page's moves).
  */
 final class ContentPolicy {
     private static final Pattern INLINE = Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
@@ -33,7 +33,7 @@ final class ContentPolicy {
             while (inline.find()) (inline.group(1).equals("script") ? scripts : styles).add("'sha256-" + sha256(inline.group(2)) + "'");
         }
         return "default-src 'none'; script-src " + sources(scripts) + "; style-src " + sources(styles)
-                + "; img-src data:; connect-src 'self'" + socketOrigin(publicUrl) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + "; img-src data:; connect-src 'self'" + socketOrigin(publicUrl) + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     private static String sources(Set<String> hashes) {

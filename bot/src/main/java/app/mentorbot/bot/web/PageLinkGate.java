@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@link WebDevices#openPage}). Opened in a browser with no sign-in (a teacher tapping it in DingTalk for
  * the first time) it binds that browser, once; forwarded to anyone else, or made before its viewer was
  * signed out, it is refused. Links that are not validly signed pass through to the page, which refuses
- * them itself. In demo mode (the example school only) a link is enough.
+ * them itself. A form posted to a page's link (a move on the pairing page) must come from a browser already signed in as
+ * the viewer. In demo mode (the example school only) a link is enough.
  */
 @Configuration(proxyBeanMethods = false)
 class PageLinkGate implements HandlerInterceptor, WebMvcConfigurer {
@@ -53,6 +54,12 @@ class PageLinkGate implements HandlerInterceptor, WebMvcConfigurer {
         String sig = request.getParameter("sig");
         if (!links.valid(page.get(), viewer, vars.values().iterator().next(), exp, sig)) return true;
         Cookie cookie = WebUtils.getCookie(request, WebDevices.COOKIE);
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            // a change (the pairing page's moves) comes only from a browser already the viewer's: it never binds one
+            if (cookie != null && devices.isViewersBrowser(viewer, cookie.getValue())) return true;
+            refuse(response, "refuse.otherViewer");
+            return false;
+        }
         WebDevices.PageOpening opening = devices.openPage(sig, viewer, SignedLinks.issuedAt(exp), cookie == null ? null : cookie.getValue());
         if (opening instanceof WebDevices.PageOpening.Viewer v) {
             if (v.newKey() != null) response.addHeader(HttpHeaders.SET_COOKIE, devices.cookie(v.newKey(), request).toString());

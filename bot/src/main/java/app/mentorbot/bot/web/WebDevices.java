@@ -156,6 +156,11 @@ public class WebDevices {
 
     private record Bound(String personId, String tokenHash) {}
 
+    /** True when this browser is signed in as the viewer already (a change posted from a page needs that; it never binds a browser). */
+    boolean isViewersBrowser(String viewer, String deviceKey) {
+        return bound(deviceKey).map(b -> b.personId().equals(viewer)).orElse(false);
+    }
+
     private Optional<Bound> bound(String deviceKey) {
         if (deviceKey == null || deviceKey.isEmpty() || deviceKey.length() > 100) return Optional.empty();
         return jdbc.sql("select person_id, token_hash from web_device where key_hash = ? and school_id = ? "

@@ -16,7 +16,7 @@ class ContentPolicyTest {
         String policy = ContentPolicy.of(List.of(PAGE, "<style>p{color:red}</style>"), null);
         assertThat(policy).isEqualTo("default-src 'none'; script-src 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='; "
                 + "style-src 'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64='; img-src data:; connect-src 'self'; base-uri 'none'; "
-                + "form-action 'none'; frame-ancestors 'none'");
+                + "form-action 'self'; frame-ancestors 'none'");
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class Dialogue {
                         records, texts, wording, clock),
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
-                new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock),
+                new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock, lexicon),
                 new LeadershipTalk(links, texts),
                 notes, amendments);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import app.mentorbot.conversations.duties.Duty;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.duties.MentorChanges;
 import app.mentorbot.conversations.duties.MentorLedger;
 import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
@@ -145,6 +146,7 @@ final class DutyTalk {
             long done = l.all().stream().filter(d -> d.status() == DutyState.Status.DONE).count();
             long counted = l.all().stream().filter(d -> d.status() != DutyState.Status.NOT_APPLICABLE).count();
             lines.add(texts.get("duty.header", done, counted));
+            lines.addAll(newMentees(asker, roster, today));
             for (DutyState d : l.attention()) lines.add("· " + dutyLines.describe(d, roster, today));
             if (l.attention().isEmpty()) lines.add(texts.get("duty.allGood"));
         }
@@ -155,6 +157,18 @@ final class DutyTalk {
         List<Reminder> soon = reminders.pending(asker.schoolId(), asker.id(), today.minusYears(1), today.plusDays(7));
         for (Reminder r : soon) lines.add(texts.get("duty.reminderLine", wording.dayWithWeekday(r.dueOn(), today), r.text()));
         return lines.isEmpty() ? texts.get("duty.nothing") : String.join("\n", lines);
+    }
+
+    /** Mentees who came to the asker in the last 30 days, each with the day and who had them before. */
+    private List<String> newMentees(Person asker, Roster roster, LocalDate today) {
+        List<String> lines = new ArrayList<>();
+        for (MentorChanges.Change c : ledger.mentorChanges(asker.schoolId()).values()) {
+            if (!asker.id().equals(c.toMentor()) || c.on().isBefore(today.minusDays(30))) continue;
+            String from = c.fromMentor() == null ? "" : texts.get("duty.newMentee.from", roster.teacher(c.fromMentor()).map(t -> t.name()).orElse(c.fromMentor()));
+            lines.add(texts.get("duty.newMentee", roster.student(c.studentId()).map(Student::name).orElse(c.studentId()), wording.day(c.on(), today), from));
+        }
+        lines.sort(null);
+        return lines;
     }
 
     /**

@@ -18,12 +18,14 @@ import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 import app.mentorbot.conversations.roster.Teacher;
 import app.mentorbot.conversations.text.Texts;
+import app.mentorbot.conversations.understanding.Lexicon;
 
 /**
  * The class head's side of pairing (导师分配): 「导师分配方案」 sends the link to the open proposal, 「把李华调给王老师」
  * moves one student of their class in it (a warning when it breaks the mentor's seats or the class rule), and
  * 「确认导师分配」 puts it in force for their class (an admin's: for the whole proposal), and each parent of a student
- * whose mentor changed gets one short notice from the bot naming the new mentor. Other staff are told
+ * whose mentor changed gets one short notice from the bot naming the new mentor. Any teacher may give the students
+ * they would like to mentor ({@link WishTalk}). Other staff are told
  * politely that this is the class head's; words that merely look alike go on to the note reader.
  */
 final class PairingTalk {
@@ -35,8 +37,12 @@ final class PairingTalk {
     private final Links links;
     private final Texts texts;
     private final Clock clock;
+    private final WishTalk wishes;
+    private final Lexicon lexicon;
 
-    PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock) {
+    PairingTalk(Pairings pairings, Links links, Texts texts, Clock clock, Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.wishes = new WishTalk(pairings.wishes(), texts, clock);
         this.pairings = pairings;
         this.links = links;
         this.texts = texts;
@@ -45,6 +51,8 @@ final class PairingTalk {
 
     Optional<List<Reply>> replyIfAbout(Person asker, Roster roster, String said) {
         String t = said.strip().replaceAll("[\\s。.!！?？]+$", "").replaceAll("^[「\\s]+|[」]+$", "");
+        Optional<List<Reply>> wish = wishes.replyIfAbout(asker, roster, t);
+        if (wish.isPresent()) return wish;
         boolean link = LINK.matcher(t).matches();
         Matcher move = MOVE.matcher(t);
         boolean moving = move.matches();
@@ -73,14 +81,18 @@ final class PairingTalk {
                 .filter(s -> s != null && s.name().equals(who)).toList();
         if (named.size() != 1) return Reply.back(texts.get("pairing.notYours", who));
         Student s = named.get(0);
-        List<Teacher> teachers = teachers(roster, to);
-        if (teachers.size() != 1) return Reply.back(texts.get("pairing.whichTeacher", to + (to.length() == 1 ? "老师" : "")));
-        Teacher m = teachers.get(0);
-        if (p.row(s.id()).map(r -> m.id().equals(r.mentorId())).orElse(false)) return Reply.back(texts.get("pairing.same", s.name(), m.name()));
-        Pairings.Moved moved = pairings.move(asker.schoolId(), p, s.id(), m.id(), asker.id());
-        String rule = p.ownClassesOnly() && !roster.classIdsOf(m.id()).contains(s.classId()) ? texts.get("pairing.classRule", m.name()) : "";
-        return Reply.back(texts.get(moved.overSeats() ? "pairing.movedOver" : "pairing.moved", s.name(), m.name(),
-                String.valueOf(moved.count()), String.valueOf(moved.seats()), rule).strip());
+        Pairings.MoveOutcome done = pairings.move(asker.schoolId(), roster, p, mine, s.id(), to, asker.id());
+        if (done.refused() != null) {
+            return Reply.back(switch (done.refused()) {
+                case NOT_YOURS -> texts.get("pairing.notYours", who);
+                case WHICH_TEACHER -> texts.get("pairing.whichTeacher", to + (to.length() == 1 ? "老师" : ""));
+                case ALREADY_THERE -> texts.get("pairing.same", s.name(), done.mentor().name());
+                case CONFIRMED -> texts.get("pairing.alreadyConfirmed", s.name());
+            });
+        }
+        String rule = done.outsideClassRule() ? texts.get("pairing.classRule", done.mentor().name()) : "";
+        return Reply.back(texts.get(done.moved().overSeats() ? "pairing.movedOver" : "pairing.moved", s.name(), done.mentor().name(),
+                String.valueOf(done.moved().count()), String.valueOf(done.moved().seats()), rule).strip());
     }
 
     private List<Reply> confirm(Person asker, Roster roster, Proposal p, Set<String> mine) {
@@ -100,23 +112,8 @@ final class PairingTalk {
         Optional<Teacher> mentor = p.row(studentId).map(Proposal.Row::mentorId).flatMap(roster::teacher);
         if (mentor.isEmpty()) return List.of();
         String name = mentor.get().name();
-        String text = texts.get("pairing.toParent", name, surname(name));
+        String text = texts.get("pairing.toParent", name, name.substring(0, Math.min(name.length(), lexicon.surnameLength(name))));
         return roster.parentsOf(studentId).stream().map(parent -> new Reply(parent.id(), text, false)).toList();
-    }
-
-    /** 孙丽 → 孙, 欧阳晓雨 → 欧阳: a four-character name is taken as a compound surname's. */
-    private static String surname(String name) {
-        return name.length() >= 4 ? name.substring(0, 2) : name.substring(0, Math.min(1, name.length()));
-    }
-
-    /** Teachers the words may mean: 工号, full name, or a surname only one teacher has. */
-    private static List<Teacher> teachers(Roster roster, String to) {
-        String name = to.replaceFirst("老师$", "");
-        Optional<Teacher> byId = roster.teacher(name);
-        if (byId.isPresent()) return List.of(byId.get());
-        List<Teacher> full = roster.teachers().stream().filter(t -> t.name().equals(name)).toList();
-        if (!full.isEmpty() || name.length() > 2) return full;
-        return roster.teachers().stream().filter(t -> t.name().startsWith(name)).toList();
     }
 
     /** The classes whose pairing the person coordinates: those they head; an admin's, every class. */

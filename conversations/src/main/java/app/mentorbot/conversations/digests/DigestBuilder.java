@@ -29,6 +29,7 @@ import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
 import app.mentorbot.conversations.digests.ConferenceDigest.Why;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.duties.MentorChanges;
 import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.assessments.StageAssessment;
 import app.mentorbot.conversations.plans.GuidancePlan;
@@ -142,10 +143,12 @@ public final class DigestBuilder {
         List<String> mentorIds = students.stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
         Map<String, GuidancePlan> planned = plans.currentPlans(schoolId);
         Map<String, DutyState> talkDuty = new HashMap<>();
+        Map<String, MentorChanges.Change> changed = ledger.mentorChanges(schoolId);
         for (Student s : students) {
             GuidancePlan plan = planned.get(s.id());
             if (s.mentorId() != null) {
-                talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, plan == null ? null : plan.pace(), today));
+                LocalDate since = changed.containsKey(s.id()) ? changed.get(s.id()).on() : null;
+                talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, plan == null ? null : plan.pace(), since, today));
             }
         }
         Map<String, List<FollowUp>> open = new HashMap<>();

@@ -30,6 +30,7 @@ public final class Ledger {
     private final RecordStore records;
     private final LedgerRules rules;
     private final Paces paces;
+    private final MentorChanges changes;
 
     public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
         this(jdbc, rosters, records, rules, Paces.none());
@@ -42,6 +43,7 @@ public final class Ledger {
         this.records = records;
         this.rules = rules;
         this.paces = paces;
+        this.changes = new MentorChanges(jdbc);
     }
 
     /** The paces students' plans ask for, by student id. */
@@ -58,7 +60,7 @@ public final class Ledger {
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         List<Record> own = records.forDuties(schoolId, List.of(mentorId), rules.readFrom(day), day);
         return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), paces.of(schoolId),
-                studentAccounts(schoolId), day);
+                studentAccounts(schoolId), changes.since(schoolId, roster), day);
     }
 
     /** Ledgers for many mentors from one read of the term's records (for the scheduler's school-wide jobs). */
@@ -74,8 +76,15 @@ public final class Ledger {
                 .params(schoolId, term.name()).query(String.class).list());
         Map<String, StudentPace> planned = paces.of(schoolId);
         Map<String, LocalDate> accounts = studentAccounts(schoolId);
+        Map<String, LocalDate> since = changes.since(schoolId, roster);
         return mentorIds.stream()
-                .map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), planned, accounts, day)).toList();
+                .map(id -> rules.mentor(roster, id, byAuthor.getOrDefault(id, List.of()), summaries.contains(id), planned, accounts, since, day))
+                .toList();
+    }
+
+    /** Students whose mentor changed and who are still with the mentor the change gave them, by student id. */
+    public Map<String, MentorChanges.Change> mentorChanges(String schoolId) {
+        return changes.current(schoolId, rosters.load(schoolId));
     }
 
     /** Students with a chat account and the day it was made; none while the school has student reports off. */

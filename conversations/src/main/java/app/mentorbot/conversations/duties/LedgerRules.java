@@ -54,6 +54,16 @@ public final class LedgerRules {
      */
     public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone,
                                Map<String, StudentPace> paces, Map<String, LocalDate> accounts, LocalDate day) {
+        return mentor(roster, mentorId, records, summaryDone, paces, accounts, Map.of(), day);
+    }
+
+    /**
+     * As above, for mentees some of whom came to this mentor during the term ({@code since}: the day each one's
+     * mentor changed, by student id): their talk and report clocks start on that day, and they need parent
+     * contacts in proportion to the part of the term left.
+     */
+    public MentorLedger mentor(Roster roster, String mentorId, List<Record> records, boolean summaryDone,
+                               Map<String, StudentPace> paces, Map<String, LocalDate> accounts, Map<String, LocalDate> since, LocalDate day) {
         List<Record> own = records.stream()
                 .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
         List<DutyState> talks = new ArrayList<>();
@@ -61,9 +71,10 @@ public final class LedgerRules {
         List<DutyState> reports = new ArrayList<>();
         for (Student s : roster.menteesOf(mentorId)) {
             StudentPace pace = paces.get(s.id());
-            talks.add(individualTalk(s.id(), own, talkDays(pace), day));
-            contacts.add(parentContacts(s.id(), own, contactsNeeded(pace), day));
-            if (rules.studentReports() && accounts.containsKey(s.id())) reports.add(studentReport(s.id(), accounts.get(s.id()), own, day));
+            LocalDate mentorSince = since.get(s.id());
+            talks.add(individualTalk(s.id(), own, talkDays(pace), mentorSince, day));
+            contacts.add(parentContacts(s.id(), own, contactsNeeded(pace), mentorSince, day));
+            if (rules.studentReports() && accounts.containsKey(s.id())) reports.add(studentReport(s.id(), later(accounts.get(s.id()), mentorSince), own, day));
         }
         return new MentorLedger(mentorId, day, groupTalk(mentorId, own, day), talks, contacts, reports, summary(mentorId, summaryDone, day));
     }
@@ -79,9 +90,14 @@ public final class LedgerRules {
 
     /** As above, for a student whose plan may ask for talks more often ({@code pace} null: the school's rule). */
     public DutyState individualTalk(String studentId, String mentorId, List<Record> records, StudentPace pace, LocalDate day) {
+        return individualTalk(studentId, mentorId, records, pace, null, day);
+    }
+
+    /** As above, for a student who has had this mentor only since {@code since} (null: all term). */
+    public DutyState individualTalk(String studentId, String mentorId, List<Record> records, StudentPace pace, LocalDate since, LocalDate day) {
         List<Record> own = records.stream()
                 .filter(r -> r.authorId().equals(mentorId) && r.date() != null && !r.date().isAfter(day)).toList();
-        return individualTalk(studentId, own, talkDays(pace), day);
+        return individualTalk(studentId, own, talkDays(pace), since, day);
     }
 
     /** The longest gap between individual talks for a student: the school's, or their plan's when shorter. */
@@ -100,10 +116,14 @@ public final class LedgerRules {
     }
 
     DutyState individualTalk(String studentId, List<Record> own, LocalDate day) {
-        return individualTalk(studentId, own, rules.individualTalkDays(), day);
+        return individualTalk(studentId, own, rules.individualTalkDays(), null, day);
     }
 
-    private DutyState individualTalk(String studentId, List<Record> own, int talkDays, LocalDate day) {
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private DutyState individualTalk(String studentId, List<Record> own, int talkDays, LocalDate since, LocalDate day) {
         Optional<SchoolCalendar.Term> term = calendar.termOf(day);
         if (term.isEmpty() || calendar.isHoliday(day)) {
             return new DutyState(Duty.INDIVIDUAL_TALK, studentId, Status.NOT_APPLICABLE, null, null, lastTalk(studentId, own, day), 0, 0);
@@ -111,6 +131,7 @@ public final class LedgerRules {
         LocalDate last = lastTalk(studentId, own, day);
         // The clock starts at the later of the last talk and the term's first day.
         LocalDate from = last == null || last.isBefore(term.get().start()) ? term.get().start().minusDays(1) : last;
+        from = later(from, since); // a student who came to this mentor mid-term: the clock starts on that day
         LocalDate due = calendar.afterCountingDays(from, talkDays);
         int elapsed = calendar.countingDaysBetween(from, day);
         Status status;
@@ -159,11 +180,15 @@ public final class LedgerRules {
     }
 
     DutyState parentContacts(String studentId, List<Record> own, LocalDate day) {
-        return parentContacts(studentId, own, rules.parentContactsPerTerm(), day);
+        return parentContacts(studentId, own, rules.parentContactsPerTerm(), null, day);
     }
 
-    private DutyState parentContacts(String studentId, List<Record> own, int needed, LocalDate day) {
+    private DutyState parentContacts(String studentId, List<Record> own, int termNeeds, LocalDate since, LocalDate day) {
         SchoolCalendar.Term term = calendar.currentOrLastTerm(day);
+        // a student who came mid-term needs contacts in proportion to the part of the term left, counted from that day
+        LocalDate start = since != null && since.isAfter(term.start()) && !since.isAfter(term.end()) ? since : term.start();
+        long termDays = ChronoUnit.DAYS.between(term.start(), term.end()) + 1;
+        int needed = (int) Math.ceil(termNeeds * (double) (ChronoUnit.DAYS.between(start, term.end()) + 1) / termDays);
         int count = (int) own.stream()
                 .filter(r -> r.kind() == Kind.PARENT_CONTACT && r.studentIds().contains(studentId) && term.contains(r.date()))
                 .count();
@@ -176,7 +201,7 @@ public final class LedgerRules {
             status = Status.OVERDUE;
             overdueSince = term.end().plusDays(1);
         } else if (ChronoUnit.DAYS.between(day, term.end()) <= 30
-                || (count == 0 && !day.isBefore(term.start().plusDays(ChronoUnit.DAYS.between(term.start(), term.end()) / 2)))) {
+                || (count == 0 && !day.isBefore(start.plusDays(ChronoUnit.DAYS.between(start, term.end()) / 2)))) {
             status = Status.DUE_SOON; // the last month, or half the term gone without any contact
         } else {
             status = Status.DUE;

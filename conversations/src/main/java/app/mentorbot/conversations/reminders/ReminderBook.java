@@ -115,6 +115,17 @@ public final class ReminderBook {
         }
     }
 
+    /**
+     * A student's mentor changed: the old mentor's pending reminders and follow-ups about that student alone go to the
+     * new mentor; the old mentor's duty nudges about them are cancelled (the new mentor's ledger makes its own).
+     * Reminders that also name other students stay with the old mentor. Returns how many were handed over.
+     */
+    public int handOver(String schoolId, String studentId, String fromMentor, String toMentor) {
+        String aboutThemAlone = " where school_id = ? and person_id = ? and status = 'PENDING' and student_ids = array[?]::text[] and kind ";
+        jdbc.sql("update reminder set status = 'CANCELLED'" + aboutThemAlone + "= 'DUTY'").params(schoolId, fromMentor, studentId).update();
+        return jdbc.sql("update reminder set person_id = ?" + aboutThemAlone + "<> 'DUTY'").params(toMentor, schoolId, fromMentor, studentId).update();
+    }
+
     /** Pending reminders of a person due in [from, to]. */
     public List<Reminder> pending(String schoolId, String personId, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + " where school_id = ? and person_id = ? and status = 'PENDING' and due_on between ? and ? order by due_on, id")

@@ -16,16 +16,16 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
  * forms count as names only in name context.
  */
 final class ChineseNames {
+    private final Lexicon lexicon;
     private final Set<String> surnames;
-    private final List<String> compoundSurnames;
     private final Set<String> words;
 
     /** For each stretch of a listed word, the longer listed words that contain it and where: 谢天 → (谢天谢地, 0). */
     private final Map<String, List<Map.Entry<String, Integer>>> containing = new HashMap<>();
 
     ChineseNames(Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.surnames = lexicon.words("surnames");
-        this.compoundSurnames = surnames.stream().filter(x -> x.length() >= 2).toList();
         this.words = lexicon.words("names-that-are-words");
         for (String w : words) {
             for (int a = 0; a < w.length(); a++) {
@@ -61,10 +61,7 @@ final class ChineseNames {
 
     /** Length of the surname at the start of a full name: 2 for a compound surname, else 1. */
     int surnameLength(String fullName) {
-        if (fullName.length() >= 3) {
-            for (String c : compoundSurnames) if (fullName.startsWith(c)) return c.length();
-        }
-        return 1;
+        return lexicon.surnameLength(fullName);
     }
 
     /**

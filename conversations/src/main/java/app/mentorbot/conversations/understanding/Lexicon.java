@@ -53,6 +53,7 @@ public final class Lexicon {
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
     private final Map<String, Cues> cues = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
+    private volatile List<String> compoundSurnames;
 
     private Lexicon(Map<String, List<String>> lists) {
         this.lists = lists;
@@ -109,6 +110,20 @@ public final class Lexicon {
             for (String e : entries(n)) if (!e.startsWith(REGEX_PREFIX)) s.add(e);
             return Set.copyOf(s);
         });
+    }
+
+    /** Length of the surname at the start of a full name: 2 for a compound surname of the list (欧阳晓雨, 司马南), else 1. */
+    public int surnameLength(String fullName) {
+        if (fullName.length() >= 3) {
+            for (String c : compoundSurnames()) if (fullName.startsWith(c)) return c.length();
+        }
+        return 1;
+    }
+
+    private List<String> compoundSurnames() {
+        List<String> c = compoundSurnames;
+        if (c == null) compoundSurnames = c = words("surnames").stream().filter(x -> x.length() >= 2).toList(); // the same list from any thread
+        return c;
     }
 
     /** The list ready for searching (literal words in a trie, re: entries as one regex); built once. */
