@@ -66,7 +66,8 @@ public final class TestDatabase {
             return new Server(base, user, System.getenv().getOrDefault("MENTORBOT_TEST_DATABASE_PASSWORD", ""));
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            // many test classes keep a Spring context (and its connection pool) cached: more than the default 100 connections
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
