@@ -50,6 +50,7 @@ final class FlagDetector {
     /** Negation-looking words that do not negate what follows (忍不住哭, 不停地哭, 不知道为什么一直哭). */
     private static final GatedPattern NOT_NEGATION = GatedPattern.compile(
             "不住|不了|不禁|不停|不由|不断|不知道?|不清楚|不明白|不出|没想到|没办法|没法|没多久|没几天|没人|不少|不久|差不多|不得不|不一会|不好意思");
+    private static final Pattern NOBODY = Pattern.compile("(没人|没有人|没谁)$");
     private static final GatedPattern SUPPOSITION = GatedPattern.compile("如果|(?<![主需只就不重想还])要是|万一|假如|假设|以免|避免|免得|防止|担心会|怕他会|怕她会");
     /** People other than the student whose state a clause may describe. */
     private static final GatedPattern OTHER_PERSON = GatedPattern.compile(
@@ -215,6 +216,8 @@ final class FlagDetector {
 
     private boolean affirmed(String s, int at, boolean suppositionNegates) {
         int cs = Clauses.clauseStart(s, at);
+        // 没人被欺负, 现在没人找他要钱了: nobody is the one acted on (没人 stays a non-negation elsewhere: 没人接)
+        if (NOBODY.matcher(s.substring(cs, at)).find()) return false;
         String before = NOT_NEGATION.replaceAll(s.substring(cs, at), "__");
         String near = before.substring(Math.max(0, before.length() - 4));
         if (NEGATION.foundIn(near)) return false;

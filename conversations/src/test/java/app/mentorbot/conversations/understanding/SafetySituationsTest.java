@@ -73,6 +73,18 @@ class SafetySituationsTest {
     }
 
     @Test
+    void nobodyBeingBulliedAnyMoreIsNoSignal() {
+        assertThat(read("周一鸣今天来说，现在没人找他要钱了，晚上睡得也踏实").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣今天来说，有人找他要钱，不给就打").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void aRoleInAPlayOrACampaignIsNotTheStudentsState() {
+        assertThat(read("班会排情景剧，周一鸣演被孤立的新同学，演得很投入").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("今天防欺凌主题班会，周一鸣上台读了倡议书").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
     void hyperboleIsNotAWish() {
         assertThat(read("许诗涵说作业多得要死").flags()).doesNotContain(Flag.SAFETY);
     }
