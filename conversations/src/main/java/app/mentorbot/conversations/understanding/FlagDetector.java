@@ -29,6 +29,7 @@ final class FlagDetector {
 
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
+    private final Cues accident, game, benignAbsence, unreachable;
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
     /**
@@ -73,6 +74,10 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
+        accident = lexicon.cues("situation-accident");
+        game = lexicon.cues("situation-game");
+        benignAbsence = lexicon.cues("situation-benign-absence");
+        unreachable = lexicon.cues("situation-unreachable");
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
 
@@ -114,9 +119,23 @@ final class FlagDetector {
     private void modelled(String s, Sentences sentences, List<Hit> hits) {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
-        if (best == null || deniedOnRereading(s.substring(best.from, best.to))) return;
+        if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))) return;
         hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
+    }
+
+    /**
+     * The model read a fight in a sentence an accident or a game explains (打篮球被球砸到鼻子, 闹着玩), or an absence one a
+     * reason explains while the student can be reached (请了假去医院陪他爸, 电话一直打得通): as the lists, no signal.
+     */
+    private boolean explained(Likeliest best, String sentence) {
+        if (best.guess.is(SituationModel.Label.FIGHT)) return accident.find(sentence) != null || game.find(sentence) != null;
+        // a holiday (放假) sets the scene of an absence; it does not explain it
+        if (best.guess.is(SituationModel.Label.RUNAWAY)) {
+            String reasons = sentence.replace("放假", "");
+            return benignAbsence.find(reasons) != null && unreachable.find(sentence) == null;
+        }
+        return false;
     }
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */

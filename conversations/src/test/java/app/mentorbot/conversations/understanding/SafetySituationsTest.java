@@ -85,6 +85,14 @@ class SafetySituationsTest {
     }
 
     @Test
+    void aClashAnAccidentExplainsIsNoSignalButAnAbsenceAHolidayOnlySetsTheSceneOfStillIs() {
+        assertThat(read("下午篮球课周一鸣跟人抢篮板，眉骨撞到对方后脑勺上，缝了三针，纯属意外，两个人还互相问候").flags())
+                .doesNotContain(Flag.SAFETY);
+        assertThat(read("国庆放假，周一鸣爸爸打电话来，说孩子从1号出门就没回过家，电话打通了也不说在哪，问急了就挂").flags())
+                .contains(Flag.SAFETY);
+    }
+
+    @Test
     void hyperboleIsNotAWish() {
         assertThat(read("许诗涵说作业多得要死").flags()).doesNotContain(Flag.SAFETY);
     }
