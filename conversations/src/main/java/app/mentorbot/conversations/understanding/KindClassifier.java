@@ -20,7 +20,7 @@ final class KindClassifier {
     record Decision(Kind kind, int start, int end) {}
 
     private static final Pattern PLEASANTRY = Pattern.compile(
-            "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
+            "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
     /** A question to the bot, whatever else the note says. */
     private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
@@ -31,7 +31,7 @@ final class KindClassifier {
     private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
                     // 都有啥记录, 一共谈了几次, 他姥姥电话多少
-                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}[\\s。.!！]*$|(电话|手机|手机号)(是)?多少[\\s。.!！]*$"
+                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}[\\s。.!！]*$|(谈|聊|联系|见|来|找)(过|了)几(次|回)[\\s。.!！]*$|(电话|手机|手机号)(是)?(多少|好多)[\\s。.!！]*$|(家长|妈妈|爸爸|奶奶|爷爷|外婆|外公)的?(电话|手机号|联系方式)[\\s。.!！]*$"
                     // asking for a number or a fact: 电话是多少, 排第几, 考了几分
                     + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?[\\s。.!！]*$|(是多少|多少分|第几|几名|几分|哪天|哪一天)[\\s。.!！]*$");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
@@ -53,13 +53,13 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
+                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战))");
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|"
+                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|问)");
         this.topics = topics;
         this.flags = flags;
@@ -71,7 +71,7 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|表扬|批评|鼓励|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
@@ -79,12 +79,12 @@ final class KindClassifier {
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
-                    + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(叫|喊)"
+                    + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
                     + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说)(?!话|座|课|得)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");

@@ -30,7 +30,7 @@ final class NameContext {
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
-    private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间)");
+    private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
@@ -50,7 +50,7 @@ final class NameContext {
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         String form = s.substring(start, end);
-        if ((clauseStart || before == '说' || before == '讲')
+        if ((clauseStart || before == '说' || before == '讲' || before == '里' && s.startsWith("群里", start - 2))
                 && (timeWord(form) ? relatesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
@@ -72,6 +72,7 @@ final class NameContext {
     /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */
     private static boolean ownsNext(String tail) {
         String t = tail.stripLeading();
+        if (t.startsWith("的")) t = t.substring(1);
         if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
         for (int n = Math.min(4, t.length()); n >= 2; n--) {
             CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));

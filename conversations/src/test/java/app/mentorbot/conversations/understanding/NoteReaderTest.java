@@ -144,6 +144,10 @@ class NoteReaderTest {
             assertThat(read("高兴作文写得越来越好了，课后表扬了他").studentIds()).containsExactly("A3");
             assertThat(read("今天大家高兴作文都写完了").studentIds()).isEmpty();
         }
+        @Test void aWordNameActingInAGroupChatOrOwningTheWorkThatOpensTheNoteIsTheStudent() {
+            assertThat(read("班级群里高兴发了一句大家再见，然后就退群了").studentIds()).containsExactly("A3");
+            assertThat(read("高兴的数学作业跟许诗涵的一模一样").studentIds()).contains("A3", "A2");
+        }
         @Test void aWordNameBeforeAnAuntOrUncleIsTheStudent() {
             assertThat(read("高兴姑姑打电话来问家长会几点开").studentIds()).containsExactly("A3");
         }
@@ -404,6 +408,34 @@ class NoteReaderTest {
         }
         @Test void rememberToRemindMeIsAReminderEvenAfterSomethingPast() {
             assertThat(read("过两天记得提醒我去许诗涵家看一下，她家里好像出了点事").kind()).isEqualTo(Kind.REMINDER);
+        }
+        @Test void aVideoCallWithAParentIsAnOnlineContact() {
+            Note n = read("今天视频连线了许诗涵妈妈，说了她失眠的事");
+            assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).isEqualTo(Channel.ONLINE);
+        }
+        @Test void aParentsLongMessageNotYetAnsweredIsStillTheirContact() {
+            assertThat(read("许诗涵爸爸在微信上发了一大段话，说她回家玩手机到半夜，我还没回").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        }
+        @Test void criticisedByAnotherTeacherIsHeardNotATalk() {
+            assertThat(read("听冯老师说许诗涵在寝室打牌被他批评了").kind()).isEqualTo(Kind.OBSERVATION);
+        }
+        @Test void twoStudentsCalledOutSeparatelyAreIndividualTalks() {
+            Note n = read("课后我把许诗涵和吴天明分别叫出来说了几句");
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+            assertThat(n.talkType()).isEqualTo(TalkType.INDIVIDUAL);
+        }
+        @Test void aStudentWhoCameAndAskedTalkedButOneWhoDidNotComeDidNot() {
+            assertThat(read("许诗涵中午来办公室问了几道函数题").kind()).isEqualTo(Kind.TALK);
+            assertThat(read("许诗涵这周一直没来上课，打电话问了她妈妈").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        }
+        @Test void howManyTimesAtTheEndAndAParentsNumberAreLookUps() {
+            assertThat(read("许诗涵这学期谈过几次").kind()).isEqualTo(Kind.QUERY);
+            assertThat(read("许诗涵妈妈的电话是好多").kind()).isEqualTo(Kind.QUERY);
+            assertThat(read("许诗涵的家长电话").kind()).isEqualTo(Kind.QUERY);
+        }
+        @Test void thanksAndNotedIsAPleasantry() {
+            assertThat(read("谢谢 记下了").kind()).isEqualTo(Kind.OTHER);
         }
         @Test void whatAStudentSaysToOtherBoysIsOverheardNotSaidToTheTeacher() {
             assertThat(read("下课听见许诗涵跟几个男生说再逼我我就从楼上跳下去").kind()).isEqualTo(Kind.OBSERVATION);
