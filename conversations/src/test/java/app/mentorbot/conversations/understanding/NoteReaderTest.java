@@ -147,6 +147,7 @@ class NoteReaderTest {
         @Test void aWordNameActingInAGroupChatOrOwningTheWorkThatOpensTheNoteIsTheStudent() {
             assertThat(read("班级群里高兴发了一句大家再见，然后就退群了").studentIds()).containsExactly("A3");
             assertThat(read("高兴的数学作业跟许诗涵的一模一样").studentIds()).contains("A3", "A2");
+            assertThat(read("看了高兴的周记，写得很认真").studentIds()).containsExactly("A3");
         }
         @Test void aWordNameBeforeAnAuntOrUncleIsTheStudent() {
             assertThat(read("高兴姑姑打电话来问家长会几点开").studentIds()).containsExactly("A3");
