@@ -105,6 +105,20 @@ class OverviewTrendTest {
         assertThat(page.trend()).isEqualTo(fromTheLedger(page));
     }
 
+    @Test
+    void notesFiledLateAboutAnEarlierWeekReachThatWeek() {
+        List<SchoolOverview.Week> before = overview.build("main", DAY).trend();
+        LocalDate third = before.get(2).day();
+        for (Student s : rosters.load("main").students()) {
+            if (s.mentorId() == null) continue;
+            for (int i = 0; i < ledger.rules().rules().parentContactsPerTerm(); i++) save(s.mentorId(), Kind.PARENT_CONTACT, null, Channel.PHONE, third, s.id());
+        }
+
+        SchoolOverview page = overview.build("main", DAY);
+        assertThat(page.trend().get(2).contactsMet()).isEqualTo(100);
+        assertThat(page.trend()).isEqualTo(fromTheLedger(page));
+    }
+
     /** The trend computed afresh: the ledger of every mentor on each point's day, from the records read now. */
     private List<SchoolOverview.Week> fromTheLedger(SchoolOverview page) {
         Roster roster = rosters.load("main");

@@ -60,18 +60,45 @@ final class TermReads {
         Kept k = kept.get(schoolId);
         if (k != null && k.key().equals(key)) return k.snapshot();
         List<String> staff = roster.teachers().stream().map(Teacher::id).toList();
-        List<Record> read = records.forDuties(schoolId, staff, from, to);
+        Snapshot s = k != null && onlyFiled(k.key(), key)
+                ? added(k, staff, key)
+                : snapshot(records.forDuties(schoolId, staff, from, to), flagged(schoolId, termStart, to, 0));
+        kept.put(schoolId, new Kept(key, s));
+        return s;
+    }
+
+    /** Since the kept read, notes were only filed (none withdrawn, corrected or erased): the new ones are enough. */
+    private boolean onlyFiled(Key was, Key now) {
+        Marker a = was.marker(), b = now.marker();
+        if (!was.equals(new Key(now.schoolId(), now.from(), now.termStart(), now.to(), a, now.roster()))) return false;
+        if (b.versions() != a.versions() || b.maxId() <= a.maxId()) return false;
+        long filed = jdbc.sql("select count(*) from record where school_id = ? and id > ? and deleted_at is null")
+                .params(now.schoolId(), a.maxId()).query(Long.class).single();
+        return b.live() - a.live() == filed;
+    }
+
+    private Snapshot added(Kept k, List<String> staff, Key key) {
+        long after = k.key().marker().maxId();
+        List<Record> all = new ArrayList<>(k.snapshot().records());
+        Set<Long> seen = new HashSet<>(all.stream().map(Record::id).toList()); // the kept read may hold notes filed after its marker
+        records.forDuties(key.schoolId(), staff, key.from(), key.to(), after).stream().filter(r -> !seen.contains(r.id())).forEach(all::add);
+        all.sort(java.util.Comparator.comparing(Record::date).thenComparing(Record::id));
+        Set<String> flagged = new HashSet<>(k.snapshot().flagged());
+        flagged.addAll(flagged(key.schoolId(), key.termStart(), key.to(), after));
+        return snapshot(List.copyOf(all), Set.copyOf(flagged));
+    }
+
+    /** Records oldest first (by date, then id). */
+    private static Snapshot snapshot(List<Record> read, Set<String> flagged) {
         Map<String, List<Record>> byAuthor = new HashMap<>();
         NavigableMap<LocalDate, Long> digests = new TreeMap<>();
         long digest = 0;
-        for (Record r : read) { // oldest first
+        for (Record r : read) {
             byAuthor.computeIfAbsent(r.authorId(), a -> new ArrayList<>()).add(r);
             digest = digest * 1_000_003L + Objects.hash(r.id(), r.authorId(), r.kind(), r.talkType(), r.channel(), r.date(), r.studentIds());
             digests.put(r.date(), digest);
         }
-        Snapshot s = new Snapshot(byAuthor, read, flagged(schoolId, termStart, to), digests);
-        kept.put(schoolId, new Kept(key, s));
-        return s;
+        return new Snapshot(byAuthor, read, flagged, digests);
     }
 
     private Marker marker(String schoolId) {
@@ -84,8 +111,14 @@ final class TermReads {
 
     /** The students flagged by any live record dated in [from, to]. */
     Set<String> flagged(String schoolId, LocalDate from, LocalDate to) {
-        return Set.copyOf(new HashSet<>(jdbc.sql("select distinct s.student_id from record r join record_student s on s.record_id = r.id "
-                        + "where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and cardinality(r.flags) > 0")
-                .params(schoolId, Date.valueOf(from), Date.valueOf(to)).query(String.class).list()));
+        return flagged(schoolId, from, to, 0);
+    }
+
+    /** As above, by records with ids above {@code afterId}. */
+    private Set<String> flagged(String schoolId, LocalDate from, LocalDate to, long afterId) {
+        return Set.copyOf(jdbc.sql("select distinct s.student_id from record r join record_student s on s.record_id = r.id "
+                        + "where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and cardinality(r.flags) > 0 "
+                        + "and r.id > ?")
+                .params(schoolId, Date.valueOf(from), Date.valueOf(to), afterId).query(String.class).list());
     }
 }
