@@ -195,19 +195,22 @@ public final class OverviewBuilder {
         if (points.size() > 1000) points.clear();
         List<Week> weeks = new ArrayList<>();
         Map<String, int[]> onTimeByClass = new HashMap<>(); // class id -> {on time, of} summed over the weeks
+        List<LocalDate> days = new ArrayList<>();
         for (LocalDate monday = SchoolCalendar.mondayOf(term.start()); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
             if (!rules.calendar().isSchoolWeek(monday)) continue;
             LocalDate day = monday.with(DayOfWeek.FRIDAY).isAfter(to) ? to : monday.with(DayOfWeek.FRIDAY);
             // the week's last school day: on a holiday the talk clock stands still and says nothing
             while (day.isAfter(monday) && !rules.calendar().isSchoolDay(day)) day = day.minusDays(1);
-            LocalDate d = day;
-            Point point;
-            if (day.equals(to)) {
-                point = week(day, now.values(), roster);
-            } else {
-                DayKey key = new DayKey(schoolId, day, read.digestUpTo(day), roster, paces);
-                point = points.computeIfAbsent(key, k -> week(d, ledgers(roster, mentorIds, read.byAuthor(), paces, d).values(), roster));
-            }
+            days.add(day);
+        }
+        // past weeks not kept are computed side by side (each is a whole school's ledger on its day)
+        days.parallelStream().filter(d -> !d.equals(to)).map(d -> new DayKey(schoolId, d, read.digestUpTo(d), roster, paces))
+                .filter(k -> !points.containsKey(k))
+                .forEach(k -> points.putIfAbsent(k, week(k.day(), ledgers(roster, mentorIds, read.byAuthor(), paces, k.day()).values(), roster)));
+        for (LocalDate day : days) {
+            Point point = day.equals(to) ? week(day, now.values(), roster)
+                    : points.computeIfAbsent(new DayKey(schoolId, day, read.digestUpTo(day), roster, paces),
+                            k -> week(k.day(), ledgers(roster, mentorIds, read.byAuthor(), paces, k.day()).values(), roster));
             weeks.add(point.week());
             point.onTime().forEach((c, n) -> {
                 int[] sum = onTimeByClass.computeIfAbsent(c, k -> new int[2]);
