@@ -192,6 +192,8 @@ public final class OverviewBuilder {
     private Trend trend(String schoolId, Roster roster, SchoolCalendar.Term term, LocalDate to, Map<String, MentorLedger> now,
                         List<String> mentorIds, TermReads.Snapshot read, Map<String, StudentPace> paces) {
         LedgerRules rules = ledger.rules();
+        // points of an earlier roster or plans are never asked for again (and would hold on to that roster)
+        points.keySet().removeIf(k -> k.schoolId().equals(schoolId) && (k.roster() != roster || !k.paces().equals(paces)));
         if (points.size() > 1000) points.clear();
         List<Week> weeks = new ArrayList<>();
         Map<String, int[]> onTimeByClass = new HashMap<>(); // class id -> {on time, of} summed over the weeks
