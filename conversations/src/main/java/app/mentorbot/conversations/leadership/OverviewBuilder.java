@@ -39,8 +39,10 @@ import app.mentorbot.conversations.understanding.TalkType;
 /**
  * Builds the {@link SchoolOverview} from one read of the term's records (duty columns only, as the weekly job reads
  * them) and the duty ledger's own arithmetic ({@link LedgerRules#mentor}) for today and for the last day of each
- * week of the term, so the page counts exactly as 「我的任务」 and the class digest do. Flags, conferences and
- * decisions are three small reads more.
+ * week of the term, so the page counts exactly as 「我的任务」 and the class digest do. Conferences and decisions
+ * are small reads more. The read is kept while the school's records are unchanged ({@link TermReads}), and so are
+ * today's ledgers and each past week's point while the records dated up to that day, the plans and the roster are:
+ * a reload computes only the class columns, a note dated today only today's ledgers.
  */
 public final class OverviewBuilder {
     /** How many mentors the page lists as furthest behind. */
@@ -48,14 +50,14 @@ public final class OverviewBuilder {
 
     private final JdbcClient jdbc;
     private final RosterStore rosters;
-    private final RecordStore records;
     private final Ledger ledger;
+    private final TermReads reads;
 
     public OverviewBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.rosters = Objects.requireNonNull(rosters, "rosters");
-        this.records = Objects.requireNonNull(records, "records");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.reads = new TermReads(jdbc, records);
     }
 
     public SchoolOverview build(String schoolId, LocalDate today) {
@@ -63,17 +65,15 @@ public final class OverviewBuilder {
         LedgerRules rules = ledger.rules();
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(today);
         LocalDate to = term.end().isBefore(today) ? term.end() : today;
-        List<String> staff = roster.teachers().stream().map(Teacher::id).toList();
-        List<Record> read = records.forDuties(schoolId, staff, rules.readFrom(today), to);
-        Map<String, List<Record>> byAuthor = new HashMap<>();
-        for (Record r : read) byAuthor.computeIfAbsent(r.authorId(), k -> new ArrayList<>()).add(r);
+        TermReads.Snapshot read = reads.read(schoolId, roster, rules.readFrom(today), term.start(), to);
+        Map<String, List<Record>> byAuthor = read.byAuthor();
         Map<String, StudentPace> paces = ledger.paces(schoolId);
         List<String> mentorIds = roster.students().stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
 
-        Map<String, MentorLedger> now = ledgers(roster, mentorIds, byAuthor, paces, to);
-        Trend trend = trend(schoolId, roster, term, to, now, mentorIds, byAuthor, paces);
+        Map<String, MentorLedger> now = today(schoolId, roster, mentorIds, read, paces, to);
+        Trend trend = trend(schoolId, roster, term, to, now, mentorIds, read, paces);
         Map<String, int[]> onTimeWeeks = trend.onTimeByClass();
-        Set<String> flagged = flaggedStudents(schoolId, term.start(), to);
+        Set<String> flagged = read.flagged();
         Map<String, Integer> held = conferencesHeld(schoolId, term.start(), to);
         Map<String, int[]> decisions = decisions(schoolId, term.start(), to, byAuthor);
         int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(term.start().withDayOfMonth(1), to.withDayOfMonth(1)) + 1;
@@ -87,7 +87,7 @@ public final class OverviewBuilder {
         LocalDate monday = SchoolCalendar.mondayOf(to);
         // each term contact once per class it names a student of, in one pass
         Map<String, List<Record>> contactsByClass = new HashMap<>();
-        for (Record r : read) {
+        for (Record r : read.records()) {
             if (r.kind() != Kind.PARENT_CONTACT || !term.contains(r.date())) continue;
             r.studentIds().stream().map(roster::student).flatMap(java.util.Optional::stream).map(Student::classId).distinct()
                     .forEach(c -> contactsByClass.computeIfAbsent(c, k -> new ArrayList<>()).add(r));
@@ -133,7 +133,7 @@ public final class OverviewBuilder {
     /** The students of a class flagged this term (by anyone), for the page one click further. */
     public List<String> flagged(String schoolId, String classId, LocalDate today) {
         SchoolCalendar.Term term = ledger.rules().calendar().currentOrLastTerm(today);
-        Set<String> flagged = flaggedStudents(schoolId, term.start(), term.end().isBefore(today) ? term.end() : today);
+        Set<String> flagged = reads.flagged(schoolId, term.start(), term.end().isBefore(today) ? term.end() : today);
         return rosters.load(schoolId).students().stream().filter(s -> s.classId().equals(classId) && flagged.contains(s.id()))
                 .map(Student::id).toList();
     }
@@ -157,44 +157,62 @@ public final class OverviewBuilder {
         return ledgers;
     }
 
+    /** Today's ledgers, kept while their records, plans and roster are unchanged (a page reload computes nothing). */
+    private Map<String, MentorLedger> today(String schoolId, Roster roster, List<String> mentorIds, TermReads.Snapshot read,
+                                            Map<String, StudentPace> paces, LocalDate day) {
+        DayKey key = new DayKey(schoolId, day, read.digestUpTo(day), roster, paces);
+        Today kept = latest;
+        if (kept != null && kept.key().equals(key)) return kept.ledgers();
+        Map<String, MentorLedger> ledgers = ledgers(roster, mentorIds, read.byAuthor(), paces, day);
+        latest = new Today(key, ledgers);
+        return ledgers;
+    }
+
+    private volatile Today latest;
+
     /** The term's weekly points and each class's on-time counts summed over them. */
     private record Trend(List<Week> weeks, Map<String, int[]> onTimeByClass) {}
 
     /** A week's point and each class's on-time counts that day. */
     private record Point(Week week, Map<String, int[]> onTime) {}
 
-    /** What a week's point was computed from: records dated up to its day (and their corrections), plans, the roster. */
-    private record PointKey(String schoolId, LocalDate day, List<Long> fingerprint, Roster roster) {}
+    /** What a ledger day was computed from: the digest of the records dated up to it, the plans' paces, the roster. */
+    private record DayKey(String schoolId, LocalDate day, long digest, Roster roster, Map<String, StudentPace> paces) {}
+
+    private record Today(DayKey key, Map<String, MentorLedger> ledgers) {}
 
     /** Past weeks' points, kept while what they were computed from is unchanged (a new note dated today changes none). */
-    private final Map<PointKey, Point> points = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<DayKey, Point> points = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The trend, one point per school week of the term (its last school day up to today), each from the ledger on that
      * day. A past week's point is the expensive part and is reused while no record dated up to its day was added,
-     * corrected or deleted and no plan or roster changed.
+     * corrected or deleted and no plan or roster changed (the snapshot's digest up to that day is unchanged).
      */
     private Trend trend(String schoolId, Roster roster, SchoolCalendar.Term term, LocalDate to, Map<String, MentorLedger> now,
-                        List<String> mentorIds, Map<String, List<Record>> byAuthor, Map<String, StudentPace> paces) {
+                        List<String> mentorIds, TermReads.Snapshot read, Map<String, StudentPace> paces) {
         LedgerRules rules = ledger.rules();
-        java.util.NavigableMap<LocalDate, List<Long>> fingerprints = fingerprints(schoolId);
+        // points of an earlier roster or plans are never asked for again (and would hold on to that roster)
+        points.keySet().removeIf(k -> k.schoolId().equals(schoolId) && (k.roster() != roster || !k.paces().equals(paces)));
         if (points.size() > 1000) points.clear();
         List<Week> weeks = new ArrayList<>();
         Map<String, int[]> onTimeByClass = new HashMap<>(); // class id -> {on time, of} summed over the weeks
+        List<LocalDate> days = new ArrayList<>();
         for (LocalDate monday = SchoolCalendar.mondayOf(term.start()); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
             if (!rules.calendar().isSchoolWeek(monday)) continue;
             LocalDate day = monday.with(DayOfWeek.FRIDAY).isAfter(to) ? to : monday.with(DayOfWeek.FRIDAY);
             // the week's last school day: on a holiday the talk clock stands still and says nothing
             while (day.isAfter(monday) && !rules.calendar().isSchoolDay(day)) day = day.minusDays(1);
-            LocalDate d = day;
-            Point point;
-            if (day.equals(to)) {
-                point = week(day, now.values(), roster);
-            } else {
-                java.util.Map.Entry<LocalDate, List<Long>> upTo = fingerprints.floorEntry(day);
-                PointKey key = new PointKey(schoolId, day, upTo == null ? List.of() : upTo.getValue(), roster);
-                point = points.computeIfAbsent(key, k -> week(d, ledgers(roster, mentorIds, byAuthor, paces, d).values(), roster));
-            }
+            days.add(day);
+        }
+        // past weeks not kept are computed side by side (each is a whole school's ledger on its day)
+        days.parallelStream().filter(d -> !d.equals(to)).map(d -> new DayKey(schoolId, d, read.digestUpTo(d), roster, paces))
+                .filter(k -> !points.containsKey(k))
+                .forEach(k -> points.putIfAbsent(k, week(k.day(), ledgers(roster, mentorIds, read.byAuthor(), paces, k.day()).values(), roster)));
+        for (LocalDate day : days) {
+            Point point = day.equals(to) ? week(day, now.values(), roster)
+                    : points.computeIfAbsent(new DayKey(schoolId, day, read.digestUpTo(day), roster, paces),
+                            k -> week(k.day(), ledgers(roster, mentorIds, read.byAuthor(), paces, k.day()).values(), roster));
             weeks.add(point.week());
             point.onTime().forEach((c, n) -> {
                 int[] sum = onTimeByClass.computeIfAbsent(c, k -> new int[2]);
@@ -203,28 +221,6 @@ public final class OverviewBuilder {
             });
         }
         return new Trend(List.copyOf(weeks), onTimeByClass);
-    }
-
-    /**
-     * For each event date, what the records dated up to it add up to: how many, the highest id, how many deleted, how
-     * many corrections; and the school's plan versions (paces change every week's ledger).
-     */
-    private java.util.NavigableMap<LocalDate, List<Long>> fingerprints(String schoolId) {
-        long plans = jdbc.sql("select count(*) from guidance_plan where school_id = ?").param(schoolId).query(Long.class).single();
-        java.util.NavigableMap<LocalDate, List<Long>> byDay = new java.util.TreeMap<>();
-        long[] sum = new long[4];
-        jdbc.sql("select r.event_date, count(*), max(r.id), count(r.deleted_at), coalesce(sum(v.n), 0) from record r "
-                        + "left join (select record_id, count(*) n from record_version group by record_id) v on v.record_id = r.id "
-                        + "where r.school_id = ? and r.event_date is not null group by r.event_date order by r.event_date")
-                .param(schoolId)
-                .query((rs, n) -> {
-                    sum[0] += rs.getLong(2);
-                    sum[1] = Math.max(sum[1], rs.getLong(3));
-                    sum[2] += rs.getLong(4);
-                    sum[3] += rs.getLong(5);
-                    return byDay.put(rs.getDate(1).toLocalDate(), List.of(sum[0], sum[1], sum[2], sum[3], plans));
-                }).list();
-        return byDay;
     }
 
     private Map<String, LocalDate> conferenceDates(String schoolId, LocalDate day) {
@@ -274,12 +270,6 @@ public final class OverviewBuilder {
                 (int) m.individualTalks().stream().filter(d -> d.status() == Status.OVERDUE).count(),
                 (int) m.parentContacts().stream().filter(d -> d.status() != Status.DONE && d.needsAttention()).count(),
                 m.groupTalk().status() == Status.OVERDUE);
-    }
-
-    private Set<String> flaggedStudents(String schoolId, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.sql("select distinct s.student_id from record r join record_student s on s.record_id = r.id "
-                        + "where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? and cardinality(r.flags) > 0")
-                .params(schoolId, Date.valueOf(from), Date.valueOf(to)).query(String.class).list());
     }
 
     /** Months of the term with each class's conference marked held. */

@@ -98,9 +98,10 @@ public final class WorkloadBuilder {
         Map<String, List<Rec>> byAuthor = facts.records().stream().collect(Collectors.groupingBy(Rec::authorId));
         Map<String, List<Rec>> byStudent = new java.util.HashMap<>();
         for (Rec r : facts.records()) for (String s : r.studentIds()) byStudent.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+        ByTeacher by = new ByTeacher(facts);
         List<Workload.Line> lines = new ArrayList<>();
         for (Teacher t : roster.teachers()) {
-            Map<WorkloadItem, List<Behind>> items = items(t.id(), roster, facts, byAuthor.getOrDefault(t.id(), List.of()), byStudent, paces, period);
+            Map<WorkloadItem, List<Behind>> items = items(t.id(), roster, facts, by, byAuthor.getOrDefault(t.id(), List.of()), byStudent, paces, period);
             Map<WorkloadItem, Integer> counts = new EnumMap<>(WorkloadItem.class);
             double score = 0;
             for (WorkloadItem i : WorkloadItem.values()) {
@@ -122,14 +123,26 @@ public final class WorkloadBuilder {
         for (Rec r : facts.records()) {
             for (String s : r.studentIds()) if (mentees.contains(s)) byStudent.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
         }
-        return items(teacherId, roster, facts, own, byStudent, ledger.paces(schoolId), period).get(item);
+        return items(teacherId, roster, facts, new ByTeacher(facts), own, byStudent, ledger.paces(schoolId), period).get(item);
     }
 
     private LocalDate readFrom(Workload.Period period) {
         return period.from().minusDays(ledger.rules().rules().individualTalkDays() * 2L);
     }
 
-    private Map<WorkloadItem, List<Behind>> items(String teacherId, Roster roster, WorkloadFacts facts, List<Rec> own,
+    /** The facts indexed by the teacher they count for, once for all teachers (each keeps the facts' order). */
+    private record ByTeacher(Map<String, List<WorkloadFacts.Done>> reminders, Map<String, List<WorkloadFacts.Made>> plans,
+                             Map<String, List<WorkloadFacts.Made>> assessments, Map<String, Set<String>> decided) {
+        ByTeacher(WorkloadFacts facts) {
+            this(facts.reminders().stream().collect(Collectors.groupingBy(WorkloadFacts.Done::personId)),
+                    facts.plans().stream().collect(Collectors.groupingBy(WorkloadFacts.Made::by)),
+                    facts.assessments().stream().collect(Collectors.groupingBy(WorkloadFacts.Made::by)),
+                    facts.decisions().stream().collect(Collectors.groupingBy(WorkloadFacts.Decided::ownerId,
+                            Collectors.mapping(d -> d.classId() + " " + WorkloadFacts.month(d.on()), Collectors.toSet()))));
+        }
+    }
+
+    private Map<WorkloadItem, List<Behind>> items(String teacherId, Roster roster, WorkloadFacts facts, ByTeacher by, List<Rec> own,
                                                   Map<String, List<Rec>> byStudent, Map<String, StudentPace> paces, Workload.Period p) {
         Map<WorkloadItem, List<Behind>> items = new EnumMap<>(WorkloadItem.class);
         List<Student> mentees = roster.menteesOf(teacherId);
@@ -139,12 +152,12 @@ public final class WorkloadBuilder {
         items.put(WorkloadItem.GROUP_TALKS, records(inPeriod, r -> r.kind() == Kind.TALK && r.talkType() == TalkType.GROUP));
         items.put(WorkloadItem.PARENT_CONTACTS, records(inPeriod, r -> r.kind() == Kind.PARENT_CONTACT && r.channel() != Channel.HOME_VISIT));
         items.put(WorkloadItem.HOME_VISITS, records(inPeriod, r -> r.kind() == Kind.PARENT_CONTACT && r.channel() == Channel.HOME_VISIT));
-        items.put(WorkloadItem.CONFERENCES, conferences(teacherId, roster, facts));
-        List<WorkloadFacts.Done> done = facts.reminders().stream().filter(r -> r.personId().equals(teacherId)).toList();
+        items.put(WorkloadItem.CONFERENCES, conferences(teacherId, roster, facts, by.decided().getOrDefault(teacherId, Set.of())));
+        List<WorkloadFacts.Done> done = by.reminders().getOrDefault(teacherId, List.of());
         items.put(WorkloadItem.REMINDERS_ON_TIME, reminders(done, r -> r.doneOn() == null || !r.doneOn().isAfter(r.due())));
         items.put(WorkloadItem.REMINDERS_LATE, reminders(done, r -> r.doneOn() != null && r.doneOn().isAfter(r.due())));
-        items.put(WorkloadItem.PLANS, made(facts.plans(), teacherId));
-        items.put(WorkloadItem.ASSESSMENTS, made(facts.assessments(), teacherId));
+        items.put(WorkloadItem.PLANS, made(by.plans().getOrDefault(teacherId, List.of())));
+        items.put(WorkloadItem.ASSESSMENTS, made(by.assessments().getOrDefault(teacherId, List.of())));
         items.put(WorkloadItem.FOLLOW_UPS_CLOSED, reminders(done, r -> r.kind().equals("FOLLOW_UP") || r.kind().equals("DECISION")));
         items.put(WorkloadItem.FLAGS_CLEARED, flagsCleared(mentees, byStudent, p));
         items.put(WorkloadItem.OVERDUE_STREAKS, WorkloadStreaks.of(ledger.rules(), mentees, own, paces, p));
@@ -164,16 +177,15 @@ public final class WorkloadBuilder {
                 .map(r -> new Behind(r.doneOn(), r.due(), r.studentIds(), null, r.text(), null, null, null, null)).toList();
     }
 
-    private static List<Behind> made(List<WorkloadFacts.Made> made, String teacherId) {
-        return made.stream().filter(m -> m.by().equals(teacherId)).map(m -> Behind.of(m.on(), List.of(m.studentId()), null, m.what())).toList();
+    private static List<Behind> made(List<WorkloadFacts.Made> made) {
+        return made.stream().map(m -> Behind.of(m.on(), List.of(m.studentId()), null, m.what())).toList();
     }
 
-    /** Conferences held of classes the teacher heads, or whose decisions that month they own. */
-    private static List<Behind> conferences(String teacherId, Roster roster, WorkloadFacts facts) {
+    /** Conferences held of classes the teacher heads, or whose decisions that month they own ({@code decided}: "class month"). */
+    private static List<Behind> conferences(String teacherId, Roster roster, WorkloadFacts facts, Set<String> decided) {
         return facts.conferences().stream()
                 .filter(h -> roster.schoolClass(h.classId()).map(SchoolClass::headTeacherId).map(teacherId::equals).orElse(false)
-                        || facts.decisions().stream().anyMatch(d -> d.classId().equals(h.classId()) && d.ownerId().equals(teacherId)
-                                && WorkloadFacts.month(d.on()).equals(h.month())))
+                        || decided.contains(h.classId() + " " + h.month()))
                 .map(h -> Behind.of(h.on(), List.of(), h.classId(), h.month())).toList();
     }
 

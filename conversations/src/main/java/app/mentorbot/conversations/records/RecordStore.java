@@ -136,14 +136,19 @@ public final class RecordStore {
      * school's term this way.
      */
     public List<Record> forDuties(String schoolId, Collection<String> authorIds, LocalDate from, LocalDate to) {
+        return forDuties(schoolId, authorIds, from, to, 0);
+    }
+
+    /** As above, only the records with ids above {@code afterId} (filed since a read that saw ids up to it). */
+    public List<Record> forDuties(String schoolId, Collection<String> authorIds, LocalDate from, LocalDate to, long afterId) {
         if (authorIds.isEmpty()) return List.of();
         return jdbc.sql("select r.id, r.school_id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, r.follow_up, "
                         + "r.source_message_id, r.created_at, "
                         + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') as students "
                         + "from record r left join record_student s on s.record_id = r.id "
                         + "where r.school_id = ? and r.author_id = any(string_to_array(?::text, ',')) and r.deleted_at is null "
-                        + "and r.event_date between ? and ? " + GROUP + " order by r.event_date, r.id")
-                .params(schoolId, String.join(",", authorIds), date(from), date(to))
+                        + "and r.event_date between ? and ? and r.id > ? " + GROUP + " order by r.event_date, r.id")
+                .params(schoolId, String.join(",", authorIds), date(from), date(to), afterId)
                 .query((rs, n) -> new Record(rs.getLong("id"), rs.getString("school_id"), rs.getString("author_id"),
                         Kind.valueOf(rs.getString("kind")), enumOrNull(TalkType.class, rs.getString("talk_type")),
                         enumOrNull(Channel.class, rs.getString("channel")), localDate(rs.getDate("event_date")),

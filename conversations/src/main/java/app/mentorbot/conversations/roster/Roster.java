@@ -20,6 +20,7 @@ public final class Roster {
     private final Map<String, Teacher> teachers;
     private final Map<String, Student> students;
     private final Map<String, Parent> parents;
+    private final Map<String, List<Student>> mentees = new java.util.HashMap<>(); // by mentor id, roster order
 
     public Roster(String schoolName, List<SchoolClass> classes, List<Teacher> teachers,
                   List<Student> students, List<Parent> parents) {
@@ -28,6 +29,9 @@ public final class Roster {
         this.teachers = index(teachers, Teacher::id);
         this.students = index(students, Student::id);
         this.parents = index(parents, Parent::id);
+        for (Student s : this.students.values()) {
+            if (s.mentorId() != null) mentees.computeIfAbsent(s.mentorId(), k -> new ArrayList<>()).add(s);
+        }
     }
 
     public static Roster empty() {
@@ -58,11 +62,7 @@ public final class Roster {
 
     /** The sender's own mentees (受导学生), in roster order. */
     public List<Student> menteesOf(String teacherId) {
-        List<Student> result = new ArrayList<>();
-        for (Student s : students.values()) {
-            if (teacherId.equals(s.mentorId())) result.add(s);
-        }
-        return result;
+        return new ArrayList<>(mentees.getOrDefault(teacherId, List.of()));
     }
 
     /** Ids of the classes a teacher teaches or heads. */
