@@ -139,6 +139,8 @@ final class FlagDetector {
     }
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
+    /** Crying is low mood (PSYCH), not a risk of its own: a sentence whose risk lies only in its crying is read again without it. */
+    private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
     private static final GatedPattern DENIAL = GatedPattern.compile("没有|并没|并未|并非|否认|排除|看错|误会|搞错");
 
     /**
@@ -146,13 +148,13 @@ final class FlagDetector {
      * is the teacher taking a worry back.
      */
     private static boolean deniedOnRereading(String sentence) {
-        if (!DENIAL.foundIn(sentence)) return false;
+        if (!DENIAL.foundIn(sentence) && !CRYING.foundIn(sentence)) return false;
         StringBuilder kept = new StringBuilder();
         int from = 0;
         while (from < sentence.length()) {
             int to = Clauses.clauseEnd(sentence, from);
             String clause = sentence.substring(from, to);
-            if (!DENIAL.foundIn(clause)) kept.append(clause).append('，');
+            if (!DENIAL.foundIn(clause) && !CRYING.foundIn(clause)) kept.append(clause).append('，');
             from = to + 1;
         }
         return SituationModel.risks().read(kept.toString()).risk() < MODEL_THRESHOLD;

@@ -93,6 +93,13 @@ class SafetySituationsTest {
     }
 
     @Test
+    void cryingAloneIsLowMoodNotARisk() {
+        Note n = read("宿管说周一鸣这几天晚上都躲在被子里哭，问他也不讲");
+        assertThat(n.flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣哭着说活着没意思，不想醒来了").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
     void hyperboleIsNotAWish() {
         assertThat(read("许诗涵说作业多得要死").flags()).doesNotContain(Flag.SAFETY);
     }
