@@ -119,9 +119,13 @@ public final class ChatClient implements AutoCloseable {
         throw new AssertionError("no push containing " + needle + "; seen: " + seen);
     }
 
+    private static final int SKIPPED_PUSHES = 2_000;
+
     /** The answer to one of our own messages, skipping pushes that arrive in between. */
     public String replyTo(String clientId) throws InterruptedException {
-        for (int i = 0; i < 20; i++) {
+        // however many pushes were queued for this person first (a fuzz run relays hundreds of parents' messages):
+        // each next() waits only while nothing arrives, so a lost reply still fails within the patience time
+        for (int i = 0; i < SKIPPED_PUSHES; i++) {
             JsonNode frame = next();
             if (clientId.equals(frame.path("replyTo").asString(null))) return frame.path("text").asString();
         }
