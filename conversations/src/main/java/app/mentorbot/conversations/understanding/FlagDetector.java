@@ -139,13 +139,14 @@ final class FlagDetector {
     }
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
-    /** Crying is low mood (PSYCH), not a risk of its own: a sentence whose risk lies only in its crying is read again without it. */
-    private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
     private static final GatedPattern DENIAL = GatedPattern.compile("没有|并没|并未|并非|否认|排除|看错|误会|搞错");
 
+    /** Crying is low mood (PSYCH), not a risk of its own. */
+    private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
+
     /**
-     * The model's sentence without its denied clauses no longer reads as a risk: "问了他，手腕上没有什么伤痕，是我看错了"
-     * is the teacher taking a worry back.
+     * The model's sentence without its denied or crying clauses no longer reads as a risk: "问了他，手腕上没有什么伤痕，是我看错了"
+     * is the teacher taking a worry back, and "躲在被子里哭" alone is low mood.
      */
     private static boolean deniedOnRereading(String sentence) {
         if (!DENIAL.foundIn(sentence) && !CRYING.foundIn(sentence)) return false;

@@ -49,7 +49,6 @@ class SituationModelTest {
         int caught = 0, cases = 0, alarms = 0, calm = 0;
         for (SituationModel.Example e : SituationModel.loadFile(file, labels)) {
             double p = model.read(e.text()).risk();
-            if (System.getProperty("model.sweep") != null) System.out.printf("%d\t%.3f%n", e.label(), p);
             boolean flagged = p >= threshold;
             if (e.label() != 0) {
                 cases++;
