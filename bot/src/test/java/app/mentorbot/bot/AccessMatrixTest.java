@@ -110,7 +110,7 @@ class AccessMatrixTest {
     @ParameterizedTest(name = "{0} opens 张小明''s page: {1}")
     @CsvSource({"T05, 200", "T02, 200", "T01, 200", "T03, 403", "T04, 403", "P01, 403", "P02, 403"})
     void theFullRecordPageOpensOnlyForThoseWhoMayReadIt(String viewer, int status) throws Exception {
-        String link = links.studentPage(viewer, "S01");
+        String link = links.studentPage("main", viewer, "S01");
         int answered = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link))).andReturn().getResponse().getStatus();
         assertThat(answered).isEqualTo(status);
     }

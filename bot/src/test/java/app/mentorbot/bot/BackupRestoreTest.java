@@ -111,7 +111,7 @@ class BackupRestoreTest {
     @Order(1)
     void aBackupOfASchoolAtWorkRestoresIntoAnEmptyDatabaseRowForRow() throws Exception {
         StudentErasureTest.talkAboutYangFan(port);
-        String digestLink = links.digestPage("T02", "C21");
+        String digestLink = links.digestPage("main", "T02", "C21");
         dispatcher.stop(); // the replies are out; from here on nothing writes, so the live tables are the backup's
         backup = dir.resolve("mentorbot-2026-03-10.zip");
 

@@ -106,7 +106,7 @@ class ConferenceDigestTest extends KnownRecords {
 
     @Test
     void theDigestPageShowsTheSameContentWithAChartPerStudentAndPerMentor() throws Exception {
-        String html = page(links.digestPage("T02", "C21"));
+        String html = page(links.digestPage("main", "T02", "C21"));
 
         assertThat(html).contains("高二(1)班 学情会商材料", "自上次会商 2月27日 以来", "班主任：孙丽");
         assertThat(html).contains("全班 16 名学生。本期个别谈话 16 次，集体交流 1 次，家长联系 2 次，观察记录 3 条；重点学生 3 名。");
@@ -123,7 +123,7 @@ class ConferenceDigestTest extends KnownRecords {
 
     @Test
     void theWorkbookDownloadsAndOpensWithTheFourSheetsAndTheirRows() throws Exception {
-        HttpResponse<byte[]> response = get(links.digestPage("T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?"));
+        HttpResponse<byte[]> response = get(links.digestPage("main", "T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t).contains("attachment"));
@@ -149,7 +149,7 @@ class ConferenceDigestTest extends KnownRecords {
             assertThat(decisions.get(2)).contains("赵强老师检查李华的<b>英语作业</b> & 订正");
             assertThat(decisions.get(2).get(5)).startsWith("尚未见落实");
         }
-        HttpResponse<byte[]> forged = get(links.digestPage("T03", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?"));
+        HttpResponse<byte[]> forged = get(links.digestPage("main", "T03", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?"));
         assertThat(forged.statusCode()).isEqualTo(403);
     }
 

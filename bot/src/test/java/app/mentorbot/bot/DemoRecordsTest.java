@@ -25,7 +25,7 @@ class DemoRecordsTest {
 
     @Test
     void theDemoDigestShowsAClassAtWorkWithAFewKeyStudents() throws Exception {
-        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.digestPage("T02", "C21"))).build(),
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.digestPage("main", "T02", "C21"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher glance = Pattern.compile("全班 (\\d+) 名学生。本期个别谈话 (\\d+) 次.*?重点学生 (\\d+) 名").matcher(html);
         assertThat(glance.find()).as(html).isTrue();
@@ -37,7 +37,7 @@ class DemoRecordsTest {
 
     @Test
     void theStudentWhoseLowMoodWasNotedHasAPlanAndHalfMonthReportsOnTheirGrowthFile() throws Exception {
-        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.growthFile("T01", "S03"))).build(),
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(links.growthFile("main", "T01", "S03"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(html).contains("王子轩").contains("指导计划").contains("情绪逐步稳定").contains("半月汇报").contains("错题本坚持在记");
     }

@@ -208,7 +208,7 @@ class InvitationTest {
     @Test
     void aMentorsLinkOpensInTheBrowserHeSignedInWith() throws Exception {
         String liuYang = signedIn("T01");
-        HttpResponse<String> page = get(links.growthFile("T01", "S06"), liuYang);
+        HttpResponse<String> page = get(links.growthFile("main", "T01", "S06"), liuYang);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("黄佳怡");
     }
@@ -216,7 +216,7 @@ class InvitationTest {
     @Test
     void aLinkForwardedToAFamilyGroupIsRefusedInEveryOtherBrowser() throws Exception {
         String liuYang = signedIn("T01");
-        String link = links.growthFile("T01", "S06");
+        String link = links.growthFile("main", "T01", "S06");
         assertThat(get(link, liuYang).statusCode()).isEqualTo(200);
 
         HttpResponse<String> stranger = get(link, null);
@@ -231,7 +231,7 @@ class InvitationTest {
 
     @Test
     void aTeacherOpeningHerLinkFirstInDingTalksBrowserIsSignedInThereOnceAndTheSameLinkOpensNowhereElse() throws Exception {
-        String digest = links.digestPage("T02", "C21");
+        String digest = links.digestPage("main", "T02", "C21");
         HttpResponse<String> first = get(digest, null);
         assertThat(first.statusCode()).isEqualTo(200);
         String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -245,9 +245,9 @@ class InvitationTest {
     @Test
     void signingAPersonOutEndsTheLinksAlreadySentToThem() throws Exception {
         String phone = signedIn("T01");
-        String opened = links.growthFile("T01", "S06");
+        String opened = links.growthFile("main", "T01", "S06");
         assertThat(get(opened, phone).statusCode()).isEqualTo(200);
-        String neverOpened = links.studentPage("T01", "S06");
+        String neverOpened = links.studentPage("main", "T01", "S06");
 
         clock.advance(Duration.ofMinutes(5));
         devices.signOut("T01");
@@ -256,7 +256,7 @@ class InvitationTest {
         assertThat(get(neverOpened, null).statusCode()).as("an unopened link from before the sign-out").isEqualTo(403);
 
         clock.advance(Duration.ofMinutes(1));
-        String fresh = links.growthFile("T01", "S06");
+        String fresh = links.growthFile("main", "T01", "S06");
         assertThat(get(fresh, null).statusCode()).as("a link made after the sign-out, on the new phone").isEqualTo(200);
     }
 
@@ -267,21 +267,21 @@ class InvitationTest {
         assertThat(mothersLink.statusCode()).isEqualTo(403);
         assertThat(mothersLink.body()).contains("已经以另一个人的身份登录");
         assertThat(mothersLink.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("still 刘洋's browser").isEqualTo(200);
+        assertThat(get(links.growthFile("main", "T01", "S06"), liuYang).statusCode()).as("still 刘洋's browser").isEqualTo(200);
     }
 
     @Test
     void aNewSigningKeyEndsEveryLinkSentButNoOneIsSignedOut() throws Exception {
         String liuYang = signedIn("T01");
         String unopenedInvitation = "/?token=" + invitations.issue("T03");
-        String unopenedPage = links.growthFile("T01", "S06");
+        String unopenedPage = links.growthFile("main", "T01", "S06");
 
         invitations.rotateKey();
 
         assertThat(get(unopenedInvitation, null).statusCode()).isEqualTo(403);
         assertThat(get(unopenedPage, null).statusCode()).isEqualTo(403);
         assertThat(get("/", liuYang).statusCode()).as("still signed in").isEqualTo(200);
-        assertThat(get(links.growthFile("T01", "S06"), liuYang).statusCode()).as("new links work").isEqualTo(200);
+        assertThat(get(links.growthFile("main", "T01", "S06"), liuYang).statusCode()).as("new links work").isEqualTo(200);
     }
 
     @Test

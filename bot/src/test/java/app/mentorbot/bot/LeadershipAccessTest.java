@@ -74,7 +74,7 @@ class LeadershipAccessTest {
 
     @Test
     void theOverviewCountsEachClassAndNamesFlaggedStudentsOnlyOneClickFurther() throws Exception {
-        String html = body(links.schoolOverview("T05"), 200);
+        String html = body(links.schoolOverview("main", "T05"), 200);
         assertThat(html).contains("全校导师制落实情况", "<h2>高二</h2>", "高二(1)班", "高二(2)班", "本学期趋势", "<svg", "<polyline",
                 "最需要关心的导师", "学生 20 名，导师 4 名");
         assertThat(html).as("counts only").doesNotContain("王子轩", "郑好", "张小明");
@@ -88,28 +88,28 @@ class LeadershipAccessTest {
 
     @Test
     void noTeacherOpensTheOverviewOrAnotherTeachersLineAndAParentNothing() throws Exception {
-        assertThat(body(links.schoolOverview("T01"), 403)).contains("只对学校管理员").doesNotContain("高二(1)班");
-        assertThat(body(links.schoolOverview("T02"), 403)).doesNotContain("高二(1)班");
-        assertThat(body(links.workload("T01", "T03"), 403)).contains("只对教师本人和学校管理员开放").doesNotContain("赵强");
-        assertThat(body(links.workload("T01", Links.ALL_TEACHERS), 403)).doesNotContain("赵强");
-        assertThat(body(links.workload("T01", "T01") + "&item=individual-talks&teacher=T03", 403)).doesNotContain("赵强");
-        assertThat(body(links.workload("T01", "T01") + "&period=year", 200)).contains("刘洋 育人工作量统计", "2025-2026学年").doesNotContain("赵强");
-        assertThat(body(links.workload("T01", "T01") + "&item=individual-talks", 200)).contains("张小明", "共 1 项");
-        for (String parentLink : List.of(links.schoolOverview("P01"), links.workload("P01", "P01"), links.workload("P01", "T01"),
-                links.workload("P01", Links.ALL_TEACHERS))) {
+        assertThat(body(links.schoolOverview("main", "T01"), 403)).contains("只对学校管理员").doesNotContain("高二(1)班");
+        assertThat(body(links.schoolOverview("main", "T02"), 403)).doesNotContain("高二(1)班");
+        assertThat(body(links.workload("main", "T01", "T03"), 403)).contains("只对教师本人和学校管理员开放").doesNotContain("赵强");
+        assertThat(body(links.workload("main", "T01", Links.ALL_TEACHERS), 403)).doesNotContain("赵强");
+        assertThat(body(links.workload("main", "T01", "T01") + "&item=individual-talks&teacher=T03", 403)).doesNotContain("赵强");
+        assertThat(body(links.workload("main", "T01", "T01") + "&period=year", 200)).contains("刘洋 育人工作量统计", "2025-2026学年").doesNotContain("赵强");
+        assertThat(body(links.workload("main", "T01", "T01") + "&item=individual-talks", 200)).contains("张小明", "共 1 项");
+        for (String parentLink : List.of(links.schoolOverview("main", "P01"), links.workload("main", "P01", "P01"), links.workload("main", "P01", "T01"),
+                links.workload("main", "P01", Links.ALL_TEACHERS))) {
             assertThat(body(parentLink, 403)).doesNotContain("刘洋", "高二");
         }
-        String forged = links.workload("T01", "T01").replace("/pages/workload/T01?", "/pages/workload/T03?");
+        String forged = links.workload("main", "T01", "T01").replace("/pages/workload/T01?", "/pages/workload/T03?");
         assertThat(body(forged, 403)).contains("链接无效");
     }
 
     @Test
     void anAdminSeesEveryTeacherWithTheRuleAndTakesTheWorkbookForTheAnnualReview() throws Exception {
-        String html = body(links.workload("T05", Links.ALL_TEACHERS), 200);
+        String html = body(links.workload("main", "T05", Links.ALL_TEACHERS), 200);
         assertThat(html).contains("育人工作量统计", "刘洋", "孙丽", "赵强", "钱芳", "周敏", "计分规则", "<code>home-visits</code>", "×2");
-        assertThat(body(links.workload("T05", "T03") + "&item=mentees", 200)).contains("赵强 · 受导学生", "郑好", "共 4 项");
+        assertThat(body(links.workload("main", "T05", "T03") + "&item=mentees", 200)).contains("赵强 · 受导学生", "郑好", "共 4 项");
 
-        String workbook = links.workload("T05", Links.ALL_TEACHERS).replace("/pages/workload/all?", "/pages/workload/all.xlsx?");
+        String workbook = links.workload("main", "T05", Links.ALL_TEACHERS).replace("/pages/workload/all?", "/pages/workload/all.xlsx?");
         MockHttpServletResponse r = fetch(workbook);
         assertThat(r.getStatus()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(r.getContentAsByteArray()))) {
@@ -121,7 +121,7 @@ class LeadershipAccessTest {
             assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).as("刘洋's individual talks").isEqualTo(1);
             assertThat(book.getSheet("计分规则").getRow(5).getCell(1).getStringCellValue()).isEqualTo("home-visits");
         }
-        assertThat(fetch(links.workload("T01", "T01").replace("/pages/workload/T01?", "/pages/workload/T03.xlsx?")).getStatus()).isEqualTo(403);
+        assertThat(fetch(links.workload("main", "T01", "T01").replace("/pages/workload/T01?", "/pages/workload/T03.xlsx?")).getStatus()).isEqualTo(403);
     }
 
     private String body(String link, int status) throws Exception {

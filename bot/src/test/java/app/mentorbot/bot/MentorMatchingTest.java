@@ -142,9 +142,9 @@ class MentorMatchingTest {
         assertThat(rows.get("S04")).startsWith("高二(1)班", "S04").contains("赵强");
         assertThat(rows.get("S04").get(4)).matches("第\\d志愿|调剂");
         assertThat(rows).hasSize(17).doesNotContainKey("S17"); // 16 confirmed of her class; 高二(2)班 is neither hers nor confirmed
-        assertThat(open(links.pairingPage("T03", 1)).getStatus()).as("a mentor cannot open the proposal").isEqualTo(403);
-        assertThat(open(links.pairingPage("T03", 1).replace("/pages/pairing/1?", "/pages/pairing/1.xlsx?")).getStatus())
+        assertThat(open(links.pairingPage("main", "T03", 1)).getStatus()).as("a mentor cannot open the proposal").isEqualTo(403);
+        assertThat(open(links.pairingPage("main", "T03", 1).replace("/pages/pairing/1?", "/pages/pairing/1.xlsx?")).getStatus())
                 .as("nor its workbook").isEqualTo(403);
-        assertThat(open(links.pairingPage("T01", 1)).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("李华");
+        assertThat(open(links.pairingPage("main", "T01", 1)).getContentAsString(StandardCharsets.UTF_8)).doesNotContain("李华");
     }
 }

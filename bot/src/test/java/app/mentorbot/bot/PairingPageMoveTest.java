@@ -83,7 +83,7 @@ class PairingPageMoveTest {
     @Test
     void theClassHeadMovesAStudentFromTheRowsFormAndNobodyElseCan() throws Exception {
         String sun = signedIn("T02");
-        String page = links.pairingPage("T02", proposal());
+        String page = links.pairingPage("main", "T02", proposal());
         HttpResponse<String> opened = send(get(page), sun);
         assertThat(opened.statusCode()).isEqualTo(200);
         Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"><select name=\"mentor\"[^>]*>.*?</select> <button name=\"student\" value=\"S02\">")
@@ -100,7 +100,7 @@ class PairingPageMoveTest {
         assertThat(send(post(action, "S02", "T02").header("Origin", "https://evil.example"), sun).statusCode()).isEqualTo(403);
         assertThat(send(post(action, "S02", "T02"), null).statusCode()).as("her link in another browser").isEqualTo(403);
         assertThat(send(post(action, "S02", "T02"), signedIn("T03")).statusCode()).as("赵强's browser").isEqualTo(403);
-        String zhaosOwn = links.pairingPage("T03", proposal());
+        String zhaosOwn = links.pairingPage("main", "T03", proposal());
         String zhao = signedIn("T03");
         assertThat(send(get(zhaosOwn), zhao).statusCode()).as("a mentor cannot open the proposal").isEqualTo(403);
         String zhaosAction = zhaosOwn.substring(zhaosOwn.indexOf("/pages/")).replace("?", "/move?");

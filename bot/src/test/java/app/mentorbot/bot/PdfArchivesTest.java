@@ -52,7 +52,7 @@ class PdfArchivesTest extends KnownRecords {
 
     @Test
     void theGrowthFilePdfFromThePagesLinkHoldsTheChineseTextInAnEmbeddedFontAndTheChart() throws Exception {
-        String html = page(links.growthFile("T01", "S06"));
+        String html = page(links.growthFile("main", "T01", "S06"));
         HttpResponse<byte[]> response = get(pdfLink(html, "/pages/growth/S06.pdf"));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -73,7 +73,7 @@ class PdfArchivesTest extends KnownRecords {
 
     @Test
     void theDigestPdfFromThePagesLinkHoldsTheKeyStudentsAndBothCharts() throws Exception {
-        String html = page(links.digestPage("T02", "C21"));
+        String html = page(links.digestPage("main", "T02", "C21"));
         HttpResponse<byte[]> response = get(pdfLink(html, "/pages/digest/C21.pdf"));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -88,11 +88,11 @@ class PdfArchivesTest extends KnownRecords {
 
     @Test
     void aViewerRefusedThePageIsRefusedThePdfAndLearnsNothingFromIt() throws Exception {
-        String growthPdf = links.growthFile("T03", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?");
-        String digestPdf = links.digestPage("T01", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.pdf?");
-        String forged = links.growthFile("T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?")
+        String growthPdf = links.growthFile("main", "T03", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?");
+        String digestPdf = links.digestPage("main", "T01", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.pdf?");
+        String forged = links.growthFile("main", "T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?")
                 .replaceAll("sig=[^&]+", "sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        String otherStudent = links.growthFile("T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S16.pdf?");
+        String otherStudent = links.growthFile("main", "T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S16.pdf?");
         for (String link : List.of(growthPdf, digestPdf, forged, otherStudent)) {
             HttpResponse<byte[]> refused = get(link);
             String body = new String(refused.body(), StandardCharsets.UTF_8);

@@ -46,12 +46,12 @@ class PdfWithoutFontTest {
 
     @Test
     void thePageStillOpensAndItsPdfLinkExplainsPolitelyWhileTheLogNamesThePackageOnce() throws Exception {
-        HttpResponse<String> page = get(links.growthFile("T01", "S06"));
+        HttpResponse<String> page = get(links.growthFile("main", "T01", "S06"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("黄佳怡 成长档案", "下载 PDF");
 
-        for (String pdf : List.of(links.growthFile("T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?"),
-                links.digestPage("T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.pdf?"))) {
+        for (String pdf : List.of(links.growthFile("main", "T01", "S06").replace("/pages/growth/S06?", "/pages/growth/S06.pdf?"),
+                links.digestPage("main", "T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.pdf?"))) {
             HttpResponse<String> refused = get(pdf);
             assertThat(refused.statusCode()).as(pdf).isEqualTo(503);
             assertThat(refused.body()).as(pdf).contains("PDF 暂时无法生成：服务器上还没有安装中文字体", "网页可以直接打印")

@@ -74,7 +74,7 @@ class PhoneBrowserTest extends KnownRecords {
         assertNoCellNarrowerThanTwoCharacters();
         screenshot("phone-digest.png");
 
-        browser.get(links.growthFile("T02", "S06"));
+        browser.get(links.growthFile("main", "T02", "S06"));
         assertThat(browser.getPageSource()).contains("成长档案");
         assertNoCellNarrowerThanTwoCharacters();
         screenshot("phone-growth.png");

@@ -48,14 +48,14 @@ class SecurityHeadersTest {
         pages.put("chat /", open("/"));
         pages.put("chat /chat", open("/chat"));
         pages.put("an invitation link that is not one", open("/?token=nonsense"));
-        pages.put("a student's records", open(links.studentPage("T01", "S06")));
-        pages.put("a student's records, someone else's link", open(links.studentPage("T01", "S06").replace("viewer=T01", "viewer=T02")));
-        pages.put("digest", open(links.digestPage("T02", "C21")));
-        pages.put("digest workbook", open(links.digestPage("T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?")));
-        pages.put("digest refused", open(links.digestPage("T03", "C21")));
-        pages.put("growth file", open(links.growthFile("T01", "S06")));
-        pages.put("summary", open(links.summaryDraft("T01", "T01")));
-        pages.put("summary refused", open(links.summaryDraft("T01", "T02")));
+        pages.put("a student's records", open(links.studentPage("main", "T01", "S06")));
+        pages.put("a student's records, someone else's link", open(links.studentPage("main", "T01", "S06").replace("viewer=T01", "viewer=T02")));
+        pages.put("digest", open(links.digestPage("main", "T02", "C21")));
+        pages.put("digest workbook", open(links.digestPage("main", "T02", "C21").replace("/pages/digest/C21?", "/pages/digest/C21.xlsx?")));
+        pages.put("digest refused", open(links.digestPage("main", "T03", "C21")));
+        pages.put("growth file", open(links.growthFile("main", "T01", "S06")));
+        pages.put("summary", open(links.summaryDraft("main", "T01", "T01")));
+        pages.put("summary refused", open(links.summaryDraft("main", "T01", "T02")));
         pages.put("no such page", open("/no/such/page"));
         pages.put("/error asked for directly", open("/error"));
         pages.put("a query Tomcat cannot read", open("/?=x"));
@@ -81,12 +81,12 @@ class SecurityHeadersTest {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("chat", "/");
         pages.put("chat refused", "/?token=nonsense");
-        pages.put("student page", links.studentPage("T01", "S06"));
-        pages.put("student page refused", links.studentPage("T01", "S06").replace("sig=", "sig=0"));
-        pages.put("digest", links.digestPage("T02", "C21"));
-        pages.put("digest refused", links.digestPage("T03", "C21"));
-        pages.put("growth file", links.growthFile("T01", "S06"));
-        pages.put("summary", links.summaryDraft("T01", "T01"));
+        pages.put("student page", links.studentPage("main", "T01", "S06"));
+        pages.put("student page refused", links.studentPage("main", "T01", "S06").replace("sig=", "sig=0"));
+        pages.put("digest", links.digestPage("main", "T02", "C21"));
+        pages.put("digest refused", links.digestPage("main", "T03", "C21"));
+        pages.put("growth file", links.growthFile("main", "T01", "S06"));
+        pages.put("summary", links.summaryDraft("main", "T01", "T01"));
         pages.put("no such page", "/no/such/page");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             String what = page.getKey();
@@ -119,7 +119,7 @@ class SecurityHeadersTest {
 
     @Test
     void theChatPageAndThePagesHaveAnInlineIcon() throws Exception {
-        for (String path : java.util.List.of("/", links.digestPage("T02", "C21"), links.growthFile("T01", "S06"))) {
+        for (String path : java.util.List.of("/", links.digestPage("main", "T02", "C21"), links.growthFile("main", "T01", "S06"))) {
             assertThat(open(path).body()).as(path).contains("<link rel=\"icon\" href=\"data:image/svg+xml,");
         }
     }

@@ -137,7 +137,7 @@ class StudentReportTest {
         assertThat(jdbc.sql("select event_date::text from record where kind = 'STUDENT_REPORT'").query(String.class).single())
                 .isEqualTo("2026-03-25");
 
-        String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(links.growthFile("T01", "S02"))))
+        String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(links.growthFile("main", "T01", "S02"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("半月汇报").contains("想家");
     }
@@ -187,9 +187,9 @@ class StudentReportTest {
             }
             assertThat(lihua.ask("撤销")).contains("已转达");
         }
-        assertThat(status("records", links.studentPage("S02", "S01"))).isEqualTo(403);
-        assertThat(status("own records", links.studentPage("S02", "S02"))).isEqualTo(403);
-        assertThat(status("growth file", links.growthFile("S02", "S02"))).isEqualTo(403);
+        assertThat(status("records", links.studentPage("main", "S02", "S01"))).isEqualTo(403);
+        assertThat(status("own records", links.studentPage("main", "S02", "S02"))).isEqualTo(403);
+        assertThat(status("growth file", links.growthFile("main", "S02", "S02"))).isEqualTo(403);
         assertThat(reportsAbout("S02")).as("nothing was undone").isEqualTo(2);
     }
 

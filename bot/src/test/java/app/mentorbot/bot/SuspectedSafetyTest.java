@@ -164,7 +164,7 @@ class SuspectedSafetyTest {
     @Test
     @Order(6)
     void theGrowthFileShowsASuspectedSignalAsSuspected() throws Exception {
-        String link = links.growthFile("T01", "S06"); // 黄佳怡, whose wrist marks were filed on the first day
+        String link = links.growthFile("main", "T01", "S06"); // 黄佳怡, whose wrist marks were filed on the first day
         String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("黄佳怡").contains("安全（疑似）");
@@ -173,7 +173,7 @@ class SuspectedSafetyTest {
     @Test
     @Order(7)
     void theClassHeadsDigestMarksTheStudentsLineSuspectedToo() throws Exception {
-        String link = links.digestPage("T02", "C21");
+        String link = links.digestPage("main", "T02", "C21");
         String page = MockMvcBuilders.webAppContextSetup(web).build().perform(get(URI.create(link)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String row = page.substring(page.indexOf("<tr><td>", page.indexOf("<tbody>")));

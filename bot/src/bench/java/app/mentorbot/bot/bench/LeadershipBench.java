@@ -47,17 +47,17 @@ public final class LeadershipBench {
             System.out.println("| page | first | p50 | max | size |");
             System.out.println("|---|---|---|---|---|");
             HttpClient admins = browser();
-            time(admins, "school overview (全校情况)", base + path(links.schoolOverview(admin)));
+            time(admins, "school overview (全校情况)", base + path(links.schoolOverview("main", admin)));
             // a note dated today changes no past week: only today's ledger and the class columns are computed again
             School.Student st = school.students.get(1);
             ctx.getBean(app.mentorbot.conversations.records.RecordStore.class).save(new app.mentorbot.conversations.records.Record(null,
                     SchoolScaleBench.SCHOOL, st.mentorId(), app.mentorbot.conversations.understanding.Kind.TALK,
                     app.mentorbot.conversations.understanding.TalkType.INDIVIDUAL, null, java.time.LocalDate.now(), null, java.util.Set.of(),
                     java.util.Set.of(), List.of(st.id()), "谈心", List.of(), null, java.time.Instant.now()));
-            once(admins, "school overview, first load after a new note dated today", base + path(links.schoolOverview(admin)));
-            time(admins, "every teacher's workload, this term", base + path(links.workload(admin, Links.ALL_TEACHERS)));
-            time(admins, "every teacher's workload, this school year", base + path(links.workload(admin, Links.ALL_TEACHERS)) + "&period=year");
-            time(browser(), "one teacher's workload line", base + path(links.workload(teacher, teacher)));
+            once(admins, "school overview, first load after a new note dated today", base + path(links.schoolOverview("main", admin)));
+            time(admins, "every teacher's workload, this term", base + path(links.workload("main", admin, Links.ALL_TEACHERS)));
+            time(admins, "every teacher's workload, this school year", base + path(links.workload("main", admin, Links.ALL_TEACHERS)) + "&period=year");
+            time(browser(), "one teacher's workload line", base + path(links.workload("main", teacher, teacher)));
         } finally {
             ctx.close();
             SchoolScaleBench.deleteTree(dir);

@@ -133,7 +133,7 @@ public final class SchoolScaleBench {
             int growthRecords = 0;
             for (int i = 0; i < 21; i++) {
                 School.Student st = school.students.get(i == 0 ? 0 : rnd.nextInt(school.students.size()));
-                String url = "http://127.0.0.1:" + port + links.growthFile(st.mentorId(), st.id());
+                String url = "http://127.0.0.1:" + port + links.growthFile("main", st.mentorId(), st.id());
                 long s = System.nanoTime();
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
                 double ms = (System.nanoTime() - s) / 1e6;
@@ -213,10 +213,10 @@ public final class SchoolScaleBench {
     /** Signed links to every class's digest and 100 students' growth files, for the start-up and memory run. */
     private static void writeLinks(Path file, Links links, School school) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (School.SchoolClass c : school.classes) lines.add(links.digestPage(c.headId(), c.id()));
+        for (School.SchoolClass c : school.classes) lines.add(links.digestPage("main", c.headId(), c.id()));
         for (int i = 0; i < 100; i++) {
             School.Student st = school.students.get(i * 29 % school.students.size());
-            lines.add(links.growthFile(st.mentorId(), st.id()));
+            lines.add(links.growthFile("main", st.mentorId(), st.id()));
         }
         Files.write(file, lines);
     }

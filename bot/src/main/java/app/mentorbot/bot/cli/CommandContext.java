@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.database.EmbeddedDatabaseConfig;
 import app.mentorbot.bot.database.EmbeddedServer;
 import app.mentorbot.bot.database.RunningServer;
@@ -90,6 +91,16 @@ final class CommandContext {
 
     static String[] springArgs(String[] args) {
         return Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+    }
+
+    /**
+     * The school a command is about: {@code --school=ID} (a district deployment serves several), else the deployment's
+     * own {@code mentorbot.school-id}.
+     */
+    static String school(String[] args, ConfigurableApplicationContext context) {
+        return Arrays.stream(args).filter(a -> a.startsWith("--school=")).map(a -> a.substring("--school=".length()).strip())
+                .filter(s -> !s.isEmpty()).findFirst()
+                .orElseGet(() -> context.getBean(BotSettings.class).schoolId());
     }
 
     static String firstPlain(String[] args) {

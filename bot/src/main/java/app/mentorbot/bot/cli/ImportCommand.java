@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.roster.RosterFile;
 import app.mentorbot.conversations.roster.RosterFileReader;
@@ -39,7 +38,7 @@ public final class ImportCommand {
             return 1;
         }
         try (ConfigurableApplicationContext context = CommandContext.open(CommandContext.springArgs(args))) {
-            String schoolId = context.getBean(BotSettings.class).schoolId();
+            String schoolId = CommandContext.school(args, context);
             RosterStore store = context.getBean(RosterStore.class);
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
             int[] identities = new int[1];

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.web.Invitations;
 import app.mentorbot.bot.web.WebDevices;
@@ -23,7 +24,7 @@ public final class InviteCommand {
         String personId = CommandContext.firstPlain(args);
         boolean rotate = Arrays.asList(args).contains("--rotate-key");
         if ((personId == null) == !rotate) {
-            System.err.println("usage: java -jar mentorbot.jar invite PERSON_ID [--sign-out] [--mentorbot.public-url=https://...]\n"
+            System.err.println("usage: java -jar mentorbot.jar invite PERSON_ID [--school=ID] [--sign-out] [--mentorbot.public-url=https://...]\n"
                     + "       java -jar mentorbot.jar invite --rotate-key");
             return 2;
         }
@@ -37,24 +38,26 @@ public final class InviteCommand {
                 return 0;
             }
             BotSettings settings = context.getBean(BotSettings.class);
-            var roster = context.getBean(RosterStore.class).load(settings.schoolId());
-            if (Person.find(settings.schoolId(), roster, personId).isEmpty()) {
+            String schoolId = CommandContext.school(args, context);
+            String qualified = context.getBean(Schools.class).qualify(schoolId, personId);
+            var roster = context.getBean(RosterStore.class).load(schoolId);
+            if (Person.find(schoolId, roster, personId).isEmpty()) {
                 System.err.println("名单中没有编号为 " + personId + " 的教师、家长或学生。");
                 return 1;
             }
             if (roster.student(personId).isPresent() && !signOut
-                    && !context.getBean(StudentReports.class).register(settings.schoolId(), personId)) {
+                    && !context.getBean(StudentReports.class).register(schoolId, personId)) {
                 System.err.println("本校还没有开通学生账号（mentorbot.school.duties.student-reports），不能邀请学生 " + personId + "。");
                 return 1;
             }
             if (signOut) {
-                int devices = context.getBean(WebDevices.class).signOut(personId);
+                int devices = context.getBean(WebDevices.class).signOut(qualified);
                 System.out.println("已让 " + personId + " 的 " + devices + " 个浏览器退出登录，之前发给此人的页面链接也已失效；需要时请重新发送邀请链接。");
                 return 0;
             }
             String base = settings.publicUrl() != null ? settings.publicUrl()
                     : "http://localhost:" + context.getEnvironment().getProperty("server.port", "8080");
-            String token = context.getBean(Invitations.class).issue(personId);
+            String token = context.getBean(Invitations.class).issue(qualified);
             System.out.println(base.replaceAll("/+$", "") + "/?token=" + token);
             return 0;
         } catch (RuntimeException e) {

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.pairing.Choices;
@@ -43,7 +42,7 @@ public final class MatchCommand {
             return 2;
         }
         try (ConfigurableApplicationContext context = CommandContext.open(CommandContext.springArgs(args))) {
-            String schoolId = context.getBean(BotSettings.class).schoolId();
+            String schoolId = CommandContext.school(args, context);
             Roster roster = context.getBean(RosterStore.class).load(schoolId);
             Choices choices = ChoicesFile.read(file, roster);
             if (!choices.ok()) {
@@ -69,7 +68,7 @@ public final class MatchCommand {
             if (ranks.getOrDefault(-1, 0) > 0) System.out.println("名额不足：请增加名额（config/duties.yml 的 mentor-capacity，或志愿表的教师名额）后重新匹配。");
             Links links = context.getBean(Links.class);
             for (Map.Entry<String, String> viewer : viewers(roster, p).entrySet()) {
-                System.out.println(viewer.getValue() + "：" + links.pairingPage(viewer.getKey(), p.id()));
+                System.out.println(viewer.getValue() + "：" + links.pairingPage(schoolId, viewer.getKey(), p.id()));
             }
             return 0;
         } catch (RuntimeException e) {

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.roster.Parent;
 import app.mentorbot.conversations.roster.Roster;
@@ -55,7 +54,7 @@ public final class PeopleCommand {
         String[] springArgs = Arrays.stream(CommandContext.springArgs(args))
                 .filter(a -> !a.startsWith("--class") && !a.startsWith("--role")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = CommandContext.open(springArgs)) {
-            Roster roster = context.getBean(RosterStore.class).load(context.getBean(BotSettings.class).schoolId());
+            Roster roster = context.getBean(RosterStore.class).load(CommandContext.school(args, context));
             Optional<SchoolClass> schoolClass = classArg == null ? Optional.empty() : roster.classes().stream()
                     .filter(c -> c.id().equals(classArg) || c.name().equals(classArg)).findFirst();
             if (classArg != null && schoolClass.isEmpty()) {

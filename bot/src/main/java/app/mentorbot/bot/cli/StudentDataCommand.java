@@ -10,7 +10,6 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.mentorbot.bot.privacy.BotStudentRows;
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.privacy.StudentData;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterStore;
@@ -37,7 +36,7 @@ public final class StudentDataCommand {
         }
         String[] springArgs = java.util.Arrays.stream(CommandContext.springArgs(args)).filter(a -> !a.equals("--yes")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = CommandContext.open(springArgs)) {
-            String schoolId = context.getBean(BotSettings.class).schoolId();
+            String schoolId = CommandContext.school(args, context);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             StudentData data = new StudentData(jdbc, context.getBean(RosterStore.class), context.getBean(RecordStore.class),
                     List.of(new BotStudentRows(jdbc)));

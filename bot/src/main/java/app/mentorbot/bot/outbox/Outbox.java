@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.OutboundMessage;
@@ -23,12 +25,18 @@ public class Outbox {
     /** A claimed row is not offered to another dispatcher for this long (the send itself is short). */
     static final Duration LEASE = Duration.ofSeconds(60);
 
+    /** This instance, for the answers it owes (see {@link #claim}). */
+    private final String holder = UUID.randomUUID().toString();
+    /** How long an answer waits for the instance that received its message before any instance sends it. */
+    static final Duration ANSWER_HOLD = Duration.ofSeconds(5);
     private final JdbcClient jdbc;
+    private final Schools schools;
     private final Clock clock;
     private final Adapters adapters;
     private final DispatchSignal signal;
 
-    Outbox(JdbcClient jdbc, Clock clock, Adapters adapters, DispatchSignal signal) {
+    Outbox(JdbcClient jdbc, Clock clock, Adapters adapters, DispatchSignal signal, Schools schools) {
+        this.schools = schools;
         this.jdbc = jdbc;
         this.clock = clock;
         this.adapters = adapters;
@@ -37,7 +45,7 @@ public class Outbox {
 
     /** An answer in the chat a message came from. */
     public void answer(String schoolId, InboundMessage to, String text, boolean urgent, Long sourceMessageId) {
-        insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, null, sourceMessageId);
+        insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, null, sourceMessageId, holder);
     }
 
     /** A message to a roster person on their own chat (the platform they were last bound on, else the adapter that signs roster people in). */
@@ -51,19 +59,20 @@ public class Outbox {
                         + "order by bound_at desc limit 1")
                 .params(schoolId, personId).query((rs, n) -> new Chat(rs.getString(1), rs.getString(2))).optional()
                 // no binding: their roster id on the adapter that signs people in; with none, the row is parked, not lost
-                .orElseGet(() -> new Chat(adapters.rosterHome().map(Adapter::platform).orElse(Adapters.NONE), personId));
-        insert(schoolId, chat.platform(), chat.id(), personId, text, null, urgent, notBefore, sourceMessageId);
+                .orElseGet(() -> new Chat(adapters.rosterHome().map(Adapter::platform).orElse(Adapters.NONE),
+                        schools.qualify(schoolId, personId)));
+        insert(schoolId, chat.platform(), chat.id(), personId, text, null, urgent, notBefore, sourceMessageId, null);
     }
 
     private record Chat(String platform, String id) {}
 
     private void insert(String schoolId, String platform, String chatId, String recipientId, String text, String replyTo,
-                        boolean urgent, Instant notBefore, Long sourceMessageId) {
+                        boolean urgent, Instant notBefore, Long sourceMessageId, String holder) {
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp due = notBefore == null || urgent ? now : Timestamp.from(notBefore);
         jdbc.sql("insert into outbox (school_id, platform, chat_id, recipient_id, body, reply_to, urgent, next_attempt_at, hold_until, "
-                        + "created_at, source_message_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(schoolId, platform, chatId, recipientId, text, replyTo, urgent, due, due == now ? null : due, now, sourceMessageId)
+                        + "created_at, source_message_id, holder) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(schoolId, platform, chatId, recipientId, text, replyTo, urgent, due, due == now ? null : due, now, sourceMessageId, holder)
                 .update();
         signal.wakeAfterCommit();
     }
@@ -77,10 +86,12 @@ public class Outbox {
     /** Claims due rows for this dispatcher: they are leased so another instance skips them. */
     List<Row> claim(int limit) {
         Instant now = clock.instant();
+        // An answer is first this instance's if it received the message (its page is open here), anyone's after ANSWER_HOLD.
         return jdbc.sql("update outbox set next_attempt_at = ? where id in (select id from outbox where status = 'PENDING' "
-                        + "and next_attempt_at <= ? order by id limit ? for update skip locked) "
+                        + "and next_attempt_at <= ? and (holder is null or holder = ? or next_attempt_at <= ?) "
+                        + "order by id limit ? for update skip locked) "
                         + "returning id, platform, chat_id, recipient_id, body, reply_to, attempts, urgent")
-                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), limit)
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), holder, Timestamp.from(now.minus(ANSWER_HOLD)), limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getInt(7), rs.getBoolean(8)))
                 .list()

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.PastMessage;
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 
 /**
  * One chat's last days as the bot holds them (what the person wrote, what was sent to them), for a page
@@ -24,18 +24,19 @@ public class ChatHistory {
     static final int MOST = 40;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String schoolId;
+    private final Schools schools;
 
-    ChatHistory(JdbcClient jdbc, Clock clock, BotSettings settings) {
+    ChatHistory(JdbcClient jdbc, Clock clock, Schools schools) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.schoolId = settings.schoolId();
+        this.schools = schools;
     }
 
     /** Oldest first, at most {@value #MOST}; empty when the database is away (the page then starts blank). */
     public List<PastMessage> of(String platform, String chatId) {
         Timestamp since = Timestamp.from(clock.instant().minus(DAYS));
         try {
+            String schoolId = schools.parse(chatId).schoolId(); // a web chat is its person's, named across schools
             List<PastMessage> newestFirst = new ArrayList<>(jdbc.sql("""
                     select from_bot, text, at, urgent from (
                       select false as from_bot, body as text, received_at as at, false as urgent from inbound_message

@@ -6,6 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.roster.RosterStore;
 
@@ -19,12 +20,12 @@ class ReaderWarmUp {
     private static final Logger log = LoggerFactory.getLogger(ReaderWarmUp.class);
     private final Dialogue dialogue;
     private final RosterStore rosters;
-    private final SenderDirectory senders;
+    private final Schools schools;
 
-    ReaderWarmUp(Dialogue dialogue, RosterStore rosters, SenderDirectory senders) {
+    ReaderWarmUp(Dialogue dialogue, RosterStore rosters, Schools schools) {
         this.dialogue = dialogue;
         this.rosters = rosters;
-        this.senders = senders;
+        this.schools = schools;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -32,7 +33,7 @@ class ReaderWarmUp {
         Thread t = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                dialogue.prepareReader(rosters.load(senders.schoolId()));
+                for (String school : schools.all()) dialogue.prepareReader(rosters.load(school));
                 log.info("note reader ready in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 log.warn("note reader not prepared ahead of the first note: {}", e.toString());

@@ -88,7 +88,7 @@ public class TurnProcessor {
     /** Handles a message completely or throws; safe to repeat for the same message. */
     void handleOrThrow(InboundMessage m) {
         Optional<Person> sender = senders.resolve(m);
-        String schoolId = senders.schoolId();
+        String schoolId = sender.map(Person::schoolId).orElseGet(() -> senders.schoolOf(m));
         if (sender.isEmpty()) {
             // Strangers may only bind their account with a code; their words are not kept.
             tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id -> {
@@ -133,7 +133,7 @@ public class TurnProcessor {
 
     /** Inside the caller's transaction: the dialogue's record changes and replies. */
     private void respond(InboundMessage m, Person sender, long rawId) {
-        String schoolId = senders.schoolId();
+        String schoolId = sender.schoolId();
         List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
         for (Reply reply : replies) {
             if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
@@ -168,7 +168,7 @@ public class TurnProcessor {
      */
     private void failed(InboundMessage m) {
         try {
-            String schoolId = senders.schoolId();
+            String schoolId = senders.schoolOf(m);
             String personId = senders.resolve(m).map(Person::id).orElse(null);
             tx.executeWithoutResult(s -> {
                 long rawId = inbox.store(m, schoolId, personId).orElseGet(() -> inbox.find(m).orElseThrow().id());

@@ -76,7 +76,7 @@ class ConferenceDigests {
             List<String> names = new ArrayList<>();
             key.forEach(id -> roster.student(id).ifPresent(s -> names.add(s.name())));
             String text = messages.phrases().digestNotice(c.name(), conference, period.size(), names,
-                    links.digestPage(c.headTeacherId(), c.id()), today);
+                    links.digestPage(schoolId, c.headTeacherId(), c.id()), today);
             outbox.push(schoolId, c.headTeacherId(), text, false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
             sent++;
         }

@@ -70,7 +70,7 @@ public class NightlyBackups {
         if (settings.dir() == null) return Optional.empty();
         ZonedDateTime today = now.atZone(clock.getZone()).toLocalDate().atTime(settings.time()).atZone(clock.getZone());
         Instant slot = today.toInstant().isAfter(now) ? today.minusDays(1).toInstant() : today.toInstant();
-        if (!slots.claim(JOB, slot, () -> { })) return Optional.empty();
+        if (!slots.claim(schoolId, JOB, slot, () -> { })) return Optional.empty(); // the whole database, claimed under the home school
         Path file = settings.dir().resolve(NAME.format(slot.atZone(clock.getZone())));
         try {
             OwnerOnly.directory(settings.dir());

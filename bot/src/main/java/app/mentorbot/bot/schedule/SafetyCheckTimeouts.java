@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.dialogue.Reply;
 import app.mentorbot.conversations.dialogue.SafetyChecks;
@@ -24,13 +24,13 @@ public class SafetyCheckTimeouts {
     private final SafetyChecks checks;
     private final Outbox outbox;
     private final TransactionTemplate tx;
-    private final String schoolId;
+    private final Schools schools;
 
-    SafetyCheckTimeouts(SafetyChecks checks, Outbox outbox, TransactionTemplate tx, BotSettings settings) {
+    SafetyCheckTimeouts(SafetyChecks checks, Outbox outbox, TransactionTemplate tx, Schools schools) {
         this.checks = checks;
         this.outbox = outbox;
         this.tx = tx;
-        this.schoolId = settings.schoolId();
+        this.schools = schools;
     }
 
     @Scheduled(initialDelayString = "${mentorbot.scheduler.initial-delay:5s}", fixedDelayString = "${mentorbot.safety-check.tick:20s}")
@@ -42,8 +42,14 @@ public class SafetyCheckTimeouts {
         }
     }
 
-    /** Tells the class heads of every unanswered check that is due; returns how many messages went out. */
+    /** Tells the class heads of every unanswered check that is due, in every school; returns how many messages went out. */
     public int runDue() {
+        int n = 0;
+        for (String schoolId : schools.all()) n += runDue(schoolId);
+        return n;
+    }
+
+    private int runDue(String schoolId) {
         Integer n = tx.execute(s -> {
             int sent = 0;
             for (Reply r : checks.overdue(schoolId)) {

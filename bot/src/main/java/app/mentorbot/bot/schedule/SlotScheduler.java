@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.outbox.Outbox;
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.assessments.AssessmentPrompts;
 import app.mentorbot.conversations.dialogue.Reply;
@@ -59,13 +59,13 @@ public class SlotScheduler {
     private final ConferenceDigests digests;
     private final StudentReports studentReports;
     private final AssessmentPrompts assessmentPrompts;
-    private final String schoolId;
+    private final Schools schools;
     private final String holder = UUID.randomUUID().toString();
 
     SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolSettings school, SchoolCalendar calendar,
                   ReminderBook reminders, Outbox outbox, QuietHours quiet, Messages messages, DutyNudges nudges,
                   WeeklySummaries summaries, ConferenceDigests digests, StudentReports studentReports, AssessmentPrompts assessmentPrompts,
-                  BotSettings settings) {
+                  Schools schools) {
         this.studentReports = studentReports;
         this.assessmentPrompts = assessmentPrompts;
         this.clock = clock;
@@ -80,7 +80,7 @@ public class SlotScheduler {
         this.nudges = nudges;
         this.summaries = summaries;
         this.digests = digests;
-        this.schoolId = settings.schoolId();
+        this.schools = schools;
     }
 
     @Scheduled(initialDelayString = "${mentorbot.scheduler.initial-delay:5s}", fixedDelayString = "${mentorbot.scheduler.tick:30s}")
@@ -92,30 +92,56 @@ public class SlotScheduler {
         }
     }
 
-    /** Runs every job whose latest slot has not run yet. Safe to call from several instances at once. */
+    /**
+     * Runs every job whose latest slot has not run yet, for every school the deployment serves. Safe to call
+     * from several instances at once: each (school, job, slot) is claimed on its own, and each instance starts
+     * its round at a different school, so four instances share a district's Friday work.
+     */
     public void runDue(Instant now) {
+        List<String> all = schools.all();
+        int start = Math.floorMod(holder.hashCode() + (int) (now.getEpochSecond() / 60), all.size());
+        for (int i = 0; i < all.size(); i++) {
+            String schoolId = all.get((start + i) % all.size());
+            try {
+                runDue(schoolId, now);
+            } catch (RuntimeException e) {
+                // One school's failure (a broken roster, say) must not hold back the others; its slot is retried next tick.
+                log.warn("scheduler: school {} failed, will retry: {}", schoolId, e.toString());
+            }
+        }
+    }
+
+    /** One school's due jobs. */
+    void runDue(String schoolId, Instant now) {
         ZoneId zone = clock.getZone();
         Optional<Instant> reminderSlot = Slots.latestDaily(now, school.reminderSlots(), calendar, zone);
-        reminderSlot.ifPresent(slot -> claim("reminders", slot, () -> {
+        reminderSlot.ifPresent(slot -> claim(schoolId, "reminders", slot, () -> {
             boolean firstOfDay = slot.atZone(zone).toLocalTime().equals(school.reminderSlots().stream().min(LocalTime::compareTo).orElseThrow());
             LocalDate day = slot.atZone(zone).toLocalDate();
             if (firstOfDay) {
                 nudges.plan(schoolId, day, slot);
                 digests.sendDue(schoolId, day, school.digestDaysBefore(), slot);
             }
-            deliverReminders(slot, day);
-            askForStudentReports(slot, day);
-            promptAssessments(slot, day);
+            deliverReminders(schoolId, slot, day);
+            askForStudentReports(schoolId, slot, day);
+            promptAssessments(schoolId, slot, day);
         }));
         // A summary more than half a day late is stale: it is skipped rather than sent on Saturday or Monday.
         Slots.latestWeekly(now, school.weeklySummaryDay(), school.weeklySummaryTime(), calendar, zone)
                 .filter(slot -> Duration.between(slot, now).compareTo(Duration.ofHours(12)) <= 0)
-                .ifPresent(slot -> claim("weekly-summary", slot, () -> summaries.send(schoolId, slot.atZone(zone).toLocalDate(), slot)));
+                .ifPresent(slot -> claim(schoolId, "weekly-summary", slot, () -> summaries.send(schoolId, slot.atZone(zone).toLocalDate(), slot)));
     }
 
-    /** Claims a job's slot and runs it in the same transaction; false when it ran before (here or elsewhere). */
-    boolean claim(String job, Instant slot, Runnable work) {
+    /**
+     * Claims a school's job slot and runs it in the same transaction; false when it ran before (here or
+     * elsewhere) or another instance is running it right now. The try-lock lets an instance pass over a school
+     * another one is busy with instead of waiting for its commit on the claim row.
+     */
+    boolean claim(String schoolId, String job, Instant slot, Runnable work) {
         Boolean ran = tx.execute(s -> {
+            Boolean free = jdbc.sql("select pg_try_advisory_xact_lock(hashtext(?), hashtext(?))")
+                    .params(schoolId + "\u001f" + job, slot.toString()).query(Boolean.class).single();
+            if (!Boolean.TRUE.equals(free)) return false;
             int claimed = jdbc.sql("insert into slot_run (school_id, job, slot_at, started_at, holder) values (?, ?, ?, ?, ?) "
                             + "on conflict do nothing")
                     .params(schoolId, job, Timestamp.from(slot), Timestamp.from(clock.instant()), holder).update();
@@ -123,25 +149,25 @@ public class SlotScheduler {
             work.run();
             return true;
         });
-        if (Boolean.TRUE.equals(ran)) log.info("job {} ran for slot {}", job, slot);
+        if (Boolean.TRUE.equals(ran)) log.info("job {} ran for school {} slot {}", job, schoolId, slot);
         return Boolean.TRUE.equals(ran);
     }
 
     /** Students whose half-month report is due are asked in the day's first slot that runs (none unless the school has student accounts). */
-    void askForStudentReports(Instant slot, LocalDate day) {
+    void askForStudentReports(String schoolId, Instant slot, LocalDate day) {
         for (Reply question : studentReports.askDue(schoolId, day)) {
             outbox.push(schoolId, question.recipientId(), question.text(), false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
         }
     }
 
     /** On an assessment day each mentor gets one prompt (and on the spring term's summary day, year-end review drafts), once. */
-    void promptAssessments(Instant slot, LocalDate day) {
+    void promptAssessments(String schoolId, Instant slot, LocalDate day) {
         for (AssessmentPrompts.Prompt p : assessmentPrompts.due(schoolId, day)) {
             outbox.push(schoolId, p.teacherId(), p.text(), false, quiet.isQuiet(slot) ? quiet.nextOpen(slot) : null, null);
         }
     }
 
-    void deliverReminders(Instant slot, LocalDate day) {
+    void deliverReminders(String schoolId, Instant slot, LocalDate day) {
         Map<String, List<Reminder>> due = reminders.dueBy(schoolId, day);
         for (Map.Entry<String, List<Reminder>> person : due.entrySet()) {
             List<Reminder> batch = new ArrayList<>(person.getValue());

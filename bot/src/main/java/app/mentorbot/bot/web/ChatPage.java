@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mentorbot.adapters.webchat.WebChatAdapter;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.people.Person;
@@ -36,9 +37,11 @@ class ChatPage {
     private final WebDevices devices;
     private final RosterStore rosters;
     private final BotSettings settings;
+    private final Schools schools;
     private final WebChatAdapter webChat;
 
-    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat) {
+    ChatPage(Modes modes, WebDevices devices, RosterStore rosters, BotSettings settings, WebChatAdapter webChat, Schools schools) {
+        this.schools = schools;
         this.modes = modes;
         this.devices = devices;
         this.rosters = rosters;
@@ -83,7 +86,7 @@ class ChatPage {
         if (!modes.demo()) return ResponseEntity.notFound().build();
         Roster roster = rosters.load(settings.schoolId());
         List<Map<String, String>> people = new ArrayList<>();
-        for (Teacher t : roster.teachers()) people.add(teacher(roster, t));
+        for (Teacher t : roster.teachers()) people.add(teacher(settings.schoolId(), roster, t));
         roster.parents().forEach(parent -> people.add(parent(roster, parent)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("school", roster.schoolName());
@@ -96,16 +99,17 @@ class ChatPage {
     ResponseEntity<Map<String, String>> me(@CookieValue(name = WebDevices.COOKIE, required = false) String deviceKey) {
         Optional<String> id = devices.owner(deviceKey);
         if (id.isEmpty()) return ResponseEntity.notFound().build();
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Map<String, String>> described = roster.parent(id.get()).map(p -> parent(roster, p))
-                .or(() -> roster.teacher(id.get()).map(t -> teacher(roster, t)))
-                .or(() -> roster.student(id.get()).map(st -> student(roster, st)));
+        Schools.SchoolPerson v = schools.parse(id.get());
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Map<String, String>> described = roster.parent(v.personId()).map(p -> parent(roster, p))
+                .or(() -> roster.teacher(v.personId()).map(t -> teacher(v.schoolId(), roster, t)))
+                .or(() -> roster.student(v.personId()).map(st -> student(roster, st)));
         return described.map(d -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(d))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private Map<String, String> teacher(Roster roster, Teacher t) {
-        Person p = Person.find(settings.schoolId(), roster, t.id()).orElseThrow();
+    private Map<String, String> teacher(String schoolId, Roster roster, Teacher t) {
+        Person p = Person.find(schoolId, roster, t.id()).orElseThrow();
         String role = p.is(Role.ADMIN) ? "ADMIN" : p.is(Role.CLASS_HEAD) ? "CLASS_HEAD" : "TEACHER";
         StringBuilder label = new StringBuilder(t.name());
         if (t.subject() != null && !t.subject().isBlank()) label.append(" · ").append(t.subject()).append("老师");

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.digests.ConferenceDigest;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFile;
@@ -43,19 +43,19 @@ class DigestPages {
 
     private final SignedLinks links;
     private final Clock clock;
-    private final BotSettings settings;
+    private final Schools schools;
     private final RosterStore rosters;
     private final DigestBuilder digests;
     private final GrowthFileBuilder growthFiles;
     private final SummaryBuilder summaries;
     private final PdfFont pdfs;
 
-    DigestPages(SignedLinks links, Clock clock, BotSettings settings, RosterStore rosters, DigestBuilder digests,
+    DigestPages(SignedLinks links, Clock clock, Schools schools, RosterStore rosters, DigestBuilder digests,
                 GrowthFileBuilder growthFiles, SummaryBuilder summaries, PdfFont pdfs) {
         this.pdfs = pdfs;
         this.links = links;
         this.clock = clock;
-        this.settings = settings;
+        this.schools = schools;
         this.rosters = rosters;
         this.digests = digests;
         this.growthFiles = growthFiles;
@@ -99,12 +99,13 @@ class DigestPages {
     /** The digest when the link holds and the viewer heads the class or is an admin. */
     private Optional<ConferenceDigest> digestFor(String classId, String viewer, String exp, String sig) {
         if (!links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig)) return Optional.empty();
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
         Optional<SchoolClass> c = roster.schoolClass(classId);
         if (who.isEmpty() || c.isEmpty()) return Optional.empty();
-        boolean allowed = who.get().is(Role.ADMIN) || viewer.equals(c.get().headTeacherId());
-        return allowed ? digests.build(settings.schoolId(), classId, today()) : Optional.empty();
+        boolean allowed = who.get().is(Role.ADMIN) || v.personId().equals(c.get().headTeacherId());
+        return allowed ? digests.build(v.schoolId(), classId, today()) : Optional.empty();
     }
 
     @GetMapping(value = "/pages/growth/{studentId}", produces = Html.TYPE)
@@ -128,21 +129,23 @@ class DigestPages {
 
     /** The growth file when the viewer may read the student, as the roster stands today (the link is already checked). */
     private Optional<GrowthFile> growthFileFor(String studentId, String viewer) {
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
         Optional<Student> student = roster.student(studentId);
         if (who.isEmpty() || student.isEmpty() || !Access.mayRead(who.get(), student.get(), roster)) return Optional.empty();
-        return growthFiles.build(settings.schoolId(), studentId, today());
+        return growthFiles.build(v.schoolId(), studentId, today());
     }
 
     @GetMapping(value = "/pages/summary/{teacherId}", produces = Html.TYPE)
     ResponseEntity<String> summary(@PathVariable String teacherId, @RequestParam(required = false) String viewer,
                                    @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.SUMMARY, viewer, teacherId, exp, sig)) return refuse("refuse.link");
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
-        if (who.isEmpty() || !(viewer.equals(teacherId) && who.get().isStaff() || who.get().is(Role.ADMIN))) return refuse("refuse.summary");
-        Optional<SemesterSummary> summary = summaries.build(settings.schoolId(), teacherId, today());
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        if (who.isEmpty() || !(v.personId().equals(teacherId) && who.get().isStaff() || who.get().is(Role.ADMIN))) return refuse("refuse.summary");
+        Optional<SemesterSummary> summary = summaries.build(v.schoolId(), teacherId, today());
         return summary.isEmpty() ? refuse("refuse.summary") : page(SummaryHtml.render(summary.get()));
     }
 

@@ -11,6 +11,7 @@ import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.digests.SummaryBuilder;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.leadership.DistrictGrants;
 import app.mentorbot.conversations.leadership.OverviewBuilder;
 import app.mentorbot.conversations.leadership.WorkloadBuilder;
 import app.mentorbot.conversations.plans.PlanStore;
@@ -22,6 +23,11 @@ import app.mentorbot.conversations.schedule.SchoolCalendar;
 /** The digest, growth-file, summary, overview and workload builders, from the domain beans the application wires. */
 @Configuration(proxyBeanMethods = false)
 class DigestWiring {
+    @Bean
+    DistrictGrants districtGrants(JdbcClient jdbc) {
+        return new DistrictGrants(jdbc);
+    }
+
     @Bean
     DigestBuilder digestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger,
                                 ReminderBook reminders, SchoolCalendar calendar, PlanStore plans, AssessmentStore assessments) {

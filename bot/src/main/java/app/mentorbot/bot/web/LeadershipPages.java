@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.dialogue.Links;
+import app.mentorbot.conversations.leadership.DistrictGrants;
 import app.mentorbot.conversations.leadership.OverviewBuilder;
+import app.mentorbot.conversations.leadership.SchoolOverview;
 import app.mentorbot.conversations.leadership.Workload;
 import app.mentorbot.conversations.leadership.WorkloadBuilder;
 import app.mentorbot.conversations.leadership.WorkloadItem;
@@ -45,15 +47,17 @@ class LeadershipPages {
 
     private final SignedLinks links;
     private final Clock clock;
-    private final BotSettings settings;
+    private final Schools schools;
+    private final DistrictGrants grants;
     private final RosterStore rosters;
     private final OverviewBuilder overview;
     private final WorkloadBuilder workload;
 
-    LeadershipPages(SignedLinks links, Clock clock, BotSettings settings, RosterStore rosters, OverviewBuilder overview, WorkloadBuilder workload) {
+    LeadershipPages(SignedLinks links, Clock clock, Schools schools, DistrictGrants grants, RosterStore rosters, OverviewBuilder overview, WorkloadBuilder workload) {
         this.links = links;
         this.clock = clock;
-        this.settings = settings;
+        this.schools = schools;
+        this.grants = grants;
         this.rosters = rosters;
         this.overview = overview;
         this.workload = workload;
@@ -64,24 +68,33 @@ class LeadershipPages {
                                     @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
                                     @RequestParam(required = false) String flagged) {
         if (!links.valid(SignedLinks.Page.OVERVIEW, viewer, schoolId, exp, sig)) return refuse("refuse.link");
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
-        if (!schoolId.equals(settings.schoolId()) || who.isEmpty() || !who.get().is(Role.ADMIN)) return refuse("refuse.overview");
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Optional<Person> who = Person.find(v.schoolId(), rosters.load(v.schoolId()), v.personId());
+        if (who.isEmpty() || !who.get().is(Role.ADMIN)) return refuse("refuse.overview");
+        // The school's own admin sees it all; a district admin the figures, and below them only with the school's grant.
+        boolean own = schoolId.equals(v.schoolId());
+        boolean fromDistrict = !own && schools.isDistrict(v.schoolId()) && schools.all().contains(schoolId);
+        if (!own && !fromDistrict) return refuse("refuse.overview");
+        boolean below = own || grants.granted(schoolId);
+        Roster roster = rosters.load(schoolId);
         String self = "/pages/overview/" + enc(schoolId) + links.query(SignedLinks.Page.OVERVIEW, viewer, schoolId, Long.parseLong(exp));
         if (flagged != null) {
             Optional<SchoolClass> c = roster.schoolClass(flagged);
-            if (c.isEmpty()) return refuse("refuse.overview");
+            if (c.isEmpty() || !below) return refuse(below ? "refuse.overview" : "refuse.districtNoGrant");
             List<String[]> shown = new ArrayList<>();
             int hidden = 0;
-            for (String id : overview.flagged(settings.schoolId(), flagged, today())) {
+            for (String id : overview.flagged(schoolId, flagged, today())) {
                 Student s = roster.student(id).orElseThrow();
-                if (Access.mayRead(who.get(), s, roster)) shown.add(new String[] {s.name(), links.growthFile(viewer, id)});
+                if (own && Access.mayRead(who.get(), s, roster)) shown.add(new String[] {s.name(), links.growthFileFor(viewer, id)});
+                else if (!own) shown.add(new String[] {s.name(), null}); // a granted district admin: the name, never the file
                 else hidden++;
             }
             return page(OverviewHtml.flagged(c.get().name(), shown, hidden, self));
         }
-        return page(OverviewHtml.render(overview.build(settings.schoolId(), today()), workload.dutyRules(),
-                classId -> self + "&flagged=" + enc(classId)));
+        SchoolOverview o = overview.build(schoolId, today());
+        if (!below) o = new SchoolOverview(o.schoolName(), o.today(), o.termName(), o.termStart(), o.students(), o.mentors(), o.grades(),
+                o.trend(), List.of());
+        return page(OverviewHtml.render(o, workload.dutyRules(), below ? classId -> self + "&flagged=" + enc(classId) : classId -> null));
     }
 
     @GetMapping(value = "/pages/workload/{subject}", produces = Html.TYPE)
@@ -90,8 +103,9 @@ class LeadershipPages {
                                     @RequestParam(required = false) String period, @RequestParam(required = false) String item,
                                     @RequestParam(required = false) String teacher) {
         if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
-        Roster roster = rosters.load(settings.schoolId());
-        if (!mayView(roster, viewer, subject)) return refuse("refuse.workload");
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        if (!mayView(roster, v, subject)) return refuse("refuse.workload");
         Workload.Period p = "year".equals(period) ? workload.year(today()) : workload.term(today());
         String self = "/pages/workload/" + enc(subject) + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp));
         String periodParam = "&period=" + (p.year() ? "year" : "term");
@@ -105,9 +119,9 @@ class LeadershipPages {
             } catch (IllegalArgumentException e) {
                 return refuse("refuse.workload");
             }
-            return page(WorkloadHtml.behind(t.get().name(), i, p, workload.behind(settings.schoolId(), whose, i, p), roster, self + periodParam));
+            return page(WorkloadHtml.behind(t.get().name(), i, p, workload.behind(v.schoolId(), whose, i, p), roster, self + periodParam));
         }
-        Workload w = shown(subject, p);
+        Workload w = shown(v.schoolId(), subject, p);
         String workbook = "/pages/workload/" + enc(subject) + ".xlsx" + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp))
                 + periodParam;
         WorkloadHtml.Nav nav = new WorkloadHtml.Nav(self + "&period=term", self + "&period=year", workbook,
@@ -120,8 +134,9 @@ class LeadershipPages {
                                        @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
                                        @RequestParam(required = false) String period) {
         if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
-        if (!mayView(rosters.load(settings.schoolId()), viewer, subject)) return refuse("refuse.workload");
-        Workload w = shown(subject, "year".equals(period) ? workload.year(today()) : workload.term(today()));
+        Schools.SchoolPerson v = schools.parse(viewer);
+        if (!mayView(rosters.load(v.schoolId()), v, subject)) return refuse("refuse.workload");
+        Workload w = shown(v.schoolId(), subject, "year".equals(period) ? workload.year(today()) : workload.term(today()));
         String name = PageHtml.t("workload.sheet") + "_" + w.period().name() + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX).header("Cache-Control", "no-store")
                 .header("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
@@ -129,18 +144,18 @@ class LeadershipPages {
     }
 
     /** Every teacher's line for an admin's link, one teacher's for theirs. */
-    private Workload shown(String subject, Workload.Period p) {
-        Workload all = workload.build(settings.schoolId(), p, today());
+    private Workload shown(String schoolId, String subject, Workload.Period p) {
+        Workload all = workload.build(schoolId, p, today());
         if (subject.equals(Links.ALL_TEACHERS)) return all;
         return new Workload(all.period(), all.today(), all.rules(), all.lines().stream().filter(l -> l.teacherId().equals(subject)).toList());
     }
 
     /** All teachers: admins; one teacher: that teacher, or an admin. */
-    private boolean mayView(Roster roster, String viewer, String subject) {
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+    private boolean mayView(Roster roster, Schools.SchoolPerson viewer, String subject) {
+        Optional<Person> who = Person.find(viewer.schoolId(), roster, viewer.personId());
         if (who.isEmpty() || !who.get().isStaff()) return false;
         if (who.get().is(Role.ADMIN)) return subject.equals(Links.ALL_TEACHERS) || roster.teacher(subject).isPresent();
-        return viewer.equals(subject);
+        return viewer.personId().equals(subject);
     }
 
     private LocalDate today() {

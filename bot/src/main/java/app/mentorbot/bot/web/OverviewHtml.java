@@ -60,8 +60,9 @@ final class OverviewHtml {
                 .append(cell(h("overview.months", c.conferencesHeld(), c.conferenceMonths()) + "<br><small>"
                         + h("overview.conference." + c.conferenceNow().status().name()) + "</small>", c.conferenceNow().status().name().equals("OVERDUE")))
                 .append(ratio(c.decisionsDone(), c.decisions()));
-        String flagged = c.flagged() == 0 ? "0"
-                : "<a href=\"" + Html.escape(flaggedLink.apply(c.classId())) + "\">" + h("overview.flaggedLink", c.flagged()) + "</a>";
+        String link = c.flagged() == 0 ? null : flaggedLink.apply(c.classId());
+        String flagged = c.flagged() == 0 ? "0" : link == null ? String.valueOf(c.flagged()) // a district admin without the school's grant
+                : "<a href=\"" + Html.escape(link) + "\">" + h("overview.flaggedLink", c.flagged()) + "</a>";
         return tr.append("<td class=\"n\">").append(flagged).append("</td></tr>").toString();
     }
 
@@ -103,7 +104,10 @@ final class OverviewHtml {
         StringBuilder html = new StringBuilder(PageHtml.head(title)).append("<h1>").append(Html.escape(title)).append("</h1>");
         if (shown.isEmpty() && hidden == 0) html.append("<p>").append(h("overview.flagged.none")).append("</p>");
         html.append("<ul>");
-        for (String[] s : shown) html.append("<li><a href=\"").append(Html.escape(s[1])).append("\">").append(Html.escape(s[0])).append("</a></li>");
+        for (String[] s : shown) {
+            if (s[1] == null) html.append("<li>").append(Html.escape(s[0])).append("</li>");
+            else html.append("<li><a href=\"").append(Html.escape(s[1])).append("\">").append(Html.escape(s[0])).append("</a></li>");
+        }
         html.append("</ul>");
         if (hidden > 0) html.append("<p class=\"meta\">").append(h("overview.flagged.hidden", hidden)).append("</p>");
         return html.append("<p><a href=\"").append(Html.escape(back)).append("\">").append(h("overview.back")).append("</a></p>")

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.pairing.Proposal;
 import app.mentorbot.conversations.people.Person;
@@ -39,13 +39,13 @@ class PairingPages {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SignedLinks links;
-    private final BotSettings settings;
+    private final Schools schools;
     private final RosterStore rosters;
     private final Pairings pairings;
 
-    PairingPages(SignedLinks links, BotSettings settings, RosterStore rosters, Pairings pairings) {
+    PairingPages(SignedLinks links, Schools schools, RosterStore rosters, Pairings pairings) {
         this.links = links;
-        this.settings = settings;
+        this.schools = schools;
         this.rosters = rosters;
         this.pairings = pairings;
     }
@@ -60,7 +60,7 @@ class PairingPages {
         Shown s = shown.get();
         String query = links.query(SignedLinks.Page.PAIRING, viewer, proposalId, Long.parseLong(exp));
         String workbook = "/pages/pairing/" + proposalId + ".xlsx" + query;
-        boolean open = isOpen(s.proposal()) && s.proposal().rows().stream().anyMatch(r -> s.students().contains(r.studentId()) && !r.confirmed());
+        boolean open = isOpen(s.schoolId(), s.proposal()) && s.proposal().rows().stream().anyMatch(r -> s.students().contains(r.studentId()) && !r.confirmed());
         String move = open ? "/pages/pairing/" + proposalId + "/move" + query : null;
         return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
                 .body(PairingHtml.render(s.proposal(), s.roster(), s.students(), workbook, move, MoveNotice.of(done, student, s.proposal(), s.roster(), s.students())));
@@ -83,10 +83,10 @@ class PairingPages {
         Optional<Shown> shown = shown(proposalId, viewer);
         if (shown.isEmpty()) return refuse("refuse.pairing");
         Shown s = shown.get();
-        if (!isOpen(s.proposal())) return refuse("refuse.pairingClosed");
+        if (!isOpen(s.schoolId(), s.proposal())) return refuse("refuse.pairingClosed");
         String who = student == null ? "" : student.strip();
-        Pairings.MoveOutcome outcome = pairings.move(settings.schoolId(), s.roster(), s.proposal(), s.students(), who,
-                mentor == null ? "" : mentor, viewer);
+        Pairings.MoveOutcome outcome = pairings.move(s.schoolId(), s.roster(), s.proposal(), s.students(), who,
+                mentor == null ? "" : mentor, schools.parse(viewer).personId());
         String page = "/pages/pairing/" + proposalId + links.query(SignedLinks.Page.PAIRING, viewer, proposalId, Long.parseLong(exp))
                 + "&done=" + MoveNotice.code(outcome) + "&student=" + URLEncoder.encode(who, StandardCharsets.UTF_8);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Cache-Control", "no-store").location(URI.create(page)).build();
@@ -105,8 +105,8 @@ class PairingPages {
         }
     }
 
-    private boolean isOpen(Proposal p) {
-        return pairings.open(settings.schoolId()).map(o -> o.id() == p.id()).orElse(false);
+    private boolean isOpen(String schoolId, Proposal p) {
+        return pairings.open(schoolId).map(o -> o.id() == p.id()).orElse(false);
     }
 
     /** The confirmed pairing as a workbook (导师结对名单): the same link, the same viewers, the same students as the page. */
@@ -123,19 +123,20 @@ class PairingPages {
     }
 
     /** What a viewer may see of a proposal. */
-    private record Shown(Proposal proposal, Roster roster, Set<String> students) {}
+    private record Shown(String schoolId, Proposal proposal, Roster roster, Set<String> students) {}
 
     /** An admin: every student of the proposal; a class head: those of the classes they head; anyone else: nothing. */
     private Optional<Shown> shown(String proposalId, String viewer) {
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
-        Optional<Proposal> proposal = pairings.byId(settings.schoolId(), Long.parseLong(proposalId));
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Optional<Proposal> proposal = pairings.byId(v.schoolId(), Long.parseLong(proposalId));
         if (who.isEmpty() || !who.get().isStaff() || proposal.isEmpty()) return Optional.empty();
         Set<String> classes = who.get().is(Role.ADMIN)
                 ? Set.copyOf(roster.classes().stream().map(SchoolClass::id).toList())
-                : Set.copyOf(roster.classes().stream().filter(c -> viewer.equals(c.headTeacherId())).map(SchoolClass::id).toList());
+                : Set.copyOf(roster.classes().stream().filter(c -> v.personId().equals(c.headTeacherId())).map(SchoolClass::id).toList());
         Set<String> students = Pairings.studentsOf(proposal.get(), roster, classes);
-        return students.isEmpty() ? Optional.empty() : Optional.of(new Shown(proposal.get(), roster, students));
+        return students.isEmpty() ? Optional.empty() : Optional.of(new Shown(v.schoolId(), proposal.get(), roster, students));
     }
 
     private static ResponseEntity<String> refuse(String key) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.dialogue.Links;
 
@@ -36,7 +37,8 @@ public class SignedLinks implements Links {
         SUMMARY("summary", "/pages/summary/"),
         PAIRING("pairing", "/pages/pairing/"),
         OVERVIEW("overview", "/pages/overview/"),
-        WORKLOAD("workload", "/pages/workload/");
+        WORKLOAD("workload", "/pages/workload/"),
+        DISTRICT("district", "/pages/district/");
 
         final String payloadName;
         final String path;
@@ -55,9 +57,11 @@ public class SignedLinks implements Links {
     private final Invitations signer;
     private final Clock clock;
     private final BotSettings settings;
+    private final Schools schools;
     private final Environment environment;
 
-    SignedLinks(Invitations signer, Clock clock, BotSettings settings, Environment environment) {
+    SignedLinks(Invitations signer, Clock clock, BotSettings settings, Environment environment, Schools schools) {
+        this.schools = schools;
         this.signer = signer;
         this.clock = clock;
         this.settings = settings;
@@ -65,38 +69,53 @@ public class SignedLinks implements Links {
     }
 
     @Override
-    public String studentPage(String viewerId, String studentId) {
-        return link(Page.STUDENT, viewerId, studentId, "");
+    public String studentPage(String schoolId, String viewerId, String studentId) {
+        return link(Page.STUDENT, schools.qualify(schoolId, viewerId), studentId, "");
     }
 
     @Override
-    public String digestPage(String viewerId, String classId) {
-        return link(Page.DIGEST, viewerId, classId, "");
+    public String digestPage(String schoolId, String viewerId, String classId) {
+        return link(Page.DIGEST, schools.qualify(schoolId, viewerId), classId, "");
     }
 
     @Override
-    public String growthFile(String viewerId, String studentId) {
-        return link(Page.GROWTH, viewerId, studentId, "");
+    public String growthFile(String schoolId, String viewerId, String studentId) {
+        return link(Page.GROWTH, schools.qualify(schoolId, viewerId), studentId, "");
     }
 
     @Override
-    public String summaryDraft(String viewerId, String teacherId) {
-        return link(Page.SUMMARY, viewerId, teacherId, "");
+    public String summaryDraft(String schoolId, String viewerId, String teacherId) {
+        return link(Page.SUMMARY, schools.qualify(schoolId, viewerId), teacherId, "");
     }
 
     @Override
-    public String pairingPage(String viewerId, long proposalId) {
-        return link(Page.PAIRING, viewerId, String.valueOf(proposalId), "");
+    public String pairingPage(String schoolId, String viewerId, long proposalId) {
+        return link(Page.PAIRING, schools.qualify(schoolId, viewerId), String.valueOf(proposalId), "");
     }
 
     @Override
-    public String schoolOverview(String viewerId) {
-        return link(Page.OVERVIEW, viewerId, settings.schoolId(), "");
+    public String schoolOverview(String schoolId, String viewerId) {
+        return link(Page.OVERVIEW, schools.qualify(schoolId, viewerId), schoolId, "");
     }
 
     @Override
-    public String workload(String viewerId, String teacherId) {
-        return link(Page.WORKLOAD, viewerId, teacherId, "");
+    public String workload(String schoolId, String viewerId, String teacherId) {
+        return link(Page.WORKLOAD, schools.qualify(schoolId, viewerId), teacherId, "");
+    }
+
+    @Override
+    public String districtOverview(String schoolId, String viewerId) {
+        return schools.isDistrict(schoolId) ? link(Page.DISTRICT, schools.qualify(schoolId, viewerId), schoolId, "") : null;
+    }
+
+    /** A school's overview for a viewer already named across schools (the district page links on to each school's). */
+    String overviewFor(String qualifiedViewer, String schoolId) {
+        return link(Page.OVERVIEW, qualifiedViewer, schoolId, "");
+    }
+
+    /** A growth file link for a viewer already named across schools (a page linking on to another page). */
+    String growthFileFor(String qualifiedViewer, String studentId) {
+        return link(Page.GROWTH, qualifiedViewer, studentId, "");
     }
 
     /** The digest workbook: the digest's path with {@code .xlsx}, the same signature. */

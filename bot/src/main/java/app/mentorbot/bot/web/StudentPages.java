@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.settings.BotSettings;
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;
@@ -27,13 +27,13 @@ import app.mentorbot.conversations.roster.Student;
 @RestController
 class StudentPages {
     private final SignedLinks links;
-    private final BotSettings settings;
+    private final Schools schools;
     private final RosterStore rosters;
     private final RecordStore records;
 
-    StudentPages(SignedLinks links, BotSettings settings, RosterStore rosters, RecordStore records) {
+    StudentPages(SignedLinks links, Schools schools, RosterStore rosters, RecordStore records) {
         this.links = links;
-        this.settings = settings;
+        this.schools = schools;
         this.rosters = rosters;
         this.records = records;
     }
@@ -42,13 +42,14 @@ class StudentPages {
     ResponseEntity<String> page(@PathVariable String studentId, @RequestParam(required = false) String viewer,
                                 @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.STUDENT, viewer, studentId, exp, sig)) return refuse("链接无效或已过期，请在聊天中重新查询。");
-        Roster roster = rosters.load(settings.schoolId());
-        Optional<Person> who = Person.find(settings.schoolId(), roster, viewer);
+        Schools.SchoolPerson v = schools.parse(viewer);
+        Roster roster = rosters.load(v.schoolId());
+        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
         Optional<Student> student = roster.student(studentId);
         if (who.isEmpty() || student.isEmpty() || !Access.mayRead(who.get(), student.get(), roster)) {
             return refuse("你没有查看这位学生记录的权限。");
         }
-        List<Record> all = records.recentForStudent(settings.schoolId(), studentId, 500);
+        List<Record> all = records.recentForStudent(v.schoolId(), studentId, 500);
         StringBuilder html = new StringBuilder(Html.head(student.get().name() + " 的记录"));
         html.append("<h1>").append(Html.escape(student.get().name())).append(" 的记录</h1><ol class=\"records\">");
         for (Record r : all) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.BotSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,8 +36,10 @@ public class WebDevices {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BotSettings settings;
+    private final Schools schools;
 
-    WebDevices(Invitations invitations, JdbcClient jdbc, TransactionTemplate tx, Clock clock, BotSettings settings) {
+    WebDevices(Invitations invitations, JdbcClient jdbc, TransactionTemplate tx, Clock clock, BotSettings settings, Schools schools) {
+        this.schools = schools;
         this.invitations = invitations;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -100,25 +103,27 @@ public class WebDevices {
         if (current.isPresent()) {
             return current.get().personId().equals(viewer) ? new PageOpening.Viewer(null) : new PageOpening.OtherPerson();
         }
+        Schools.SchoolPerson v = schools.parse(viewer);
         Optional<Instant> signedOut = jdbc.sql("select signed_out_at from person_sign_out where school_id = ? and person_id = ?")
-                .params(settings.schoolId(), viewer).query(Timestamp.class).optional().map(Timestamp::toInstant);
+                .params(v.schoolId(), v.personId()).query(Timestamp.class).optional().map(Timestamp::toInstant);
         if (signedOut.isPresent() && !issuedAt.isAfter(signedOut.get())) return new PageOpening.Spent();
         return redeem(hash("page-link|" + linkSignature), viewer).<PageOpening>map(PageOpening.Viewer::new)
                 .orElseGet(PageOpening.Spent::new);
     }
 
     /** Marks a link used and binds a new device key to its person; empty when the link was used before. */
-    private Optional<String> redeem(String tokenHash, String personId) {
+    private Optional<String> redeem(String tokenHash, String qualifiedId) {
+        Schools.SchoolPerson p = schools.parse(qualifiedId);
         String key = B64.encodeToString(randomBytes());
         Instant now = clock.instant();
         Boolean redeemed = tx.execute(status -> {
             int inserted = jdbc.sql("insert into invitation_redeemed (token_hash, school_id, person_id, redeemed_at) "
                             + "values (?, ?, ?, ?) on conflict do nothing")
-                    .params(tokenHash, settings.schoolId(), personId, Timestamp.from(now)).update();
+                    .params(tokenHash, p.schoolId(), p.personId(), Timestamp.from(now)).update();
             if (inserted == 0) return false;
             jdbc.sql("insert into web_device (key_hash, school_id, person_id, token_hash, created_at, expires_at) "
                             + "values (?, ?, ?, ?, ?, ?)")
-                    .params(hash(key), settings.schoolId(), personId, tokenHash, Timestamp.from(now),
+                    .params(hash(key), p.schoolId(), p.personId(), tokenHash, Timestamp.from(now),
                             Timestamp.from(now.plus(settings.deviceTtl()))).update();
             return true;
         });
@@ -143,14 +148,15 @@ public class WebDevices {
     }
 
     /** Signs out every browser of one person (a lost phone) and ends every page link made for them so far; returns how many browsers. */
-    public int signOut(String personId) {
+    public int signOut(String qualifiedId) {
+        Schools.SchoolPerson p = schools.parse(qualifiedId);
         Timestamp now = Timestamp.from(clock.instant());
         return tx.execute(status -> {
             jdbc.sql("insert into person_sign_out (school_id, person_id, signed_out_at) values (?, ?, ?) "
                             + "on conflict (school_id, person_id) do update set signed_out_at = excluded.signed_out_at")
-                    .params(settings.schoolId(), personId, now).update();
+                    .params(p.schoolId(), p.personId(), now).update();
             return jdbc.sql("update web_device set revoked_at = ? where school_id = ? and person_id = ? and revoked_at is null")
-                    .params(now, settings.schoolId(), personId).update();
+                    .params(now, p.schoolId(), p.personId()).update();
         });
     }
 
@@ -163,10 +169,10 @@ public class WebDevices {
 
     private Optional<Bound> bound(String deviceKey) {
         if (deviceKey == null || deviceKey.isEmpty() || deviceKey.length() > 100) return Optional.empty();
-        return jdbc.sql("select person_id, token_hash from web_device where key_hash = ? and school_id = ? "
+        return jdbc.sql("select school_id, person_id, token_hash from web_device where key_hash = ? "
                         + "and revoked_at is null and expires_at > ?")
-                .params(hash(deviceKey), settings.schoolId(), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Bound(rs.getString(1), rs.getString(2))).optional();
+                .params(hash(deviceKey), Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Bound(schools.qualify(rs.getString(1), rs.getString(2)), rs.getString(3))).optional();
     }
 
     private byte[] randomBytes() {

@@ -80,11 +80,11 @@ final class PageEscapingFuzz {
         Map<String, String> pages = new LinkedHashMap<>();
         String classId = fuzz.jdbc.sql("select class_id from student where id = 'S01'").query(String.class).optional().orElse("C01");
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("student page", fuzz.links.studentPage("T01", "S01"));
-        urls.put("growth file", fuzz.links.growthFile("T01", "S01"));
+        urls.put("student page", fuzz.links.studentPage("main", "T01", "S01"));
+        urls.put("growth file", fuzz.links.growthFile("main", "T01", "S01"));
         String head = fuzz.jdbc.sql("select head_teacher_id from school_class where id = ?").param(classId).query(String.class).optional().orElse("T01");
-        urls.put("digest", fuzz.links.digestPage(head, classId));
-        urls.put("summary draft", fuzz.links.summaryDraft("T01", "T01"));
+        urls.put("digest", fuzz.links.digestPage("main", head, classId));
+        urls.put("summary draft", fuzz.links.summaryDraft("main", "T01", "T01"));
         urls.put("chat page /", "/");
         urls.put("chat page /chat", "/chat");
         for (Map.Entry<String, String> u : urls.entrySet()) {

@@ -158,8 +158,8 @@ class SchedulerTest {
         say("T01", "提醒我3月19号交作业分析");
         clock.set(at("2026-03-19T07:30:00"));
         java.time.Instant slot = clock.instant();
-        assertThatThrownBy(() -> scheduler.claim("reminders", slot, () -> {
-            scheduler.deliverReminders(slot, java.time.LocalDate.parse("2026-03-19"));
+        assertThatThrownBy(() -> scheduler.claim("main", "reminders", slot, () -> {
+            scheduler.deliverReminders("main", slot, java.time.LocalDate.parse("2026-03-19"));
             throw new IllegalStateException("the process dies here");
         })).hasMessageContaining("dies");
         assertThat(batchesTo("T01")).noneMatch(b -> b.contains("作业分析"));

@@ -19,6 +19,7 @@ import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.leadership.DistrictGrants;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.schedule.QuietHours;
 import app.mentorbot.conversations.text.Texts;
@@ -98,7 +99,7 @@ public final class Dialogue {
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
                 new PairingTalk(new Pairings(jdbc, rosters), links, texts, clock, lexicon),
-                new LeadershipTalk(links, texts),
+                new LeadershipTalk(links, texts, new DistrictGrants(jdbc), clock),
                 notes, amendments);
         this.parents = new ParentConversation(rosters, pending, new ParentChoices(jdbc),
                 new MentorRelay(reading, relay, safety, quiet, texts, wording, clock), texts, clock);

@@ -82,7 +82,7 @@ final class DutyTalk {
             return one(texts.get("duty.summaryDone", term));
         }
         if (SUMMARY_DRAFT.matcher(t).find()) {
-            String link = links.summaryDraft(asker.id(), asker.id());
+            String link = links.summaryDraft(asker.schoolId(), asker.id(), asker.id());
             return one(link == null ? texts.get("duty.noPage") : texts.get("duty.summaryDraft", link));
         }
         List<SchoolClass> headed = ClassNames.headedBy(asker, roster);
@@ -102,7 +102,7 @@ final class DutyTalk {
                     lines.add(texts.get("duty.notYourClassDigest", c.name()));
                     continue;
                 }
-                String link = links.digestPage(asker.id(), c.id());
+                String link = links.digestPage(asker.schoolId(), asker.id(), c.id());
                 lines.add(link == null ? texts.get("duty.noPage") : texts.get("duty.digestLink", c.name(), link));
             }
             return one(String.join("\n", lines));

@@ -45,7 +45,7 @@ final class GrowthFiles {
         Student s = roster.student(n.studentIds().get(0)).orElse(null);
         if (s == null) return Optional.empty();
         if (!Access.mayRead(asker, s, roster)) return Optional.of(texts.get("growth.notAllowed", s.name()));
-        String link = links.growthFile(asker.id(), s.id());
+        String link = links.growthFile(asker.schoolId(), asker.id(), s.id());
         return Optional.of(link == null ? texts.get("duty.noPage") : texts.get("growth.link", s.name(), link));
     }
 }

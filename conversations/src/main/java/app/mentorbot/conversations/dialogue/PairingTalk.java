@@ -65,7 +65,7 @@ final class PairingTalk {
         if (open.isEmpty() || mine.isEmpty()) return moving ? Optional.empty() : one(texts.get("pairing.none"));
         Proposal p = open.get();
         if (link) {
-            String url = links.pairingPage(asker.id(), p.id());
+            String url = links.pairingPage(asker.schoolId(), asker.id(), p.id());
             return one(url == null ? texts.get("duty.noPage") : texts.get("pairing.link", String.valueOf(p.id()), url));
         }
         if (confirm) return Optional.of(confirm(asker, roster, p, mine));

@@ -68,7 +68,7 @@ final class Queries {
                 lines.add(texts.get("query.line", wording.describe(r, roster, today), Wording.shortened(r.note(), 40)));
             }
             if (recent.size() > MAX_LINES) {
-                String link = all ? links.studentPage(asker.id(), id) : null; // the student's page is for those who may read it all
+                String link = all ? links.studentPage(asker.schoolId(), asker.id(), id) : null; // the student's page is for those who may read it all
                 lines.add(link == null ? texts.get("query.more") : texts.get("query.moreAt", link));
             }
         }

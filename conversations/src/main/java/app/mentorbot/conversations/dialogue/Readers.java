@@ -1,6 +1,9 @@
 package app.mentorbot.conversations.dialogue;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.Metrics;
@@ -13,7 +16,9 @@ import app.mentorbot.conversations.understanding.NoteReader;
 
 /**
  * The {@link NoteReading} of the running bot: a note reader is built once per roster version and kept.
- * Rosters are cached, so a different roster object means a new import.
+ * Rosters are cached, so a different roster object means a new import. A deployment that serves several
+ * schools keeps one reader per school's roster (the most recently used {@value #KEPT}); a school's new
+ * roster pushes out its old one, as it is no longer used.
  */
 final class Readers implements NoteReading {
     private record ReaderForRoster(Roster roster, NoteReader reader) {}
@@ -21,7 +26,9 @@ final class Readers implements NoteReading {
     /** How long the note reader takes per text, for the operator's metrics. */
     private static final Timer READING = Metrics.timer("mentorbot.reader");
     private final Lexicon lexicon;
-    private volatile ReaderForRoster current = new ReaderForRoster(null, null);
+    static final int KEPT = 64;
+    /** Most recently used first; compared by identity, never by content (a roster is large). */
+    private final Deque<ReaderForRoster> kept = new ArrayDeque<>();
 
     Readers(Lexicon lexicon) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
@@ -38,11 +45,26 @@ final class Readers implements NoteReading {
     }
 
     private NoteReader readerFor(Roster roster) {
-        ReaderForRoster kept = current;
-        if (kept.roster() != roster) {
-            kept = new ReaderForRoster(roster, new NoteReader(roster, lexicon));
-            current = kept;
+        synchronized (kept) {
+            ReaderForRoster first = kept.peekFirst();
+            if (first != null && first.roster() == roster) return first.reader();
+            for (Iterator<ReaderForRoster> i = kept.iterator(); i.hasNext(); ) {
+                ReaderForRoster r = i.next();
+                if (r.roster() == roster) {
+                    i.remove();
+                    kept.addFirst(r);
+                    return r.reader();
+                }
+            }
         }
-        return kept.reader();
+        // Built outside the lock (hundreds of milliseconds for a large school): another school's notes do not wait.
+        ReaderForRoster made = new ReaderForRoster(roster, new NoteReader(roster, lexicon));
+        synchronized (kept) {
+            for (ReaderForRoster r : kept) if (r.roster() == roster) return r.reader(); // built twice at once: keep the first
+            kept.removeIf(r -> r.roster().schoolId().equals(roster.schoolId())); // the same school's older roster
+            kept.addFirst(made);
+            while (kept.size() > KEPT) kept.removeLast();
+        }
+        return made.reader();
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
  */
 public final class Roster {
     private final String schoolName;
+    private final String schoolId;
     private final Map<String, SchoolClass> classes;
     private final Map<String, Teacher> teachers;
     private final Map<String, Student> students;
@@ -24,6 +25,13 @@ public final class Roster {
 
     public Roster(String schoolName, List<SchoolClass> classes, List<Teacher> teachers,
                   List<Student> students, List<Parent> parents) {
+        this("", schoolName, classes, teachers, students, parents);
+    }
+
+    /** A roster as stored for one school of the deployment ({@code schoolId}; "" for one read from a file). */
+    public Roster(String schoolId, String schoolName, List<SchoolClass> classes, List<Teacher> teachers,
+                  List<Student> students, List<Parent> parents) {
+        this.schoolId = schoolId == null ? "" : schoolId;
         this.schoolName = schoolName == null ? "" : schoolName;
         this.classes = index(classes, SchoolClass::id);
         this.teachers = index(teachers, Teacher::id);
@@ -49,6 +57,8 @@ public final class Roster {
     }
 
     public String schoolName() { return schoolName; }
+    /** The school this roster was loaded for; "" when it was read from a file. */
+    public String schoolId() { return schoolId; }
     public List<SchoolClass> classes() { return List.copyOf(classes.values()); }
     public List<Teacher> teachers() { return List.copyOf(teachers.values()); }
     public List<Student> students() { return List.copyOf(students.values()); }

@@ -100,7 +100,7 @@ public final class RosterStore {
                 .param(schoolId).query((rs, n) -> new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         List<Parent> parents = jdbc.sql("select id, student_id, relation, name from parent where school_id = ? and active order by id")
                 .param(schoolId).query((rs, n) -> new Parent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
-        return new Roster(schoolName, classes, teachers, students, parents);
+        return new Roster(schoolId, schoolName, classes, teachers, students, parents);
     }
 
     /** Makes the stored roster equal to the given one. Run it in a transaction. */
