@@ -109,7 +109,7 @@ class PdfArchivesTest extends KnownRecords {
         String term = archive.term("2025-2026-2").orElseThrow();
         assertThat(term).isEqualTo("2025-2026学年第二学期");
 
-        GrowthFileArchive.Written written = archive.write(term, zip, true);
+        GrowthFileArchive.Written written = archive.write("main", term, zip, true);
 
         List<Student> students = rosters.load(SCHOOL).students();
         Map<String, byte[]> entries = entries(zip);
@@ -132,11 +132,11 @@ class PdfArchivesTest extends KnownRecords {
     @Test
     void theArchiveCanLeaveNamesOutOfItsFileNamesAndNeverOverwritesAnOlderArchive() throws Exception {
         Path zip = dir.resolve("archive.zip");
-        archive.write("2025-2026学年第二学期", zip, false);
+        archive.write("main", "2025-2026学年第二学期", zip, false);
         assertThat(entries(zip).keySet()).contains("2025-2026学年第二学期/高二(1)班/S06.pdf").noneMatch(n -> n.contains("黄佳怡"));
         long size = Files.size(zip);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> archive.write("2025-2026学年第二学期", zip, true))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> archive.write("main", "2025-2026学年第二学期", zip, true))
                 .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
         assertThat(Files.size(zip)).isEqualTo(size);
         assertThat(archive.term("2031-2032-1")).isEmpty();

@@ -66,7 +66,7 @@ class PdfWithoutFontTest {
     @Test
     void theTermEndArchiveRefusesBeforeWritingAFile() {
         Path zip = dir.resolve("archive.zip");
-        assertThatThrownBy(() -> archive.write("2025-2026学年第二学期", zip, true)).isInstanceOf(GrowthFileArchive.NoFont.class);
+        assertThatThrownBy(() -> archive.write("main", "2025-2026学年第二学期", zip, true)).isInstanceOf(GrowthFileArchive.NoFont.class);
         assertThat(Files.exists(zip)).isFalse();
     }
 

@@ -67,7 +67,7 @@ public final class ArchiveBench {
             String term = archive.term(null).orElseThrow();
             Path zip = dir.resolve("archive.zip");
             System.out.printf("# %s: %d records, archiving term %s%n", name, records, term);
-            GrowthFileArchive.Written w = archive.write(term, zip, true);
+            GrowthFileArchive.Written w = archive.write("main", term, zip, true);
             return new Result(name, w.students(), records, w.took().toMillis() / 1000.0, w.bytes(), Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
         } finally {
             ctx.close();

@@ -19,7 +19,7 @@ import app.mentorbot.bot.web.GrowthFileArchive;
  * files, how large and how long; no names are printed.
  */
 public final class ArchiveCommand {
-    private static final String USAGE = "usage: java -jar mentorbot.jar archive [--term 2026-2027学年第一学期|2026-2027-1] [--without-names] FILE.zip";
+    private static final String USAGE = "usage: java -jar mentorbot.jar archive [--term 2026-2027学年第一学期|2026-2027-1] [--without-names] [--school=ID] FILE.zip";
 
     private ArchiveCommand() {}
 
@@ -40,7 +40,7 @@ public final class ArchiveCommand {
                 System.err.println("校历中没有学期 " + term + "。已配置的学期：" + String.join("、", archive.termNames()));
                 return 1;
             }
-            GrowthFileArchive.Written w = archive.write(found.get(), zip, !withoutNames);
+            GrowthFileArchive.Written w = archive.write(CommandContext.school(args, context), found.get(), zip, !withoutNames);
             System.out.printf(Locale.ROOT, "已写入 %s 成长档案 PDF %d 份，共 %.1f MB，用时 %.1f 秒：%s（仅文件所有者可读）%n", w.term(), w.students(),
                     w.bytes() / 1e6, w.took().toMillis() / 1000.0, zip);
             return 0;

@@ -23,7 +23,6 @@ import java.util.zip.ZipOutputStream;
 
 import org.springframework.stereotype.Component;
 
-import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.conversations.digests.GrowthFile;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.roster.Roster;
@@ -56,16 +55,14 @@ public class GrowthFileArchive {
 
     private final PdfFont font;
     private final Clock clock;
-    private final BotSettings settings;
     private final RosterStore rosters;
     private final GrowthFileBuilder growthFiles;
     private final SchoolCalendar calendar;
 
-    GrowthFileArchive(PdfFont font, Clock clock, BotSettings settings, RosterStore rosters, GrowthFileBuilder growthFiles,
+    GrowthFileArchive(PdfFont font, Clock clock, RosterStore rosters, GrowthFileBuilder growthFiles,
                       SchoolCalendar calendar) {
         this.font = font;
         this.clock = clock;
-        this.settings = settings;
         this.rosters = rosters;
         this.growthFiles = growthFiles;
         this.calendar = calendar;
@@ -89,13 +86,13 @@ public class GrowthFileArchive {
         return calendar.terms().stream().map(SchoolCalendar.Term::name).filter(wanted::equals).findFirst();
     }
 
-    /** Writes every student's growth file, as it stands today, into {@code zip} (which must not exist yet). */
-    public Written write(String term, Path zip, boolean withNames) throws IOException {
+    /** Writes every student's growth file of one school, as it stands today, into {@code zip} (which must not exist yet). */
+    public Written write(String schoolId, String term, Path zip, boolean withNames) throws IOException {
         if (!font.available()) throw new NoFont();
         if (Files.exists(zip)) throw new FileAlreadyExistsException(zip.toString());
         long start = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
-        Roster roster = rosters.load(settings.schoolId());
+        Roster roster = rosters.load(schoolId);
         Map<String, String> classNames = roster.classes().stream().collect(Collectors.toMap(SchoolClass::id, SchoolClass::name));
         Function<String, String> className = id -> classNames.getOrDefault(id, id);
         List<Student> students = roster.students().stream()
@@ -107,7 +104,7 @@ public class GrowthFileArchive {
         try {
             try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream out = new ZipOutputStream(file)) {
                 for (Student s : students) {
-                    Optional<GrowthFile> g = growthFiles.build(settings.schoolId(), s.id(), today);
+                    Optional<GrowthFile> g = growthFiles.build(schoolId, s.id(), today);
                     if (g.isEmpty()) continue;
                     byte[] pdf = font.pdf(GrowthFileHtml.render(g.get(), null)).orElseThrow(NoFont::new);
                     String name = safe(term) + "/" + safe(className.apply(s.classId())) + "/" + safe(s.id())
