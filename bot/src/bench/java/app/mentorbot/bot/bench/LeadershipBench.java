@@ -64,12 +64,12 @@ public final class LeadershipBench {
         }
     }
 
-    private static String path(String link) {
+    static String path(String link) {
         return link.substring(link.indexOf("/pages/"));
     }
 
     /** A browser of its own: a signed link binds the browser it is first opened in, which then keeps its cookie. */
-    private static HttpClient browser() {
+    static HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
     }
 

@@ -24,34 +24,49 @@ final class SchoolLoad {
     private SchoolLoad() {}
 
     /**
-     * The school through COPY into the tables Flyway made: roster, a year of records (kinds, channels, topics
+     * Which school and how much of its work: its id and name, records a student, dated over how many days up to
+     * {@code TODAY}, months of conferences, the ids the rows start after (schools sharing a database each take
+     * their own range), the random seed, and whether to vacuum and analyse afterwards.
+     */
+    record Plan(String schoolId, String schoolName, int recordsPerStudent, int days, int months, long firstId, long seed, boolean analyze) {
+        /** The school-scale school: "main", a year of records, fifty a student. */
+        static final Plan YEAR = new Plan("main", "压测中学", 50, 365, 12, 0, 5, true);
+    }
+
+    static long[] load(DataSource ds, School s) throws Exception {
+        return load(ds, s, Plan.YEAR);
+    }
+
+    /**
+     * The school through COPY into the tables Flyway made: roster, the plan's records (kinds, channels, topics
      * and flags in realistic shares; most by the mentor, some by the class head or a subject teacher), the
      * students they are about, follow-up and explicit reminders, monthly conference dates and decisions.
      */
-    static long[] load(DataSource ds, School s) throws Exception {
-        Random rnd = new Random(5);
+    static long[] load(DataSource ds, School s, Plan p) throws Exception {
+        Random rnd = new Random(p.seed());
+        String sid = p.schoolId() + '\t';
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             try (Statement st = c.createStatement()) {
-                st.execute("insert into school (id, name) values ('main', '压测中学') on conflict (id) do nothing");
+                st.execute("insert into school (id, name) values ('" + p.schoolId() + "', '" + p.schoolName() + "') on conflict (id) do nothing");
             }
             StringBuilder b = new StringBuilder();
-            for (School.SchoolClass k : s.classes) b.append("main\t").append(k.id()).append('\t').append(k.name()).append('\t').append(k.headId()).append('\n');
+            for (School.SchoolClass k : s.classes) b.append(sid).append(k.id()).append('\t').append(k.name()).append('\t').append(k.headId()).append('\n');
             copy.copyIn("copy school_class (school_id, id, name, head_teacher_id) from stdin", new StringReader(b.toString()));
             b.setLength(0);
             StringBuilder tc = new StringBuilder();
             for (School.Teacher t : s.teachers) {
-                b.append("main\t").append(t.id()).append('\t').append(t.name()).append("\t数学\t").append(t.id().equals("T0001") ? "t" : "f").append('\n');
-                for (String k : t.classIds()) tc.append("main\t").append(t.id()).append('\t').append(k).append('\n');
+                b.append(sid).append(t.id()).append('\t').append(t.name()).append("\t数学\t").append(t.id().equals("T0001") ? "t" : "f").append('\n');
+                for (String k : t.classIds()) tc.append(sid).append(t.id()).append('\t').append(k).append('\n');
             }
             copy.copyIn("copy teacher (school_id, id, name, subject, is_admin) from stdin", new StringReader(b.toString()));
             copy.copyIn("copy teacher_class (school_id, teacher_id, class_id) from stdin", new StringReader(tc.toString()));
             b.setLength(0);
-            for (School.Student st : s.students) b.append("main\t").append(st.id()).append('\t').append(st.name()).append('\t').append(st.classId()).append('\t').append(st.mentorId()).append('\n');
+            for (School.Student st : s.students) b.append(sid).append(st.id()).append('\t').append(st.name()).append('\t').append(st.classId()).append('\t').append(st.mentorId()).append('\n');
             copy.copyIn("copy student (school_id, id, name, class_id, mentor_id) from stdin", new StringReader(b.toString()));
             b.setLength(0);
-            for (School.Parent p : s.parents) b.append("main\t").append(p.id()).append('\t').append(p.studentId()).append('\t').append(p.relation()).append('\n');
+            for (School.Parent pa : s.parents) b.append(sid).append(pa.id()).append('\t').append(pa.studentId()).append('\t').append(pa.relation()).append('\n');
             copy.copyIn("copy parent (school_id, id, student_id, relation) from stdin", new StringReader(b.toString()));
 
             Map<String, List<String>> teachersOfClass = new HashMap<>();
@@ -61,11 +76,11 @@ final class SchoolLoad {
             Map<String, List<School.Student>> byClass = new HashMap<>();
             for (School.Student st : s.students) byClass.computeIfAbsent(st.classId(), x -> new ArrayList<>()).add(st);
 
-            int total = s.students.size() * 50; // about fifty records a student a year: 150k for 3,000 students
+            int total = s.students.size() * p.recordsPerStudent(); // fifty a student a year: 150k for 3,000 students
             StringBuilder rec = new StringBuilder(), rs = new StringBuilder(), rem = new StringBuilder();
             long reminders = 0;
-            long reminderId = 0;
-            for (int id = 1; id <= total; id++) {
+            long reminderId = p.firstId();
+            for (long id = p.firstId() + 1; id <= p.firstId() + total; id++) {
                 // some students get far more attention than others
                 School.Student st = s.students.get(rnd.nextInt(10) < 2 ? rnd.nextInt(s.students.size() / 10 + 1) * 10 % s.students.size()
                         : rnd.nextInt(s.students.size()));
@@ -79,7 +94,7 @@ final class SchoolLoad {
                 String channel = kind.equals("PARENT_CONTACT") ? (ch < 40 ? "PHONE" : ch < 75 ? "ONLINE" : ch < 85 ? "HOME_VISIT" : "IN_PERSON")
                         : kind.equals("TALK") ? "IN_PERSON" : null;
                 LocalDate day;
-                do day = TODAY.minusDays(rnd.nextInt(365)); while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
+                do day = TODAY.minusDays(rnd.nextInt(p.days())); while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
                 String[] topicNames = {"ACADEMIC", "ACADEMIC", "ACADEMIC", "PSYCH", "LIFE", "THOUGHT", "CAREER"};
                 String topics = kind.equals("REMINDER") ? "{}" : "{" + String.join(",", new java.util.TreeSet<>(List.of(topicNames[rnd.nextInt(7)],
                         rnd.nextBoolean() ? topicNames[rnd.nextInt(7)] : topicNames[0]))) + "}";
@@ -99,21 +114,21 @@ final class SchoolLoad {
                 String note = template.contains("%s和%s") ? String.format(template, st.name(), about.get(about.size() - 1).name()) : String.format(template, st.name());
                 Instant created = day.atTime(8 + rnd.nextInt(12), rnd.nextInt(60)).atZone(ZONE).toInstant();
                 String evidence = "[{\"field\":\"student\",\"value\":\"" + st.name() + "\",\"start\":0,\"end\":" + st.name().length() + "}]";
-                rec.append(id).append("\tmain\t").append(author).append('\t').append(kind).append('\t').append(nul(talkType)).append('\t')
+                rec.append(id).append('\t' + sid).append(author).append('\t').append(kind).append('\t').append(nul(talkType)).append('\t')
                         .append(nul(channel)).append('\t').append(day).append('\t').append(nul(followUp)).append('\t').append(topics).append('\t')
                         .append(flags).append('\t').append(note).append('\t').append(evidence).append("\t\\N\t").append(created)
                         .append('\t').append(rnd.nextInt(100) == 0 ? created.plusSeconds(60).toString() : "\\N").append('\n');
-                for (School.Student a : about) rs.append(id).append("\tmain\t").append(a.id()).append('\n');
+                for (School.Student a : about) rs.append(id).append('\t' + sid).append(a.id()).append('\n');
                 if (followUp != null) {
                     String status = followUp.isAfter(TODAY) ? "PENDING" : rnd.nextInt(10) < 7 ? "DONE" : rnd.nextInt(3) == 0 ? "PENDING" : "DELIVERED";
-                    rem.append(++reminderId).append("\tmain\t").append(author).append('\t').append(kind.equals("REMINDER") ? "EXPLICIT" : "FOLLOW_UP")
+                    rem.append(++reminderId).append('\t' + sid).append(author).append('\t').append(kind.equals("REMINDER") ? "EXPLICIT" : "FOLLOW_UP")
                             .append("\t跟进").append(st.name()).append('\t').append(followUp).append("\t{")
                             .append(String.join(",", about.stream().map(School.Student::id).toList())).append("}\t").append(id).append("\t\\N\t\\N\t\\N\t")
                             .append(status).append('\t').append(status.equals("DELIVERED") ? followUp.atTime(7, 30).atZone(ZONE).toInstant().toString() : "\\N")
                             .append('\t').append(created).append('\n');
                     reminders++;
                 }
-                if (id % 20_000 == 0 || id == total) {
+                if (id % 20_000 == 0 || id == p.firstId() + total) {
                     copy.copyIn("copy record (id, school_id, author_id, kind, talk_type, channel, event_date, follow_up, topics, flags, note, evidence, "
                             + "source_message_id, created_at, deleted_at) from stdin", new StringReader(rec.toString()));
                     copy.copyIn("copy record_student (record_id, school_id, student_id) from stdin", new StringReader(rs.toString()));
@@ -126,7 +141,7 @@ final class SchoolLoad {
             }
             // weekly recurring reminders for a tenth of the mentors
             for (int i = 0; i < s.teachers.size(); i += 10) {
-                rem.append(++reminderId).append("\tmain\t").append(s.teachers.get(i).id()).append("\tRECURRING\t每周五交导师记录\t")
+                rem.append(++reminderId).append('\t' + sid).append(s.teachers.get(i).id()).append("\tRECURRING\t每周五交导师记录\t")
                         .append(TODAY.plusWeeks(1)).append("\t{}\t\\N\t\\N\tWEEKLY:5\t\\N\tPENDING\t\\N\t").append(TODAY.atStartOfDay(ZONE).toInstant()).append('\n');
                 reminders++;
             }
@@ -135,21 +150,21 @@ final class SchoolLoad {
 
             // monthly conferences: a date per class and month, the month's conference marked done, two decisions each
             StringBuilder cd = new StringBuilder(), dd = new StringBuilder(), dec = new StringBuilder();
-            long decisionId = 0;
+            long decisionId = p.firstId();
             for (School.SchoolClass k : s.classes) {
                 List<School.Student> mates = byClass.get(k.id());
-                for (int m = 11; m >= 0; m--) {
+                for (int m = p.months() - 1; m >= 0; m--) {
                     LocalDate monthDay = TODAY.minusMonths(m);
                     LocalDate held = monthDay.withDayOfMonth(Math.min(25, monthDay.lengthOfMonth()));
                     while (held.getDayOfWeek().getValue() > 5) held = held.minusDays(1);
                     String month = String.format("%04d-%02d", held.getYear(), held.getMonthValue());
-                    cd.append("main\t").append(k.id()).append('\t').append(month).append('\t').append(held).append('\t').append(k.headId()).append('\n');
+                    cd.append(sid).append(k.id()).append('\t').append(month).append('\t').append(held).append('\t').append(k.headId()).append('\n');
                     if (held.isBefore(TODAY)) {
-                        dd.append("main\tCASE_CONFERENCE\t").append(k.id()).append('\t').append(month).append('\t')
+                        dd.append(sid).append("CASE_CONFERENCE\t").append(k.id()).append('\t').append(month).append('\t')
                                 .append(held.atTime(17, 0).atZone(ZONE).toInstant()).append('\t').append(k.headId()).append('\n');
                         for (int d = 0; d < 2; d++) {
                             School.Student who = mates.get(rnd.nextInt(mates.size()));
-                            dec.append(++decisionId).append("\tmain\t").append(k.id()).append('\t').append(held).append("\t请导师跟进").append(who.name())
+                            dec.append(++decisionId).append('\t' + sid).append(k.id()).append('\t').append(held).append("\t请导师跟进").append(who.name())
                                     .append("的学习状态\t{").append(who.id()).append("}\t").append(who.mentorId()).append('\t').append(k.headId()).append('\t')
                                     .append(held.atTime(17, 30).atZone(ZONE).toInstant()).append('\n');
                         }
@@ -167,8 +182,10 @@ final class SchoolLoad {
             }
             c.commit();
             c.setAutoCommit(true);
-            try (Statement st = c.createStatement()) {
-                st.execute("vacuum analyze");
+            if (p.analyze()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("vacuum analyze");
+                }
             }
             return new long[] {total, reminders};
         }

@@ -159,13 +159,15 @@ public final class SchoolScaleBench {
         }
     }
 
-    /** The bot in-process on a data folder of its own, on a random port, quiet, its scheduler held back. */
-    static ConfigurableApplicationContext start(Path dir) {
+    /** The bot in-process on a data folder of its own, on a random port, quiet, its scheduler held back; {@code extra} arguments after. */
+    static ConfigurableApplicationContext start(Path dir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
+                "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
+                "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN"));
+        args.addAll(List.of(extra));
         return new SpringApplicationBuilder(MentorBot.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestConfigurations", new RunningBot.NoTestConfigurations()))
-                .run("--mentorbot.data-dir=" + dir.resolve("data"), "--server.port=0", "--mentorbot.demo=false",
-                        "--mentorbot.scheduler.initial-delay=3650d", "--logging.level.app.mentorbot=WARN",
-                        "--logging.level.org.springframework.boot.tomcat=WARN", "--logging.level.org.springframework.boot.web.embedded=WARN");
+                .run(args.toArray(String[]::new));
     }
 
     /** Where a digest's and the weekly job's time goes: the reads they make, timed one by one (warm). */
