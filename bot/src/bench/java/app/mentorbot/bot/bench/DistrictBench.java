@@ -255,7 +255,7 @@ public final class DistrictBench {
         jdbc.sql("update teacher set is_admin = true where school_id = ? and id = ?").params(school, admin).update();
         ctx.getBean(RosterStore.class).forget(school);
         String url = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port")
-                + LeadershipBench.path(ctx.getBean(Links.class).schoolOverview(admin));
+                + LeadershipBench.path(ctx.getBean(Links.class).schoolOverview(school, admin));
         HttpClient browser = LeadershipBench.browser();
         List<Double> overviewMs = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
