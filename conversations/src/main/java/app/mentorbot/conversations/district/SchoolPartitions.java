@@ -103,10 +103,10 @@ public final class SchoolPartitions {
 
     private Conversion convert(String table) {
         List<Constraint> pointing = jdbc.sql("select conrelid::regclass::text, conname, contype::text, pg_get_constraintdef(oid) from pg_constraint "
-                        + "where confrelid = ?::regclass and contype = 'f' and conrelid <> confrelid order by conname")
+                        + "where confrelid = ?::regclass and contype = 'f' and conrelid <> confrelid and conparentid = 0 order by conname")
                 .param(table).query((rs, n) -> new Constraint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         List<Constraint> own = jdbc.sql("select conrelid::regclass::text, conname, contype::text, pg_get_constraintdef(oid) from pg_constraint "
-                        + "where conrelid = ?::regclass and contype in ('p', 'u', 'f') order by contype, conname")
+                        + "where conrelid = ?::regclass and contype in ('p', 'u', 'f') and conparentid = 0 order by contype, conname")
                 .param(table).query((rs, n) -> new Constraint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         List<String> indexes = jdbc.sql("select pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = ?::regclass "
                         + "and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by i.indexrelid")
@@ -158,6 +158,12 @@ public final class SchoolPartitions {
         if (largest != null) {
             moved = jdbc.sql("insert into " + table + " select * from " + old + " where school_id <> ?").param(largest).update();
             jdbc.sql("delete from " + old + " where school_id <> ?").param(largest).update();
+            // its key on id alone would be a second primary key beside the parent's (school_id, id); its foreign keys
+            // come back as the parent's (PostgreSQL 17 fails to match a partition's own foreign key to a partitioned table)
+            for (String k : jdbc.sql("select conname from pg_constraint where conrelid = ?::regclass and conparentid = 0 and (contype = 'f' or contype in ('p', 'u') "
+                    + "and pg_get_constraintdef(oid) !~ '^(PRIMARY KEY|UNIQUE) \\(school_id,')").param(old).query(String.class).list()) {
+                execute("alter table " + old + " drop constraint " + quote(k));
+            }
             execute("alter table " + old + " add constraint " + old + "_school check (school_id is not null and school_id = " + literal(largest) + ")");
             execute("alter table " + table + " attach partition " + old + " for values in (" + literal(largest) + ")");
             execute("alter table " + old + " drop constraint " + old + "_school");
