@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.district.SchoolPartitioning;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.roster.RosterFile;
@@ -41,6 +42,7 @@ public final class ImportCommand {
         try (ConfigurableApplicationContext context = CommandContext.open(CommandContext.springArgs(args))) {
             String schoolId = context.getBean(BotSettings.class).schoolId();
             RosterStore store = context.getBean(RosterStore.class);
+            context.getBean(SchoolPartitioning.class).forSchool(schoolId); // a district partitioned by school: before, not inside, the import
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
             int[] identities = new int[1];
             RosterStore.ImportSummary summary = tx.execute(s -> {

@@ -20,11 +20,13 @@ import app.mentorbot.conversations.district.SchoolPartitions;
 @Component
 public class SchoolPartitioning {
     private static final Logger log = LoggerFactory.getLogger(SchoolPartitioning.class);
+    private final JdbcClient jdbc;
     private final SchoolPartitions partitions;
     private final TransactionTemplate tx;
     private final int threshold;
 
     SchoolPartitioning(JdbcClient jdbc, TransactionTemplate tx, @Value("${mentorbot.district.partition-threshold:5}") int threshold) {
+        this.jdbc = jdbc;
         this.partitions = new SchoolPartitions(jdbc);
         this.tx = tx;
         this.threshold = threshold;
@@ -38,6 +40,14 @@ public class SchoolPartitioning {
         if (!o.changedNothing()) {
             log.info("partitioned by school: tables {}, {} partition(s) made, {} row(s) moved", o.converted(), o.partitionsMade(), o.rowsMoved());
         }
+    }
+
+    /**
+     * A school's partitions before its roster is imported, in a transaction of their own: creating a partition locks
+     * the table for every school until commit, and an import's transaction may take seconds. Nothing when not partitioned.
+     */
+    public void forSchool(String schoolId) {
+        tx.executeWithoutResult(s -> SchoolPartitions.forNewSchool(jdbc, schoolId));
     }
 
     /** Partitions now (the command), or only adds missing schools' partitions when that was done before. */

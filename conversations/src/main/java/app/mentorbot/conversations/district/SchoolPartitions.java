@@ -73,22 +73,34 @@ public final class SchoolPartitions {
     public Outcome ensureSchools() {
         int made = 0;
         long moved = 0;
+        for (String school : jdbc.sql("select id from school order by id").query(String.class).list()) {
+            Outcome o = ensureSchool(school);
+            made += o.partitionsMade();
+            moved += o.rowsMoved();
+        }
+        return new Outcome(List.of(), made, moved);
+    }
+
+    /**
+     * Gives one school (its row may not exist yet) its partition of each partitioned table that has none. Creating a
+     * partition locks the whole table until the transaction ends: run it in a short transaction of its own.
+     */
+    public Outcome ensureSchool(String school) {
+        int made = 0;
+        long moved = 0;
         for (String table : TABLES) {
-            if (!isPartitioned(table)) continue;
-            for (String school : jdbc.sql("select id from school order by id").query(String.class).list()) {
-                String name = partitionName(table, school);
-                if (exists(name)) continue;
-                moved += addPartition(table, school, name);
-                made++;
-            }
+            String name = partitionName(table, school);
+            if (!isPartitioned(table) || exists(name)) continue;
+            moved += addPartition(table, school, name);
+            made++;
         }
         return new Outcome(List.of(), made, moved);
     }
 
     /** After a school row is written: its partitions, when the database is partitioned (a cheap catalogue read otherwise). */
-    public static void forNewSchool(JdbcClient jdbc) {
+    public static void forNewSchool(JdbcClient jdbc, String school) {
         SchoolPartitions p = new SchoolPartitions(jdbc);
-        if (p.partitioned()) p.ensureSchools();
+        if (p.partitioned()) p.ensureSchool(school);
     }
 
     /** A school's partition of a table: the school id itself when it is a plain lowercase name, else a hash of it. */

@@ -111,7 +111,8 @@ public final class RosterStore {
         jdbc.sql("insert into school (id, name) values (?, ?) on conflict (id) do update set name = excluded.name "
                         + "where school.name is distinct from excluded.name")
                 .params(schoolId, roster.schoolName()).update();
-        SchoolPartitions.forNewSchool(jdbc); // a district already partitioned by school: the new school's own partitions
+        // a district partitioned by school: a new school's partitions (the import command makes them before, in a short transaction)
+        SchoolPartitions.forNewSchool(jdbc, schoolId);
 
         Map<String, List<Object>> oldClasses = existing(schoolId, "select id, name, head_teacher_id, active from school_class where school_id = ?", 3);
         for (SchoolClass c : roster.classes()) {
