@@ -125,8 +125,9 @@ public final class SchoolPartitions {
                 .param(table).query(String.class).list();
         List<String> serials = jdbc.sql("select column_name from information_schema.columns where table_schema = current_schema() "
                         + "and table_name = ? and column_default like 'nextval(%'").param(table).query(String.class).list();
-        List<String> schools = jdbc.sql("select s.id from school s order by (select count(*) from " + table + " t where t.school_id = s.id) desc, s.id")
-                .query(String.class).list();
+        List<String> schools = jdbc.sql("select s.id from school s left join (select school_id, count(*) as n from " + table
+                        + " group by school_id) c on c.school_id = s.id order by coalesce(c.n, 0) desc, s.id")
+                .query(String.class).list(); // one scan, the largest school first
         String largest = schools.isEmpty() ? null : schools.get(0);
 
         for (Constraint k : pointing) execute("alter table " + k.table() + " drop constraint " + quote(k.name()));
