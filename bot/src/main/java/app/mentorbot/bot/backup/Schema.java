@@ -16,7 +16,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The application's tables in the connection's current schema, as PostgreSQL's catalogue tells them: every
- * table but Flyway's history, ordered so that a table comes after those its foreign keys point to (a restore
+ * table but Flyway's history (a partitioned table once, without its partitions), ordered so that a table comes after those its foreign keys point to (a restore
  * COPYs them in this order), with their columns and the schema's sequences.
  */
 final class Schema {
@@ -30,8 +30,9 @@ final class Schema {
 
     /** The tables, parents before children. */
     static List<String> tables(Connection c) throws SQLException {
-        List<String> names = strings(c, "select tablename from pg_tables where schemaname = current_schema() and tablename <> '"
-                + HISTORY + "' order by tablename");
+        // a table partitioned by school is one table here; its partitions are not listed (its COPY holds their rows)
+        List<String> names = strings(c, "select relname from pg_class where relnamespace = current_schema()::regnamespace "
+                + "and relkind in ('r', 'p') and not relispartition and relname <> '" + HISTORY + "' order by relname");
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         for (String n : names) parents.put(n, new LinkedHashSet<>());
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.district.SchoolPartitioning;
 import app.mentorbot.bot.demo.Modes;
 import app.mentorbot.conversations.roster.RosterFile;
 import app.mentorbot.conversations.roster.RosterFileReader;
@@ -40,6 +41,7 @@ public final class ImportCommand {
         try (ConfigurableApplicationContext context = CommandContext.open(CommandContext.springArgs(args))) {
             String schoolId = CommandContext.school(args, context);
             RosterStore store = context.getBean(RosterStore.class);
+            context.getBean(SchoolPartitioning.class).forSchool(schoolId); // a district partitioned by school: before, not inside, the import
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
             int[] identities = new int[1];
             RosterStore.ImportSummary summary = tx.execute(s -> {

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Entry point. Without a command it runs the bot; {@code extract}, {@code import FILE}, {@code match CHOICES}, {@code invite PERSON_ID},
- * {@code student-data}, {@code people}, {@code backup FILE}, {@code restore FILE} and {@code archive FILE.zip} are one-shot commands that share the bot's configuration. It lives with the
+ * {@code student-data}, {@code people}, {@code backup FILE}, {@code restore FILE}, {@code archive FILE.zip} and {@code partition-by-school} are one-shot commands that share the bot's configuration. It lives with the
  * commands, above every other package, and configures the whole of {@code app.mentorbot.bot}.
  */
 @SpringBootApplication(scanBasePackages = "app.mentorbot.bot")
@@ -34,8 +34,9 @@ public class MentorBot {
             case "backup" -> BackupCommand.backup(rest);
             case "restore" -> BackupCommand.restore(rest);
             case "archive" -> ArchiveCommand.run(rest);
+            case "partition-by-school" -> PartitionCommand.run(rest);
             default -> {
-                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | match CHOICES | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R] | backup FILE | restore FILE [--replace] | archive [--term T] FILE.zip]");
+                System.err.println("unknown command: " + command + "\nusage: mentorbot.jar [run | extract --roster R.json | import FILE | match CHOICES | invite PERSON_ID | student-data export|erase STUDENT_ID | people [--class C] [--role R] | backup FILE | restore FILE [--replace] | archive [--term T] FILE.zip | partition-by-school]");
                 yield 2;
             }
         };

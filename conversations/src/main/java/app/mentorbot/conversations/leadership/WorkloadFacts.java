@@ -43,7 +43,7 @@ record WorkloadFacts(List<Rec> records, List<Done> reminders, List<Made> plans, 
         List<Rec> records = jdbc.sql("select r.id, r.author_id, r.kind, r.talk_type, r.channel, r.event_date, cardinality(r.flags) > 0, "
                         + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') "
                         + "from record r left join record_student s on s.record_id = r.id "
-                        + "where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? group by r.id order by r.event_date, r.id")
+                        + "where r.school_id = ? and r.deleted_at is null and r.event_date between ? and ? group by r.school_id, r.id order by r.event_date, r.id")
                 .params(schoolId, Date.valueOf(readFrom), to)
                 .query((rs, n) -> new Rec(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)), enumOrNull(TalkType.class, rs.getString(4)),
                         enumOrNull(Channel.class, rs.getString(5)), rs.getDate(6).toLocalDate(), rs.getBoolean(7), strings(rs.getArray(8))))

@@ -117,9 +117,9 @@ public final class RecordStore {
     }
 
     private void keepVersion(Record old, String by, String reason, Instant at) {
-        jdbc.sql("insert into record_version (record_id, version, changed_at, changed_by, reason, snapshot) "
-                        + "values (?, (select coalesce(max(version), 0) + 1 from record_version where record_id = ?), ?, ?, ?, ?::jsonb)")
-                .params(old.id(), old.id(), Timestamp.from(at), by, reason, JSON.writeValueAsString(old)).update();
+        jdbc.sql("insert into record_version (school_id, record_id, version, changed_at, changed_by, reason, snapshot) "
+                        + "values (?, ?, (select coalesce(max(version), 0) + 1 from record_version where record_id = ?), ?, ?, ?, ?::jsonb)")
+                .params(old.schoolId(), old.id(), old.id(), Timestamp.from(at), by, reason, JSON.writeValueAsString(old)).update();
     }
 
     /** One author's records with event dates in [from, to], oldest first. */
@@ -259,7 +259,7 @@ public final class RecordStore {
             + "r.follow_up, r.topics, r.flags, r.note, r.evidence::text, r.source_message_id, r.created_at, "
             + "coalesce(array_agg(s.student_id order by s.student_id) filter (where s.student_id is not null), '{}') as students "
             + "from record r left join record_student s on s.record_id = r.id";
-    private static final String GROUP = " group by r.id";
+    private static final String GROUP = " group by r.school_id, r.id"; // the key of a table partitioned by school
 
     private static Record map(ResultSet rs, int row) throws SQLException {
         return new Record(rs.getLong("id"), rs.getString("school_id"), rs.getString("author_id"),

@@ -38,7 +38,7 @@ public final class ReminderBook {
                               Instant now) {
         return jdbc.sql("insert into reminder (school_id, person_id, kind, text, due_on, student_ids, record_id, decision_id, "
                         + "recurrence, dedupe_key, created_at) values (?, ?, ?, ?, ?, coalesce(string_to_array(?::text, ','), '{}'), ?, ?, ?, ?, ?) "
-                        + "on conflict (dedupe_key) do nothing returning id")
+                        + "on conflict (school_id, dedupe_key) do nothing returning id")
                 .params(schoolId, personId, kind.name(), text, Date.valueOf(dueOn),
                         studentIds == null || studentIds.isEmpty() ? null : String.join(",", studentIds),
                         recordId, decisionId, recurrence, dedupeKey, Timestamp.from(now))

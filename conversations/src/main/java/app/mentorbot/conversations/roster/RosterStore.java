@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.conversations.district.SchoolPartitions;
+
 /**
  * The roster in PostgreSQL. An import replaces a school's roster by difference: new rows are added,
  * changed rows updated, people missing from the file deactivated (their records stay), and rows that
@@ -109,6 +111,8 @@ public final class RosterStore {
         jdbc.sql("insert into school (id, name) values (?, ?) on conflict (id) do update set name = excluded.name "
                         + "where school.name is distinct from excluded.name")
                 .params(schoolId, roster.schoolName()).update();
+        // a district partitioned by school: a new school's partitions (the import command makes them before, in a short transaction)
+        SchoolPartitions.forNewSchool(jdbc, schoolId);
 
         Map<String, List<Object>> oldClasses = existing(schoolId, "select id, name, head_teacher_id, active from school_class where school_id = ?", 3);
         for (SchoolClass c : roster.classes()) {
