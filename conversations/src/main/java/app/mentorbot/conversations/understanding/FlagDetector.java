@@ -59,7 +59,7 @@ final class FlagDetector {
                     + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
-    private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|本人");
+    private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|孩儿|娃|本人");
     /** Before the other person, these make them an agent, partner or object, not the subject. */
     private static final GatedPattern OBJECT_MARK = GatedPattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
 
