@@ -51,7 +51,7 @@ final class NameContext {
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         String form = s.substring(start, end);
         if ((clauseStart || before == '说' || before == '讲' || before == '里' && s.startsWith("群里", start - 2))
-                && (timeWord(form) ? relatesNext(tail) : actsNext(tail, adjective(form)))) return true;
+                && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
@@ -135,6 +135,35 @@ final class NameContext {
             if (a == null || a.nature.length == 0) continue;
             String nature = String.valueOf(a.nature[0]);
             return nature.equals("p") || nature.equals("d");
+        }
+        return false;
+    }
+
+    /**
+     * 天天, 常常, 明明: a doubled form that is first of all an adverb or a measure opens clauses before a verb as a word
+     * (天天吵, 天天担心, 天天在里面), so a verb after it proves nothing.
+     */
+    private static boolean doubledAdverb(String form) {
+        if (form.length() != 2 || form.charAt(0) != form.charAt(1)) return false;
+        CoreDictionary.Attribute a = CoreDictionary.get(form);
+        if (a == null) return false;
+        for (var n : a.nature) {
+            String nature = String.valueOf(n);
+            if (nature.equals("d") || nature.equals("q") || nature.equals("z")) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern ADDRESSES = Pattern.compile("(跟|和|给|对|向|找)我");
+
+    /** After a doubled adverb-like form, only a time (明明今天没来) or a turn to the teacher (明明跟我…) shows a person. */
+    private static boolean addressesNext(String tail) {
+        String t = tail.stripLeading();
+        if (ADDRESSES.matcher(t).lookingAt() || SCHOOL_TIME.matcher(t).lookingAt()) return true;
+        for (int n = Math.min(4, t.length()); n >= 1; n--) {
+            CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
+            if (a == null || a.nature.length == 0) continue;
+            return String.valueOf(a.nature[0]).equals("t");
         }
         return false;
     }
