@@ -23,11 +23,17 @@ final class NameContext {
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
+            "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
+            // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
+            "周记", "作文", "日记", "试卷", "卷子", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
+
+    /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
+    private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?)$");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
@@ -43,7 +49,7 @@ final class NameContext {
         // a leading time word does not stop the name from opening the clause: 今天高兴上课...
         String lead = s.substring(Clauses.clauseStart(s, start), start);
         boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' '
-                || LEADING_TIME.matcher(lead).matches();
+                || LEADING_TIME.matcher(lead).matches() || AFTER_TIME_OR_FILLER.matcher(lead).find();
         String tail = s.substring(end);
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
