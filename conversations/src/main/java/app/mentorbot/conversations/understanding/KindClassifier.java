@@ -82,11 +82,11 @@ final class KindClassifier {
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
-                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,2}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
@@ -234,12 +234,16 @@ final class KindClassifier {
      */
     private static boolean withTheTeacher(String s, int start, int end) {
         String word = s.substring(start, end);
+        // 被她点名批评了: someone else praised or criticised the student
+        if (PRAISE_OR_BLAME.foundIn(word) && s.substring(Clauses.clauseStart(s, start), start).contains("被")) return false;
         if (TEACHER_STARTS.foundIn(word)) return true;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
+
+    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
@@ -296,7 +300,7 @@ final class KindClassifier {
         return FAMILY_WORD.foundIn(s.substring(Clauses.sentenceStart(s, at), at + match.length()));
     }
 
-    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
+    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("(?<!大)家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
     static boolean inSpeech(String s, int at) {
