@@ -236,6 +236,13 @@ final class KindClassifier {
         String word = s.substring(start, end);
         // 被她点名批评了: someone else praised or criticised the student
         if (PRAISE_OR_BLAME.foundIn(word) && s.substring(Clauses.clauseStart(s, start), start).contains("被")) return false;
+        // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
+        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
+                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), start))) return false;
+        // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
+        if (word.startsWith("让") || word.startsWith("叫")) {
+            if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
+        }
         if (TEACHER_STARTS.foundIn(word)) return true;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
@@ -244,6 +251,11 @@ final class KindClassifier {
     }
 
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
+    private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
+    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
+    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
+    private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
+            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训");
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
