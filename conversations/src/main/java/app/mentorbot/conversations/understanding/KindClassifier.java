@@ -71,7 +71,7 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
@@ -179,6 +179,7 @@ final class KindClassifier {
      */
     private boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
         int i = 0;
+        boolean dictatedName = false;   // 于阳 那个 今天又没交作业: a name said on its own is the next clause's subject
         while (i < s.length()) {
             int end = Clauses.clauseEnd(s, i);
             String clause = s.substring(i, end);
@@ -186,13 +187,17 @@ final class KindClassifier {
             boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                     && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
             if (future || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause)) return false;
-            if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
+            String bare = FILLER.matcher(clause).replaceAll("");
+            if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
                 return true;
             }
+            if (!bare.isEmpty()) dictatedName = bare.chars().allMatch(c -> c == NoteText.NAME_MASK);
             i = end + 1;
         }
         return false;
     }
+
+    private static final Pattern FILLER = Pattern.compile("那个|嗯+|呃+|啊+|就是|然后|\\s");
 
     /**
      * Among reports, the first exchange named wins. An exchange named in a planning clause
