@@ -240,7 +240,7 @@ final class KindClassifier {
     private static boolean withTheTeacher(String s, int start, int end) {
         String word = s.substring(start, end);
         // 被她点名批评了: someone else praised or criticised the student
-        if (PRAISE_OR_BLAME.foundIn(word) && s.substring(Clauses.clauseStart(s, start), start).contains("被")) return false;
+        if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
                 && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), start))) return false;
@@ -256,6 +256,8 @@ final class KindClassifier {
     }
 
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
+    /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
+    private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
     private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
