@@ -25,13 +25,17 @@ final class EventDays {
      * days that date what was talked about (谈了昨天中午的事) and a plan later today never count.
      */
     static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision) {
-        List<DateResolver.TimeExpr> past = new ArrayList<>();
+        List<DateResolver.TimeExpr> past = new ArrayList<>(), heard = new ArrayList<>();
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
-            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
             if (laterToday(s, t)) continue;
             if (TOPIC_DAY.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
-            past.add(t);
+            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) heard.add(t);
+            else past.add(t);
+        }
+        // an observation told by someone (宿管说汪洋昨晚没回寝室): no exchange with the student, so it happened when they say
+        if (past.isEmpty() && decision.end() <= decision.start() && opensWithTeller(s)) {
+            for (DateResolver.TimeExpr t : heard) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
         }
         if (past.isEmpty()) return null;
         if (decision.end() > decision.start()) {
@@ -60,6 +64,12 @@ final class EventDays {
         // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
         for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
         return null;
+    }
+
+    /** The note opens with someone telling (宿管说…, 听班主任刘老师说，…): what follows is what the teacher heard. */
+    private static boolean opensWithTeller(String s) {
+        GatedPattern.Scan m = SPOKEN.scan(s);
+        return m.find() && m.start() < Clauses.clauseEnd(s, 0);
     }
 
     /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
