@@ -15,6 +15,7 @@ final class NameContext {
 
     /** Chars that, right before the form, make it an adverb/adjective/predicate reading. */
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
+    private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有");
@@ -41,6 +42,8 @@ final class NameContext {
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
+        // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
+        if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
         String head = s.substring(Math.max(0, start - 2), start);
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
