@@ -249,12 +249,17 @@ final class KindClassifier {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
         }
         if (TEACHER_STARTS.foundIn(word)) return true;
+        // 蒋老师和宿管把她劝下来了: another adult is the one who acts in the clause, and the teacher is not there
+        String lead = s.substring(Clauses.clauseStart(s, start), start);
+        if (OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我")) return false;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
 
+    private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
