@@ -23,6 +23,9 @@ final class ChannelDetector {
     }
     private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
 
+    private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
+            "(妈|爸|奶|爷|外婆|外公|姥|家长|姑|舅|姨|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
+
     /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
     private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");
 
@@ -46,6 +49,9 @@ final class ChannelDetector {
         }
         if (best != null) return best;
         GatedPattern.Scan n = NOTICE.scan(s);
-        return n.find() ? new Found(Channel.ONLINE, n.start(), n.end()) : null;
+        if (n.find()) return new Found(Channel.ONLINE, n.start(), n.end());
+        // 向东他外婆说…问我能不能帮忙看着点: a parent who speaks to the teacher with no medium named is met in person
+        GatedPattern.Scan spoke = PARENT_SPOKE.scan(s);
+        return spoke.find() ? new Found(Channel.IN_PERSON, spoke.start(), spoke.end()) : null;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * Finds the time expressions of a note and turns each into a calendar day, following the time
@@ -43,7 +44,7 @@ final class DateResolver {
 
     /** Plan words: a date in the same clause is one to come. */
     static final GatedPattern PLAN = GatedPattern.compile(
-            "再(?!说)|(?<=[一二三四五六日天午上])在(?=找|跟|和|聊|谈|约|联系|问|看|打)|提醒(?!了|过|他|她|□)|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
+            "再(?!说)|(?<=[一二三四五六日天午上])在(?=找|跟|和|聊|谈|约|联系|问|看|打)|提醒(?!了|过|他|她|□)|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是死])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
     static final GatedPattern PAST = GatedPattern.compile(
             "(?<![为除约])了(?!解)|[跟和对给向]我(说|讲|反映|倾诉|哭诉)|说完|打电话来|来电|打来|加了我|发来|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
@@ -96,7 +97,7 @@ final class DateResolver {
                     date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
         });
         // 每周五十 is fifty a week: a weekday is not followed by a numeral or money
-        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")(?![十百千万块元0-9])", this::weekday);
+        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")(?![十百千万块元0-9]|[个次回趟]|天(?![早晚上下中气]))", this::weekday);
         // 上周 with no day (上周和他谈过): Monday of last week, mirroring 下周 with no day → Monday of next week
         rule("(上上个?|上个?|上一个?)(周|星期|礼拜)(?![一二三四五六日天末1-7])", (m, s, t) -> {
             int weeks = m.group(1).startsWith("上上") ? 2 : 1;
@@ -213,7 +214,7 @@ final class DateResolver {
             LocalDate past = t.with(TemporalAdjusters.previousOrSame(dow));
             LocalDate future = t.with(TemporalAdjusters.next(dow));
             boolean deadline = deadlineAfter(s, m.end());
-            return moodIsFuture(s, m.start(), deadline)
+            return moodIsFuture(s, m.start(), m.end(), deadline)
                     ? new TimeExpr(m.start(), m.end(), future, Role.FUTURE, deadline)
                     : new TimeExpr(m.start(), m.end(), past, past.equals(t) ? Role.TODAY : Role.PAST, false);
         }
@@ -237,7 +238,7 @@ final class DateResolver {
     private static TimeExpr either(MatchResult m, String s, LocalDate today, LocalDate same, LocalDate earlier, LocalDate later, Period p) {
         if (same == null) return impossible(m, s);
         boolean deadline = deadlineAfter(s, m.end());
-        if (moodIsFuture(s, m.start(), deadline)) {
+        if (moodIsFuture(s, m.start(), m.end(), deadline)) {
             LocalDate d = same.isBefore(today) && later != null ? later : same;
             return new TimeExpr(m.start(), m.end(), d, d.equals(today) ? Role.TODAY : Role.FUTURE, deadline);
         }
@@ -248,13 +249,17 @@ final class DateResolver {
     private static final GatedPattern TEACHER_SAID = GatedPattern.compile(
             "我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)?说|(跟|和|对|告诉)(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)说(了|好)?|说好|约好|答应");
 
+    private static final Pattern SAID_THEN = Pattern.compile("(上午|下午|中午|晚上|早上)?(跟我|和我|对我|给我)?(说|讲)(?!好|定)");
+
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
 
     /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
-    static boolean moodIsFuture(String s, int at, boolean deadline) {
+    static boolean moodIsFuture(String s, int at, int end, boolean deadline) {
         if (deadline) return true;
+        // 邓凯周五说…: a day that a report of speech follows is when it was said
+        if (SAID_THEN.matcher(s).region(end, s.length()).lookingAt()) return false;
         String clause = Clauses.clauseAt(s, at);
         if (PLAN.foundIn(clause)) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
@@ -280,7 +285,7 @@ final class DateResolver {
     /** An impossible date: its role by the sentence, no day guessed. */
     private static TimeExpr impossible(MatchResult m, String s) {
         boolean deadline = deadlineAfter(s, m.end());
-        Role role = moodIsFuture(s, m.start(), deadline) ? Role.FUTURE : Role.PAST;
+        Role role = moodIsFuture(s, m.start(), m.end(), deadline) ? Role.FUTURE : Role.PAST;
         return new TimeExpr(m.start(), m.end(), null, role, deadline);
     }
 

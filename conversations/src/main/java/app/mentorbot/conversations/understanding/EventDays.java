@@ -25,13 +25,17 @@ final class EventDays {
      * days that date what was talked about (谈了昨天中午的事) and a plan later today never count.
      */
     static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision) {
-        List<DateResolver.TimeExpr> past = new ArrayList<>();
+        List<DateResolver.TimeExpr> past = new ArrayList<>(), heard = new ArrayList<>();
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
-            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) continue;
             if (laterToday(s, t)) continue;
             if (TOPIC_DAY.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
-            past.add(t);
+            if (KindClassifier.inSpeech(s, t.start()) || sentenceSpeechBefore(s, t.start())) heard.add(t);
+            else past.add(t);
+        }
+        // an observation told by someone (宿管说汪洋昨晚没回寝室): no exchange with the student, so it happened when they say
+        if (past.isEmpty() && decision.end() <= decision.start() && opensWithTeller(s)) {
+            for (DateResolver.TimeExpr t : heard) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
         }
         if (past.isEmpty()) return null;
         if (decision.end() > decision.start()) {
@@ -62,6 +66,12 @@ final class EventDays {
         return null;
     }
 
+    /** The note opens with someone telling (宿管说…, 听班主任刘老师说，…): what follows is what the teacher heard. */
+    private static boolean opensWithTeller(String s) {
+        GatedPattern.Scan m = SPOKEN.scan(s);
+        return m.find() && m.start() < Clauses.clauseEnd(s, 0);
+    }
+
     /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
     private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)事");
 
@@ -86,8 +96,9 @@ final class EventDays {
                 String clause = s.substring(cs, ce);
                 // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
                 boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
-                boolean speech = KindClassifier.inSpeech(s, t.start()) && !TEACHER_SPEAKS.foundIn(s.substring(cs, t.start()))
-                        && !clause.contains("再") && !clause.contains("提醒");
+                String lead = s.substring(cs, t.start());
+                boolean speech = (quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
+                        && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒");
                 if (planned && !speech) return t;
             }
         }
@@ -103,11 +114,48 @@ final class EventDays {
         return (rest.contains("再") || mine && rest.contains("先")) && !KindClassifier.inSpeech(s, t.start());
     }
 
+    /** What the teacher does again (再找他, 再来咨询室), not what the student does again (周一再回学校, 约下周再比). */
+    private static final GatedPattern TEACHER_AGAIN = GatedPattern.compile(
+            "再(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解)");
+    /** Words that open what someone said or asked (妈妈问这周末要不要补课): the days after them are theirs. */
+    private static final GatedPattern SPOKEN = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|提到|问(?!题|问)");
+
+    /**
+     * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own
+     * (爷爷问这周末要不要补课; 我跟他说周三再来 is the teacher's).
+     */
+    private static boolean othersWords(String lead) {
+        GatedPattern.Scan m = SPOKEN.scan(lead);
+        int lastEnd = -1;
+        while (m.find()) lastEnd = m.end();
+        // the teacher takes over after the words in a run-on note (…来问我怎么提分嗯我给她弄了个计划下周四检查)
+        return lastEnd >= 0 && !TEACHER_SPEAKS.foundIn(lead.substring(0, lastEnd).strip()) && !TEACHER_ACTS.matcher(lead.substring(lastEnd)).find();
+    }
+
+    private static final Pattern TEACHER_ACTS = Pattern.compile("(?<![跟和给找问对向让叫])我");
+
+    /** A clause whose subject is the student and not the teacher (他周末要回去照顾): the student's own plan. */
+    private static final Pattern STUDENT_SUBJECT = Pattern.compile("\\s*(他|她|□+|孩子)(?![^,.;!?。]*(我|让|叫))");
+
+    /** Inside quotation marks (发了一句“明天不想醒来了”): someone's words, never the teacher's plan. */
+    private static boolean quoted(String s, int at) {
+        int open = 0;
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '“' || c == '「' || c == '『') open++;
+            else if ((c == '”' || c == '」' || c == '』') && open > 0) open--;
+        }
+        return open > 0;
+    }
+
     /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */
     private static final GatedPattern SCHOOL_EVENT = GatedPattern.compile(
             "考|测|放假|开学|返校|比赛|运动会|体检|生日|出成绩|开课|上课|过年|过节|假期|春节|国庆|中秋|元旦|端午|清明|开会|家长会");
     /** The teacher's own words (我说, 跟他说好, 我让他): a plan, not someone's report. */
-    private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile("我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?说|说好|说定|让(他|她|□)");
+    private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile(
+            "(?<![跟和对给向])我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?说|说好|说定|让(他|她|□)"
+                    // a clause that opens with the teacher addressing someone (跟奶奶说了周三晚上我找浩然谈)
+                    + "|^(跟|和|对|给)(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸|外婆|外公)[^,.;!?。]{0,3}说");
 
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
     static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times) {

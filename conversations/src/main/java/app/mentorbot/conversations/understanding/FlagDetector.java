@@ -2,6 +2,7 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,7 @@ final class FlagDetector {
                     + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
-    private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|本人");
+    private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|孩儿|娃|本人");
     /** Before the other person, these make them an agent, partner or object, not the subject. */
     private static final GatedPattern OBJECT_MARK = GatedPattern.compile("被|和|跟|与|同|给|对|把|受|让|叫|帮|找|向|遭|替");
 
@@ -87,12 +88,13 @@ final class FlagDetector {
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
-        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
+        List<int[]> goneOrEnding = new ArrayList<>();   // where a child runs away or talks of not being there
         for (Cues.Span harm : selfHarm.findAll(s)) {
             if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
             hits.add(new Hit(Flag.SAFETY, harm.start(), harm.end()));
             hits.add(new Hit(Flag.PSYCH, harm.start(), harm.end()));
+            goneOrEnding.add(new int[] {harm.start(), harm.end()});
             break;
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
@@ -100,9 +102,13 @@ final class FlagDetector {
             for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a))) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
+                if (sig.kind() == Situations.Kind.SELF_HARM || sig.kind() == Situations.Kind.RUNAWAY) {
+                    goneOrEnding.add(new int[] {sig.start(), sig.end()});
+                }
             }
         }
-        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits, goneOrEnding);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits, goneOrEnding);
         boolean isMarked = marked.find(s) != null;
         for (Cues.Span m : mood.findAll(s)) {
             if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
@@ -116,12 +122,15 @@ final class FlagDetector {
     }
 
     /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
-    private void modelled(String s, Sentences sentences, List<Hit> hits) {
+    private void modelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-        Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, sentence -> !VIRTUAL.foundIn(sentence));
+        Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
         if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))) return;
         hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
+        if (best.guess.is(SituationModel.Label.SELF_HARM) || best.guess.is(SituationModel.Label.RUNAWAY)) {
+            goneOrEnding.add(new int[] {best.from, best.to});
+        }
     }
 
     /**
@@ -164,10 +173,13 @@ final class FlagDetector {
     /**
      * No FAMILY word: the family model reads each sentence (parents working far away, a parent who 走了, a factory
      * closed with wages unpaid…). Not a suspicion to ask about: a FAMILY flag only puts the student on the case
-     * conference's list.
+     * conference's list. A sentence where the child runs away or talks of not being there is not read: its family
+     * words (吵完出了门没回家, 不在了爸妈反而轻松) tell that risk, not a family in hardship; a hardship word (离婚, 去世,
+     * 欠债) still counts there.
      */
-    private void familyModelled(String s, Sentences sentences, List<Hit> hits) {
-        Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD, sentence -> true);
+    private void familyModelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
+        Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
+                (from, to) -> goneOrEnding.stream().noneMatch(g -> g[0] < to && g[1] > from));
         if (best != null && affirmed(s, best.from, false)) hits.add(new Hit(Flag.FAMILY, best.from, best.to));
     }
 
@@ -199,11 +211,11 @@ final class FlagDetector {
 
     private record Likeliest(SituationModel.Guess guess, int from, int to) {}
 
-    private static Likeliest likeliest(SituationModel model, Sentences sentences, double threshold, java.util.function.Predicate<String> readable) {
+    private static Likeliest likeliest(SituationModel model, Sentences sentences, double threshold, BiPredicate<Integer, Integer> readable) {
         Likeliest best = null;
         for (int i = 0; i < sentences.spans.size(); i++) {
             int from = sentences.spans.get(i)[0], to = sentences.spans.get(i)[1];
-            if (!readable.test(sentences.text.substring(from, to))) continue;
+            if (!readable.test(from, to)) continue;
             SituationModel.Guess g = model.read(sentences.features(i));
             if (g.risk() >= threshold && (best == null || g.risk() > best.guess.risk())) best = new Likeliest(g, from, to);
         }

@@ -71,7 +71,7 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
@@ -82,11 +82,11 @@ final class KindClassifier {
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
-                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,2}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
@@ -179,6 +179,7 @@ final class KindClassifier {
      */
     private boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
         int i = 0;
+        boolean dictatedName = false;   // 于阳 那个 今天又没交作业: a name said on its own is the next clause's subject
         while (i < s.length()) {
             int end = Clauses.clauseEnd(s, i);
             String clause = s.substring(i, end);
@@ -186,13 +187,17 @@ final class KindClassifier {
             boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                     && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
             if (future || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause)) return false;
-            if (clause.indexOf(NoteText.NAME_MASK) >= 0 && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
+            String bare = FILLER.matcher(clause).replaceAll("");
+            if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
                 return true;
             }
+            if (!bare.isEmpty()) dictatedName = bare.chars().allMatch(c -> c == NoteText.NAME_MASK);
             i = end + 1;
         }
         return false;
     }
+
+    private static final Pattern FILLER = Pattern.compile("那个|嗯+|呃+|啊+|就是|然后|\\s");
 
     /**
      * Among reports, the first exchange named wins. An exchange named in a planning clause
@@ -234,12 +239,35 @@ final class KindClassifier {
      */
     private static boolean withTheTeacher(String s, int start, int end) {
         String word = s.substring(start, end);
+        // 被她点名批评了: someone else praised or criticised the student
+        if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
+        // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
+        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
+                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), start))) return false;
+        // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
+        if (word.startsWith("让") || word.startsWith("叫")) {
+            if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
+        }
         if (TEACHER_STARTS.foundIn(word)) return true;
+        // 蒋老师和宿管把她劝下来了: another adult is the one who acts in the clause, and the teacher is not there
+        String lead = s.substring(Clauses.clauseStart(s, start), start);
+        if (OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我")) return false;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
+
+    private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
+    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
+    /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
+    private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
+    private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
+    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
+    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
+    private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
+            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训");
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
@@ -296,7 +324,7 @@ final class KindClassifier {
         return FAMILY_WORD.foundIn(s.substring(Clauses.sentenceStart(s, at), at + match.length()));
     }
 
-    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
+    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("(?<!大)家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
     static boolean inSpeech(String s, int at) {

@@ -15,6 +15,7 @@ final class NameContext {
 
     /** Chars that, right before the form, make it an adverb/adjective/predicate reading. */
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
+    private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有");
@@ -23,11 +24,17 @@ final class NameContext {
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌");
+            "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
+            // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
+            "周记", "作文", "日记", "试卷", "卷子", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
+
+    /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
+    private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?)$");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
@@ -35,6 +42,8 @@ final class NameContext {
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
+        // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
+        if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
         String head = s.substring(Math.max(0, start - 2), start);
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
@@ -43,7 +52,7 @@ final class NameContext {
         // a leading time word does not stop the name from opening the clause: 今天高兴上课...
         String lead = s.substring(Clauses.clauseStart(s, start), start);
         boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' '
-                || LEADING_TIME.matcher(lead).matches();
+                || LEADING_TIME.matcher(lead).matches() || AFTER_TIME_OR_FILLER.matcher(lead).find();
         String tail = s.substring(end);
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
@@ -51,7 +60,7 @@ final class NameContext {
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         String form = s.substring(start, end);
         if ((clauseStart || before == '说' || before == '讲' || before == '里' && s.startsWith("群里", start - 2))
-                && (timeWord(form) ? relatesNext(tail) : actsNext(tail, adjective(form)))) return true;
+                && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
         for (String w : NAME_AFTER) {
@@ -135,6 +144,35 @@ final class NameContext {
             if (a == null || a.nature.length == 0) continue;
             String nature = String.valueOf(a.nature[0]);
             return nature.equals("p") || nature.equals("d");
+        }
+        return false;
+    }
+
+    /**
+     * 天天, 常常, 明明: a doubled form that is first of all an adverb or a measure opens clauses before a verb as a word
+     * (天天吵, 天天担心, 天天在里面), so a verb after it proves nothing.
+     */
+    private static boolean doubledAdverb(String form) {
+        if (form.length() != 2 || form.charAt(0) != form.charAt(1)) return false;
+        CoreDictionary.Attribute a = CoreDictionary.get(form);
+        if (a == null) return false;
+        for (var n : a.nature) {
+            String nature = String.valueOf(n);
+            if (nature.equals("d") || nature.equals("q") || nature.equals("z")) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern ADDRESSES = Pattern.compile("(跟|和|给|对|向|找)我");
+
+    /** After a doubled adverb-like form, only a time (明明今天没来) or a turn to the teacher (明明跟我…) shows a person. */
+    private static boolean addressesNext(String tail) {
+        String t = tail.stripLeading();
+        if (ADDRESSES.matcher(t).lookingAt() || SCHOOL_TIME.matcher(t).lookingAt()) return true;
+        for (int n = Math.min(4, t.length()); n >= 1; n--) {
+            CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
+            if (a == null || a.nature.length == 0) continue;
+            return String.valueOf(a.nature[0]).equals("t");
         }
         return false;
     }

@@ -289,6 +289,10 @@ public final class NoteReader {
             }
         }
         if (r.report) flagsTouchTopics(r);
+        // 匿名留言, 没写名字: a safety signal about no one named; the dialogue asks who it is (no candidates)
+        if (r.flagSet.contains(Flag.SAFETY) && r.students.isEmpty() && r.clarify == null && r.mentions.isEmpty()) {
+            r.clarify = new LinkedHashSet<>();
+        }
     }
 
     /** A student acting with force (动了手, 推了他一把), not the one it was done to (被打了). */

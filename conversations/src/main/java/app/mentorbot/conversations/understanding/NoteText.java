@@ -48,6 +48,8 @@ final class NoteText {
         }
         char[] chars = converted.toCharArray();
         for (int i = 0; i < chars.length; i++) chars[i] = narrow(chars[i]);
+        // the Wuhan 港 for 讲 after a person (跟我港, 我跟她港), never in 香港 or 港口
+        for (int i = 1; i < chars.length; i++) if (chars[i] == '港' && "我他她你".indexOf(chars[i - 1]) >= 0) chars[i] = '讲';
         return new NoteText(text, new String(chars));
     }
 

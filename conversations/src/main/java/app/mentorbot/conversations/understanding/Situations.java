@@ -102,7 +102,8 @@ final class Situations {
         if (a != null) out.add(new Signal(Kind.SELF_HARM, a.start(), a.end()));
 
         // fight
-        Cues.Span f = n.first(from, to, check, force);
+        // 被球砸到鼻子: a ball is no one's force
+        Cues.Span f = n.first(from, to, (t, x, y) -> check.counts(t, x, y) && t.substring(x, y).indexOf('球') < 0, force);
         if (f == null) {
             Cues.Span hurt = n.first(from, to, check, injury);
             // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
