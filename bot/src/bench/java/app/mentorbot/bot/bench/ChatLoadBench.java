@@ -60,6 +60,7 @@ public final class ChatLoadBench {
         final AtomicLong lastAnswer = new AtomicLong();
         final List<Long> latenciesMicros = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile long windowEnd;
+        long commits;
         String load = "";
 
         Phase(String name, int rate, long startNanos) {
@@ -137,8 +138,11 @@ public final class ChatLoadBench {
             List<Phase> phases = new ArrayList<>();
             for (int rate : rates) {
                 Thread.sleep(3_000);
+                long commitsBefore = commits(running);
                 Phase p = drive(sockets, rate + "/s", rate, seconds);
                 drain(p, 300);
+                Thread.sleep(2_000); // an idle backend reports its counters within a second
+                p.commits = commits(running) - commitsBefore;
                 phases.add(p);
             }
             String replayed = replay.run(running, clients, school.students.size(), seconds, phases.stream()
@@ -158,16 +162,19 @@ public final class ChatLoadBench {
             System.out.println();
             System.out.println("## End to end over the web chat (" + mode + "), " + clients + " WebSocket clients, open loop, " + seconds + " s per rate");
             System.out.println();
-            System.out.println("| offered | sent | answered | p50 ms | p99 ms | max ms | answered/s in window | sustained notes/s | drained after | load avg (1/5/15) |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| offered | sent | answered | p50 ms | p99 ms | max ms | answered/s in window | sustained notes/s | drained after "
+                    + "| commits/note | load avg (1/5/15) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (Phase p : phases) {
                 long[] l = p.latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
                 double window = (p.windowEnd - p.startNanos) / 1e9;
                 double sustained = sustained(p);
-                System.out.printf("| %d/s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f s | %s |%n", p.rate, p.sent.get(), p.answered.get(),
-                        pct(l, 50), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1000.0, p.answeredInWindow.get() / window, sustained,
-                        (p.lastAnswer.get() - p.windowEnd) / 1e9, p.load);
+                System.out.printf("| %d/s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f s | %.2f | %s |%n", p.rate, p.sent.get(),
+                        p.answered.get(), pct(l, 50), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1000.0, p.answeredInWindow.get() / window,
+                        sustained, (p.lastAnswer.get() - p.windowEnd) / 1e9, p.commits / (double) Math.max(1, p.answered.get()), p.load);
             }
+            System.out.println("(commits/note: all commits on the database during the rate, pg_stat_database.xact_commit, per answered note:"
+                    + " the notes' own, the outbox dispatcher's claims and marks, anything else the bot ran)");
             System.out.println();
             System.out.printf("Plain JDBC on the same database: %d autocommit single-row INSERTs of a %d-byte note (3,000 for 1 thread)%n%n",
                     inserts, note.getBytes(StandardCharsets.UTF_8).length);
@@ -180,6 +187,12 @@ public final class ChatLoadBench {
             System.out.println();
             System.out.print(replayed);
             System.out.printf("frames without a matching replyTo (pushes, reminders): %d%n", strayFrames.get());
+        }
+    }
+
+    private static long commits(BotProcess bot) throws Exception {
+        try (Connection c = bot.jdbc(); Statement st = c.createStatement()) {
+            return Long.parseLong(single(st, "select xact_commit from pg_stat_database where datname = current_database()"));
         }
     }
 

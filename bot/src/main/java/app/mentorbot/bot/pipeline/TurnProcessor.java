@@ -25,7 +25,8 @@ import app.mentorbot.conversations.text.Texts;
 
 /**
  * The path of one message: resolve the sender, then in one transaction keep the raw message, let the
- * dialogue change records and put its replies in the outbox.
+ * dialogue change records and put its replies in the outbox. Messages that waited together on a lane share
+ * that transaction ({@link #processAll}).
  *
  * Handling is idempotent: the raw row's unique (platform, message id) makes a redelivery, a replay from
  * the spool, a restart or a second bot instance find the message handled, and a row left unhandled by
