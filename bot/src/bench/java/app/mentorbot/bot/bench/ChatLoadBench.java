@@ -34,10 +34,12 @@ import java.util.regex.Pattern;
  * rate, open loop (each send is scheduled by the clock, never by a reply), against {@code java -jar
  * mentorbot.jar} with its embedded database. Latency runs from a note's scheduled send time to the frame that
  * answers it (same replyTo), so a bot that falls behind is charged for the wait. Then the same number of
- * plain autocommit single-row INSERTs from as many threads, on the same database, gives the commit limit.
+ * plain autocommit single-row INSERTs from as many threads, on the same database, gives the commit limit, and
+ * pgbench replays a note's own statements raw ({@link Replay}) for the fair comparison: notes/s against that rate.
  *
  * <pre>java -cp … app.mentorbot.bot.bench.ChatLoadBench --jar bot/target/mentorbot.jar [--clients 200]
- *      [--rates 50,200,1000] [--seconds 30] [--warmup 15] [--as-shipped]</pre>
+ *      [--rates 50,200,1000] [--seconds 30] [--warmup 15] [--as-shipped]
+ *      [--pgbench /usr/bin/pgbench] [--pgbench-script .ci/bench-pgbench/note.sql] [--pgbench-clients 8]</pre>
  * The jar's embedded PostgreSQL runs with zonky's defaults, fsync=off (postgres -F) and synchronous_commit=off:
  * nothing is durable there. So by default the harness starts the same PostgreSQL binaries itself with
  * fsync=on and synchronous_commit=on in the work dir and gives the jar that database (SPRING_DATASOURCE_URL,
@@ -58,6 +60,7 @@ public final class ChatLoadBench {
         final AtomicLong lastAnswer = new AtomicLong();
         final List<Long> latenciesMicros = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile long windowEnd;
+        long commits;
         String load = "";
 
         Phase(String name, int rate, long startNanos) {
@@ -75,10 +78,15 @@ public final class ChatLoadBench {
         new ChatLoadBench().run(Path.of(o.getOrDefault("jar", "bot/target/mentorbot.jar")), Integer.parseInt(o.getOrDefault("clients", "200")),
                 Arrays.stream(o.getOrDefault("rates", "50,200,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(o.getOrDefault("seconds", "30")), Integer.parseInt(o.getOrDefault("warmup", "15")),
-                o.containsKey("as-shipped"));
+                o.containsKey("as-shipped"), Path.of(o.getOrDefault("pgbench-script", ".ci/bench-pgbench/note.sql")),
+                o.getOrDefault("pgbench", "/usr/bin/pgbench"), Integer.parseInt(o.getOrDefault("pgbench-clients", "8")));
     }
 
-    void run(Path jar, int clients, int[] rates, int seconds, int warmup, boolean asShipped) throws Exception {
+    private Replay replay;
+
+    void run(Path jar, int clients, int[] rates, int seconds, int warmup, boolean asShipped, Path script, String pgbench,
+             int pgbenchClients) throws Exception {
+        replay = new Replay(script, pgbench, pgbenchClients);
         Path work = Files.createTempDirectory("mentorbot-chatbench");
         Path data = work.resolve("data");
         School school = School.generate(Math.max(2, clients * 8 / 50), 50, clients, 7);
@@ -110,7 +118,8 @@ public final class ChatLoadBench {
         if (rc != 0) throw new IllegalStateException("import failed (" + rc + "), see " + work.resolve("import.log"));
         System.out.printf("import of the roster (creates the database): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
-        BotProcess bot = BotProcess.start(jar, data, work.resolve("bot.log"), env, "--mentorbot.demo=true");
+        // An imported roster ends demo mode for good, so the teachers come in as invited browsers do: a device key each.
+        BotProcess bot = BotProcess.start(jar, data, work.resolve("bot.log"), env);
         System.out.printf("start-up to 'MentorBot ready' (%s database, %d students): %d ms  [load %s]%n", asShipped ? "embedded" : "external",
                 school.students.size(), bot.readyMillis, BotProcess.loadAverage());
         try (BotProcess running = bot) {
@@ -120,6 +129,7 @@ public final class ChatLoadBench {
                     + ": synchronous_commit=" + single(st, "show synchronous_commit") + ", fsync=" + single(st, "show fsync");
             }
             System.out.println("measuring with " + mode);
+            signIn(running, school, clients);
             List<Client> sockets = connect(running.port, school, clients);
             System.out.printf("%d WebSockets open%n", sockets.size());
 
@@ -128,13 +138,18 @@ public final class ChatLoadBench {
             List<Phase> phases = new ArrayList<>();
             for (int rate : rates) {
                 Thread.sleep(3_000);
+                long commitsBefore = commits(running);
                 Phase p = drive(sockets, rate + "/s", rate, seconds);
                 drain(p, 300);
+                Thread.sleep(2_000); // an idle backend reports its counters within a second
+                p.commits = commits(running) - commitsBefore;
                 phases.add(p);
             }
+            String replayed = replay.run(running, clients, school.students.size(), seconds, phases.stream()
+                    .mapToDouble(ChatLoadBench::sustained).max().orElse(0));
             int inserts = phases.stream().mapToInt(p -> p.sent.get()).max().orElse(10_000);
             String note = String.format(School.NOTES[0], "张小明");
-            int[] threadCounts = {clients, 10, 4, 1};
+            int[] threadCounts = {clients, 10, 8, 1};
             double[] commitRates = new double[threadCounts.length];
             String[] commitLoads = new String[threadCounts.length];
             for (int i = 0; i < threadCounts.length; i++) {
@@ -147,16 +162,19 @@ public final class ChatLoadBench {
             System.out.println();
             System.out.println("## End to end over the web chat (" + mode + "), " + clients + " WebSocket clients, open loop, " + seconds + " s per rate");
             System.out.println();
-            System.out.println("| offered | sent | answered | p50 ms | p99 ms | max ms | answered/s in window | sustained notes/s | drained after | load avg (1/5/15) |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| offered | sent | answered | p50 ms | p99 ms | max ms | answered/s in window | sustained notes/s | drained after "
+                    + "| commits/note | load avg (1/5/15) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (Phase p : phases) {
                 long[] l = p.latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
                 double window = (p.windowEnd - p.startNanos) / 1e9;
-                double sustained = p.answered.get() / ((p.lastAnswer.get() - p.startNanos) / 1e9);
-                System.out.printf("| %d/s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f s | %s |%n", p.rate, p.sent.get(), p.answered.get(),
-                        pct(l, 50), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1000.0, p.answeredInWindow.get() / window, sustained,
-                        (p.lastAnswer.get() - p.windowEnd) / 1e9, p.load);
+                double sustained = sustained(p);
+                System.out.printf("| %d/s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.1f s | %.2f | %s |%n", p.rate, p.sent.get(),
+                        p.answered.get(), pct(l, 50), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1000.0, p.answeredInWindow.get() / window,
+                        sustained, (p.lastAnswer.get() - p.windowEnd) / 1e9, p.commits / (double) Math.max(1, p.answered.get()), p.load);
             }
+            System.out.println("(commits/note: all commits on the database during the rate, pg_stat_database.xact_commit, per answered note:"
+                    + " the notes' own, the outbox dispatcher's claims and marks, anything else the bot ran)");
             System.out.println();
             System.out.printf("Plain JDBC on the same database: %d autocommit single-row INSERTs of a %d-byte note (3,000 for 1 thread)%n%n",
                     inserts, note.getBytes(StandardCharsets.UTF_8).length);
@@ -166,8 +184,20 @@ public final class ChatLoadBench {
             for (int i = 0; i < threadCounts.length; i++) {
                 System.out.printf("| %d%s | %.0f | %s |%n", threadCounts[i], why[i], commitRates[i], commitLoads[i]);
             }
+            System.out.println();
+            System.out.print(replayed);
             System.out.printf("frames without a matching replyTo (pushes, reminders): %d%n", strayFrames.get());
         }
+    }
+
+    private static long commits(BotProcess bot) throws Exception {
+        try (Connection c = bot.jdbc(); Statement st = c.createStatement()) {
+            return Long.parseLong(single(st, "select xact_commit from pg_stat_database where datname = current_database()"));
+        }
+    }
+
+    static double sustained(Phase p) {
+        return p.answered.get() / ((p.lastAnswer.get() - p.startNanos) / 1e9);
     }
 
     /** N threads, each with its own connection, doing autocommit single-row inserts; commits/s. */
@@ -246,13 +276,42 @@ public final class ChatLoadBench {
         p.lastAnswer.accumulateAndGet(now, Math::max);
     }
 
+    static String deviceKey(String teacherId) {
+        return "chat-bench-device-" + teacherId;
+    }
+
+    /** What opening an invitation link leaves behind (a redeemed token and a device key per teacher), written directly. */
+    private static void signIn(BotProcess bot, School school, int n) throws Exception {
+        try (Connection c = bot.jdbc();
+             PreparedStatement token = c.prepareStatement("insert into invitation_redeemed (token_hash, school_id, person_id, redeemed_at) "
+                     + "values (?, 'main', ?, now()) on conflict do nothing");
+             PreparedStatement device = c.prepareStatement("insert into web_device (key_hash, school_id, person_id, token_hash, created_at, "
+                     + "expires_at) values (?, 'main', ?, ?, now(), now() + interval '1 day') on conflict do nothing")) {
+            for (int i = 0; i < n; i++) {
+                String id = school.teachers.get(i).id();
+                String tokenHash = sha256("chat-bench-token-" + id);
+                token.setString(1, tokenHash);
+                token.setString(2, id);
+                token.executeUpdate();
+                device.setString(1, sha256(deviceKey(id)));
+                device.setString(2, id);
+                device.setString(3, tokenHash);
+                device.executeUpdate();
+            }
+        }
+    }
+
+    static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private List<Client> connect(int port, School school, int n) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<CompletableFuture<Client>> opening = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             School.Teacher t = school.teachers.get(i);
             Client c = new Client(t.id(), school.menteesOf(t.id()).stream().map(School.Student::name).toList());
-            opening.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat?as=" + t.id()), c.listener())
+            opening.add(http.newWebSocketBuilder().header("Cookie", "mentorbot_device=" + deviceKey(t.id())).buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), c.listener())
                     .thenApply(ws -> {
                         c.ws = ws;
                         c.last = CompletableFuture.completedFuture(ws);

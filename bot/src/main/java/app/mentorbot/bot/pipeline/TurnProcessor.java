@@ -3,6 +3,7 @@ package app.mentorbot.bot.pipeline;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,8 @@ import app.mentorbot.conversations.text.Texts;
 
 /**
  * The path of one message: resolve the sender, then in one transaction keep the raw message, let the
- * dialogue change records and put its replies in the outbox.
+ * dialogue change records and put its replies in the outbox. Messages that waited together on a lane share
+ * that transaction ({@link #processAll}).
  *
  * Handling is idempotent: the raw row's unique (platform, message id) makes a redelivery, a replay from
  * the spool, a restart or a second bot instance find the message handled, and a row left unhandled by
@@ -90,12 +92,7 @@ public class TurnProcessor {
         Optional<Person> sender = senders.resolve(m);
         String schoolId = sender.map(Person::schoolId).orElseGet(() -> senders.schoolOf(m));
         if (sender.isEmpty()) {
-            // Strangers may only bind their account with a code; their words are not kept.
-            tx.executeWithoutResult(s -> inbox.store(m, schoolId, null).ifPresent(id -> {
-                for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
-                    if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
-                }
-            }));
+            tx.executeWithoutResult(s -> fromStranger(m, schoolId));
             log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
             return;
         }
@@ -113,11 +110,90 @@ public class TurnProcessor {
         }
         Optional<RawInbox.Stored> earlier = inbox.find(m);
         if (earlier.isEmpty() || !"RECEIVED".equals(earlier.get().status())) {
-            log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
-            if (senders.resendsUnconfirmed(m)) outbox.answerAgain(m.platform(), m.chatId(), m.messageId());
+            duplicate(m);
             return;
         }
         handle(m, sender.get(), earlier.get().id()); // stored before, never handled (by an older version, or elsewhere)
+    }
+
+    /**
+     * Several messages waiting on one lane, in their order, handled in ONE transaction: each as
+     * {@link #handleOrThrow} would, the sender resolved inside it (a binding code earlier in the batch counts for the
+     * messages after it), every reply an outbox row of that transaction, so nothing is sent before the commit. When the
+     * transaction fails nothing of it stays: with the database away the messages go to the spool as they would one by one;
+     * otherwise each is handled again on its own, where a message at fault takes the failure path and the others are
+     * filed once. While the spool holds a sender's earlier messages, or just after an outage, the batch takes the
+     * one-by-one path unchanged.
+     */
+    void processAll(List<InboundMessage> batch) {
+        List<InboundMessage> ms = batch.stream().filter(m -> !m.fromBot()).map(TurnProcessor::withoutNul).toList();
+        if (ms.size() <= 1 || System.nanoTime() < spoolOnlyUntilNanos || ms.stream().anyMatch(spool::holdsEarlierFrom)) {
+            for (InboundMessage m : batch) process(m);
+            return;
+        }
+        List<Filed> filed;
+        try {
+            filed = tx.execute(s -> {
+                List<Filed> each = new ArrayList<>();
+                for (InboundMessage m : ms) each.add(fileInBatch(m));
+                return each;
+            });
+        } catch (RuntimeException e) {
+            if (databaseAway(e)) {
+                spoolOnlyUntilNanos = System.nanoTime() + SPOOL_ONLY_NANOS; // so each of them goes to the spool below
+                log.warn("database unavailable: {} messages spooled ({})", ms.size(), e.getClass().getSimpleName());
+            } else {
+                log.warn("a batch of {} messages failed ({}); handling them one by one", ms.size(), e.toString());
+            }
+            for (InboundMessage m : ms) process(m);
+            return;
+        }
+        for (Filed f : filed) {
+            InboundMessage m = f.message();
+            if (f.duplicate()) duplicate(m);
+            else if (f.personId() == null) log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
+            else log.info("message {} on {} handled for {}", m.messageId(), m.platform(), f.personId());
+        }
+    }
+
+    /** How a message of a batch went: handled (for a roster person, or a stranger when {@code personId} is null) or a duplicate. */
+    private record Filed(InboundMessage message, String personId, boolean duplicate) {}
+
+    /** Inside the batch's transaction: {@link #handleOrThrow} for one message, a duplicate's answer left for after the commit. */
+    private Filed fileInBatch(InboundMessage m) {
+        Optional<Person> sender = senders.resolve(m);
+        String schoolId = senders.schoolId();
+        if (sender.isEmpty()) {
+            fromStranger(m, schoolId);
+            return new Filed(m, null, false);
+        }
+        Optional<Long> stored = inbox.storeHandled(m, schoolId, sender.get().id());
+        if (stored.isPresent()) {
+            respond(m, sender.get(), stored.get());
+            return new Filed(m, sender.get().id(), false);
+        }
+        Optional<RawInbox.Stored> earlier = inbox.find(m);
+        if (earlier.isPresent() && "RECEIVED".equals(earlier.get().status()) && inbox.lockUnhandled(earlier.get().id())) {
+            respond(m, sender.get(), earlier.get().id()); // stored before, never handled
+            inbox.mark(earlier.get().id(), "DONE");
+            return new Filed(m, sender.get().id(), false);
+        }
+        return new Filed(m, sender.get().id(), true);
+    }
+
+    /** Inside the caller's transaction: strangers may only bind their account with a code; their words are not kept. */
+    private void fromStranger(InboundMessage m, String schoolId) {
+        inbox.store(m, schoolId, null).ifPresent(id -> {
+            for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
+                if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
+            }
+        });
+    }
+
+    /** A message handled before (a redelivery, a page resending): dropped, its answer sent again where the client asks for it. */
+    private void duplicate(InboundMessage m) {
+        log.debug("duplicate message {} on {} dropped", m.messageId(), m.platform());
+        if (senders.resendsUnconfirmed(m)) outbox.answerAgain(m.platform(), m.chatId(), m.messageId());
     }
 
     /** Runs the dialogue for a stored message, unless it was handled already (here or elsewhere). */

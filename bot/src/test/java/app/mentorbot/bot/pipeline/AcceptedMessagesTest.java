@@ -85,6 +85,11 @@ class AcceptedMessagesTest {
             }
             processed.add(m.platform() + "/" + m.messageId());
         }
+
+        @Override
+        void processAll(List<InboundMessage> batch) {
+            for (InboundMessage m : batch) process(m);
+        }
     }
 
     @Test
