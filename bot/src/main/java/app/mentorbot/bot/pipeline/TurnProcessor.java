@@ -162,7 +162,7 @@ public class TurnProcessor {
     /** Inside the batch's transaction: {@link #handleOrThrow} for one message, a duplicate's answer left for after the commit. */
     private Filed fileInBatch(InboundMessage m) {
         Optional<Person> sender = senders.resolve(m);
-        String schoolId = senders.schoolId();
+        String schoolId = sender.map(Person::schoolId).orElseGet(() -> senders.schoolOf(m));
         if (sender.isEmpty()) {
             fromStranger(m, schoolId);
             return new Filed(m, null, false);
