@@ -182,7 +182,11 @@ public class TurnProcessor {
         outbox.sendNow(m, texts.get("failure.later"));
     }
 
-    /** The database (or the way to it) is down, as opposed to a fault in this message. */
+    /**
+     * The database (or the way to it) is down, as opposed to a fault in this message: connection errors (08…), the
+     * server shutting down (57P01), ending our session because another process crashed or it was stopped with
+     * {@code -m immediate} (57P02, as when a primary dies before a failover), or still starting (57P03).
+     */
     static boolean databaseAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
@@ -191,7 +195,7 @@ public class TurnProcessor {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+                    && (sql.getSQLState().startsWith("08") || List.of("57P01", "57P02", "57P03").contains(sql.getSQLState()))) {
                 return true;
             }
         }
