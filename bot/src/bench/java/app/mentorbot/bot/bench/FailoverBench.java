@@ -119,7 +119,7 @@ public final class FailoverBench {
             drill.join();
             long crash = switchTimes[0], promoted = switchTimes[1];
             Map<String, Filed> filed = drain(url, pages, drainSeconds, reminderChecked ? teacherCount : 0);
-            report(pages, filed, crash, promoted, loadAfterSending);
+            report(url, pages, filed, crash, promoted, loadAfterSending);
             if (reminderChecked) checkReminders(url, pages, school.teachers, slot.toInstant(), crash);
             else if (!weekday) System.out.println("reminders: " + day + " is a weekend in Asia/Shanghai, when no reminder slot runs: the slot check is skipped");
             else System.out.println("reminders: the slot before the drill's had not run 0.5 s before the crash (machine too busy): the slot check is skipped");
@@ -257,7 +257,7 @@ public final class FailoverBench {
         return filed;
     }
 
-    private void report(DrillTeachers pages, Map<String, Filed> filed, long crash, long promoted, String load) {
+    private void report(String url, DrillTeachers pages, Map<String, Filed> filed, long crash, long promoted, String load) throws Exception {
         List<DrillTeachers.Note> notes = List.copyOf(pages.notes);
         int confirmed = 0, spooled = 0, otherAnswer = 0, silent = 0, lostConfirmed = 0, lostSpooled = 0, unfiled = 0, duplicates = 0;
         int duringSwitch = 0, switchFiledEarly = 0, switchUnfiled = 0;
@@ -305,8 +305,23 @@ public final class FailoverBench {
         if (duplicates > 0) failures.add(duplicates + " notes filed more than once");
         if (switchUnfiled > 0) failures.add(switchUnfiled + " notes sent while there was no primary are not filed");
         if (switchFiledEarly > 0) failures.add(switchFiledEarly + " notes sent while there was no primary were filed before the promotion");
-        if (silent > 0) System.out.println("note: " + silent + " notes got no answer at all (the page would resend them)");
+        if (silent > 0) System.out.println("note: " + silent + " notes got no answer within the drain time; their replies in the outbox: " + unsentReplies(url, notes));
         if (otherAnswer > 0) System.out.println("note: " + otherAnswer + " notes got another answer, e.g. " + notes.stream().filter(n -> n.other != null).findFirst().map(n -> n.other).orElse(""));
+    }
+
+    /** Where the replies to the unanswered notes are: outbox rows by status, attempts and last error. */
+    private static String unsentReplies(String url, List<DrillTeachers.Note> notes) throws Exception {
+        String[] ids = notes.stream().filter(n -> n.confirmedAt == 0 && n.spooledAt == 0 && n.other == null).map(n -> n.teacherId + "/" + n.id).toArray(String[]::new);
+        List<String> groups = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select status, attempts, coalesce(left(last_error, 40), '-'), count(*) from outbox "
+                     + "where reply_to = any(?) group by 1, 2, 3 order by 4 desc")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) groups.add(rs.getInt(4) + " " + rs.getString(1) + " after " + rs.getInt(2) + " attempts (" + rs.getString(3) + ")");
+            }
+        }
+        return groups.isEmpty() ? "none" : String.join(", ", groups);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.adapters.api.InboundMessage;
@@ -185,10 +186,16 @@ public class TurnProcessor {
     /**
      * The database (or the way to it) is down, as opposed to a fault in this message: connection errors (08…), the
      * server shutting down (57P01), ending our session because another process crashed or it was stopped with
-     * {@code -m immediate} (57P02, as when a primary dies before a failover), or still starting (57P03).
+     * {@code -m immediate} (57P02, as when a primary dies before a failover), or still starting (57P03). When the
+     * rollback after such a failure fails too (the pool has closed the broken connection), the rollback's exception
+     * is thrown and the first failure is its application exception: that one says why.
      */
     static boolean databaseAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && databaseAway(rollback.getApplicationException())) {
+                return true;
+            }
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures spool a message until the database answers again, and which ask the sender to retry. */
 class DatabaseAwayTest {
@@ -22,6 +23,21 @@ class DatabaseAwayTest {
         assertThat(TurnProcessor.databaseAway(new SQLException("An I/O error occurred while sending to the backend.", "08006"))).isTrue();
         assertThat(TurnProcessor.databaseAway(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
         assertThat(TurnProcessor.databaseAway(new SQLException("the database system is starting up", "57P03"))).isTrue();
+    }
+
+    @Test
+    void aFailedRollbackAfterALostConnectionIsTheDatabaseAway() {
+        // the statement lost its connection (08006), the pool closed it, so the rollback failed as well and hid the first failure
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(TurnProcessor.databaseAway(rollback)).isTrue();
+    }
+
+    @Test
+    void aFailedRollbackAfterAFaultInTheMessageIsNot() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalArgumentException("no such student"));
+        assertThat(TurnProcessor.databaseAway(rollback)).isFalse();
     }
 
     @Test
