@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -167,7 +166,6 @@ final class DrillTeachers {
         final List<String> mentees;
         volatile WebSocket ws;
         private CompletableFuture<WebSocket> last;
-        private final StringBuilder partial = new StringBuilder();
 
         Page(String teacherId, int bot, List<String> mentees) {
             this.teacherId = teacherId;
@@ -194,19 +192,7 @@ final class DrillTeachers {
         }
 
         WebSocket.Listener listener() {
-            return new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean lastPart) {
-                    partial.append(data);
-                    if (lastPart) {
-                        String f = partial.toString();
-                        partial.setLength(0);
-                        frame(teacherId, f);
-                    }
-                    w.request(1);
-                    return null;
-                }
-            };
+            return ChatLoadBench.wholeFrames(f -> frame(teacherId, f));
         }
     }
 

@@ -261,7 +261,7 @@ public final class FailoverBench {
         List<DrillTeachers.Note> notes = List.copyOf(pages.notes);
         int confirmed = 0, spooled = 0, otherAnswer = 0, silent = 0, lostConfirmed = 0, lostSpooled = 0, unfiled = 0, duplicates = 0;
         int duringSwitch = 0, switchFiledEarly = 0, switchUnfiled = 0;
-        long firstConfirmedAgain = Long.MAX_VALUE, lastSpooledFiled = 0, firstFiledAgain = Long.MAX_VALUE;
+        long firstConfirmedAgain = Long.MAX_VALUE, lastSpooledFiled = 0, firstConfirmedAfterPromotion = Long.MAX_VALUE;
         for (DrillTeachers.Note n : notes) {
             Filed f = filed.get(n.marker);
             if (n.confirmedAt > 0) confirmed++;
@@ -278,7 +278,7 @@ public final class FailoverBench {
                 duplicates++;
             }
             if (n.sentAt >= crash && n.confirmedAt > 0) firstConfirmedAgain = Math.min(firstConfirmedAgain, n.confirmedAt);
-            if (f != null && f.firstAt() >= crash) firstFiledAgain = Math.min(firstFiledAgain, f.firstAt());
+            if (n.sentAt >= promoted && n.confirmedAt > 0) firstConfirmedAfterPromotion = Math.min(firstConfirmedAfterPromotion, n.confirmedAt);
             if (n.spooledAt > 0 && f != null) lastSpooledFiled = Math.max(lastSpooledFiled, f.firstAt());
             if (n.sentAt >= crash && n.sentAt < promoted) {
                 duringSwitch++;
@@ -293,8 +293,8 @@ public final class FailoverBench {
                 unfiled, duplicates, load);
         System.out.println();
         System.out.printf("primary stopped at +0; standby promoted (writable) at +%.1f s%n", (promoted - crash) / 1000.0);
-        System.out.printf("first note filed on the promoted standby at +%s%n", firstFiledAgain == Long.MAX_VALUE ? "never"
-                : String.format("%.1f s", (firstFiledAgain - crash) / 1000.0));
+        System.out.printf("first note sent after the promotion confirmed (已记录) at +%s%n", firstConfirmedAfterPromotion == Long.MAX_VALUE ? "never"
+                : String.format("%.1f s", (firstConfirmedAfterPromotion - crash) / 1000.0));
         System.out.printf("first note sent after the stop confirmed (已记录) at +%s%n", firstConfirmedAgain == Long.MAX_VALUE ? "never"
                 : String.format("%.1f s", (firstConfirmedAgain - crash) / 1000.0));
         System.out.printf("last spooled note filed at +%s (%d spooled)%n", lastSpooledFiled == 0 ? "-" : String.format("%.1f s", (lastSpooledFiled - crash) / 1000.0),

@@ -34,10 +34,16 @@ class DatabaseAwayTest {
     }
 
     @Test
-    void aFailedRollbackAfterAFaultInTheMessageIsNot() {
-        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-        rollback.initApplicationException(new IllegalArgumentException("no such student"));
-        assertThat(TurnProcessor.databaseAway(rollback)).isFalse();
+    void aCommitLostWithItsConnectionIsTheDatabaseAway() {
+        // the commit's I/O error is only logged ("Commit exception overridden by rollback exception"): the rollback's is thrown
+        assertThat(TurnProcessor.databaseAway(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+    }
+
+    @Test
+    void aTransactionFailureWithoutAnyJdbcCauseIsNot() {
+        TransactionSystemException other = new TransactionSystemException("could not roll back", new IllegalStateException("no transaction"));
+        other.initApplicationException(new IllegalArgumentException("no such student"));
+        assertThat(TurnProcessor.databaseAway(other)).isFalse();
     }
 
     @Test
