@@ -109,7 +109,7 @@ public final class FailoverBench {
             LocalDate day = slot.toLocalDate();
             boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
             Thread.sleep(Math.max(0, crashAt - before * 1000L - System.currentTimeMillis()));
-            long[] switchTimes = new long[2];
+            long[] switchTimes = new long[3];
             CompletableFuture<Void> drill = CompletableFuture.runAsync(() -> {
                 reminderChecked = weekday && addRemindersAfter(url, slot.minusSeconds(15).toInstant(), crashAt, school.teachers, day);
                 failover(script, pair, crashAt, promoteAfter, switchTimes);
@@ -117,9 +117,9 @@ public final class FailoverBench {
             pages.send(rate, 0, crashAt + after * 1000L);
             String loadAfterSending = BotProcess.loadAverage();
             drill.join();
-            long crash = switchTimes[0], promoted = switchTimes[1];
+            long crash = switchTimes[0], promoting = switchTimes[1], promoted = switchTimes[2];
             Map<String, Filed> filed = drain(url, pages, drainSeconds, reminderChecked ? teacherCount : 0);
-            report(url, pages, filed, crash, promoted, loadAfterSending);
+            report(url, pages, filed, crash, promoting, promoted, loadAfterSending);
             if (reminderChecked) checkReminders(url, pages, school.teachers, slot.toInstant(), crash);
             else if (!weekday) System.out.println("reminders: " + day + " is a weekend in Asia/Shanghai, when no reminder slot runs: the slot check is skipped");
             else System.out.println("reminders: the slot before the drill's had not run 0.5 s before the crash (machine too busy): the slot check is skipped");
@@ -206,14 +206,20 @@ public final class FailoverBench {
         }
     }
 
+    /**
+     * Stops the primary, then promotes the standby; times: [0] the stop command returned (the primary is down: a
+     * note sent just before may still have committed there), [1] the promote command is started (nothing can commit
+     * on the standby before), [2] it returned (the standby is writable).
+     */
     private static void failover(String script, Path pair, long crashAt, int promoteAfter, long[] times) {
         try {
             Thread.sleep(Math.max(0, crashAt - System.currentTimeMillis()));
-            times[0] = System.currentTimeMillis();
             pairCommand(script, "crash", pair);
+            times[0] = System.currentTimeMillis();
             Thread.sleep(Math.max(0, times[0] + promoteAfter * 1000L - System.currentTimeMillis()));
-            pairCommand(script, "promote", pair);
             times[1] = System.currentTimeMillis();
+            pairCommand(script, "promote", pair);
+            times[2] = System.currentTimeMillis();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -257,7 +263,8 @@ public final class FailoverBench {
         return filed;
     }
 
-    private void report(String url, DrillTeachers pages, Map<String, Filed> filed, long crash, long promoted, String load) throws Exception {
+    private void report(String url, DrillTeachers pages, Map<String, Filed> filed, long crash, long promoting, long promoted, String load)
+            throws Exception {
         List<DrillTeachers.Note> notes = List.copyOf(pages.notes);
         int confirmed = 0, spooled = 0, otherAnswer = 0, silent = 0, lostConfirmed = 0, lostSpooled = 0, unfiled = 0, duplicates = 0;
         int duringSwitch = 0, switchFiledEarly = 0, switchUnfiled = 0;
@@ -280,10 +287,10 @@ public final class FailoverBench {
             if (n.sentAt >= crash && n.confirmedAt > 0) firstConfirmedAgain = Math.min(firstConfirmedAgain, n.confirmedAt);
             if (n.sentAt >= promoted && n.confirmedAt > 0) firstConfirmedAfterPromotion = Math.min(firstConfirmedAfterPromotion, n.confirmedAt);
             if (n.spooledAt > 0 && f != null) lastSpooledFiled = Math.max(lastSpooledFiled, f.firstAt());
-            if (n.sentAt >= crash && n.sentAt < promoted) {
+            if (n.sentAt >= crash && n.sentAt < promoting) {
                 duringSwitch++;
                 if (f == null) switchUnfiled++;
-                else if (f.firstAt() < promoted) switchFiledEarly++;
+                else if (f.firstAt() < promoting) switchFiledEarly++;
             }
         }
         System.out.println();
@@ -292,7 +299,8 @@ public final class FailoverBench {
         System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %s |%n", notes.size(), confirmed, spooled, otherAnswer, silent, notes.size() - unfiled,
                 unfiled, duplicates, load);
         System.out.println();
-        System.out.printf("primary stopped at +0; standby promoted (writable) at +%.1f s%n", (promoted - crash) / 1000.0);
+        System.out.printf("primary stopped at +0 (pg_ctl stop returned); promotion started at +%.1f s, standby writable at +%.1f s%n",
+                (promoting - crash) / 1000.0, (promoted - crash) / 1000.0);
         System.out.printf("first note sent after the promotion confirmed (已记录) at +%s%n", firstConfirmedAfterPromotion == Long.MAX_VALUE ? "never"
                 : String.format("%.1f s", (firstConfirmedAfterPromotion - crash) / 1000.0));
         System.out.printf("first note sent after the stop confirmed (已记录) at +%s%n", firstConfirmedAgain == Long.MAX_VALUE ? "never"
