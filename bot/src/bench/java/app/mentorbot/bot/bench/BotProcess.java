@@ -79,9 +79,10 @@ final class BotProcess implements AutoCloseable {
         }, "bot-log");
         pump.setDaemon(true);
         pump.start();
-        if (!ready.await(120, TimeUnit.SECONDS)) {
+        int readySeconds = Integer.getInteger("bench.ready-seconds", 120); // a busy machine needs longer
+        if (!ready.await(readySeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("the bot did not get ready within 120 s; see " + log);
+            throw new IllegalStateException("the bot did not get ready within " + readySeconds + " s; see " + log);
         }
         String external = env.get("SPRING_DATASOURCE_URL");
         if (external != null) pg[0] = Integer.parseInt(external.replaceAll(".*:(\\d+)/.*", "$1"));

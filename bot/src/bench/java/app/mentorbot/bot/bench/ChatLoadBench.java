@@ -329,8 +329,6 @@ public final class ChatLoadBench {
         final List<String> mentees;
         volatile WebSocket ws;
         CompletableFuture<WebSocket> last;
-        private final StringBuilder partial = new StringBuilder();
-
         Client(String teacherId, List<String> mentees) {
             this.teacherId = teacherId;
             this.mentees = mentees;
@@ -349,20 +347,26 @@ public final class ChatLoadBench {
         }
 
         WebSocket.Listener listener() {
-            return new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean lastPart) {
-                    partial.append(data);
-                    if (lastPart) {
-                        String frame = partial.toString();
-                        partial.setLength(0);
-                        answered(frame);
-                    }
-                    w.request(1);
-                    return null;
-                }
-            };
+            return wholeFrames(ChatLoadBench.this::answered);
         }
+    }
+
+    /** A socket listener that hands on each text frame whole (a long one arrives in parts). */
+    static WebSocket.Listener wholeFrames(java.util.function.Consumer<String> onFrame) {
+        StringBuilder partial = new StringBuilder();
+        return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean lastPart) {
+                partial.append(data);
+                if (lastPart) {
+                    String frame = partial.toString();
+                    partial.setLength(0);
+                    onFrame.accept(frame);
+                }
+                w.request(1);
+                return null;
+            }
+        };
     }
 
     static double pct(long[] sortedMicros, double p) {

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.adapters.api.InboundMessage;
@@ -258,16 +259,28 @@ public class TurnProcessor {
         outbox.sendNow(m, texts.get("failure.later"));
     }
 
-    /** The database (or the way to it) is down, as opposed to a fault in this message. */
+    /**
+     * The database (or the way to it) is down, as opposed to a fault in this message: connection errors (08…), the
+     * server shutting down (57P01), ending our session because another process crashed or it was stopped with
+     * {@code -m immediate} (57P02, as when a primary dies before a failover), or still starting (57P03). When the
+     * rollback after such a failure fails too, because the pool has closed the broken connection, the rollback's
+     * exception is thrown: a JDBC commit or rollback that failed on the connection itself (a TransactionSystemException
+     * over an SQLException no translator could place, "Connection is closed") is the database away as well. A commit
+     * that failed so may have committed: the spooled message's replay then finds it handled.
+     */
     static boolean databaseAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException tse && (tse.getCause() instanceof SQLException
+                    || tse.getApplicationException() != null && databaseAway(tse.getApplicationException()))) {
+                return true;
+            }
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+                    && (sql.getSQLState().startsWith("08") || List.of("57P01", "57P02", "57P03").contains(sql.getSQLState()))) {
                 return true;
             }
         }
