@@ -32,26 +32,37 @@ class SenderDirectory {
         this.adapters = adapters;
     }
 
-    Optional<Person> resolve(InboundMessage m) {
-        String schoolId = schoolOf(m);
-        List<String> ids = new ArrayList<>();
-        // An adapter that signs roster people in has already proved who this is; bindings may add more children.
-        if (signsIn(m)) ids.add(schools.parse(m.senderId()).personId());
-        ids.addAll(jdbc.sql("select person_id from platform_identity where platform = ? and platform_user_id = ? and school_id = ? "
-                        + "order by bound_at, person_id")
-                .params(m.platform(), m.senderId(), schoolId).query(String.class).list());
-        return Person.findAll(schoolId, rosters.load(schoolId), ids);
-    }
+    /** Who sent a message, and the school it belongs to (a stranger's, the home school). */
+    record Sender(String schoolId, Optional<Person> person) {}
 
     /**
-     * The school a message belongs to: on the web chat the school of the signed-in person; on a platform the
-     * school the account was first bound in (one district account may serve several schools' people, each
-     * binding carries its school); a stranger's message belongs to the home school.
+     * The school is, on the web chat, the signed-in person's; on a platform, the school the account was first bound in
+     * (one district account may serve several schools' people, each binding carries its school); for a stranger, the
+     * home school.
      */
-    String schoolOf(InboundMessage m) {
-        if (signsIn(m)) return schools.parse(m.senderId()).schoolId();
-        return jdbc.sql("select school_id from platform_identity where platform = ? and platform_user_id = ? order by bound_at, school_id limit 1")
-                .params(m.platform(), m.senderId()).query(String.class).optional().orElse(schools.home());
+    Sender find(InboundMessage m) {
+        List<Binding> bindings = bindings(m);
+        List<String> ids = new ArrayList<>();
+        String school;
+        if (signsIn(m)) {
+            // An adapter that signs roster people in has already proved who this is; bindings may add more children.
+            Schools.SchoolPerson signedIn = schools.parse(m.senderId());
+            school = signedIn.schoolId();
+            ids.add(signedIn.personId());
+        } else {
+            school = bindings.isEmpty() ? schools.home() : bindings.get(0).schoolId();
+        }
+        bindings.stream().filter(b -> b.schoolId().equals(school)).forEach(b -> ids.add(b.personId()));
+        return new Sender(school, Person.findAll(school, rosters.load(school), ids));
+    }
+
+    private record Binding(String schoolId, String personId) {}
+
+    /** The account's bindings in every school, the first made first: one read a message. */
+    private List<Binding> bindings(InboundMessage m) {
+        return jdbc.sql("select school_id, person_id from platform_identity where platform = ? and platform_user_id = ? "
+                        + "order by bound_at, school_id, person_id")
+                .params(m.platform(), m.senderId()).query((rs, n) -> new Binding(rs.getString(1), rs.getString(2))).list();
     }
 
     private boolean signsIn(InboundMessage m) {

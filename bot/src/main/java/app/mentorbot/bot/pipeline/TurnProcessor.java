@@ -90,8 +90,9 @@ public class TurnProcessor {
 
     /** Handles a message completely or throws; safe to repeat for the same message. */
     void handleOrThrow(InboundMessage m) {
-        Optional<Person> sender = senders.resolve(m);
-        String schoolId = sender.map(Person::schoolId).orElseGet(() -> senders.schoolOf(m));
+        SenderDirectory.Sender found = senders.find(m);
+        String schoolId = found.schoolId();
+        Optional<Person> sender = found.person();
         if (sender.isEmpty()) {
             tx.executeWithoutResult(s -> fromStranger(m, schoolId));
             log.info("message {} on {} from an unknown sender", m.messageId(), m.platform());
@@ -162,8 +163,9 @@ public class TurnProcessor {
 
     /** Inside the batch's transaction: {@link #handleOrThrow} for one message, a duplicate's answer left for after the commit. */
     private Filed fileInBatch(InboundMessage m) {
-        Optional<Person> sender = senders.resolve(m);
-        String schoolId = sender.map(Person::schoolId).orElseGet(() -> senders.schoolOf(m));
+        SenderDirectory.Sender found = senders.find(m);
+        String schoolId = found.schoolId();
+        Optional<Person> sender = found.person();
         if (sender.isEmpty()) {
             fromStranger(m, schoolId);
             return new Filed(m, null, false);
@@ -228,7 +230,7 @@ public class TurnProcessor {
     /** A message stored before a crash and never handled. */
     void resume(InboundMessage m, long rawId) {
         try {
-            Optional<Person> sender = senders.resolve(m);
+            Optional<Person> sender = senders.find(m).person();
             if (sender.isPresent()) handle(m, sender.get(), rawId);
             else inbox.mark(rawId, "UNKNOWN_SENDER");
         } catch (RuntimeException e) {
@@ -245,8 +247,9 @@ public class TurnProcessor {
      */
     private void failed(InboundMessage m) {
         try {
-            String schoolId = senders.schoolOf(m);
-            String personId = senders.resolve(m).map(Person::id).orElse(null);
+            SenderDirectory.Sender found = senders.find(m);
+            String schoolId = found.schoolId();
+            String personId = found.person().map(Person::id).orElse(null);
             tx.executeWithoutResult(s -> {
                 long rawId = inbox.store(m, schoolId, personId).orElseGet(() -> inbox.find(m).orElseThrow().id());
                 inbox.mark(rawId, "FAILED");

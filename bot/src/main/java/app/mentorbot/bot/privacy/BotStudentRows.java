@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.privacy.ErasedStudent;
 import app.mentorbot.conversations.privacy.ErasedStudent.SourceMessage;
 import app.mentorbot.conversations.privacy.StudentRowsOwner;
@@ -68,16 +69,11 @@ public final class BotStudentRows implements StudentRowsOwner {
                 + "(select id from inbound_message where school_id = ? and person_id = ?)").params(REDACTED, schoolId, schoolId, parentId).update();
         jdbc.sql("update inbound_message set body = null, sender_ref = 'erased', chat_id = 'erased', person_id = null, "
                 + "platform_message_id = 'erased:' || id where school_id = ? and (person_id = ? or sender_ref in (?, ?))")
-                .params(schoolId, parentId, parentId, acrossSchools(schoolId, parentId)).update();
+                .params(schoolId, parentId, parentId, Schools.withSchool(schoolId, parentId)).update();
         jdbc.sql("update outbox set body = ?, chat_id = 'erased', recipient_id = null, reply_to = null "
                 + "where school_id = ? and (recipient_id = ? or chat_id in (?, ?))")
-                .params(REDACTED, schoolId, parentId, parentId, acrossSchools(schoolId, parentId)).update();
+                .params(REDACTED, schoolId, parentId, parentId, Schools.withSchool(schoolId, parentId)).update();
         // deleting the opened invitations deletes the browsers they bound (web_device cascades)
         jdbc.sql("delete from invitation_redeemed where school_id = ? and person_id = ?").params(schoolId, parentId).update();
-    }
-
-    /** How the web chat names a person of a school other than the deployment's home one (see {@code Schools#qualify}). */
-    private static String acrossSchools(String schoolId, String personId) {
-        return personId + "@" + schoolId;
     }
 }

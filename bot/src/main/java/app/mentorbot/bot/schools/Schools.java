@@ -63,7 +63,12 @@ public class Schools {
 
     /** The one string that names this person across schools. */
     public String qualify(String schoolId, String personId) {
-        return schoolId == null || schoolId.equals(home) ? personId : personId + SEPARATOR + schoolId;
+        return schoolId == null || schoolId.equals(home) ? personId : withSchool(schoolId, personId);
+    }
+
+    /** The qualified form itself, whatever the home school (for a search that must find both forms). */
+    public static String withSchool(String schoolId, String personId) {
+        return personId + SEPARATOR + schoolId;
     }
 
     /** The school and roster id a qualified name stands for. */

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.digests.ConferenceDigest;
 import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFile;
@@ -26,7 +25,6 @@ import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;
-import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.SchoolClass;
 import app.mentorbot.conversations.roster.Student;
 
@@ -43,20 +41,18 @@ class DigestPages {
 
     private final SignedLinks links;
     private final Clock clock;
-    private final Schools schools;
-    private final RosterStore rosters;
+    private final Viewers viewers;
     private final DigestBuilder digests;
     private final GrowthFileBuilder growthFiles;
     private final SummaryBuilder summaries;
     private final PdfFont pdfs;
 
-    DigestPages(SignedLinks links, Clock clock, Schools schools, RosterStore rosters, DigestBuilder digests,
+    DigestPages(SignedLinks links, Clock clock, Viewers viewers, DigestBuilder digests,
                 GrowthFileBuilder growthFiles, SummaryBuilder summaries, PdfFont pdfs) {
         this.pdfs = pdfs;
         this.links = links;
         this.clock = clock;
-        this.schools = schools;
-        this.rosters = rosters;
+        this.viewers = viewers;
         this.digests = digests;
         this.growthFiles = growthFiles;
         this.summaries = summaries;
@@ -99,9 +95,9 @@ class DigestPages {
     /** The digest when the link holds and the viewer heads the class or is an admin. */
     private Optional<ConferenceDigest> digestFor(String classId, String viewer, String exp, String sig) {
         if (!links.valid(SignedLinks.Page.DIGEST, viewer, classId, exp, sig)) return Optional.empty();
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        Optional<Person> who = v.person();
         Optional<SchoolClass> c = roster.schoolClass(classId);
         if (who.isEmpty() || c.isEmpty()) return Optional.empty();
         boolean allowed = who.get().is(Role.ADMIN) || v.personId().equals(c.get().headTeacherId());
@@ -129,9 +125,9 @@ class DigestPages {
 
     /** The growth file when the viewer may read the student, as the roster stands today (the link is already checked). */
     private Optional<GrowthFile> growthFileFor(String studentId, String viewer) {
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        Optional<Person> who = v.person();
         Optional<Student> student = roster.student(studentId);
         if (who.isEmpty() || student.isEmpty() || !Access.mayRead(who.get(), student.get(), roster)) return Optional.empty();
         return growthFiles.build(v.schoolId(), studentId, today());
@@ -141,9 +137,9 @@ class DigestPages {
     ResponseEntity<String> summary(@PathVariable String teacherId, @RequestParam(required = false) String viewer,
                                    @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.SUMMARY, viewer, teacherId, exp, sig)) return refuse("refuse.link");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        Optional<Person> who = v.person();
         if (who.isEmpty() || !(v.personId().equals(teacherId) && who.get().isStaff() || who.get().is(Role.ADMIN))) return refuse("refuse.summary");
         Optional<SemesterSummary> summary = summaries.build(v.schoolId(), teacherId, today());
         return summary.isEmpty() ? refuse("refuse.summary") : page(SummaryHtml.render(summary.get()));

@@ -19,7 +19,6 @@ import app.mentorbot.conversations.leadership.OverviewBuilder;
 import app.mentorbot.conversations.leadership.SchoolOverview;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
-import app.mentorbot.conversations.roster.RosterStore;
 
 /**
  * The district's page (全区情况), behind a {@link SignedLinks} link made for an admin of the district office: one
@@ -32,15 +31,15 @@ class DistrictPages {
     private final SignedLinks links;
     private final Clock clock;
     private final Schools schools;
-    private final RosterStore rosters;
+    private final Viewers viewers;
     private final OverviewBuilder overview;
     private final DistrictGrants grants;
 
-    DistrictPages(SignedLinks links, Clock clock, Schools schools, RosterStore rosters, OverviewBuilder overview, DistrictGrants grants) {
+    DistrictPages(SignedLinks links, Clock clock, Schools schools, Viewers viewers, OverviewBuilder overview, DistrictGrants grants) {
         this.links = links;
         this.clock = clock;
         this.schools = schools;
-        this.rosters = rosters;
+        this.viewers = viewers;
         this.overview = overview;
         this.grants = grants;
     }
@@ -49,8 +48,8 @@ class DistrictPages {
     ResponseEntity<String> district(@PathVariable String districtId, @RequestParam(required = false) String viewer,
                                     @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.DISTRICT, viewer, districtId, exp, sig)) return refuse("refuse.link");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Optional<Person> who = Person.find(v.schoolId(), rosters.load(v.schoolId()), v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Optional<Person> who = v.person();
         if (!schools.isDistrict(districtId) || !districtId.equals(v.schoolId()) || who.isEmpty() || !who.get().is(Role.ADMIN)) {
             return refuse("refuse.district");
         }
@@ -61,7 +60,7 @@ class DistrictPages {
             lines.add(new DistrictHtml.Line(o, grants.granted(school), links.overviewFor(viewer, school)));
         }
         return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
-                .body(DistrictHtml.render(rosters.load(districtId).schoolName(), today, lines));
+                .body(DistrictHtml.render(v.roster().schoolName(), today, lines));
     }
 
     private static ResponseEntity<String> refuse(String key) {

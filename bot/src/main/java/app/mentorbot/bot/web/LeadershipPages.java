@@ -48,15 +48,17 @@ class LeadershipPages {
     private final SignedLinks links;
     private final Clock clock;
     private final Schools schools;
+    private final Viewers viewers;
     private final DistrictGrants grants;
     private final RosterStore rosters;
     private final OverviewBuilder overview;
     private final WorkloadBuilder workload;
 
-    LeadershipPages(SignedLinks links, Clock clock, Schools schools, DistrictGrants grants, RosterStore rosters, OverviewBuilder overview, WorkloadBuilder workload) {
+    LeadershipPages(SignedLinks links, Clock clock, Schools schools, Viewers viewers, DistrictGrants grants, RosterStore rosters, OverviewBuilder overview, WorkloadBuilder workload) {
         this.links = links;
         this.clock = clock;
         this.schools = schools;
+        this.viewers = viewers;
         this.grants = grants;
         this.rosters = rosters;
         this.overview = overview;
@@ -68,8 +70,8 @@ class LeadershipPages {
                                     @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
                                     @RequestParam(required = false) String flagged) {
         if (!links.valid(SignedLinks.Page.OVERVIEW, viewer, schoolId, exp, sig)) return refuse("refuse.link");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Optional<Person> who = Person.find(v.schoolId(), rosters.load(v.schoolId()), v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Optional<Person> who = v.person();
         if (who.isEmpty() || !who.get().is(Role.ADMIN)) return refuse("refuse.overview");
         // The school's own admin sees it all; a district admin the figures, and below them only with the school's grant.
         boolean own = schoolId.equals(v.schoolId());
@@ -103,9 +105,9 @@ class LeadershipPages {
                                     @RequestParam(required = false) String period, @RequestParam(required = false) String item,
                                     @RequestParam(required = false) String teacher) {
         if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        if (!mayView(roster, v, subject)) return refuse("refuse.workload");
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        if (!mayView(v, subject)) return refuse("refuse.workload");
         Workload.Period p = "year".equals(period) ? workload.year(today()) : workload.term(today());
         String self = "/pages/workload/" + enc(subject) + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp));
         String periodParam = "&period=" + (p.year() ? "year" : "term");
@@ -134,8 +136,8 @@ class LeadershipPages {
                                        @RequestParam(required = false) String exp, @RequestParam(required = false) String sig,
                                        @RequestParam(required = false) String period) {
         if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        if (!mayView(rosters.load(v.schoolId()), v, subject)) return refuse("refuse.workload");
+        Viewers.Viewer v = viewers.of(viewer);
+        if (!mayView(v, subject)) return refuse("refuse.workload");
         Workload w = shown(v.schoolId(), subject, "year".equals(period) ? workload.year(today()) : workload.term(today()));
         String name = PageHtml.t("workload.sheet") + "_" + w.period().name() + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX).header("Cache-Control", "no-store")
@@ -151,8 +153,9 @@ class LeadershipPages {
     }
 
     /** All teachers: admins; one teacher: that teacher, or an admin. */
-    private boolean mayView(Roster roster, Schools.SchoolPerson viewer, String subject) {
-        Optional<Person> who = Person.find(viewer.schoolId(), roster, viewer.personId());
+    private boolean mayView(Viewers.Viewer viewer, String subject) {
+        Roster roster = viewer.roster();
+        Optional<Person> who = viewer.person();
         if (who.isEmpty() || !who.get().isStaff()) return false;
         if (who.get().is(Role.ADMIN)) return subject.equals(Links.ALL_TEACHERS) || roster.teacher(subject).isPresent();
         return viewer.personId().equals(subject);

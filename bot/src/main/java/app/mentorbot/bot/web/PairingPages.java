@@ -17,13 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.pairing.Proposal;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 import app.mentorbot.conversations.roster.Roster;
-import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.SchoolClass;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,14 +37,12 @@ class PairingPages {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SignedLinks links;
-    private final Schools schools;
-    private final RosterStore rosters;
+    private final Viewers viewers;
     private final Pairings pairings;
 
-    PairingPages(SignedLinks links, Schools schools, RosterStore rosters, Pairings pairings) {
+    PairingPages(SignedLinks links, Viewers viewers, Pairings pairings) {
         this.links = links;
-        this.schools = schools;
-        this.rosters = rosters;
+        this.viewers = viewers;
         this.pairings = pairings;
     }
 
@@ -86,7 +82,7 @@ class PairingPages {
         if (!isOpen(s.schoolId(), s.proposal())) return refuse("refuse.pairingClosed");
         String who = student == null ? "" : student.strip();
         Pairings.MoveOutcome outcome = pairings.move(s.schoolId(), s.roster(), s.proposal(), s.students(), who,
-                mentor == null ? "" : mentor, schools.parse(viewer).personId());
+                mentor == null ? "" : mentor, s.viewerId());
         String page = "/pages/pairing/" + proposalId + links.query(SignedLinks.Page.PAIRING, viewer, proposalId, Long.parseLong(exp))
                 + "&done=" + MoveNotice.code(outcome) + "&student=" + URLEncoder.encode(who, StandardCharsets.UTF_8);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Cache-Control", "no-store").location(URI.create(page)).build();
@@ -123,20 +119,20 @@ class PairingPages {
     }
 
     /** What a viewer may see of a proposal. */
-    private record Shown(String schoolId, Proposal proposal, Roster roster, Set<String> students) {}
+    private record Shown(String schoolId, String viewerId, Proposal proposal, Roster roster, Set<String> students) {}
 
     /** An admin: every student of the proposal; a class head: those of the classes they head; anyone else: nothing. */
     private Optional<Shown> shown(String proposalId, String viewer) {
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        Optional<Person> who = v.person();
         Optional<Proposal> proposal = pairings.byId(v.schoolId(), Long.parseLong(proposalId));
         if (who.isEmpty() || !who.get().isStaff() || proposal.isEmpty()) return Optional.empty();
         Set<String> classes = who.get().is(Role.ADMIN)
                 ? Set.copyOf(roster.classes().stream().map(SchoolClass::id).toList())
                 : Set.copyOf(roster.classes().stream().filter(c -> v.personId().equals(c.headTeacherId())).map(SchoolClass::id).toList());
         Set<String> students = Pairings.studentsOf(proposal.get(), roster, classes);
-        return students.isEmpty() ? Optional.empty() : Optional.of(new Shown(v.schoolId(), proposal.get(), roster, students));
+        return students.isEmpty() ? Optional.empty() : Optional.of(new Shown(v.schoolId(), v.personId(), proposal.get(), roster, students));
     }
 
     private static ResponseEntity<String> refuse(String key) {

@@ -10,13 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.conversations.people.Access;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.Roster;
-import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.Student;
 
 /**
@@ -27,14 +25,12 @@ import app.mentorbot.conversations.roster.Student;
 @RestController
 class StudentPages {
     private final SignedLinks links;
-    private final Schools schools;
-    private final RosterStore rosters;
+    private final Viewers viewers;
     private final RecordStore records;
 
-    StudentPages(SignedLinks links, Schools schools, RosterStore rosters, RecordStore records) {
+    StudentPages(SignedLinks links, Viewers viewers, RecordStore records) {
         this.links = links;
-        this.schools = schools;
-        this.rosters = rosters;
+        this.viewers = viewers;
         this.records = records;
     }
 
@@ -42,9 +38,9 @@ class StudentPages {
     ResponseEntity<String> page(@PathVariable String studentId, @RequestParam(required = false) String viewer,
                                 @RequestParam(required = false) String exp, @RequestParam(required = false) String sig) {
         if (!links.valid(SignedLinks.Page.STUDENT, viewer, studentId, exp, sig)) return refuse("链接无效或已过期，请在聊天中重新查询。");
-        Schools.SchoolPerson v = schools.parse(viewer);
-        Roster roster = rosters.load(v.schoolId());
-        Optional<Person> who = Person.find(v.schoolId(), roster, v.personId());
+        Viewers.Viewer v = viewers.of(viewer);
+        Roster roster = v.roster();
+        Optional<Person> who = v.person();
         Optional<Student> student = roster.student(studentId);
         if (who.isEmpty() || student.isEmpty() || !Access.mayRead(who.get(), student.get(), roster)) {
             return refuse("你没有查看这位学生记录的权限。");
