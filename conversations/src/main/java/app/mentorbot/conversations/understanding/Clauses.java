@@ -12,6 +12,7 @@ final class Clauses {
         char c = s.charAt(i);
         if (c == '.') return !(i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1)));
         if (c == ' ' || c == '\u3000') return spokenPause(s, i);
+        if (c == '后' && i > 0 && s.charAt(i - 1) == '然') return true;   // 然后 sequences what was said: dictation's only pause
         return ",、;。!?\n…~～".indexOf(c) >= 0 || c == '：' || c == ':';
     }
 

@@ -33,6 +33,8 @@ class CorpusQualityTest {
             floors("heldout/bj-nineyear", 0.70, 0.87, 0.94, 0.88, 0.96, 0.84, 1.00, 0.78),
             floors("heldout/hx-junior", 0.85, 0.96, 0.96, 0.97, 0.91, 0.87, 0.93, 0.90),
             floors("heldout/qs-senior", 0.79, 0.86, 0.93, 0.96, 0.96, 0.82, 1.00, 0.78),
+            floors("train/cd-primary", 0, 0, 0, 0, 0, 0, 0, 0),
+            floors("train/sh-boarding", 0, 0, 0, 0, 0, 0, 0, 0),
             floors("train/cq-county", 0.93, 0.97, 0.98, 0.98, 0.97, 0.86, 1.00, 0.76),
             floors("train/gd-county", 0.90, 0.97, 0.94, 0.95, 0.98, 0.90, 1.00, 0.89),
             floors("train/hb-city", 0.96, 1.00, 0.96, 1.00, 0.99, 0.87, 0.97, 0.82),
