@@ -47,6 +47,7 @@ final class KindClassifier {
     private final GatedPattern toParent;
     /** ...or a parent acts towards the teacher (奶奶今天来学校了, 妈妈打电话来说). */
     private final GatedPattern fromParent;
+    private final GatedPattern parentAddressesMe;
     private final TopicLexicon topics;
     private final FlagDetector flags;
 
@@ -60,7 +61,10 @@ final class KindClassifier {
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|发了|"
-                        + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|问)");
+                        + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
+        // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
+        this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?|他的?|她的?)?(" + parent + ")"
+                + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
         this.topics = topics;
         this.flags = flags;
     }
@@ -84,7 +88,7 @@ final class KindClassifier {
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
                     + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来)[^。!?]{0,8}?[,]?\\s*(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来|等我)[^。!?]{0,16}?[,]?\\s*(每次都|又|还|就)?(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,2}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
@@ -214,11 +218,37 @@ final class KindClassifier {
                 break;
             }
         }
+        if (talkAt == null) talkAt = saidOnInTheChain(s, times);
         if (contact != null && (talkAt == null || contact[0] <= talkAt[0])) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (talkAt != null) return new Decision(Kind.TALK, talkAt[0], talkAt[1]);
         if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
         return new Decision(Kind.OTHER, 0, 0);
+    }
+
+    /** A clause that opens on 说 with no subject of its own (…手腕上又多了几道口子，她自己拿刀刻的，说心里难受): the subject is the sentence's. */
+    private static final GatedPattern BARE_SAID = GatedPattern.compile(
+            "(?:^|(?<=[,\\s]))(?:又|还|就|也|都|只|哭着|笑着|小声|偷偷地?|低着头|红着眼圈?|支支吾吾地?)?(说|讲)(?!话|座|课|解|得|明|好|不定|实话)");
+    /** The sentence opens on the student (□□, 他, 她) after fillers and a time, and no one else is named before the 说. */
+    private static final Pattern STUDENT_OPENS = Pattern.compile(
+            "^\\s*(?:那个|嗯+|就是|然后|\\s)*(?:[今昨前]天|[今昨]晚|早上|上午|中午|下午|晚上|刚才|这几天|最近)?[^,□他她]{0,4}?[□他她]");
+    private static final GatedPattern SOMEONE_ELSE = GatedPattern.compile(
+            "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人|医生|校医|警|保安");
+
+    /**
+     * Chinese carries a sentence's subject over its clauses: a clause opening on a bare 说 after clauses about the
+     * student is the student speaking, to the teacher unless it was written, public or told by someone else.
+     */
+    private static int[] saidOnInTheChain(String s, List<DateResolver.TimeExpr> times) {
+        GatedPattern.Scan said = BARE_SAID.scan(s);
+        while (said.find()) {
+            int from = Clauses.sentenceStart(s, said.start());
+            if (from == said.start() || planning(s, said.start(), times)) continue;
+            String before = s.substring(from, said.start());
+            if (!STUDENT_OPENS.matcher(before).find() || SOMEONE_ELSE.foundIn(before) || WRITTEN_OR_PUBLIC.foundIn(before)) continue;
+            return new int[]{said.start(), said.end()};
+        }
+        return null;
     }
 
     /**
@@ -303,7 +333,7 @@ final class KindClassifier {
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
     int[] firstContact(String s) {
         int[] best = null;
-        for (GatedPattern p : List.of(toParent, fromParent, CONTACT_OTHER)) {
+        for (GatedPattern p : List.of(toParent, fromParent, parentAddressesMe, CONTACT_OTHER)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
