@@ -39,12 +39,12 @@ class LexiconAndDoubtsTest {
     @Test
     void aSchoolsFilesAddEntriesToTheBuiltInOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("topic-academic.txt"), "# 本校说法\n晚修\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("channel-online.txt"), "\uFEFF校讯通  # 学校的家校平台\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("channel-online.txt"), "\uFEFF学乐云  # 学校的家校平台\n", StandardCharsets.UTF_8);
         Lexicon lx = Lexicon.withAdditions(dir);
         assertThat(lx.entries("topic-academic")).contains("晚修", "成绩");
-        assertThat(lx.entries("channel-online")).contains("校讯通", "微信");
+        assertThat(lx.entries("channel-online")).contains("学乐云", "微信");
 
-        String note = "白若溪晚修总是讲话，今天用校讯通和她妈妈沟通了";
+        String note = "白若溪晚修总是讲话，今天用学乐云和她妈妈沟通了";
         Note builtIn = new NoteReader(ROSTER).read("M1", note, NOW);
         Note extended = new NoteReader(ROSTER, lx).read("M1", note, NOW);
         assertThat(builtIn.channel()).isNull();
