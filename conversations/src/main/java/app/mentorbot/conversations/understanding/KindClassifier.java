@@ -54,12 +54,12 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "(给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
+                "((?<![写寄送带留交拿递])给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战))");
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
-                "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
+                "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
@@ -321,6 +321,9 @@ final class KindClassifier {
         GatedPattern.Scan said = SAID_OR_ASKED.scan(s.substring(at, clauseEnd));
         int to = said.find() ? at + said.end() : clauseEnd;
         if (s.substring(Math.max(from, at - 3), at).contains("再")) return true;   // 再找他谈一次: the next talk, not this one
+        // a dictated run-on clause: a coming day after everything it reports plans what follows it (…问了才晓得…明天我跟她妈妈打个电话)
+        if (times.stream().anyMatch(t -> t.start() >= from && t.start() < at && (t.role() == DateResolver.Role.FUTURE || t.deadline())
+                && !DateResolver.PAST.foundIn(s.substring(t.end(), to)))) return true;
         String clause = s.substring(from, to);
         if (DateResolver.PAST.foundIn(clause)) return false;
         // 上周五约了家长来学校: an arrangement on a past day is part of the report
