@@ -16,7 +16,7 @@ final class NameContext {
     /** Chars that, right before the form, make it an adverb/adjective/predicate reading. */
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
-    private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被、";
+    private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
@@ -26,7 +26,7 @@ final class NameContext {
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
             "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
-            "周记", "作文", "日记", "试卷", "卷子", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
+            "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
@@ -34,9 +34,9 @@ final class NameContext {
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
-            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?)$");
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后)$");
 
-    private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨)");
+    private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨|们)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
@@ -44,6 +44,8 @@ final class NameContext {
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
         if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
+        // 志向高远, 心情安静: the form ends a four-character word, not a person
+        if (start >= 2 && end - start == 2 && CoreDictionary.contains(s.substring(start - 2, end))) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
         String head = s.substring(Math.max(0, start - 2), start);
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
@@ -192,6 +194,8 @@ final class NameContext {
         for (int[] n : names) {
             String between = n[1] <= start ? s.substring(n[1], start) : n[0] >= end ? s.substring(end, n[0]) : null;
             if (between != null && between.length() == 1 && "、, 和跟与及".indexOf(between.charAt(0)) >= 0) return true;
+            // dictated lists run names together (刘梓涵黎明何宇航徐佳琪文雅): right after a name that itself follows another
+            if (n[1] == start && names.stream().anyMatch(m -> m[1] == n[0] || m[1] + 1 == n[0] && "、, 和跟与及".indexOf(s.charAt(m[1])) >= 0)) return true;
         }
         return false;
     }
