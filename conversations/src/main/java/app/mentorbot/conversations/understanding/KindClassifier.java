@@ -31,7 +31,7 @@ final class KindClassifier {
     private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)[\\s。.!！]*$|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
                     // 都有啥记录, 一共谈了几次, 他姥姥电话多少
-                    + "|(有啥|有什么|有哪些)(记录|情况)|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}[\\s。.!！]*$|(谈|聊|联系|见|来|找)(过|了)几(次|回)[\\s。.!！]*$|(电话|手机|手机号)(是)?(多少|好多)[\\s。.!！]*$|(家长|妈妈|爸爸|奶奶|爷爷|外婆|外公)的?(电话|手机号|联系方式)[\\s。.!！]*$"
+                    + "|(有啥|有什么|有哪些|有没有)(记录|情况)|谁的?[^,.;!?。]{0,6}(最多|最少)[\\s。.!！]*$|(最近|这学期|这周)(怎么样|咋样|如何)[\\s。.!！]*$|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}[\\s。.!！]*$|(谈|聊|联系|见|来|找)(过|了)几(次|回)[\\s。.!！]*$|(电话|手机|手机号)(是)?(多少|好多)[\\s。.!！]*$|(家长|妈妈|爸爸|奶奶|爷爷|外婆|外公)的?(电话|手机号|联系方式)[\\s。.!！]*$"
                     // asking for a number or a fact: 电话是多少, 排第几, 考了几分
                     + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?[\\s。.!！]*$|(是多少|多少分|第几|几名|几分|哪天|哪一天)[\\s。.!！]*$");
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
@@ -70,7 +70,7 @@ final class KindClassifier {
     }
 
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
-    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人)[^,.;!?。])";
+    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|家里|家人|屋头|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人)[^,.;!?。])";
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
@@ -84,7 +84,9 @@ final class KindClassifier {
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才知道|问了□"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才(知道|晓得|明白)|问了□"
+                    // the teacher asked the student something, and the student answered by a gesture
+                    + "|[,]\\s*(他|她)(点点头|点了点头|摇摇头|摇了摇头)|夸了?(他|她|□+)"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
                     + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
@@ -261,7 +263,7 @@ final class KindClassifier {
     /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
     private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
     /** Exchanges the teacher starts: they count even after hearsay (听宿管说…，今天问了子墨). */
-    private static final GatedPattern TEACHER_STARTS = GatedPattern.compile("^(问|找|教|我|跟□|和□|给□|安慰|批评|表扬|提醒|鼓励|开导)");
+    private static final GatedPattern TEACHER_STARTS = GatedPattern.compile("^(问|找|教|我|跟□|和□|给□|安慰|批评|表扬|提醒|鼓励|开导|陪)");
 
     /**
      * A talk word names an exchange between the teacher and the student unless it sits in someone else's account
@@ -289,15 +291,15 @@ final class KindClassifier {
     }
 
     private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
-            "^\\s*(听)?[^,.;!?。和跟与同给找对向]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
-    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励)");
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
+    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
     private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
     private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
-            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训");
+            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲");
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(

@@ -178,7 +178,8 @@ final class NameMatcher {
     private static final GatedPattern COLLECTIVE = GatedPattern.compile(
             "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?学生|我的(?:受导)?学生|受导学生|我的受导生"
                     // 我带的几个学生, 我带的8个孩子, 我的几个受导生: all of the sender's mentees
-                    + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?(?:学生|孩子|孩儿|娃|受导生)");
+                    + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?(?:学生|孩子|孩儿|娃|受导生)"
+                    + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?(?:学生|孩子|孩儿|娃|受导生)");
 
     private List<Mention> collective(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
