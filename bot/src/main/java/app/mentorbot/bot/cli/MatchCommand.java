@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.bot.schools.SchoolRulebook;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.pairing.Choices;
 import app.mentorbot.conversations.pairing.ChoicesFile;
@@ -50,7 +50,7 @@ public final class MatchCommand {
                 choices.problems().forEach(p -> System.err.println("  - " + p));
                 return 1;
             }
-            Pairings.Rules rules = context.getBean(SchoolSettings.class).pairingRules();
+            Pairings.Rules rules = context.getBean(SchoolRulebook.class).settings(schoolId).pairingRules();
             Pairings pairings = context.getBean(Pairings.class);
             Clock clock = context.getBean(Clock.class);
             Proposal p = context.getBean(TransactionTemplate.class)
