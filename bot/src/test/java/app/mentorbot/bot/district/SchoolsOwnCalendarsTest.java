@@ -3,6 +3,8 @@ package app.mentorbot.bot.district;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mentorbot.bot.cli.MatchCommand;
 import app.mentorbot.bot.schedule.SlotScheduler;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.RunningBot;
@@ -41,6 +44,7 @@ import ch.qos.logback.core.read.ListAppender;
  * (config/calendar.yml and duties.yml), east sets a holiday on Wednesday 18 March 2026 (校庆), a 7-day individual-talk
  * rule where west has 14, and its weekly summary on Thursday where west has Friday. Both have the same roster; each
  * school's 刘洋 talked with 张小明 on Tuesday 10 March and asked to be reminded on 18 March. The clock only moves on.
+ * East also pairs mentors with 5 seats each where the deployment has 8.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchoolsOwnCalendarsTest {
@@ -52,7 +56,9 @@ class SchoolsOwnCalendarsTest {
             "mentorbot.schools.east.holidays[0].from", "2026-03-18",
             "mentorbot.schools.east.duties.individual-talk-days", "7",
             "mentorbot.schools.east.schedule.weekly-summary-day", "THURSDAY",
+            "mentorbot.schools.east.duties.mentor-capacity", "5",
             "mentorbot.schools.nowhere.duties.individual-talk-days", "5");
+    private static String db;
     private static RunningBot bot;
     private static RunningBot second;
     private static final List<String> warnings = new ArrayList<>();
@@ -60,7 +66,7 @@ class SchoolsOwnCalendarsTest {
 
     @BeforeAll
     static void twoSchoolsWithCalendarsOfTheirOwn() throws Exception {
-        String db = TestDatabase.newDatabase();
+        db = TestDatabase.newDatabase();
         bot = RunningBot.start(db, SETTINGS);
         String example = Files.readString(Path.of("../config/example-school.json"));
         bot.bean(TransactionTemplate.class).executeWithoutResult(s -> bot.bean(RosterStore.class).replace("east",
@@ -139,6 +145,30 @@ class SchoolsOwnCalendarsTest {
         assertThat(slots("weekly-summary", "03-20")).containsExactly("west 16:30");
         assertThat(summaries("west")).hasSize(1);
         assertThat(summaries("east")).as("Thursday's, not again on Friday").hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void matchForEastPairsWithEastsMentorCapacityAndForWestWithTheDeployments() throws Exception {
+        assertThat(match("--school=east")).contains("每位导师 5 个名额");
+        assertThat(match()).as("west sets none: duties.yml's").contains("每位导师 8 个名额");
+    }
+
+    /** {@code match config/example-choices.csv} beside the running bot, with the bot's settings; what it prints. */
+    private static String match(String... school) throws Exception {
+        List<String> args = new ArrayList<>(List.of("../config/example-choices.csv", "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password()));
+        args.addAll(List.of(school));
+        SETTINGS.forEach((k, v) -> args.add("--" + k + "=" + v));
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(MatchCommand.run(args.toArray(String[]::new))).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     private static DutyState talkWithZhang(String schoolId, LocalDate day) {
