@@ -44,7 +44,7 @@ import ch.qos.logback.core.read.ListAppender;
  * (config/calendar.yml and duties.yml), east sets a holiday on Wednesday 18 March 2026 (校庆), a 7-day individual-talk
  * rule where west has 14, and its weekly summary on Thursday where west has Friday. Both have the same roster; each
  * school's 刘洋 talked with 张小明 on Tuesday 10 March and asked to be reminded on 18 March. The clock only moves on.
- * East also pairs mentors with 5 seats each where the deployment has 8.
+ * East also pairs mentors with 2 seats each where the deployment has 8.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchoolsOwnCalendarsTest {
@@ -56,7 +56,7 @@ class SchoolsOwnCalendarsTest {
             "mentorbot.schools.east.holidays[0].from", "2026-03-18",
             "mentorbot.schools.east.duties.individual-talk-days", "7",
             "mentorbot.schools.east.schedule.weekly-summary-day", "THURSDAY",
-            "mentorbot.schools.east.duties.mentor-capacity", "5",
+            "mentorbot.schools.east.duties.mentor-capacity", "2",
             "mentorbot.schools.nowhere.duties.individual-talk-days", "5");
     private static String db;
     private static RunningBot bot;
@@ -150,8 +150,8 @@ class SchoolsOwnCalendarsTest {
     @Test
     @Order(5)
     void matchForEastPairsWithEastsMentorCapacityAndForWestWithTheDeployments() throws Exception {
-        assertThat(match("--school=east")).contains("每位导师 5 个名额");
-        assertThat(match()).as("west sets none: duties.yml's").contains("每位导师 8 个名额");
+        assertThat(match("--school=east")).contains("每位导师 2 个名额", "名额不足", "mentorbot.schools.east.duties 的 mentor-capacity");
+        assertThat(match()).as("west sets none: duties.yml's").contains("每位导师 8 个名额").doesNotContain("mentorbot.schools");
     }
 
     /** {@code match config/example-choices.csv} beside the running bot, with the bot's settings; what it prints. */
