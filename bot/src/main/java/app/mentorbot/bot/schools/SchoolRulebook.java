@@ -34,6 +34,7 @@ public class SchoolRulebook {
         this.own = overrides.schools();
         this.texts = texts;
         this.shared = build(deployment);
+        own.keySet().forEach(this::rules); // a school's broken calendar stops the start, as the deployment's does
     }
 
     /** The schools that set something of their own. */

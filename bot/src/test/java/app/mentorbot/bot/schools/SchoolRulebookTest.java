@@ -1,6 +1,7 @@
 package app.mentorbot.bot.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -100,6 +101,14 @@ class SchoolRulebookTest {
         assertThat(rulebook.ledgerRules("east")).isSameAs(rulebook.ledgerRules("east"));
         assertThat(rulebook.assessmentDays("north")).isSameAs(rulebook.assessmentDays("north"));
         assertThat(rulebook.configured()).containsExactlyInAnyOrder("east", "north");
+    }
+
+    @Test
+    void aSchoolsBrokenCalendarIsFoundAtStartNotAtItsFirstReminder() {
+        Binder broken = new Binder(new MapConfigurationPropertySource(Map.of("mentorbot.schools.east.terms[0].name", "秋季学期",
+                "mentorbot.schools.east.terms[0].start", "2026-09-01", "mentorbot.schools.east.terms[0].end", "2026-01-22")));
+        assertThatThrownBy(() -> new SchoolRulebook(deployment, broken.bindOrCreate("mentorbot", SchoolOverrides.class), Texts.chinese()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("秋季学期");
     }
 
     @Test
