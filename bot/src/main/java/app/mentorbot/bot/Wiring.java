@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.bot.settings.BotSettings;
 import app.mentorbot.bot.settings.QuietHoursSettings;
-import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.bot.schools.SchoolRulebook;
 import app.mentorbot.conversations.assessments.AssessmentDays;
 import app.mentorbot.conversations.assessments.AssessmentPrompts;
 import app.mentorbot.conversations.assessments.AssessmentStore;
@@ -22,7 +22,7 @@ import app.mentorbot.conversations.dialogue.SafetyChecks;
 import app.mentorbot.conversations.dialogue.SecondReading;
 import app.mentorbot.conversations.dialogue.StudentReports;
 import app.mentorbot.conversations.duties.Ledger;
-import app.mentorbot.conversations.duties.LedgerRules;
+import app.mentorbot.conversations.duties.SchoolRules;
 import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
@@ -61,14 +61,10 @@ class Wiring {
         return new QuietHours(settings.start(), settings.end(), Set.copyOf(settings.holidays()), SchoolCalendar.ZONE);
     }
 
+    /** Each school's calendar and duty rules (the deployment's, with what the school sets itself in their place). */
     @Bean
-    SchoolCalendar schoolCalendar(SchoolSettings settings) {
-        return settings.calendar();
-    }
-
-    @Bean
-    LedgerRules ledgerRules(SchoolCalendar calendar, SchoolSettings settings) {
-        return new LedgerRules(calendar, settings.rules());
+    SchoolRules schoolRules(SchoolRulebook rulebook) {
+        return rulebook::ledgerRules;
     }
 
     @Bean
@@ -78,7 +74,7 @@ class Wiring {
 
     /** The ledger holds students with a guidance plan to the plan's paces when stricter than the school's. */
     @Bean
-    Ledger ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules, PlanStore plans) {
+    Ledger ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, SchoolRules rules, PlanStore plans) {
         return new Ledger(jdbc, rosters, records, rules, plans);
     }
 
@@ -95,15 +91,16 @@ class Wiring {
     @Bean
     Dialogue dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock,
                       QuietHours quietHours, Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon,
-                      SafetyChecks safetyChecks, SchoolSettings settings, AssessmentDays assessmentDays, SecondReading secondReading) {
+                      SafetyChecks safetyChecks, SchoolRulebook rulebook, AssessmentDays.BySchool assessmentDays,
+                      SecondReading secondReading) {
         return new Dialogue(jdbc, rosters, records, texts, clock, quietHours, links, ledger, reminders, lexicon, safetyChecks,
-                assessmentDays, settings.digestDaysBefore(), InboundMessage.MAX_TEXT, secondReading);
+                assessmentDays, schoolId -> rulebook.settings(schoolId).digestDaysBefore(), InboundMessage.MAX_TEXT, secondReading);
     }
 
-    /** The school's stage assessment points: config/calendar.yml's {@code assessments}, else the Monday after each exam week. */
+    /** Each school's stage assessment points: its calendar's {@code assessments}, else the Monday after each exam week. */
     @Bean
-    AssessmentDays assessmentDays(SchoolSettings settings, SchoolCalendar calendar, Texts texts) {
-        return new AssessmentDays(settings.assessmentPoints(), calendar, texts.get("assessment.stage.afterExam"), texts.get("assessment.stage.default"));
+    AssessmentDays.BySchool assessmentDays(SchoolRulebook rulebook) {
+        return rulebook::assessmentDays;
     }
 
     @Bean
@@ -112,19 +109,18 @@ class Wiring {
     }
 
     @Bean
-    YearReviews yearReviews(RecordStore records, PlanStore plans, AssessmentStore assessments, AssessmentDays days, Texts texts) {
+    YearReviews yearReviews(RecordStore records, PlanStore plans, AssessmentStore assessments, AssessmentDays.BySchool days, Texts texts) {
         return new YearReviews(records, plans, assessments, days, texts);
     }
 
     @Bean
-    AssessmentPrompts assessmentPrompts(RosterStore rosters, AssessmentStore store, AssessmentDays days, YearReviews reviews, Texts texts) {
+    AssessmentPrompts assessmentPrompts(RosterStore rosters, AssessmentStore store, AssessmentDays.BySchool days, YearReviews reviews, Texts texts) {
         return new AssessmentPrompts(rosters, store, days, reviews, texts);
     }
 
     @Bean
-    StudentReports studentReports(JdbcClient jdbc, RosterStore rosters, SchoolCalendar calendar, SchoolSettings settings, Texts texts,
-                                  Clock clock) {
-        return new StudentReports(jdbc, rosters, calendar, settings.rules(), texts, clock);
+    StudentReports studentReports(JdbcClient jdbc, RosterStore rosters, SchoolRules rules, Texts texts, Clock clock) {
+        return new StudentReports(jdbc, rosters, rules, texts, clock);
     }
 
     @Bean

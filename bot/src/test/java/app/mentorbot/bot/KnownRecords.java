@@ -31,6 +31,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
+import app.mentorbot.bot.settings.SchoolOverrides;
+import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.bot.testing.BotTest;
 import app.mentorbot.bot.testing.SchoolDayClock;
 import app.mentorbot.bot.testing.TestClock;
@@ -72,16 +74,17 @@ abstract class KnownRecords {
     static final String SCRIPT_NOTE = "英语课上黄佳怡说\"不想活了\"<script>alert('x')</script> & 请大家关注";
 
     /**
-     * The test's own term (from 16 February), so the school's config/calendar.yml can change without changing
-     * what is overdue here; the application's ledger picks it up.
+     * The test's own term (from 16 February) and no holidays or exam weeks, so the school's config/calendar.yml can
+     * change without changing what is overdue here: the school's own calendar (as {@code mentorbot.schools.main} would
+     * set it), which the application's ledger picks up; its duties stay config/duties.yml's.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class Term {
         @Bean
         @Primary
-        SchoolCalendar testCalendar() {
-            return new SchoolCalendar(List.of(new SchoolCalendar.Term("2025-2026学年第二学期", LocalDate.of(2026, 2, 16), LocalDate.of(2026, 7, 10),
-                    LocalDate.of(2026, 7, 15))), List.of(), List.of());
+        SchoolOverrides testCalendar() {
+            return new SchoolOverrides(Map.of(SCHOOL, new SchoolSettings.Own(List.of(new SchoolSettings.TermSetting("2025-2026学年第二学期",
+                    LocalDate.of(2026, 2, 16), LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 15))), List.of(), List.of(), null, null, null)));
         }
     }
 

@@ -58,7 +58,7 @@ class OverviewTrendTest {
     @BeforeAll
     void aTermOfGeneratedRecords() {
         Roster roster = rosters.load("main");
-        LocalDate start = ledger.rules().calendar().currentOrLastTerm(DAY).start();
+        LocalDate start = ledger.rules("main").calendar().currentOrLastTerm(DAY).start();
         Random rnd = new Random(16);
         for (LocalDate d = start; !d.isAfter(DAY); d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() > 5) continue;
@@ -111,7 +111,7 @@ class OverviewTrendTest {
         LocalDate third = before.get(2).day();
         for (Student s : rosters.load("main").students()) {
             if (s.mentorId() == null) continue;
-            for (int i = 0; i < ledger.rules().rules().parentContactsPerTerm(); i++) save(s.mentorId(), Kind.PARENT_CONTACT, null, Channel.PHONE, third, s.id());
+            for (int i = 0; i < ledger.rules("main").rules().parentContactsPerTerm(); i++) save(s.mentorId(), Kind.PARENT_CONTACT, null, Channel.PHONE, third, s.id());
         }
 
         SchoolOverview page = overview.build("main", DAY);
@@ -122,7 +122,7 @@ class OverviewTrendTest {
     /** The trend computed afresh: the ledger of every mentor on each point's day, from the records read now. */
     private List<SchoolOverview.Week> fromTheLedger(SchoolOverview page) {
         Roster roster = rosters.load("main");
-        LedgerRules rules = ledger.rules();
+        LedgerRules rules = ledger.rules("main");
         List<Record> all = records.forDuties("main", roster.teachers().stream().map(Teacher::id).toList(), rules.readFrom(DAY), DAY);
         List<String> mentors = roster.students().stream().map(Student::mentorId).filter(Objects::nonNull).distinct().toList();
         List<SchoolOverview.Week> weeks = new ArrayList<>();

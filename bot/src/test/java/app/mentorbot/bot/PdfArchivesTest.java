@@ -106,7 +106,7 @@ class PdfArchivesTest extends KnownRecords {
     @Test
     void theTermEndArchiveHoldsOnePdfPerStudentByClassAndNumberReadableByItsOwnerOnly() throws Exception {
         Path zip = dir.resolve("成长档案.zip");
-        String term = archive.term("2025-2026-2").orElseThrow();
+        String term = archive.term("main", "2025-2026-2").orElseThrow();
         assertThat(term).isEqualTo("2025-2026学年第二学期");
 
         GrowthFileArchive.Written written = archive.write("main", term, zip, true);
@@ -139,7 +139,7 @@ class PdfArchivesTest extends KnownRecords {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> archive.write("main", "2025-2026学年第二学期", zip, true))
                 .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
         assertThat(Files.size(zip)).isEqualTo(size);
-        assertThat(archive.term("2031-2032-1")).isEmpty();
+        assertThat(archive.term("main", "2031-2032-1")).isEmpty();
     }
 
     /** The 「下载 PDF」 link on a page, as the browser follows it. */

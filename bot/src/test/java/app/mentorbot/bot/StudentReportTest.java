@@ -56,8 +56,6 @@ class StudentReportTest {
     @Autowired
     SlotScheduler scheduler;
     @Autowired
-    SchoolCalendar calendar;
-    @Autowired
     Ledger ledger;
     @Autowired
     Links links;
@@ -72,8 +70,8 @@ class StudentReportTest {
 
     /** The school day a student last asked on {@code asked} is asked again: 15 counting days on. */
     private LocalDate nextAsk(LocalDate asked) {
-        LocalDate next = calendar.afterCountingDays(asked, 15);
-        while (!calendar.isSchoolDay(next)) next = next.plusDays(1);
+        LocalDate next = ledger.rules("main").calendar().afterCountingDays(asked, 15);
+        while (!ledger.rules("main").calendar().isSchoolDay(next)) next = next.plusDays(1);
         return next;
     }
 
@@ -116,7 +114,7 @@ class StudentReportTest {
     @Test
     @Order(2)
     void onTheFifteenthCountingDayTheStudentIsAskedAndTheMentorSeesTheAnswer() throws Exception {
-        LocalDate day15 = calendar.afterCountingDays(BOUND_AT.toLocalDate(), 15);
+        LocalDate day15 = ledger.rules("main").calendar().afterCountingDays(BOUND_AT.toLocalDate(), 15);
         assertThat(day15).isEqualTo(LocalDate.of(2026, 3, 25));
         try (FakeChat.Phone lihua = chat.as(PHONE); FakeChat.Phone liu = chat.as("T01")) {
             afternoonSlotOf(day15.minusDays(1));
@@ -152,7 +150,7 @@ class StudentReportTest {
         assertThat(done.status()).isEqualTo(DutyState.Status.DONE);
         assertThat(done.lastDone()).isEqualTo(reported);
 
-        LocalDate late = calendar.afterCountingDays(reported, 19);
+        LocalDate late = ledger.rules("main").calendar().afterCountingDays(reported, 19);
         DutyState overdue = ledger.mentor("main", "T01", late).studentReports().get(0);
         assertThat(overdue.status()).isEqualTo(DutyState.Status.OVERDUE);
         assertThat(ledger.mentor("main", "T01", late).attention()).contains(overdue);
@@ -216,7 +214,7 @@ class StudentReportTest {
     @Order(7)
     void theMentorsWeeklySummaryShowsWhoseReportIsLate() throws Exception {
         LocalDate friday = nextAsk(nextAsk(LocalDate.of(2026, 3, 25)));
-        while (friday.getDayOfWeek() != java.time.DayOfWeek.FRIDAY || !calendar.isSchoolDay(friday)
+        while (friday.getDayOfWeek() != java.time.DayOfWeek.FRIDAY || !ledger.rules("main").calendar().isSchoolDay(friday)
                 || ledger.mentor("main", "T01", friday).studentReports().get(0).status() != DutyState.Status.OVERDUE) {
             friday = friday.plusDays(1);
         }

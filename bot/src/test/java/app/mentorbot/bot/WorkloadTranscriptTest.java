@@ -98,7 +98,7 @@ class WorkloadTranscriptTest {
         assertThat(owner).as("王子轩's mentor carries the decision out").isEqualTo("T01");
 
         LocalDate today = LocalDate.of(2026, 3, 18);
-        Workload.Period term = workload.term(today);
+        Workload.Period term = workload.term("main", today);
         assertThat(term.from()).isEqualTo(LocalDate.of(2026, 2, 24));
         Workload w = workload.build("main", term, today);
         Workload.Line liu = w.lines().stream().filter(l -> l.teacherId().equals("T01")).findFirst().orElseThrow();

@@ -64,7 +64,7 @@ public final class ArchiveBench {
                 records = rs.getLong(1);
             }
             GrowthFileArchive archive = ctx.getBean(GrowthFileArchive.class);
-            String term = archive.term(null).orElseThrow();
+            String term = archive.term("main", null).orElseThrow();
             Path zip = dir.resolve("archive.zip");
             System.out.printf("# %s: %d records, archiving term %s%n", name, records, term);
             GrowthFileArchive.Written w = archive.write("main", term, zip, true);

@@ -175,12 +175,12 @@ public final class SchoolScaleBench {
         var records = ctx.getBean(app.mentorbot.conversations.records.RecordStore.class);
         var ledger = ctx.getBean(app.mentorbot.conversations.duties.Ledger.class);
         var reminders = ctx.getBean(app.mentorbot.conversations.reminders.ReminderBook.class);
-        var calendar = ctx.getBean(app.mentorbot.conversations.schedule.SchoolCalendar.class);
+        var calendar = ledger.rules("main").calendar();
         School.SchoolClass c = school.classes.get(0);
         List<String> ids = school.students.stream().filter(s -> s.classId().equals(c.id())).map(School.Student::id).toList();
         List<String> mentors = school.students.stream().filter(s -> s.classId().equals(c.id())).map(School.Student::mentorId).distinct().toList();
         LocalDate termStart = calendar.currentOrLastTerm(TODAY).start();
-        LocalDate ledgerFrom = termStart.minusDays(ledger.rules().rules().individualTalkDays() * 2L);
+        LocalDate ledgerFrom = termStart.minusDays(ledger.rules("main").rules().individualTalkDays() * 2L);
         for (int warmup = 0; warmup < 2; warmup++) {
             long t = System.nanoTime();
             int about = records.about(SCHOOL, ids, termStart.isBefore(TODAY.minusDays(30)) ? termStart : TODAY.minusDays(30), TODAY).size();

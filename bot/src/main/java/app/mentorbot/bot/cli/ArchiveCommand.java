@@ -35,12 +35,13 @@ public final class ArchiveCommand {
         Path zip = Path.of(plain.get(0));
         try (ConfigurableApplicationContext context = CommandContext.open(CommandContext.springArgs(rest.toArray(String[]::new)))) {
             GrowthFileArchive archive = context.getBean(GrowthFileArchive.class);
-            Optional<String> found = archive.term(term);
+            String schoolId = CommandContext.school(args, context);
+            Optional<String> found = archive.term(schoolId, term);
             if (found.isEmpty()) {
-                System.err.println("校历中没有学期 " + term + "。已配置的学期：" + String.join("、", archive.termNames()));
+                System.err.println("校历中没有学期 " + term + "。已配置的学期：" + String.join("、", archive.termNames(schoolId)));
                 return 1;
             }
-            GrowthFileArchive.Written w = archive.write(CommandContext.school(args, context), found.get(), zip, !withoutNames);
+            GrowthFileArchive.Written w = archive.write(schoolId, found.get(), zip, !withoutNames);
             System.out.printf(Locale.ROOT, "已写入 %s 成长档案 PDF %d 份，共 %.1f MB，用时 %.1f 秒：%s（仅文件所有者可读）%n", w.term(), w.students(),
                     w.bytes() / 1e6, w.took().toMillis() / 1000.0, zip);
             return 0;

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.mentorbot.bot.settings.SchoolSettings;
+import app.mentorbot.bot.schools.SchoolRulebook;
 import app.mentorbot.conversations.dialogue.Links;
 import app.mentorbot.conversations.pairing.Choices;
 import app.mentorbot.conversations.pairing.ChoicesFile;
@@ -50,7 +50,8 @@ public final class MatchCommand {
                 choices.problems().forEach(p -> System.err.println("  - " + p));
                 return 1;
             }
-            Pairings.Rules rules = context.getBean(SchoolSettings.class).pairingRules();
+            SchoolRulebook rulebook = context.getBean(SchoolRulebook.class);
+            Pairings.Rules rules = rulebook.settings(schoolId).pairingRules();
             Pairings pairings = context.getBean(Pairings.class);
             Clock clock = context.getBean(Clock.class);
             Proposal p = context.getBean(TransactionTemplate.class)
@@ -65,7 +66,8 @@ public final class MatchCommand {
                     met, ranks.getOrDefault(0, 0), ranks.getOrDefault(-1, 0), rules.seats(), rules.ownClassesOnly() ? "，只带所教班级的学生" : "");
             int wished = pairings.wishes().all(schoolId).size();
             if (wished > 0) System.out.println(wished + " 位教师在聊天中登记的意向学生（「我愿意带：…」）已作为他们的意向名单。");
-            if (ranks.getOrDefault(-1, 0) > 0) System.out.println("名额不足：请增加名额（config/duties.yml 的 mentor-capacity，或志愿表的教师名额）后重新匹配。");
+            String duties = rulebook.configured().contains(schoolId) ? "mentorbot.schools." + schoolId + ".duties" : "config/duties.yml";
+            if (ranks.getOrDefault(-1, 0) > 0) System.out.println("名额不足：请增加名额（" + duties + " 的 mentor-capacity，或志愿表的教师名额）后重新匹配。");
             Links links = context.getBean(Links.class);
             for (Map.Entry<String, String> viewer : viewers(roster, p).entrySet()) {
                 System.out.println(viewer.getValue() + "：" + links.pairingPage(schoolId, viewer.getKey(), p.id()));

@@ -43,14 +43,14 @@ class DemoSchool {
     private final RecordStore records;
     private final PlanStore plans;
     private final AssessmentStore assessments;
-    private final AssessmentDays assessmentDays;
+    private final AssessmentDays.BySchool assessmentDays;
     private final Clock clock;
     private final JdbcClient jdbc;
     private final ReminderBook reminders;
     private final boolean sampleRecords;
 
     DemoSchool(Modes modes, BotSettings settings, RosterStore rosters, TransactionTemplate tx, RecordStore records, PlanStore plans,
-               AssessmentStore assessments, AssessmentDays assessmentDays, Clock clock, JdbcClient jdbc, ReminderBook reminders, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
+               AssessmentStore assessments, AssessmentDays.BySchool assessmentDays, Clock clock, JdbcClient jdbc, ReminderBook reminders, @Value("${mentorbot.demo-records:true}") boolean sampleRecords) {
         this.modes = modes;
         this.settings = settings;
         this.rosters = rosters;
@@ -73,7 +73,7 @@ class DemoSchool {
             rosters.replace(settings.schoolId(), example);
             if (!sampleRecords) return 0;
             DemoConferences.write(jdbc, reminders, settings.schoolId(), example, clock);
-            return DemoRecords.write(settings.schoolId(), example, records, plans, new DemoRecords.Assessments(assessments, assessmentDays), clock);
+            return DemoRecords.write(settings.schoolId(), example, records, plans, new DemoRecords.Assessments(assessments, assessmentDays.forSchool(settings.schoolId())), clock);
         });
         log.info("demo mode: loaded the example school ({} teachers, {} students, {} sample records)", example.teachers().size(),
                 example.students().size(), written);

@@ -32,18 +32,16 @@ class ConferenceDigests {
     private final RosterStore rosters;
     private final RecordStore records;
     private final Ledger ledger;
-    private final SchoolCalendar calendar;
     private final Outbox outbox;
     private final Messages messages;
     private final Links links;
     private final QuietHours quiet;
 
-    ConferenceDigests(RosterStore rosters, RecordStore records, Ledger ledger, SchoolCalendar calendar, Outbox outbox,
+    ConferenceDigests(RosterStore rosters, RecordStore records, Ledger ledger, Outbox outbox,
                       Messages messages, Links links, QuietHours quiet) {
         this.rosters = rosters;
         this.records = records;
         this.ledger = ledger;
-        this.calendar = calendar;
         this.outbox = outbox;
         this.messages = messages;
         this.links = links;
@@ -55,6 +53,7 @@ class ConferenceDigests {
         Optional<LocalDate> set = ledger.conferenceDate(schoolId, classId, day);
         if (set.isPresent()) return set.get();
         LocalDate last = day.withDayOfMonth(day.lengthOfMonth());
+        SchoolCalendar calendar = ledger.rules(schoolId).calendar();
         while (!calendar.isSchoolDay(last) && last.getDayOfMonth() > 1) last = last.minusDays(1);
         return last;
     }
@@ -66,7 +65,7 @@ class ConferenceDigests {
         for (SchoolClass c : roster.classes()) {
             if (c.headTeacherId() == null) continue;
             LocalDate conference = conferenceDay(schoolId, c.id(), today);
-            if (!noticeDay(conference, daysBefore).equals(today)) continue;
+            if (!noticeDay(schoolId, conference, daysBefore).equals(today)) continue;
             List<String> students = roster.students().stream().filter(s -> s.classId().equals(c.id())).map(Student::id).toList();
             List<Record> period = records.about(schoolId, students, today.minusDays(30), today);
             Set<String> key = new LinkedHashSet<>();
@@ -83,8 +82,8 @@ class ConferenceDigests {
         return sent;
     }
 
-    /** {@code daysBefore} school days before the conference (the day itself when it is sooner). */
-    LocalDate noticeDay(LocalDate conference, int daysBefore) {
-        return calendar.schoolDaysBefore(conference, daysBefore);
+    /** {@code daysBefore} of the school's school days before the conference (the day itself when it is sooner). */
+    LocalDate noticeDay(String schoolId, LocalDate conference, int daysBefore) {
+        return ledger.rules(schoolId).calendar().schoolDaysBefore(conference, daysBefore);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.bot.outbox.Outbox;
+import app.mentorbot.bot.schools.SchoolRulebook;
 import app.mentorbot.bot.schools.Schools;
 import app.mentorbot.bot.settings.SchoolSettings;
 import app.mentorbot.conversations.assessments.AssessmentPrompts;
@@ -48,8 +49,7 @@ public class SlotScheduler {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
-    private final SchoolSettings school;
-    private final SchoolCalendar calendar;
+    private final SchoolRulebook rulebook;
     private final ReminderBook reminders;
     private final Outbox outbox;
     private final QuietHours quiet;
@@ -62,7 +62,7 @@ public class SlotScheduler {
     private final Schools schools;
     private final String holder = UUID.randomUUID().toString();
 
-    SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolSettings school, SchoolCalendar calendar,
+    SlotScheduler(Clock clock, TransactionTemplate tx, JdbcClient jdbc, SchoolRulebook rulebook,
                   ReminderBook reminders, Outbox outbox, QuietHours quiet, Messages messages, DutyNudges nudges,
                   WeeklySummaries summaries, ConferenceDigests digests, StudentReports studentReports, AssessmentPrompts assessmentPrompts,
                   Schools schools) {
@@ -71,8 +71,7 @@ public class SlotScheduler {
         this.clock = clock;
         this.tx = tx;
         this.jdbc = jdbc;
-        this.school = school;
-        this.calendar = calendar;
+        this.rulebook = rulebook;
         this.reminders = reminders;
         this.outbox = outbox;
         this.quiet = quiet;
@@ -111,9 +110,11 @@ public class SlotScheduler {
         }
     }
 
-    /** One school's due jobs. */
+    /** One school's due jobs, at the school's own times and on its own school days. */
     void runDue(String schoolId, Instant now) {
         ZoneId zone = clock.getZone();
+        SchoolSettings school = rulebook.settings(schoolId);
+        SchoolCalendar calendar = rulebook.ledgerRules(schoolId).calendar();
         Optional<Instant> reminderSlot = Slots.latestDaily(now, school.reminderSlots(), calendar, zone);
         reminderSlot.ifPresent(slot -> claim(schoolId, "reminders", slot, () -> {
             boolean firstOfDay = slot.atZone(zone).toLocalTime().equals(school.reminderSlots().stream().min(LocalTime::compareTo).orElseThrow());

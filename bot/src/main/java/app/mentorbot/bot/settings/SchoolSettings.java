@@ -13,8 +13,9 @@ import app.mentorbot.conversations.pairing.Pairings;
 import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
- * The school's calendar, duty rules and the scheduler's times, from config/calendar.yml and
- * config/duties.yml (keys under {@code mentorbot.school}).
+ * A school's calendar, duty rules and the scheduler's times. The deployment's come from config/calendar.yml and
+ * config/duties.yml (keys under {@code mentorbot.school}); a school of a several-school deployment may set its own
+ * parts under {@code mentorbot.schools.<id>} (see {@link Own}), and keeps the deployment's for the rest.
  */
 @ConfigurationProperties("mentorbot.school")
 public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holidays, List<RangeSetting> examWeeks,
@@ -42,6 +43,41 @@ public record SchoolSettings(List<TermSetting> terms, List<RangeSetting> holiday
      */
     public record ScheduleSetting(List<LocalTime> reminderSlots, DayOfWeek weeklySummaryDay, LocalTime weeklySummaryTime,
                                   Integer digestDaysBefore) {}
+
+    /**
+     * What one school sets for itself, in the shape of {@code mentorbot.school}; a part it leaves out (null) is the
+     * deployment's. A list it sets (terms, holidays, exam weeks, assessments) replaces the deployment's whole list;
+     * duties and schedule are merged number by number.
+     */
+    public record Own(List<TermSetting> terms, List<RangeSetting> holidays, List<RangeSetting> examWeeks,
+                           List<AssessmentSetting> assessments, DutySetting duties, ScheduleSetting schedule) {}
+
+    /** These settings with what {@code school} sets in their place. */
+    public SchoolSettings with(Own school) {
+        if (school == null) return this;
+        return new SchoolSettings(or(school.terms(), terms), or(school.holidays(), holidays), or(school.examWeeks(), examWeeks),
+                or(school.assessments(), assessments), merge(school.duties(), duties), merge(school.schedule(), schedule));
+    }
+
+    private static DutySetting merge(DutySetting own, DutySetting base) {
+        if (own == null || base == null) return own == null ? base : own;
+        return new DutySetting(or(own.groupTalksPerWeek(), base.groupTalksPerWeek()), or(own.individualTalkDays(), base.individualTalkDays()),
+                or(own.parentContactsPerTerm(), base.parentContactsPerTerm()), or(own.studentReports(), base.studentReports()),
+                or(own.studentReportDays(), base.studentReportDays()), or(own.conferencesPerMonth(), base.conferencesPerMonth()),
+                or(own.dueSoonDays(), base.dueSoonDays()), or(own.mentorCapacity(), base.mentorCapacity()),
+                or(own.mentorsOwnClassesOnly(), base.mentorsOwnClassesOnly()));
+    }
+
+    private static ScheduleSetting merge(ScheduleSetting own, ScheduleSetting base) {
+        if (own == null || base == null) return own == null ? base : own;
+        return new ScheduleSetting(own.reminderSlots() == null || own.reminderSlots().isEmpty() ? base.reminderSlots() : own.reminderSlots(),
+                or(own.weeklySummaryDay(), base.weeklySummaryDay()), or(own.weeklySummaryTime(), base.weeklySummaryTime()),
+                or(own.digestDaysBefore(), base.digestDaysBefore()));
+    }
+
+    private static <T> T or(T own, T base) {
+        return own == null ? base : own;
+    }
 
     public SchoolSettings {
         terms = terms == null ? List.of() : List.copyOf(terms);

@@ -18,7 +18,6 @@ import app.mentorbot.conversations.plans.PlanStore;
 import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.reminders.ReminderBook;
 import app.mentorbot.conversations.roster.RosterStore;
-import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /** The digest, growth-file, summary, overview and workload builders, from the domain beans the application wires. */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +29,8 @@ class DigestWiring {
 
     @Bean
     DigestBuilder digestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger,
-                                ReminderBook reminders, SchoolCalendar calendar, PlanStore plans, AssessmentStore assessments) {
-        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, calendar, plans, assessments);
+                                ReminderBook reminders, PlanStore plans, AssessmentStore assessments) {
+        return new DigestBuilder(jdbc, rosters, records, ledger, reminders, plans, assessments);
     }
 
     @Bean
@@ -52,8 +51,7 @@ class DigestWiring {
     }
 
     @Bean
-    SummaryBuilder summaryBuilder(RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders,
-                                  SchoolCalendar calendar) {
-        return new SummaryBuilder(rosters, records, ledger, reminders, calendar);
+    SummaryBuilder summaryBuilder(RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders) {
+        return new SummaryBuilder(rosters, records, ledger, reminders);
     }
 }

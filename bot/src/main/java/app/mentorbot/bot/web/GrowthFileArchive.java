@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import app.mentorbot.conversations.digests.GrowthFile;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
+import app.mentorbot.conversations.duties.Ledger;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.SchoolClass;
@@ -57,27 +58,27 @@ public class GrowthFileArchive {
     private final Clock clock;
     private final RosterStore rosters;
     private final GrowthFileBuilder growthFiles;
-    private final SchoolCalendar calendar;
+    private final Ledger ledger;
 
-    GrowthFileArchive(PdfFont font, Clock clock, RosterStore rosters, GrowthFileBuilder growthFiles,
-                      SchoolCalendar calendar) {
+    GrowthFileArchive(PdfFont font, Clock clock, RosterStore rosters, GrowthFileBuilder growthFiles, Ledger ledger) {
         this.font = font;
         this.clock = clock;
         this.rosters = rosters;
         this.growthFiles = growthFiles;
-        this.calendar = calendar;
+        this.ledger = ledger;
     }
 
-    /** The configured terms' names, for a message when a term is not found. */
-    public List<String> termNames() {
-        return calendar.terms().stream().map(SchoolCalendar.Term::name).toList();
+    /** The school's configured terms' names, for a message when a term is not found. */
+    public List<String> termNames(String schoolId) {
+        return ledger.rules(schoolId).calendar().terms().stream().map(SchoolCalendar.Term::name).toList();
     }
 
     /**
-     * The term named: as in the calendar, or as {@code 2026-2027-1} for 2026-2027学年第一学期; null or blank means the
-     * current term, or the last one when school is out.
+     * The term named: as in the school's calendar, or as {@code 2026-2027-1} for 2026-2027学年第一学期; null or blank means
+     * the current term, or the last one when school is out.
      */
-    public Optional<String> term(String name) {
+    public Optional<String> term(String schoolId, String name) {
+        SchoolCalendar calendar = ledger.rules(schoolId).calendar();
         if (name == null || name.isBlank()) return Optional.of(calendar.currentOrLastTerm(LocalDate.now(clock)).name());
         Matcher shortName = SHORT_TERM.matcher(name.strip());
         String wanted = shortName.matches()

@@ -96,7 +96,7 @@ class LeadershipPages {
         SchoolOverview o = overview.build(schoolId, today());
         if (!below) o = new SchoolOverview(o.schoolName(), o.today(), o.termName(), o.termStart(), o.students(), o.mentors(), o.grades(),
                 o.trend(), List.of());
-        return page(OverviewHtml.render(o, workload.dutyRules(), below ? classId -> self + "&flagged=" + enc(classId) : classId -> null));
+        return page(OverviewHtml.render(o, workload.dutyRules(schoolId), below ? classId -> self + "&flagged=" + enc(classId) : classId -> null));
     }
 
     @GetMapping(value = "/pages/workload/{subject}", produces = Html.TYPE)
@@ -108,7 +108,7 @@ class LeadershipPages {
         Viewers.Viewer v = viewers.of(viewer);
         Roster roster = v.roster();
         if (!mayView(v, subject)) return refuse("refuse.workload");
-        Workload.Period p = "year".equals(period) ? workload.year(today()) : workload.term(today());
+        Workload.Period p = "year".equals(period) ? workload.year(v.schoolId(), today()) : workload.term(v.schoolId(), today());
         String self = "/pages/workload/" + enc(subject) + links.query(SignedLinks.Page.WORKLOAD, viewer, subject, Long.parseLong(exp));
         String periodParam = "&period=" + (p.year() ? "year" : "term");
         if (item != null) {
@@ -138,7 +138,7 @@ class LeadershipPages {
         if (!links.valid(SignedLinks.Page.WORKLOAD, viewer, subject, exp, sig)) return refuse("refuse.link");
         Viewers.Viewer v = viewers.of(viewer);
         if (!mayView(v, subject)) return refuse("refuse.workload");
-        Workload w = shown(v.schoolId(), subject, "year".equals(period) ? workload.year(today()) : workload.term(today()));
+        Workload w = shown(v.schoolId(), subject, "year".equals(period) ? workload.year(v.schoolId(), today()) : workload.term(v.schoolId(), today()));
         String name = PageHtml.t("workload.sheet") + "_" + w.period().name() + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX).header("Cache-Control", "no-store")
                 .header("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())

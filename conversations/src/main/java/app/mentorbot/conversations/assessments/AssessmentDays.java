@@ -30,6 +30,17 @@ public final class AssessmentDays {
         }
     }
 
+    /** Each school's own points (by school id), from that school's calendar. */
+    @FunctionalInterface
+    public interface BySchool {
+        AssessmentDays forSchool(String schoolId);
+
+        /** The same points for every school. */
+        static BySchool everywhere(AssessmentDays days) {
+            return schoolId -> days;
+        }
+    }
+
     /** The stage an assessment on some day is for: its term, its name, and the first day of its period. */
     public record Stage(String term, String name, LocalDate from) {}
 

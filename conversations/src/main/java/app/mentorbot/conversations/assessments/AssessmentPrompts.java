@@ -24,11 +24,11 @@ public final class AssessmentPrompts {
 
     private final RosterStore rosters;
     private final AssessmentStore store;
-    private final AssessmentDays days;
+    private final AssessmentDays.BySchool days;
     private final YearReviews reviews;
     private final Texts texts;
 
-    public AssessmentPrompts(RosterStore rosters, AssessmentStore store, AssessmentDays days, YearReviews reviews, Texts texts) {
+    public AssessmentPrompts(RosterStore rosters, AssessmentStore store, AssessmentDays.BySchool days, YearReviews reviews, Texts texts) {
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.store = Objects.requireNonNull(store, "store");
         this.days = Objects.requireNonNull(days, "days");
@@ -38,8 +38,9 @@ public final class AssessmentPrompts {
 
     /** The prompts due on {@code day} not made before (two instances in one slot make them once). */
     public List<Prompt> due(String schoolId, LocalDate day) {
-        Optional<AssessmentDays.Point> point = days.promptedOn(day);
-        boolean review = days.yearEndReviewDay(day);
+        AssessmentDays school = days.forSchool(schoolId);
+        Optional<AssessmentDays.Point> point = school.promptedOn(day);
+        boolean review = school.yearEndReviewDay(day);
         if (point.isEmpty() && !review) return List.of();
         Roster roster = rosters.load(schoolId);
         List<Prompt> prompts = new ArrayList<>();
@@ -66,6 +67,6 @@ public final class AssessmentPrompts {
     public String yearReviews(String schoolId, List<Student> mentees, LocalDate today) {
         String each = mentees.stream().map(s -> reviews.text(reviews.build(schoolId, s.id(), today), s.name()))
                 .collect(Collectors.joining("\n\n"));
-        return texts.get("yearReview.head", AssessmentDrafter.day(days.yearStart(today)), each);
+        return texts.get("yearReview.head", AssessmentDrafter.day(days.forSchool(schoolId).yearStart(today)), each);
     }
 }

@@ -21,10 +21,10 @@ public final class YearReviews {
     private final RecordStore records;
     private final PlanStore plans;
     private final AssessmentStore assessments;
-    private final AssessmentDays days;
+    private final AssessmentDays.BySchool days;
     private final Texts texts;
 
-    public YearReviews(RecordStore records, PlanStore plans, AssessmentStore assessments, AssessmentDays days, Texts texts) {
+    public YearReviews(RecordStore records, PlanStore plans, AssessmentStore assessments, AssessmentDays.BySchool days, Texts texts) {
         this.records = Objects.requireNonNull(records, "records");
         this.plans = Objects.requireNonNull(plans, "plans");
         this.assessments = Objects.requireNonNull(assessments, "assessments");
@@ -34,7 +34,7 @@ public final class YearReviews {
 
     /** The student's review of the school year {@code today} is in, up to today. */
     public YearReview build(String schoolId, String studentId, LocalDate today) {
-        LocalDate from = days.yearStart(today);
+        LocalDate from = days.forSchool(schoolId).yearStart(today);
         List<Record> year = records.about(schoolId, List.of(studentId), from, today);
         List<StageAssessment> stages = assessments.forStudent(schoolId, studentId).stream()
                 .filter(a -> !a.to().isBefore(from) && !a.to().isAfter(today)).toList();

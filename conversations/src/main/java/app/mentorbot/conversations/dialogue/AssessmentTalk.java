@@ -49,7 +49,7 @@ final class AssessmentTalk {
     private static final Pattern KEEP = Pattern.compile("^(?:不发|不发了|不用发|不发给家长|先不发|只留校内|留在校内)$");
 
     /** What the talk needs besides the dialogue's own parts. */
-    record Parts(AssessmentStore store, AssessmentDrafter drafter, AssessmentDays days, FamilyFeedback feedback, YearReviews reviews,
+    record Parts(AssessmentStore store, AssessmentDrafter drafter, AssessmentDays.BySchool days, FamilyFeedback feedback, YearReviews reviews,
                  AssessmentPrompts prompts, PlanStore plans) {}
 
     private final NoteReading reading;
@@ -110,7 +110,7 @@ final class AssessmentTalk {
         if (LIST.matcher(t).matches()) {
             List<Student> mentees = roster.menteesOf(asker.id());
             String text = mentees.isEmpty() ? texts.get("assessment.noMentees")
-                    : parts.prompts().assessmentPrompt(parts.days().stageFor(today).name(), mentees);
+                    : parts.prompts().assessmentPrompt(parts.days().forSchool(asker.schoolId()).stageFor(today).name(), mentees);
             return Optional.of(new Answer(null, List.of(Reply.back(text))));
         }
         return Optional.empty();
@@ -122,7 +122,7 @@ final class AssessmentTalk {
 
     private Answer startDraft(Person asker, Roster roster, Student s, LocalDate today) {
         if (!Access.mayRead(asker, s, roster)) return Answer.one(s.id(), texts.get("assessment.notAllowed", s.name()));
-        AssessmentDays.Stage stage = parts.days().stageFor(today);
+        AssessmentDays.Stage stage = parts.days().forSchool(asker.schoolId()).stageFor(today);
         LocalDate from = stage.from();
         Optional<StageAssessment> last = parts.store().latest(asker.schoolId(), s.id());
         if (last.isPresent() && !last.get().stage().equals(stage.name()) && !last.get().to().isBefore(from) && last.get().to().isBefore(today)) {

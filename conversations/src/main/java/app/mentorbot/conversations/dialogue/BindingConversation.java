@@ -3,6 +3,7 @@ package app.mentorbot.conversations.dialogue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +32,11 @@ final class BindingConversation implements Conversation {
     private final RosterStore rosters;
     private final Texts texts;
     private final Clock clock;
-    private final boolean students;
+    private final Predicate<String> students;
     private final StudentAccounts accounts;
 
-    /** {@code students}: whether the school lets students bind an account of their own. */
-    BindingConversation(BindingCodes codes, RosterStore rosters, Texts texts, Clock clock, boolean students, StudentAccounts accounts) {
+    /** {@code students}: whether a school (by id) lets students bind an account of their own. */
+    BindingConversation(BindingCodes codes, RosterStore rosters, Texts texts, Clock clock, Predicate<String> students, StudentAccounts accounts) {
         this.students = students;
         this.accounts = accounts;
         this.codes = codes;
@@ -58,7 +59,7 @@ final class BindingConversation implements Conversation {
         Roster roster = rosters.load(turn.schoolId());
         boolean student = r.personId() != null && roster.student(r.personId()).isPresent();
         if (student && (r.outcome() == BindingCodes.Outcome.BOUND || r.outcome() == BindingCodes.Outcome.ALREADY_BOUND)) {
-            if (!students) return List.of(Reply.back(texts.get("student.off")));
+            if (!students.test(turn.schoolId())) return List.of(Reply.back(texts.get("student.off")));
             accounts.register(turn.schoolId(), r.personId(), clock.instant());
             Student s = roster.student(r.personId()).orElseThrow();
             String mentor = Relay.mentorOf(s, roster).flatMap(roster::teacher).map(t -> t.name()).orElse("");
@@ -84,7 +85,7 @@ final class BindingConversation implements Conversation {
 
     /** A student's own code: only where student accounts are on, for their mentor, class head or an admin. */
     private Reply issueToStudent(Person asker, Roster roster, String who) {
-        if (!students) return Reply.back(texts.get("code.studentsOff"));
+        if (!students.test(asker.schoolId())) return Reply.back(texts.get("code.studentsOff"));
         List<Student> named = roster.students().stream().filter(s -> s.name().equals(who) || s.id().equals(who)).toList();
         if (named.isEmpty()) return Reply.back(texts.get("code.unknownStudent", who));
         Optional<Student> mine = named.stream().filter(s -> Access.mayIssueStudentCode(asker, s, roster)).findFirst();

@@ -3,6 +3,7 @@ package app.mentorbot.conversations.dialogue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 import app.mentorbot.conversations.duties.Ledger;
@@ -28,9 +29,10 @@ final class ConferenceDates implements AfterFiling {
     private final Ledger ledger;
     private final Texts texts;
     private final Wording wording;
-    private final int digestDaysBefore;
+    private final ToIntFunction<String> digestDaysBefore;
 
-    ConferenceDates(Ledger ledger, Texts texts, Wording wording, int digestDaysBefore) {
+    /** {@code digestDaysBefore}: each school's number of school days (by school id). */
+    ConferenceDates(Ledger ledger, Texts texts, Wording wording, ToIntFunction<String> digestDaysBefore) {
         this.ledger = ledger;
         this.texts = texts;
         this.wording = wording;
@@ -43,7 +45,7 @@ final class ConferenceDates implements AfterFiling {
         List<SchoolClass> set = classesSet(author, roster, saved.note());
         if (set.isEmpty()) return Optional.empty();
         LocalDate day = saved.followUp();
-        LocalDate digest = ledger.rules().calendar().schoolDaysBefore(day, digestDaysBefore);
+        LocalDate digest = ledger.rules(author.schoolId()).calendar().schoolDaysBefore(day, digestDaysBefore.applyAsInt(author.schoolId()));
         String classes = String.join(texts.get("list.separator"), set.stream().map(SchoolClass::name).toList());
         String digestLine = digest.isAfter(today) ? texts.get("conference.digestOn", wording.dayWithWeekday(digest, today))
                 : texts.get("conference.digestNow");

@@ -3,6 +3,8 @@ package app.mentorbot.conversations.dialogue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,12 +51,13 @@ public final class Dialogue {
     /**
      * The dialogue of the running bot. {@code maxText} is the longest message anyone may send, in
      * characters (the adapters' limit); a longer one is answered, not read. {@code digestDaysBefore} is how
-     * many school days before a class's conference its digest goes out (said when a class head sets the date).
-     * {@code assessmentDays} are the school's stage assessment points.
+     * many school days before a class's conference its digest goes out, by school id (said when a class head sets
+     * the date). {@code assessmentDays} are each school's stage assessment points. The ledger gives each school's
+     * calendar and duty rules.
      */
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
                     Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
-                    AssessmentDays assessmentDays, int digestDaysBefore, int maxText) {
+                    AssessmentDays.BySchool assessmentDays, ToIntFunction<String> digestDaysBefore, int maxText) {
         this(jdbc, rosters, records, texts, clock, quiet, links, ledger, reminders, lexicon, safety, assessmentDays, digestDaysBefore,
                 maxText, SecondReading.NONE);
     }
@@ -62,7 +65,7 @@ public final class Dialogue {
     /** The dialogue with a second reader: {@code secondReading} hears of each note to read again (see {@link #amendments()}). */
     public Dialogue(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts, Clock clock, QuietHours quiet,
                     Links links, Ledger ledger, ReminderBook reminders, Lexicon lexicon, SafetyChecks safety,
-                    AssessmentDays assessmentDays, int digestDaysBefore, int maxText, SecondReading secondReading) {
+                    AssessmentDays.BySchool assessmentDays, ToIntFunction<String> digestDaysBefore, int maxText, SecondReading secondReading) {
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(rosters, "rosters");
         Objects.requireNonNull(records, "records");
@@ -79,7 +82,7 @@ public final class Dialogue {
         PendingQuestions pending = new PendingQuestions(jdbc);
         RelayMessages relayed = new RelayMessages(jdbc);
         Relay relay = new Relay(relayed, records, clock.getZone());
-        boolean students = ledger.rules().rules().studentReports();
+        Predicate<String> students = schoolId -> ledger.rules(schoolId).rules().studentReports();
         StudentAccounts accounts = new StudentAccounts(jdbc);
         BindingConversation binding = new BindingConversation(new BindingCodes(jdbc), rosters, texts, clock, students, accounts);
         FollowUpReminders followUps = new FollowUpReminders(reminders, texts, wording, clock);
@@ -94,7 +97,7 @@ public final class Dialogue {
                 new RepliesToParents(relayed, relay, accounts, texts, clock), safety,
                 new DutyTalk(ledger, reminders, new ConferenceDecisions(jdbc), reading, texts, wording, links, clock),
                 new GrowthFiles(reading, links, texts),
-                new PlanTalk(reading, pending, new PlanStore(jdbc), new PlanDrafter(texts, ledger.rules().calendar(), ledger.rules().rules()),
+                new PlanTalk(reading, pending, new PlanStore(jdbc), schoolId -> new PlanDrafter(texts, ledger.rules(schoolId).calendar(), ledger.rules(schoolId).rules()),
                         records, texts, wording, clock),
                 new AssessmentTalk(reading, pending, assessmentParts(jdbc, rosters, records, texts, assessmentDays), records, relay, relayed,
                         accounts, texts, clock),
@@ -110,7 +113,7 @@ public final class Dialogue {
     }
 
     private static AssessmentTalk.Parts assessmentParts(JdbcClient jdbc, RosterStore rosters, RecordStore records, Texts texts,
-                                                        AssessmentDays days) {
+                                                        AssessmentDays.BySchool days) {
         AssessmentStore store = new AssessmentStore(jdbc);
         PlanStore plans = new PlanStore(jdbc);
         YearReviews reviews = new YearReviews(records, plans, store, days, texts);

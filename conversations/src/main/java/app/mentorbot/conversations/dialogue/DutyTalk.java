@@ -77,7 +77,7 @@ final class DutyTalk {
         Optional<String> batch = batchAnswer(asker, t, today);
         if (batch.isPresent()) return one(batch.get());
         if (SUMMARY_DONE.matcher(t).find()) {
-            String term = ledger.rules().calendar().currentOrLastTerm(today).name();
+            String term = ledger.rules(asker.schoolId()).calendar().currentOrLastTerm(today).name();
             ledger.markDone(asker.schoolId(), Duty.SEMESTER_SUMMARY, asker.id(), term, asker.id(), clock.instant());
             return one(texts.get("duty.summaryDone", term));
         }
@@ -130,7 +130,7 @@ final class DutyTalk {
             return Optional.of(texts.get("reminder.done", ids.size()));
         }
         if (which == snooze) {
-            LocalDate next = ledger.rules().calendar().nextSchoolDay(today).orElse(today.plusDays(1));
+            LocalDate next = ledger.rules(asker.schoolId()).calendar().nextSchoolDay(today).orElse(today.plusDays(1));
             reminders.snooze(ids, next);
             return Optional.of(texts.get("reminder.snoozed", ids.size(), wording.dayWithWeekday(next, today)));
         }
@@ -191,7 +191,7 @@ final class DutyTalk {
         Instant now = clock.instant();
         long id = decisions.add(asker.schoolId(), classId, today, text, students, owner, asker.id(), now);
         ledger.markDone(asker.schoolId(), Duty.CASE_CONFERENCE, classId, Ledger.month(today), asker.id(), now);
-        LocalDate first = ledger.rules().calendar().nextSchoolDay(today).orElse(today.plusDays(1));
+        LocalDate first = ledger.rules(asker.schoolId()).calendar().nextSchoolDay(today).orElse(today.plusDays(1));
         int made = 0;
         for (String part : text.split("[，,；;。]")) {
             String p = part.strip();

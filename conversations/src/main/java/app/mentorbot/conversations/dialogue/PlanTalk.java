@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,18 +41,19 @@ final class PlanTalk {
     private final NoteReading reading;
     private final PendingQuestions pending;
     private final PlanStore plans;
-    private final PlanDrafter drafter;
+    private final Function<String, PlanDrafter> drafters;
     private final RecordStore records;
     private final Texts texts;
     private final Wording wording;
     private final Clock clock;
 
-    PlanTalk(NoteReading reading, PendingQuestions pending, PlanStore plans, PlanDrafter drafter, RecordStore records,
+    /** {@code drafters}: each school's drafter (by school id), which knows that school's term and talk rule. */
+    PlanTalk(NoteReading reading, PendingQuestions pending, PlanStore plans, Function<String, PlanDrafter> drafters, RecordStore records,
              Texts texts, Wording wording, Clock clock) {
         this.reading = reading;
         this.pending = pending;
         this.plans = plans;
-        this.drafter = drafter;
+        this.drafters = drafters;
         this.records = records;
         this.texts = texts;
         this.wording = wording;
@@ -85,6 +87,7 @@ final class PlanTalk {
     }
 
     private Optional<Reply> onDraft(Person asker, Roster roster, PlanDraft draft, String t, LocalDate today) {
+        PlanDrafter drafter = drafters.apply(asker.schoolId());
         String name = roster.student(draft.plan().studentId()).map(Student::name).orElse(null);
         if (name == null) {
             pending.close(asker.schoolId(), asker.id());
@@ -115,6 +118,7 @@ final class PlanTalk {
             pending.ask(asker.schoolId(), asker.id(), new PlanDraft(current.get().asDraft(), 0), clock.instant());
             return Reply.back(texts.get("plan.revise", s.name(), current.get().version(), lines(current.get())));
         }
+        PlanDrafter drafter = drafters.apply(asker.schoolId());
         List<app.mentorbot.conversations.records.Record> about = records.about(asker.schoolId(), List.of(s.id()), drafter.readFrom(today), today);
         int read = about.size();
         GuidancePlan draft = drafter.draft(s.id(), about, today);

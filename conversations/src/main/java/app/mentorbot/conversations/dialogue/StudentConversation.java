@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.records.Record;
@@ -26,7 +27,7 @@ import app.mentorbot.conversations.understanding.Note;
  * their mentor through the relay, as a parent's words do. A student never reads a record.
  */
 final class StudentConversation implements Conversation {
-    private final boolean enabled;
+    private final Predicate<String> enabled;
     private final StudentAccounts accounts;
     private final RosterStore rosters;
     private final RecordStore records;
@@ -37,7 +38,7 @@ final class StudentConversation implements Conversation {
     private final Texts texts;
     private final Clock clock;
 
-    StudentConversation(boolean enabled, StudentAccounts accounts, RosterStore rosters, RecordStore records, RelayMessages relayed,
+    StudentConversation(Predicate<String> enabled, StudentAccounts accounts, RosterStore rosters, RecordStore records, RelayMessages relayed,
                         NoteReading reading, SafetyChecks safety, QuietHours quiet, Texts texts, Clock clock) {
         this.enabled = enabled;
         this.accounts = accounts;
@@ -53,7 +54,7 @@ final class StudentConversation implements Conversation {
 
     @Override
     public List<Reply> reply(Turn turn, String said) {
-        if (!enabled) return List.of(Reply.back(texts.get("student.off")));
+        if (!enabled.test(turn.schoolId())) return List.of(Reply.back(texts.get("student.off")));
         Person me = turn.asker();
         Instant now = clock.instant();
         accounts.register(me.schoolId(), me.id(), now);

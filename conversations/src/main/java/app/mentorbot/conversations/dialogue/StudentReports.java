@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.mentorbot.conversations.duties.DutyRules;
+import app.mentorbot.conversations.duties.LedgerRules;
+import app.mentorbot.conversations.duties.SchoolRules;
 import app.mentorbot.conversations.roster.Roster;
 import app.mentorbot.conversations.roster.RosterStore;
 import app.mentorbot.conversations.roster.Student;
-import app.mentorbot.conversations.schedule.SchoolCalendar;
 import app.mentorbot.conversations.text.Texts;
 
 /**
@@ -27,28 +28,27 @@ import app.mentorbot.conversations.text.Texts;
 public final class StudentReports {
     private final StudentAccounts accounts;
     private final RosterStore rosters;
-    private final SchoolCalendar calendar;
-    private final DutyRules rules;
+    private final SchoolRules rules;
     private final Texts texts;
     private final Clock clock;
 
-    public StudentReports(JdbcClient jdbc, RosterStore rosters, SchoolCalendar calendar, DutyRules rules, Texts texts, Clock clock) {
+    /** {@code rules}: each school's calendar and whether (and how often) its students report. */
+    public StudentReports(JdbcClient jdbc, RosterStore rosters, SchoolRules rules, Texts texts, Clock clock) {
         this.accounts = new StudentAccounts(Objects.requireNonNull(jdbc, "jdbc"));
         this.rosters = Objects.requireNonNull(rosters, "rosters");
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Whether this school lets students have accounts at all. */
-    public boolean enabled() {
-        return rules.studentReports();
+    public boolean enabled(String schoolId) {
+        return rules.forSchool(schoolId).rules().studentReports();
     }
 
     /** Remembers that a student has an account (an invitation link was made for them); false when student accounts are off. */
     public boolean register(String schoolId, String studentId) {
-        if (!enabled()) return false;
+        if (!enabled(schoolId)) return false;
         accounts.register(schoolId, studentId, clock.instant());
         return true;
     }
@@ -58,7 +58,8 @@ public final class StudentReports {
      * instances in the same slot ask once). Each reply goes to the student by their roster id.
      */
     public List<Reply> askDue(String schoolId, LocalDate day) {
-        if (!enabled() || !calendar.counts(day)) return List.of();
+        LedgerRules school = rules.forSchool(schoolId);
+        if (!school.rules().studentReports() || !school.calendar().counts(day)) return List.of();
         Roster roster = rosters.load(schoolId);
         Instant now = clock.instant();
         List<Reply> questions = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class StudentReports {
             Optional<String> mentor = s.flatMap(st -> Relay.mentorOf(st, roster));
             if (mentor.isEmpty()) continue;
             LocalDate from = accounts.lastAsked(schoolId, a.studentId()).orElse(a.since().atZone(clock.getZone()).toLocalDate());
-            if (calendar.countingDaysBetween(from, day) < rules.studentReportDays()) continue;
+            if (school.calendar().countingDaysBetween(from, day) < school.rules().studentReportDays()) continue;
             if (!accounts.ask(schoolId, a.studentId(), mentor.get(), day, now)) continue;
             String mentorName = roster.teacher(mentor.get()).map(t -> t.name()).orElse("");
             questions.add(new Reply(a.studentId(), texts.get("studentReport.ask", given(s.get().name()), mentorName), false));

@@ -29,6 +29,7 @@ import app.mentorbot.conversations.digests.ConferenceDigest.StudentLine;
 import app.mentorbot.conversations.digests.ConferenceDigest.Why;
 import app.mentorbot.conversations.duties.DutyState;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.duties.LedgerRules;
 import app.mentorbot.conversations.duties.MentorChanges;
 import app.mentorbot.conversations.assessments.AssessmentStore;
 import app.mentorbot.conversations.assessments.StageAssessment;
@@ -68,12 +69,11 @@ public final class DigestBuilder {
     private final RecordStore records;
     private final Ledger ledger;
     private final ReminderBook reminders;
-    private final SchoolCalendar calendar;
     private final PlanStore plans;
     private final AssessmentStore assessments;
 
     public DigestBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders,
-                         SchoolCalendar calendar, PlanStore plans, AssessmentStore assessments) {
+                         PlanStore plans, AssessmentStore assessments) {
         this.plans = Objects.requireNonNull(plans, "plans");
         this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -81,7 +81,6 @@ public final class DigestBuilder {
         this.records = Objects.requireNonNull(records, "records");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /** The last conference date of the class before {@code today}. */
@@ -130,8 +129,9 @@ public final class DigestBuilder {
     private Period period(String schoolId, String classId, LocalDate today) {
         Optional<LocalDate> previous = previousConference(schoolId, classId, today);
         LocalDate from = previous.orElse(today.minusDays(FALLBACK_DAYS));
-        LocalDate dutyFrom = ledger.rules().readFrom(today);
-        return new Period(from, previous.orElse(null), calendar.currentOrLastTerm(today), dutyFrom.isBefore(from) ? dutyFrom : from);
+        LedgerRules rules = ledger.rules(schoolId);
+        LocalDate dutyFrom = rules.readFrom(today);
+        return new Period(from, previous.orElse(null), rules.calendar().currentOrLastTerm(today), dutyFrom.isBefore(from) ? dutyFrom : from);
     }
 
     /** The class's records (one read also gives each student's talk duty), open follow-ups and decisions. */
@@ -144,11 +144,12 @@ public final class DigestBuilder {
         Map<String, GuidancePlan> planned = plans.currentPlans(schoolId);
         Map<String, DutyState> talkDuty = new HashMap<>();
         Map<String, MentorChanges.Change> changed = ledger.mentorChanges(schoolId);
+        LedgerRules rules = ledger.rules(schoolId);
         for (Student s : students) {
             GuidancePlan plan = planned.get(s.id());
             if (s.mentorId() != null) {
                 LocalDate since = changed.containsKey(s.id()) ? changed.get(s.id()).on() : null;
-                talkDuty.put(s.id(), ledger.rules().individualTalk(s.id(), s.mentorId(), read, plan == null ? null : plan.pace(), since, today));
+                talkDuty.put(s.id(), rules.individualTalk(s.id(), s.mentorId(), read, plan == null ? null : plan.pace(), since, today));
             }
         }
         Map<String, List<FollowUp>> open = new HashMap<>();

@@ -43,14 +43,12 @@ public final class SummaryBuilder {
     private final RecordStore records;
     private final Ledger ledger;
     private final ReminderBook reminders;
-    private final SchoolCalendar calendar;
 
-    public SummaryBuilder(RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders, SchoolCalendar calendar) {
+    public SummaryBuilder(RosterStore rosters, RecordStore records, Ledger ledger, ReminderBook reminders) {
         this.rosters = Objects.requireNonNull(rosters, "rosters");
         this.records = Objects.requireNonNull(records, "records");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /** The draft summary of an active teacher, or empty when there is no such teacher. */
@@ -59,7 +57,7 @@ public final class SummaryBuilder {
         Roster roster = rosters.load(schoolId);
         Optional<Teacher> teacher = roster.teacher(teacherId);
         if (teacher.isEmpty()) return Optional.empty();
-        SchoolCalendar.Term term = calendar.currentOrLastTerm(today);
+        SchoolCalendar.Term term = ledger.rules(schoolId).calendar().currentOrLastTerm(today);
         LocalDate to = today.isAfter(term.end()) ? term.end() : today;
         List<Student> mentees = roster.menteesOf(teacherId);
         List<String> menteeIds = mentees.stream().map(Student::id).toList();

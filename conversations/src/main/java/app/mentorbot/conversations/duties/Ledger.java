@@ -28,16 +28,19 @@ public final class Ledger {
     private final JdbcClient jdbc;
     private final RosterStore rosters;
     private final RecordStore records;
-    private final LedgerRules rules;
+    private final SchoolRules rules;
     private final Paces paces;
     private final MentorChanges changes;
 
-    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules) {
+    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, SchoolRules rules) {
         this(jdbc, rosters, records, rules, Paces.none());
     }
 
-    /** A ledger that holds students with a guidance plan to the paces their plans ask for, when stricter. */
-    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, LedgerRules rules, Paces paces) {
+    /**
+     * A ledger that holds students with a guidance plan to the paces their plans ask for, when stricter; each
+     * school's duties by its own rules.
+     */
+    public Ledger(JdbcClient jdbc, RosterStore rosters, RecordStore records, SchoolRules rules, Paces paces) {
         this.jdbc = jdbc;
         this.rosters = rosters;
         this.records = records;
@@ -51,12 +54,14 @@ public final class Ledger {
         return paces.of(schoolId);
     }
 
-    public LedgerRules rules() {
-        return rules;
+    /** The school's calendar and duty rules. */
+    public LedgerRules rules(String schoolId) {
+        return rules.forSchool(schoolId);
     }
 
     public MentorLedger mentor(String schoolId, String mentorId, LocalDate day) {
         Roster roster = rosters.load(schoolId);
+        LedgerRules rules = rules(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         List<Record> own = records.forDuties(schoolId, List.of(mentorId), rules.readFrom(day), day);
         return rules.mentor(roster, mentorId, own, isDone(schoolId, Duty.SEMESTER_SUMMARY, mentorId, term.name()), paces.of(schoolId),
@@ -66,6 +71,7 @@ public final class Ledger {
     /** Ledgers for many mentors from one read of the term's records (for the scheduler's school-wide jobs). */
     public List<MentorLedger> mentors(String schoolId, List<String> mentorIds, LocalDate day) {
         Roster roster = rosters.load(schoolId);
+        LedgerRules rules = rules(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(day);
         // only these mentors' records, and only the columns duties need: the weekly job asks for every mentor
         List<Record> all = records.forDuties(schoolId, mentorIds, rules.readFrom(day), day);
@@ -89,7 +95,7 @@ public final class Ledger {
 
     /** Students with a chat account and the day it was made; none while the school has student reports off. */
     private Map<String, LocalDate> studentAccounts(String schoolId) {
-        if (!rules.rules().studentReports()) return Map.of();
+        if (!rules(schoolId).rules().studentReports()) return Map.of();
         record Account(String studentId, LocalDate since) {}
         Map<String, LocalDate> accounts = new HashMap<>();
         jdbc.sql("select student_id, since from student_account where school_id = ?").param(schoolId)
@@ -101,7 +107,7 @@ public final class Ledger {
     public DutyState conference(String schoolId, String classId, LocalDate day) {
         String month = month(day);
         Optional<LocalDate> planned = conferenceDate(schoolId, classId, day);
-        return rules.conference(classId, planned.orElse(null), isDone(schoolId, Duty.CASE_CONFERENCE, classId, month), day);
+        return rules(schoolId).conference(classId, planned.orElse(null), isDone(schoolId, Duty.CASE_CONFERENCE, classId, month), day);
     }
 
     public Optional<LocalDate> conferenceDate(String schoolId, String classId, LocalDate day) {

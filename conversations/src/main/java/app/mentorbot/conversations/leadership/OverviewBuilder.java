@@ -62,7 +62,7 @@ public final class OverviewBuilder {
 
     public SchoolOverview build(String schoolId, LocalDate today) {
         Roster roster = rosters.load(schoolId);
-        LedgerRules rules = ledger.rules();
+        LedgerRules rules = ledger.rules(schoolId);
         SchoolCalendar.Term term = rules.calendar().currentOrLastTerm(today);
         LocalDate to = term.end().isBefore(today) ? term.end() : today;
         TermReads.Snapshot read = reads.read(schoolId, roster, rules.readFrom(today), term.start(), to);
@@ -132,7 +132,7 @@ public final class OverviewBuilder {
 
     /** The students of a class flagged this term (by anyone), for the page one click further. */
     public List<String> flagged(String schoolId, String classId, LocalDate today) {
-        SchoolCalendar.Term term = ledger.rules().calendar().currentOrLastTerm(today);
+        SchoolCalendar.Term term = ledger.rules(schoolId).calendar().currentOrLastTerm(today);
         Set<String> flagged = reads.flagged(schoolId, term.start(), term.end().isBefore(today) ? term.end() : today);
         return rosters.load(schoolId).students().stream().filter(s -> s.classId().equals(classId) && flagged.contains(s.id()))
                 .map(Student::id).toList();
@@ -151,8 +151,9 @@ public final class OverviewBuilder {
     private Map<String, MentorLedger> ledgers(Roster roster, List<String> mentorIds, Map<String, List<Record>> byAuthor,
                                              Map<String, StudentPace> paces, LocalDate day) {
         Map<String, MentorLedger> ledgers = new HashMap<>();
+        LedgerRules rules = ledger.rules(roster.schoolId());
         for (String m : mentorIds) {
-            ledgers.put(m, ledger.rules().mentor(roster, m, byAuthor.getOrDefault(m, List.of()), false, paces, Map.of(), day));
+            ledgers.put(m, rules.mentor(roster, m, byAuthor.getOrDefault(m, List.of()), false, paces, Map.of(), day));
         }
         return ledgers;
     }
@@ -191,7 +192,7 @@ public final class OverviewBuilder {
      */
     private Trend trend(String schoolId, Roster roster, SchoolCalendar.Term term, LocalDate to, Map<String, MentorLedger> now,
                         List<String> mentorIds, TermReads.Snapshot read, Map<String, StudentPace> paces) {
-        LedgerRules rules = ledger.rules();
+        LedgerRules rules = ledger.rules(schoolId);
         // points of an earlier roster or plans are never asked for again (and would hold on to that roster)
         points.keySet().removeIf(k -> k.schoolId().equals(schoolId) && (k.roster() != roster || !k.paces().equals(paces)));
         if (points.size() > 1000) points.clear();

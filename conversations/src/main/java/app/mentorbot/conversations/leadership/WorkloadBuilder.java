@@ -55,18 +55,18 @@ public final class WorkloadBuilder {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /** This term (or the last one, between terms), up to today. */
-    public Workload.Period term(LocalDate today) {
-        SchoolCalendar.Term t = ledger.rules().calendar().currentOrLastTerm(today);
+    /** The school's term (or its last one, between terms), up to today. */
+    public Workload.Period term(String schoolId, LocalDate today) {
+        SchoolCalendar.Term t = ledger.rules(schoolId).calendar().currentOrLastTerm(today);
         return new Workload.Period(t.name(), t.start(), min(t.end(), today), false);
     }
 
     /**
-     * This school year: the terms whose names start with the same 「…学年」 as this term's, or 1 September to
+     * The school's year: the terms whose names start with the same 「…学年」 as this term's, or 1 September to
      * 31 August when the terms are not named so; up to today.
      */
-    public Workload.Period year(LocalDate today) {
-        SchoolCalendar calendar = ledger.rules().calendar();
+    public Workload.Period year(String schoolId, LocalDate today) {
+        SchoolCalendar calendar = ledger.rules(schoolId).calendar();
         SchoolCalendar.Term t = calendar.currentOrLastTerm(today);
         int cut = t.name().indexOf("学年");
         if (cut > 0) {
@@ -86,14 +86,14 @@ public final class WorkloadBuilder {
     }
 
     /** The school's duty rules, for pages that say how duties are counted. */
-    public app.mentorbot.conversations.duties.DutyRules dutyRules() {
-        return ledger.rules().rules();
+    public app.mentorbot.conversations.duties.DutyRules dutyRules(String schoolId) {
+        return ledger.rules(schoolId).rules();
     }
 
     /** Every teacher of the school, in roster order. */
     public Workload build(String schoolId, Workload.Period period, LocalDate today) {
         Roster roster = rosters.load(schoolId);
-        WorkloadFacts facts = WorkloadFacts.read(jdbc, schoolId, readFrom(period), period);
+        WorkloadFacts facts = WorkloadFacts.read(jdbc, schoolId, readFrom(schoolId, period), period);
         Map<String, StudentPace> paces = ledger.paces(schoolId);
         Map<String, List<Rec>> byAuthor = facts.records().stream().collect(Collectors.groupingBy(Rec::authorId));
         Map<String, List<Rec>> byStudent = new java.util.HashMap<>();
@@ -116,7 +116,7 @@ public final class WorkloadBuilder {
     /** What is behind one of a teacher's counts, oldest first: as many entries as the count. */
     public List<Behind> behind(String schoolId, String teacherId, WorkloadItem item, Workload.Period period) {
         Roster roster = rosters.load(schoolId);
-        WorkloadFacts facts = WorkloadFacts.read(jdbc, schoolId, readFrom(period), period);
+        WorkloadFacts facts = WorkloadFacts.read(jdbc, schoolId, readFrom(schoolId, period), period);
         List<Rec> own = facts.records().stream().filter(r -> r.authorId().equals(teacherId)).toList();
         Set<String> mentees = roster.menteesOf(teacherId).stream().map(Student::id).collect(Collectors.toSet());
         Map<String, List<Rec>> byStudent = new java.util.HashMap<>();
@@ -126,8 +126,8 @@ public final class WorkloadBuilder {
         return items(teacherId, roster, facts, new ByTeacher(facts), own, byStudent, ledger.paces(schoolId), period).get(item);
     }
 
-    private LocalDate readFrom(Workload.Period period) {
-        return period.from().minusDays(ledger.rules().rules().individualTalkDays() * 2L);
+    private LocalDate readFrom(String schoolId, Workload.Period period) {
+        return period.from().minusDays(ledger.rules(schoolId).rules().individualTalkDays() * 2L);
     }
 
     /** The facts indexed by the teacher they count for, once for all teachers (each keeps the facts' order). */
@@ -160,7 +160,7 @@ public final class WorkloadBuilder {
         items.put(WorkloadItem.ASSESSMENTS, made(by.assessments().getOrDefault(teacherId, List.of())));
         items.put(WorkloadItem.FOLLOW_UPS_CLOSED, reminders(done, r -> r.kind().equals("FOLLOW_UP") || r.kind().equals("DECISION")));
         items.put(WorkloadItem.FLAGS_CLEARED, flagsCleared(mentees, byStudent, p));
-        items.put(WorkloadItem.OVERDUE_STREAKS, WorkloadStreaks.of(ledger.rules(), mentees, own, paces, p));
+        items.put(WorkloadItem.OVERDUE_STREAKS, WorkloadStreaks.of(ledger.rules(roster.schoolId()), mentees, own, paces, p));
         return items;
     }
 
