@@ -57,7 +57,7 @@ final class FlagDetector {
     /** People other than the student whose state a clause may describe. */
     private static final GatedPattern OTHER_PERSON = GatedPattern.compile(
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
-                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
+                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
     private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|孩儿|娃|本人");
@@ -138,7 +138,10 @@ final class FlagDetector {
      * reason explains while the student can be reached (请了假去医院陪他爸, 电话一直打得通): as the lists, no signal.
      */
     private boolean explained(Likeliest best, String sentence) {
-        if (best.guess.is(SituationModel.Label.FIGHT)) return accident.find(sentence) != null || game.find(sentence) != null;
+        // a fight or a beating the sentence explains by an accident or a game; a fight, bullying or flight in a story (电影, 情景剧)
+        if ((best.guess.is(SituationModel.Label.FIGHT) || best.guess.is(SituationModel.Label.ABUSE))
+                && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
+        if (!best.guess.is(SituationModel.Label.SELF_HARM) && STORY.foundIn(sentence)) return true;
         // a holiday (放假) sets the scene of an absence; it does not explain it
         if (best.guess.is(SituationModel.Label.RUNAWAY)) {
             String reasons = sentence.replace("放假", "");
@@ -148,7 +151,10 @@ final class FlagDetector {
     }
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
-    private static final GatedPattern DENIAL = GatedPattern.compile("没有|并没|并未|并非|否认|排除|看错|误会|搞错");
+    private static final GatedPattern DENIAL = GatedPattern.compile(
+            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|打通了|转学了|现在没人|从来没|从没");
+    /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
+    private static final GatedPattern STORY = GatedPattern.compile("电影|影片|片子|小说|电视剧|动漫|故事|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
 
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
@@ -232,8 +238,11 @@ final class FlagDetector {
     }
 
     private boolean counts(String s, int at, int end, Flag f) {
-        return affirmed(s, at) && studentsOwn(s, at, end, f);
+        return affirmed(s, at) && !THEME_AFTER.foundIn(s.substring(end, Math.min(s.length(), end + 5))) && studentsOwn(s, at, end, f);
     }
+
+    /** A cue that names what a lesson, an article or a talk is about (校园欺凌主题的文章, 防溺水知识): a theme. */
+    private static final GatedPattern THEME_AFTER = GatedPattern.compile("^的?(主题|专题|知识|讲座|教育|班会|话题|的文章|的视频)");
 
     /** Not negated, not the theme of a talk, not a supposition. */
     boolean affirmed(String s, int at) {
