@@ -109,7 +109,12 @@ final class FlagDetector {
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits, goneOrEnding);
         if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits, goneOrEnding);
-        boolean isMarked = marked.find(s) != null;
+        Cues.Span mark = marked.find(s);
+        boolean isMarked = mark != null;
+        // the teacher marks the student for attention (列入重点关注): their concern is the class head's too
+        if (isMarked && counts(s, mark.start(), mark.end(), Flag.PSYCH) && hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
+            hits.add(new Hit(Flag.PSYCH, mark.start(), mark.end()));
+        }
         for (Cues.Span m : mood.findAll(s)) {
             if (!counts(s, m.start(), m.end(), Flag.PSYCH)) continue;
             String clause = Clauses.clauseAt(s, m.start());
