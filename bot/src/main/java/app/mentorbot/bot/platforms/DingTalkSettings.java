@@ -42,14 +42,10 @@ public record DingTalkSettings(boolean enabled, String clientId, String clientSe
     public record School(Boolean enabled, String clientId, String clientSecret, String robotCode, String apiBaseUrl,
                          Duration silenceTimeout, Duration pingInterval, Duration reconnectMin, Duration reconnectMax,
                          Duration httpTimeout, Integer sendsPerMinute) {
-        boolean on() {
-            return !Boolean.FALSE.equals(enabled);
-        }
-
         /** Never prints the secret. */
         @Override
         public String toString() {
-            return "School[enabled=" + on() + ", clientId=" + clientId + ", robotCode=" + robotCode + ", apiBaseUrl=" + apiBaseUrl
+            return "School[enabled=" + enabled + ", clientId=" + clientId + ", robotCode=" + robotCode + ", apiBaseUrl=" + apiBaseUrl
                     + ", sendsPerMinute=" + sendsPerMinute + ", clientSecret=" + (clientSecret == null ? "unset" : "***") + "]";
         }
     }
@@ -62,18 +58,14 @@ public record DingTalkSettings(boolean enabled, String clientId, String clientSe
 
     /** The schools whose own app is on, by id, in id order. */
     Map<String, School> schoolsOn() {
-        Map<String, School> on = new TreeMap<>();
-        schools.forEach((id, s) -> {
-            if (s.on()) on.put(id, s);
-        });
-        return on;
+        return SchoolBlocks.on(schools, School::enabled);
     }
 
     /** A school's own app: its credentials (checked here, naming the school's keys), the deployment's tuning where unset. */
     DingTalkOptions toOptions(String schoolId) {
         School s = schools.get(schoolId);
-        String id = SchoolBlocks.require(s.clientId(), PLATFORM, schoolId, SchoolBlocks.setting(PLATFORM, schoolId, "client-id"));
-        String secret = SchoolBlocks.require(s.clientSecret(), PLATFORM, schoolId, SchoolBlocks.variable(PLATFORM, schoolId, "client-secret"));
+        String id = SchoolBlocks.requireSetting(s.clientId(), PLATFORM, schoolId, "client-id");
+        String secret = SchoolBlocks.requireSecret(s.clientSecret(), PLATFORM, schoolId, "client-secret");
         return new DingTalkOptions(id, secret, s.robotCode(), SchoolBlocks.or(s.apiBaseUrl(), apiBaseUrl),
                 SchoolBlocks.or(s.silenceTimeout(), silenceTimeout), SchoolBlocks.or(s.pingInterval(), pingInterval),
                 SchoolBlocks.or(s.reconnectMin(), reconnectMin), SchoolBlocks.or(s.reconnectMax(), reconnectMax),

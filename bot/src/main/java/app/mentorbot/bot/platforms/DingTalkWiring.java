@@ -1,15 +1,12 @@
 package app.mentorbot.bot.platforms;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.dingtalk.DingTalkAdapter;
 import app.mentorbot.bot.outbox.AdapterGroup;
 
@@ -32,10 +29,6 @@ class DingTalkWiring {
 
     @Bean
     AdapterGroup dingTalkSchoolApps(DingTalkSettings settings, Clock clock) {
-        List<Adapter> apps = new ArrayList<>();
-        settings.schoolsOn().keySet().forEach(school ->
-                apps.add(new SchoolApp<>(school, new DingTalkAdapter(settings.toOptions(school), clock))));
-        List<Adapter> all = List.copyOf(apps);
-        return () -> all;
+        return SchoolApp.group(settings.schoolsOn().keySet(), school -> new DingTalkAdapter(settings.toOptions(school), clock));
     }
 }

@@ -1,7 +1,9 @@
 package app.mentorbot.bot.platforms;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.api.AdapterContext;
@@ -11,6 +13,7 @@ import app.mentorbot.adapters.api.InboundSink;
 import app.mentorbot.adapters.api.OutboundMessage;
 import app.mentorbot.adapters.api.PastMessage;
 import app.mentorbot.adapters.api.RateLimit;
+import app.mentorbot.bot.outbox.AdapterGroup;
 import app.mentorbot.bot.outbox.Adapters;
 
 /**
@@ -26,6 +29,12 @@ final class SchoolApp<A extends Adapter> implements Adapter {
     SchoolApp(String schoolId, A app) {
         this.app = app;
         this.name = Adapters.ofSchool(app.platform(), schoolId);
+    }
+
+    /** Each school's own app, made by {@code app}, as the bot's adapters. */
+    static AdapterGroup group(Collection<String> schoolIds, Function<String, Adapter> app) {
+        List<Adapter> apps = schoolIds.stream().<Adapter>map(school -> new SchoolApp<>(school, app.apply(school))).toList();
+        return () -> apps;
     }
 
     /** The adapter itself (a WeCom callback is handed to it). */

@@ -2,6 +2,8 @@ package app.mentorbot.bot.platforms;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -44,6 +46,15 @@ final class SchoolBlocks {
         return Map.copyOf(schools);
     }
 
+    /** The blocks that are on (unless {@code enabled: false}), by school id, in id order. */
+    static <B> Map<String, B> on(Map<String, B> schools, Function<B, Boolean> enabled) {
+        Map<String, B> on = new TreeMap<>();
+        schools.forEach((id, block) -> {
+            if (!Boolean.FALSE.equals(enabled.apply(block))) on.put(id, block);
+        });
+        return on;
+    }
+
     /** A setting's name in a school's block: {@code mentorbot.adapters.dingtalk.schools.east.client-id}. */
     static String setting(String platform, String schoolId, String key) {
         return "mentorbot.adapters." + platform + ".schools." + schoolId + "." + key;
@@ -52,6 +63,16 @@ final class SchoolBlocks {
     /** A secret's environment variable in a school's block: {@code MENTORBOT_ADAPTERS_DINGTALK_SCHOOLS_EAST_CLIENT_SECRET}. */
     static String variable(String platform, String schoolId, String key) {
         return setting(platform, schoolId, key).replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** A school's required setting, or the start stops naming it. */
+    static String requireSetting(String value, String platform, String schoolId, String key) {
+        return require(value, platform, schoolId, setting(platform, schoolId, key));
+    }
+
+    /** A school's required secret, or the start stops naming its environment variable. */
+    static String requireSecret(String value, String platform, String schoolId, String key) {
+        return require(value, platform, schoolId, variable(platform, schoolId, key));
     }
 
     /** Stops the start when a school's required setting is missing, naming where to set it. */

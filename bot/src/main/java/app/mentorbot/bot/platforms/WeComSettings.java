@@ -93,11 +93,7 @@ public record WeComSettings(boolean enabled, String corpId, Long agentId, String
 
     /** The schools whose own app or robot is on, by id, in id order. */
     Map<String, School> schoolsOn() {
-        Map<String, School> on = new TreeMap<>();
-        schools.forEach((id, s) -> {
-            if (s.appOn() || s.aiBotOn()) on.put(id, s);
-        });
-        return on;
+        return SchoolBlocks.on(schools, s -> s.appOn() || s.aiBotOn());
     }
 
     /** Where a school's app gets its callbacks: /callbacks/wecom/east. */

@@ -192,18 +192,30 @@ class SchoolsOwnAppsTest {
                 + "zhang_wx]]></FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
                 + "今天和张小明单独谈心，聊了合唱比赛]]></Content><MsgId>7300000000000009001</MsgId><AgentID>218</AgentID></xml>");
 
-        assertThat(postCallback("/callbacks/wecom", wecom, encrypted, now).statusCode()).as("the deployment has no WeCom app").isEqualTo(404);
+        assertThat(postCallback("/callbacks/wecom", wecom, encrypted, now).statusCode()).as("the deployment has no WeCom app")
+                .isEqualTo(404);
         assertThat(postCallback("/callbacks/wecom/west", wecom, encrypted, now).statusCode()).isEqualTo(404);
         assertThat(postCallback("/callbacks/wecom/east", wecom, encrypted, now).statusCode()).isEqualTo(200);
 
-        long deadline = System.nanoTime() + Patience.of(Duration.ofSeconds(20)).toNanos();
-        while (qyapi.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(qyapi.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))).get(0).getBodyAsString())
-                .contains("\"touser\":\"zhang_wx\"").contains("已记录");
+        assertThat(await(qyapi, postRequestedFor(urlPathEqualTo("/cgi-bin/message/send")).withRequestBody(WireMock.containing("已记录")))
+                .getBodyAsString()).contains("\"touser\":\"zhang_wx\"").contains("已记录");
         assertThat(jdbc.sql("select school_id || '/' || author_id from record where note like '%合唱比赛%'").query(String.class).list())
                 .containsExactly("east/T02");
+    }
+
+    @Test
+    void aSafetyNoteThroughEastsDingTalkReachesEastsClassHeadThroughEastsOwnWeCom() throws Exception {
+        dingtalk.say("dingeast", "m-east-safety", "u100", "张小明今天在走廊哭着说不想活了，想自杀", dingtalk.webhook("east-safety"),
+                clock.instant());
+
+        // T02, east's 孙丽, heads 张小明's class and is bound on WeCom in east only
+        LoggedRequest alert = await(qyapi, postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(WireMock.containing("紧急")));
+        assertThat(alert.getBodyAsString()).contains("\"touser\":\"zhang_wx\"");
+        assertThat(jdbc.sql("select platform from outbox where recipient_id = 'T02' and urgent").query(String.class).list())
+                .containsOnly("wecom@east");
+        assertThat(await(dingtalk.api, postRequestedFor(urlPathEqualTo("/hook/east-safety")), 1).get(0).getBodyAsString())
+                .contains("孙丽");
     }
 
     private HttpResponse<String> postCallback(String path, WeComCrypto wecom, String encrypted, String timestamp) throws Exception {
@@ -219,10 +231,18 @@ class SchoolsOwnAppsTest {
     }
 
     private static List<LoggedRequest> await(RequestPatternBuilder pattern, int n) throws InterruptedException {
+        return await(dingtalk.api, pattern, n);
+    }
+
+    private static LoggedRequest await(WireMockServer server, RequestPatternBuilder pattern) throws InterruptedException {
+        return await(server, pattern, 1).get(0);
+    }
+
+    private static List<LoggedRequest> await(WireMockServer server, RequestPatternBuilder pattern, int n) throws InterruptedException {
         long deadline = System.nanoTime() + Patience.of(Duration.ofSeconds(20)).toNanos();
         List<LoggedRequest> found;
         do {
-            found = dingtalk.api.findAll(pattern);
+            found = server.findAll(pattern);
             if (found.size() >= n) return found;
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
