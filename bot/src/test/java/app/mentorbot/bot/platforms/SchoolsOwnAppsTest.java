@@ -15,8 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -201,6 +205,24 @@ class SchoolsOwnAppsTest {
                 .getBodyAsString()).contains("\"touser\":\"zhang_wx\"").contains("已记录");
         assertThat(jdbc.sql("select school_id || '/' || author_id from record where note like '%合唱比赛%'").query(String.class).list())
                 .containsExactly("east/T02");
+    }
+
+    @Test
+    void aBindingCodeOfEastRedeemedThroughEastsAppBindsTheAccountInEastOnDingTalkWhileWestsAppFindsNoSuchCode() throws Exception {
+        Instant now = clock.instant();
+        // a code as 「绑定码」 issues it in east: stored as the hash of "east:<code>"
+        String eastCode = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("east:482915".getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("insert into binding_code (code_hash, school_id, person_id, issued_by, issued_at, expires_at) "
+                        + "values (?, 'east', 'T04', 'T01', ?, ?)")
+                .params(eastCode, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(7)))).update();
+
+        dingtalk.say("dingwest", "m-west-bind", "u400", "绑定 482915", dingtalk.webhook("west-bind"), now);
+        await(postRequestedFor(urlPathEqualTo("/hook/west-bind")), 1);
+        dingtalk.say("dingeast", "m-east-bind", "u400", "绑定 482915", dingtalk.webhook("east-bind"), now);
+        await(postRequestedFor(urlPathEqualTo("/hook/east-bind")), 1);
+
+        assertThat(jdbc.sql("select platform || ' ' || school_id || ' ' || person_id from platform_identity where platform_user_id = 'u400'")
+                .query(String.class).list()).containsExactly("dingtalk east T04");
     }
 
     @Test
