@@ -48,7 +48,10 @@ public class Outbox {
         insert(schoolId, to.platform(), to.chatId(), null, text, to.messageId(), urgent, null, sourceMessageId, holder);
     }
 
-    /** A message to a roster person on their own chat (the platform they were last bound on, else the adapter that signs roster people in). */
+    /**
+     * A message to a roster person on their own chat: the platform they were last bound on (through their school's own
+     * app there, when it has one), else the adapter that signs roster people in.
+     */
     public void push(String schoolId, String personId, String text, boolean urgent, Long sourceMessageId) {
         push(schoolId, personId, text, urgent, null, sourceMessageId);
     }
@@ -57,7 +60,7 @@ public class Outbox {
     public void push(String schoolId, String personId, String text, boolean urgent, Instant notBefore, Long sourceMessageId) {
         Chat chat = jdbc.sql("select platform, platform_user_id from platform_identity where school_id = ? and person_id = ? "
                         + "order by bound_at desc limit 1")
-                .params(schoolId, personId).query((rs, n) -> new Chat(rs.getString(1), rs.getString(2))).optional()
+                .params(schoolId, personId).query((rs, n) -> new Chat(adapters.reach(rs.getString(1), schoolId), rs.getString(2))).optional()
                 // no binding: their roster id on the adapter that signs people in; with none, the row is parked, not lost
                 .orElseGet(() -> new Chat(adapters.rosterHome().map(Adapter::platform).orElse(Adapters.NONE),
                         schools.qualify(schoolId, personId)));

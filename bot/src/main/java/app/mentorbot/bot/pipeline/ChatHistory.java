@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.mentorbot.adapters.api.PastMessage;
+import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.bot.schools.Schools;
 
 /**
@@ -36,7 +37,8 @@ public class ChatHistory {
     public List<PastMessage> of(String platform, String chatId) {
         Timestamp since = Timestamp.from(clock.instant().minus(DAYS));
         try {
-            String schoolId = schools.parse(chatId).schoolId(); // a web chat is its person's, named across schools
+            // a school's own app is that school's; a web chat is its person's, named across schools
+            String schoolId = Adapters.schoolOf(platform).orElseGet(() -> schools.parse(chatId).schoolId());
             List<PastMessage> newestFirst = new ArrayList<>(jdbc.sql("""
                     select from_bot, text, at, urgent from (
                       select false as from_bot, body as text, received_at as at, false as urgent from inbound_message

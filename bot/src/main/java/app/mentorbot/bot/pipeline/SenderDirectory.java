@@ -36,15 +36,23 @@ class SenderDirectory {
     record Sender(String schoolId, Optional<Person> person) {}
 
     /**
-     * The school is, on the web chat, the signed-in person's; on a platform, the school the account was first bound in
-     * (one district account may serve several schools' people, each binding carries its school); for a stranger, the
-     * home school.
+     * The school is, on the web chat, the signed-in person's; on a school's own app ({@code dingtalk@east}), that
+     * school's; on a deployment's platform, the school the account was first bound in (one district account may serve
+     * several schools' people, each binding carries its school); for a stranger, the home school. A school's own app
+     * reads only that school's bindings, and the deployment's adapter none of them: user ids of two organisations may
+     * be the same string for two people.
      */
     Sender find(InboundMessage m) {
-        List<Binding> bindings = bindings(m);
+        Optional<String> ownApp = Adapters.schoolOf(m.platform());
+        String accounts = Adapters.accounts(m.platform());
+        List<Binding> bindings = bindings(accounts, m.senderId()).stream()
+                .filter(b -> ownApp.map(b.schoolId()::equals).orElseGet(() -> !adapters.ownApp(accounts, b.schoolId())))
+                .toList();
         List<String> ids = new ArrayList<>();
         String school;
-        if (signsIn(m)) {
+        if (ownApp.isPresent()) {
+            school = ownApp.get();
+        } else if (signsIn(m)) {
             // An adapter that signs roster people in has already proved who this is; bindings may add more children.
             Schools.SchoolPerson signedIn = schools.parse(m.senderId());
             school = signedIn.schoolId();
@@ -59,10 +67,10 @@ class SenderDirectory {
     private record Binding(String schoolId, String personId) {}
 
     /** The account's bindings in every school, the first made first: one read a message. */
-    private List<Binding> bindings(InboundMessage m) {
+    private List<Binding> bindings(String platform, String account) {
         return jdbc.sql("select school_id, person_id from platform_identity where platform = ? and platform_user_id = ? "
                         + "order by bound_at, school_id, person_id")
-                .params(m.platform(), m.senderId()).query((rs, n) -> new Binding(rs.getString(1), rs.getString(2))).list();
+                .params(platform, account).query((rs, n) -> new Binding(rs.getString(1), rs.getString(2))).list();
     }
 
     private boolean signsIn(InboundMessage m) {

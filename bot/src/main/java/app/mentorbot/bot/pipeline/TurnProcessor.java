@@ -17,6 +17,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.adapters.api.InboundMessage;
+import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.conversations.dialogue.Dialogue;
 import app.mentorbot.conversations.dialogue.Reply;
@@ -187,7 +188,9 @@ public class TurnProcessor {
     /** Inside the caller's transaction: strangers may only bind their account with a code; their words are not kept. */
     private void fromStranger(InboundMessage m, String schoolId) {
         inbox.store(m, schoolId, null).ifPresent(id -> {
-            for (Reply reply : dialogue.handle(new Turn(null, schoolId, m.platform(), m.senderId(), m.text(), id, m.sentAt()))) {
+            // bound on the platform ("dingtalk" from "dingtalk@east"), in the school of the app it came through
+            Turn turn = new Turn(null, schoolId, Adapters.accounts(m.platform()), m.senderId(), m.text(), id, m.sentAt());
+            for (Reply reply : dialogue.handle(turn)) {
                 if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), false, id);
             }
         });
@@ -213,7 +216,7 @@ public class TurnProcessor {
     /** Inside the caller's transaction: the dialogue's record changes and replies. */
     private void respond(InboundMessage m, Person sender, long rawId) {
         String schoolId = sender.schoolId();
-        List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, m.platform(), m.senderId(), m.text(), rawId, m.sentAt()));
+        List<Reply> replies = dialogue.handle(new Turn(sender, schoolId, Adapters.accounts(m.platform()), m.senderId(), m.text(), rawId, m.sentAt()));
         for (Reply reply : replies) {
             if (reply.recipientId() == null) outbox.answer(schoolId, m, reply.text(), reply.urgent(), rawId);
             else outbox.push(schoolId, reply.recipientId(), reply.text(), reply.urgent(), reply.notBefore(), rawId);

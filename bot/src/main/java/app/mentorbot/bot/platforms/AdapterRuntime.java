@@ -2,6 +2,8 @@ package app.mentorbot.bot.platforms;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import app.mentorbot.bot.outbox.Adapters;
 import app.mentorbot.bot.outbox.DispatchSignal;
 import app.mentorbot.bot.pipeline.ChatHistory;
 import app.mentorbot.bot.pipeline.InboundQueue;
+import app.mentorbot.bot.schools.Schools;
 
 /**
  * Starts every adapter with what it needs from the bot (where inbound messages go, how to say a chat is
@@ -22,12 +25,15 @@ import app.mentorbot.bot.pipeline.InboundQueue;
 @Component
 @ConditionalOnWebApplication
 class AdapterRuntime implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(AdapterRuntime.class);
     private final Adapters adapters;
+    private final Schools schools;
     private final AdapterContext context;
     private volatile boolean running;
 
-    AdapterRuntime(Adapters adapters, InboundQueue inbound, DispatchSignal signal, ChatHistory history) {
+    AdapterRuntime(Adapters adapters, InboundQueue inbound, DispatchSignal signal, ChatHistory history, Schools schools) {
         this.adapters = adapters;
+        this.schools = schools;
         this.context = new AdapterContext() {
             @Override
             public InboundSink sink() {
@@ -53,8 +59,23 @@ class AdapterRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
+        warnOfAppsForUnknownSchools();
         for (Adapter a : adapters.all()) a.start(context);
         running = true;
+    }
+
+    /** A school's own app for a school with no roster here yet: its messages cannot be kept until the roster is imported. */
+    private void warnOfAppsForUnknownSchools() {
+        try {
+            List<String> known = schools.all();
+            for (Adapter a : adapters.all()) {
+                Adapters.schoolOf(a.platform()).filter(school -> !known.contains(school)).ifPresent(school -> log.warn(
+                        "{} is configured for school {}, which has no roster here yet: import it with import --school={}",
+                        a.platform(), school, school));
+            }
+        } catch (RuntimeException e) {
+            log.debug("could not list the schools to check the schools' own apps: {}", e.toString());
+        }
     }
 
     @Override

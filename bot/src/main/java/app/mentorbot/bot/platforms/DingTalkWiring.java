@@ -8,19 +8,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import app.mentorbot.adapters.dingtalk.DingTalkAdapter;
+import app.mentorbot.bot.outbox.AdapterGroup;
 
 /**
- * DingTalk, when {@code mentorbot.adapters.dingtalk.enabled=true}: the adapter bean joins the bot's
- * {@code Adapters}, and the outbox dispatcher starts and stops it. Stream mode dials out to DingTalk, so there is
- * no inbound URL and no controller here.
+ * DingTalk, when {@code mentorbot.adapters.dingtalk.enabled=true} (the deployment's app) or a school has its own app
+ * under {@code mentorbot.adapters.dingtalk.schools}: each adapter joins the bot's {@code Adapters}, a school's as
+ * {@code dingtalk@<school>} ({@link SchoolApp}), and the outbox dispatcher starts and stops them. Stream mode dials
+ * out to DingTalk, so there is no inbound URL and no controller here.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "mentorbot.adapters.dingtalk", name = "enabled", havingValue = "true")
+@ConditionalOnPlatform(DingTalkSettings.PLATFORM)
 @EnableConfigurationProperties(DingTalkSettings.class)
 class DingTalkWiring {
 
     @Bean
+    @ConditionalOnProperty(prefix = "mentorbot.adapters.dingtalk", name = "enabled", havingValue = "true")
     DingTalkAdapter dingTalkAdapter(DingTalkSettings settings, Clock clock) {
         return new DingTalkAdapter(settings.toOptions(), clock);
+    }
+
+    @Bean
+    AdapterGroup dingTalkSchoolApps(DingTalkSettings settings, Clock clock) {
+        return SchoolApp.group(settings.schoolsOn().keySet(), school -> new DingTalkAdapter(settings.toOptions(school), clock));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Warns once at start when a chat platform is enabled but {@code mentorbot.public-url} is not set: the links
  * in replies then point at {@code http://localhost}, which a phone in DingTalk, WeCom, Slack or XMPP cannot open.
+ * A platform counts when the deployment's app is on or a school has its own.
  */
 @Component
 class PublicUrlWarning {
@@ -35,7 +36,7 @@ class PublicUrlWarning {
         String publicUrl = environment.getProperty("mentorbot.public-url");
         if (publicUrl != null && !publicUrl.isBlank()) return Optional.empty();
         List<String> enabled = PLATFORMS.stream()
-                .filter(p -> environment.getProperty("mentorbot.adapters." + p + ".enabled", Boolean.class, false)).toList();
+                .filter(p -> SchoolBlocks.configured(environment, p)).toList();
         if (enabled.isEmpty()) return Optional.empty();
         return Optional.of("mentorbot.public-url is not set but " + String.join(", ", enabled) + " is enabled: links in replies "
                 + "point at http://localhost and cannot be opened on phones. Set mentorbot.public-url to the address people reach this server at.");

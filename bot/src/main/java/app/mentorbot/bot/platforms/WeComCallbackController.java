@@ -5,10 +5,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,23 +20,35 @@ import app.mentorbot.adapters.wecom.WeComAdapter;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The WeCom app's callback URL ({@code mentorbot.adapters.wecom.callback-path}, default /callbacks/wecom), on when
- * {@code mentorbot.adapters.wecom.enabled=true}. A thin door: it reads the query and at most one byte more than
+ * The WeCom apps' callback URLs: the deployment's at {@code mentorbot.adapters.wecom.callback-path} (default
+ * /callbacks/wecom), a school's own at that path and its school id (/callbacks/wecom/east); on when the deployment's
+ * app is enabled or a school has a WeCom block. A thin door: it reads the query and at most one byte more than
  * the adapter accepts, and hands both to {@link WeComAdapter#handleCallback}, which checks the signature,
  * decrypts, gives the message to the pipeline and answers at once (WeCom retries after 5 s).
  */
 @RestController
-@ConditionalOnProperty(prefix = "mentorbot.adapters.wecom", name = "enabled", havingValue = "true")
+@ConditionalOnPlatform(WeComSettings.PLATFORM)
 class WeComCallbackController {
-    private final WeComAdapter adapter;
+    private static final String PATH = "${mentorbot.adapters.wecom.callback-path:" + WeComSettings.DEFAULT_CALLBACK_PATH + "}";
+    private final Optional<WeComAdapter> deployment;
+    private final WeComSchoolApps schools;
 
-    WeComCallbackController(WeComAdapter adapter) {
-        this.adapter = adapter;
+    WeComCallbackController(WeComSettings settings, ObjectProvider<WeComAdapter> deployment, WeComSchoolApps schools) {
+        this.deployment = settings.enabled() ? Optional.ofNullable(deployment.getIfAvailable()) : Optional.empty();
+        this.schools = schools;
     }
 
-    @RequestMapping(path = "${mentorbot.adapters.wecom.callback-path:" + WeComSettings.DEFAULT_CALLBACK_PATH + "}",
-            method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> callback(HttpServletRequest request) {
+        return deployment.map(app -> callback(app, request)).orElseGet(() -> plain(404, "the WeCom app is not enabled"));
+    }
+
+    @RequestMapping(path = PATH + "/{school}", method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<String> schoolCallback(@PathVariable("school") String school, HttpServletRequest request) {
+        return schools.of(school).map(app -> callback(app, request)).orElseGet(() -> plain(404, "no WeCom app for this school"));
+    }
+
+    private static ResponseEntity<String> callback(WeComAdapter adapter, HttpServletRequest request) {
         Map<String, String> query;
         try {
             query = query(request.getQueryString());

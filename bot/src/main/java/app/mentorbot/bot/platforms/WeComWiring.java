@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -24,15 +26,29 @@ import app.mentorbot.bot.leases.Leases;
 /**
  * WeCom, when {@code mentorbot.adapters.wecom.enabled=true} (the self-built app) and/or
  * {@code mentorbot.adapters.wecom.aibot.enabled=true} (the smart robot's long connection): one adapter bean for
- * the platform "wecom", which joins the bot's {@code Adapters}; the outbox dispatcher starts and stops it. The
- * app's callback URL is {@link WeComCallbackController}. The robot connects only while this instance holds the
+ * the platform "wecom", which joins the bot's {@code Adapters}; the outbox dispatcher starts and stops it. A school
+ * with a corp of its own ({@code mentorbot.adapters.wecom.schools.<school>}) has an adapter of its own,
+ * {@code wecom@<school>}, whether or not the deployment has one. The apps' callback URLs are
+ * {@link WeComCallbackController}. The robot connects only while this instance holds the
  * lease "wecom-aibot:BOTID" (WeCom keeps one connection per bot, so two instances would kick each other).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(WeComWiring.AppOrAiBotEnabled.class)
+@Conditional(WeComWiring.DeploymentOrSchools.class)
 @EnableConfigurationProperties(WeComSettings.class)
 class WeComWiring {
     private static final Logger log = LoggerFactory.getLogger(WeComWiring.class);
+
+    static final class DeploymentOrSchools extends AnyNestedCondition {
+        DeploymentOrSchools() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @Conditional(AppOrAiBotEnabled.class)
+        static final class Deployment {}
+
+        @ConditionalOnPlatform(WeComSettings.PLATFORM)
+        static final class Schools {}
+    }
 
     static final class AppOrAiBotEnabled extends AnyNestedCondition {
         AppOrAiBotEnabled() {
@@ -47,17 +63,32 @@ class WeComWiring {
     }
 
     @Bean
+    @Conditional(AppOrAiBotEnabled.class)
     WeComAdapter weComAdapter(WeComSettings settings, Clock clock, ObjectProvider<Leases> leases) {
-        ConnectionGate gate = null;
-        if (settings.aiBotEnabled()) {
-            String holder = instanceName();
-            gate = leaseGate(leases::getObject, ConnectionGate.leaseName(settings.aibot().botId()), holder,
-                    settings.aibot().leaseTtlOrDefault());
-            log.info("WeCom AI bot: this instance competes for its lease as {}", holder);
-        }
+        ConnectionGate gate = settings.aiBotEnabled() ? gate(settings.aibot(), leases) : null;
         return new WeComAdapter(clock,
                 settings.enabled() ? settings.toAppConfig() : null,
                 settings.aiBotEnabled() ? settings.toAiBotConfig(gate) : null);
+    }
+
+    /** The schools' own corps, each {@code wecom@<school>}; a school's app gets its callbacks at its own path. */
+    @Bean
+    WeComSchoolApps weComSchoolApps(WeComSettings settings, Clock clock, ObjectProvider<Leases> leases) {
+        Map<String, SchoolApp<WeComAdapter>> apps = new TreeMap<>();
+        settings.schoolsOn().forEach((school, s) -> {
+            ConnectionGate gate = s.aiBotOn() ? gate(s.aibot(), leases) : null;
+            apps.put(school, new SchoolApp<>(school, new WeComAdapter(clock,
+                    s.appOn() ? settings.toAppConfig(school) : null,
+                    s.aiBotOn() ? settings.toAiBotConfig(school, gate) : null)));
+        });
+        return new WeComSchoolApps(apps);
+    }
+
+    private static ConnectionGate gate(WeComSettings.AiBot aibot, ObjectProvider<Leases> leases) {
+        if (aibot.botId() == null || aibot.botId().isBlank()) return null; // the config's check names what to set
+        String holder = instanceName();
+        log.info("WeCom AI bot {}: this instance competes for its lease as {}", aibot.botId(), holder);
+        return leaseGate(leases::getObject, ConnectionGate.leaseName(aibot.botId()), holder, aibot.leaseTtlOrDefault());
     }
 
     /**

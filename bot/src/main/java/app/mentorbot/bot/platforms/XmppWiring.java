@@ -8,19 +8,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import app.mentorbot.adapters.xmpp.XmppAdapter;
+import app.mentorbot.bot.outbox.AdapterGroup;
 
 /**
- * XMPP over WebSocket, when {@code mentorbot.adapters.xmpp.enabled=true}: the adapter bean joins the
- * bot's {@code Adapters}, and the outbox dispatcher starts and stops it. The bot dials out to the
- * school's server, so there is no inbound URL and no controller here.
+ * XMPP over WebSocket, when {@code mentorbot.adapters.xmpp.enabled=true} (the deployment's account) or a school has
+ * its own under {@code mentorbot.adapters.xmpp.schools}: each adapter joins the bot's {@code Adapters}, a school's as
+ * {@code xmpp@<school>}, and the outbox dispatcher starts and stops them. The bot dials out to the server, so there
+ * is no inbound URL and no controller here.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "mentorbot.adapters.xmpp", name = "enabled", havingValue = "true")
+@ConditionalOnPlatform(XmppSettings.PLATFORM)
 @EnableConfigurationProperties(XmppSettings.class)
 class XmppWiring {
 
     @Bean
+    @ConditionalOnProperty(prefix = "mentorbot.adapters.xmpp", name = "enabled", havingValue = "true")
     XmppAdapter xmppAdapter(XmppSettings settings, Clock clock) {
         return new XmppAdapter(settings.toConfig(), clock);
+    }
+
+    @Bean
+    AdapterGroup xmppSchoolApps(XmppSettings settings, Clock clock) {
+        return SchoolApp.group(settings.schoolsOn().keySet(), school -> new XmppAdapter(settings.toConfig(school), clock));
     }
 }

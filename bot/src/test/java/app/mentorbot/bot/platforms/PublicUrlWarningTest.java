@@ -19,4 +19,10 @@ class PublicUrlWarningTest {
         assertThat(PublicUrlWarning.warning(new MockEnvironment().withProperty("mentorbot.adapters.xmpp.enabled", "true")
                 .withProperty("mentorbot.public-url", "https://bot.school.example"))).isEmpty();
     }
+
+    @Test
+    void aSchoolsOwnAppCountsAsThePlatformEnabledThoughTheDeploymentsIsOff() {
+        MockEnvironment env = new MockEnvironment().withProperty("mentorbot.adapters.wecom.schools.east.corp-id", "ww1");
+        assertThat(PublicUrlWarning.warning(env)).hasValueSatisfying(w -> assertThat(w).contains("wecom").doesNotContain("dingtalk"));
+    }
 }

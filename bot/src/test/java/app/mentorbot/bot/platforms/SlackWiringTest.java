@@ -12,6 +12,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.slack.SlackAdapter;
+import app.mentorbot.bot.outbox.AdapterGroup;
 
 /** The Slack wiring alone: off by default, on with the two tokens taken from environment variables. */
 class SlackWiringTest {
@@ -54,5 +55,33 @@ class SlackWiringTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("MENTORBOT_ADAPTERS_SLACK_APP_TOKEN");
         });
+    }
+
+    /** As the process environment itself: under its own name, so Spring finds map keys in variable names. */
+    private static ApplicationContextRunner withProcessEnvironment(ApplicationContextRunner runner, Map<String, Object> variables) {
+        return runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
+    }
+
+    @Test
+    void aSchoolsOwnAppFromItsVariablesAloneIsAnAdapterNamedForTheSchoolAndItsTokensAreNeverPrinted() {
+        withProcessEnvironment(runner, Map.of(
+                "MENTORBOT_ADAPTERS_SLACK_SCHOOLS_EAST_APP_TOKEN", "xapp-1-A0EAST-1-secretpart",
+                "MENTORBOT_ADAPTERS_SLACK_SCHOOLS_EAST_BOT_TOKEN", "xoxb-1-secretpart"))
+                .withPropertyValues("mentorbot.adapters.slack.silence-timeout=45s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(SlackAdapter.class);
+                    assertThat(context.getBean(AdapterGroup.class).adapters()).extracting(Adapter::platform).containsExactly("slack@east");
+                    SlackSettings settings = context.getBean(SlackSettings.class);
+                    assertThat(settings.toOptions("east").silenceTimeout()).hasSeconds(45);
+                    assertThat(settings.toString()).contains("east").doesNotContain("secretpart");
+                });
+    }
+
+    @Test
+    void aSchoolsOwnAppWithoutItsBotTokenStopsStartupNamingTheSchoolsVariable() {
+        withProcessEnvironment(runner, Map.of("MENTORBOT_ADAPTERS_SLACK_SCHOOLS_EAST_APP_TOKEN", "xapp-1-A0EAST-1-secretpart"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("MENTORBOT_ADAPTERS_SLACK_SCHOOLS_EAST_BOT_TOKEN").hasMessageNotContaining("secretpart"));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import app.mentorbot.adapters.api.Adapter;
 import app.mentorbot.adapters.wecom.WeComAdapter;
+import app.mentorbot.bot.outbox.AdapterGroup;
 
 /**
  * The WeCom adapter appears when the app or the robot is enabled, binds its settings, takes its secrets from the
@@ -86,5 +87,31 @@ class WeComWiringTest {
         assertThat(WeComCallbackController.query("msg_signature=ab&echostr=a%2Bb%3D%3D&nonce=1&nonce=2&flag"))
                 .containsEntry("msg_signature", "ab").containsEntry("echostr", "a+b==")
                 .containsEntry("nonce", "1").containsEntry("flag", "");
+    }
+
+    @Test
+    void a_school_with_its_own_corp_is_an_adapter_of_its_own_with_a_callback_url_though_the_deployments_app_is_off() {
+        withEnv(runner, Map.of("MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_SECRET", "east-s3cret",
+                "MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_TOKEN", "east-tok3n", "MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_ENCODING_AES_KEY", AES_KEY))
+                .withPropertyValues("mentorbot.adapters.wecom.http-timeout=3s", "mentorbot.adapters.wecom.schools.east.corp-id=ww-east",
+                        "mentorbot.adapters.wecom.schools.east.agent-id=1000003")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(WeComAdapter.class).hasSingleBean(WeComCallbackController.class);
+                    assertThat(context.getBean(AdapterGroup.class).adapters()).extracting(Adapter::platform).containsExactly("wecom@east");
+                    WeComSettings settings = context.getBean(WeComSettings.class);
+                    assertThat(settings.callbackPath("east")).isEqualTo("/callbacks/wecom/east");
+                    assertThat(settings.toAppConfig("east").corpId()).isEqualTo("ww-east");
+                    assertThat(settings.toAppConfig("east").httpTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+                    assertThat(settings.toString()).contains("ww-east").doesNotContain("east-s3cret").doesNotContain("east-tok3n")
+                            .doesNotContain(AES_KEY);
+                });
+    }
+
+    @Test
+    void a_schools_corp_without_its_secret_refuses_to_start_and_names_the_schools_variable() {
+        withEnv(runner, Map.of("MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_TOKEN", "t", "MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_ENCODING_AES_KEY", AES_KEY))
+                .withPropertyValues("mentorbot.adapters.wecom.schools.east.corp-id=ww-east", "mentorbot.adapters.wecom.schools.east.agent-id=3")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("school east").hasMessageContaining("MENTORBOT_ADAPTERS_WECOM_SCHOOLS_EAST_SECRET"));
     }
 }

@@ -166,7 +166,7 @@ public final class RosterStore {
             for (Map.Entry<String, String> account : person.getValue().entrySet()) {
                 // One account may stand for several people (a parent of two children), so a binding is added, never moved.
                 changed += jdbc.sql("insert into platform_identity (platform, platform_user_id, school_id, person_id) values (?, ?, ?, ?) "
-                                + "on conflict (platform, platform_user_id, person_id) do nothing")
+                                + "on conflict (platform, platform_user_id, school_id, person_id) do nothing")
                         .params(account.getKey(), account.getValue(), schoolId, person.getKey()).update();
             }
         }
