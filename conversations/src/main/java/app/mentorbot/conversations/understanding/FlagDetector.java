@@ -108,6 +108,7 @@ final class FlagDetector {
             }
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits, goneOrEnding);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) parentsAway(s, hits);
         if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits, goneOrEnding);
         Cues.Span mark = marked.find(s);
         boolean isMarked = mark != null;
@@ -188,6 +189,30 @@ final class FlagDetector {
      * words (吵完出了门没回家, 不在了爸妈反而轻松) tell that risk, not a family in hardship; a hardship word (离婚, 去世,
      * 欠债) still counts there.
      */
+    /** Parents working in another place: 爸妈都在深圳工作, 妈妈这学期去外地上班了, 他爸爸又回深圳了, 爸妈都在澳洲. */
+    private static final GatedPattern PARENTS_AT = GatedPattern.compile(
+            "(爸妈|父母|爸爸妈妈|爸|妈|父亲|母亲)[^,.;!?。]{0,5}?(在|去了?|到了?|回了?)([^,.;!?。]{2,3}?)(打工|务工|工作|上班|做生意|跑项目|了|,|。|$)");
+
+    private void parentsAway(String s, List<Hit> hits) {
+        GatedPattern.Scan m = PARENTS_AT.scan(s);
+        while (m.find()) {
+            String place = m.group(3);
+            if (!(place.startsWith("外") || place.endsWith("外") || isPlaceName(place))) continue;
+            // 出差 for a week is no family's situation; the student's own parents, affirmed
+            if (!counts(s, m.start(), m.end(), Flag.FAMILY) || TRIP.foundIn(Clauses.clauseAt(s, m.start()))) continue;
+            hits.add(new Hit(Flag.FAMILY, m.start(), m.end()));
+            return;
+        }
+    }
+
+    private static final GatedPattern TRIP = GatedPattern.compile("出差|旅游|开会|培训|探亲|过年|度假|玩");
+
+    /** A place name by HanLP's core dictionary (深圳, 澳洲, 广东): its first part of speech is ns. */
+    private static boolean isPlaceName(String w) {
+        var a = com.hankcs.hanlp.dictionary.CoreDictionary.get(w);
+        return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("ns");
+    }
+
     private void familyModelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
                 (from, to) -> goneOrEnding.stream().noneMatch(g -> g[0] < to && g[1] > from));
@@ -247,7 +272,7 @@ final class FlagDetector {
     }
 
     /** A cue that names what a lesson, an article or a talk is about (校园欺凌主题的文章, 防溺水知识): a theme. */
-    private static final GatedPattern THEME_AFTER = GatedPattern.compile("^的?(主题|专题|知识|讲座|教育|班会|话题|的文章|的视频)");
+    private static final GatedPattern THEME_AFTER = GatedPattern.compile("^的?(主题|专题|知识|讲座|教育|班会|话题|的文章|的视频)|^[^,.;!?。]{0,3}的(电影|故事|小说|文章|纪录片)");
 
     /** Not negated, not the theme of a talk, not a supposition. */
     boolean affirmed(String s, int at) {
