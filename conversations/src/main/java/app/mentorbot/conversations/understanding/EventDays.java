@@ -50,8 +50,9 @@ final class EventDays {
                 if (t.start() < decision.start()) before = t;
                 else if (after == null && t.start() < Clauses.clauseEnd(s, decision.start())) after = t;   // later clauses tell the story
             }
+            // a day inside the exchange's own clause dates it before any day of the story around it (…週日早上才被找到，他爸爸今天早上打电话告诉我)
+            if (after != null && (before == null || before.start() < exchangeClause)) return after;
             if (before != null) return before;
-            if (after != null) return after;
             // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
             DateResolver.TimeExpr latest = null;
             for (DateResolver.TimeExpr t : past) {
