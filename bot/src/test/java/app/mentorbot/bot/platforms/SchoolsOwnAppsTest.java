@@ -226,6 +226,27 @@ class SchoolsOwnAppsTest {
     }
 
     @Test
+    void fiveWrongCodesThroughWestsAppDoNotLockTheSameUserIdOutOfEast() throws Exception {
+        Instant now = clock.instant();
+        String eastCode = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("east:731406".getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("insert into binding_code (code_hash, school_id, person_id, issued_by, issued_at, expires_at) "
+                        + "values (?, 'east', 'T05', 'T01', ?, ?)")
+                .params(eastCode, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(7)))).update();
+        for (int i = 0; i < 5; i++) {
+            dingtalk.say("dingwest", "m-west-wrong-" + i, "u401", "绑定 10000" + i, dingtalk.webhook("west-wrong-" + i), now);
+            await(postRequestedFor(urlPathEqualTo("/hook/west-wrong-" + i)), 1);
+        }
+        assertThat(jdbc.sql("select count(*) from binding_failure where platform_user_id = 'u401' and school_id = 'west'")
+                .query(Long.class).single()).isEqualTo(5);
+
+        dingtalk.say("dingeast", "m-east-right", "u401", "绑定 731406", dingtalk.webhook("east-right"), now);
+        await(postRequestedFor(urlPathEqualTo("/hook/east-right")), 1);
+
+        assertThat(jdbc.sql("select school_id || ' ' || person_id from platform_identity where platform_user_id = 'u401'")
+                .query(String.class).list()).containsExactly("east T05");
+    }
+
+    @Test
     void aSafetyNoteThroughEastsDingTalkReachesEastsClassHeadThroughEastsOwnWeCom() throws Exception {
         dingtalk.say("dingeast", "m-east-safety", "u100", "张小明今天在走廊哭着说不想活了，想自杀", dingtalk.webhook("east-safety"),
                 clock.instant());

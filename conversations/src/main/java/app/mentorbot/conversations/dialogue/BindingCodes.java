@@ -45,16 +45,16 @@ final class BindingCodes {
     }
 
     Redemption redeem(String schoolId, String platform, String account, String code, Instant now) {
-        long failures = jdbc.sql("select count(*) from binding_failure where platform = ? and platform_user_id = ? and failed_at > ?")
-                .params(platform, account, Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
+        long failures = jdbc.sql("select count(*) from binding_failure where school_id = ? and platform = ? and platform_user_id = ? and failed_at > ?")
+                .params(schoolId, platform, account, Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
         if (failures >= MAX_FAILURES_PER_HOUR) return new Redemption(Outcome.TOO_MANY_TRIES, null);
         Optional<String> person = jdbc.sql("update binding_code set used_at = ?, used_by = ? where code_hash = ? and school_id = ? "
                         + "and used_at is null and expires_at > ? returning person_id")
                 .params(Timestamp.from(now), platform + ":" + account, hash(schoolId, code), schoolId, Timestamp.from(now))
                 .query(String.class).optional();
         if (person.isEmpty()) {
-            jdbc.sql("insert into binding_failure (platform, platform_user_id, failed_at) values (?, ?, ?)")
-                    .params(platform, account, Timestamp.from(now)).update();
+            jdbc.sql("insert into binding_failure (school_id, platform, platform_user_id, failed_at) values (?, ?, ?, ?)")
+                    .params(schoolId, platform, account, Timestamp.from(now)).update();
             return new Redemption(Outcome.INVALID, null);
         }
         int bound = jdbc.sql("insert into platform_identity (platform, platform_user_id, school_id, person_id, bound_at) "
