@@ -20,14 +20,15 @@ public class ChatPresence {
     static final Duration TTL = Duration.ofSeconds(30);
 
     /**
-     * The claim's condition for an outbox row {@code o}: when some instance holds its chat, only a holder takes it;
-     * otherwise the instance that received the message it answers, or anyone for a push. {@code :me}, {@code :now}.
+     * The claim's condition for an outbox row {@code o}: an answer is for the instance that received its message (the
+     * page that asked waits for it there); any other message, when some instance holds its chat, for a holder;
+     * otherwise anyone's. {@code :me}, {@code :now}.
      */
-    static final String PREFERS_ME = "(case when exists (select 1 from chat_presence p where p.platform = o.platform "
-            + "and p.chat_id = o.chat_id and p.expires_at > :now) "
+    static final String PREFERS_ME = "(case when o.holder is not null then o.holder = :me "
+            + "when exists (select 1 from chat_presence p where p.platform = o.platform and p.chat_id = o.chat_id and p.expires_at > :now) "
             + "then exists (select 1 from chat_presence p where p.platform = o.platform and p.chat_id = o.chat_id "
             + "and p.holder = :me and p.expires_at > :now) "
-            + "else o.holder is null or o.holder = :me end)";
+            + "else true end)";
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -94,8 +94,8 @@ public class Outbox {
     /** Claims due rows for this dispatcher: they are leased so another instance skips them. */
     List<Row> claim(int limit) {
         Instant now = clock.instant();
-        // A row is first for the instances holding its chat's page, else for the one that received the message it answers
-        // (its page is open here), else anyone's; anyone's after ANSWER_HOLD.
+        // An answer is first this instance's if it received the message (its page is open here); a push is first for the
+        // instances holding its chat's page (ChatPresence); anyone's after ANSWER_HOLD.
         return jdbc.sql("update outbox set next_attempt_at = :lease where id in (select id from outbox o where status = 'PENDING' "
                         + "and next_attempt_at <= :now and (next_attempt_at <= :held or " + ChatPresence.PREFERS_ME + ") "
                         + "order by id limit :limit for update skip locked) "
