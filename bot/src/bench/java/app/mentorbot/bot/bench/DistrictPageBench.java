@@ -8,10 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,14 +24,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.mentorbot.conversations.dialogue.Links;
+import app.mentorbot.conversations.leadership.DistrictFigures;
+import app.mentorbot.conversations.leadership.OverviewBuilder;
+import app.mentorbot.conversations.records.Record;
+import app.mentorbot.conversations.records.RecordStore;
 import app.mentorbot.conversations.roster.RosterJson;
 import app.mentorbot.conversations.roster.RosterStore;
+import app.mentorbot.conversations.understanding.Kind;
+import app.mentorbot.conversations.understanding.TalkType;
 
 /**
  * The district page (全区情况) over {@code --schools} generated schools of a modest size ({@code --classes} classes of
  * {@code --per-class} students, {@code --mentors} mentors; {@link DistrictBench}'s term of records, 27 a student),
  * through HTTP as a district admin's browser opens it: the first request, then requests with nothing changed, then
- * requests right after one school's records changed (a note of that school withdrawn, another school each time).
+ * requests right after one school's records changed (a note filed there, then a note withdrawn; another school each time); then
+ * in-process, every school's overview built one after another against the kept figures' stamps.
  *
  * <pre>java -cp … app.mentorbot.bot.bench.DistrictPageBench [--schools 12] [--classes 20] [--per-class 40] [--mentors 120]
  *     [--keep DIR | --reuse DIR]</pre>
@@ -67,12 +79,16 @@ public final class DistrictPageBench {
             double first = get(browser, url, n);
             List<Double> unchanged = new ArrayList<>();
             for (int i = 0; i < 5; i++) unchanged.add(get(browser, url, n));
-            List<Double> oneChanged = new ArrayList<>();
+            List<Double> filed = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                String school = DistrictBench.schoolId(1 + i % Math.max(1, n - 1));
+                fileNote(ctx, DistrictBench.schoolId(1 + i % Math.max(1, n - 1)));
+                filed.add(get(browser, url, n));
+            }
+            List<Double> withdrawn = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
                 jdbc.sql("update record set deleted_at = now() where id = (select max(id) from record where school_id = ? and deleted_at is null)")
-                        .param(school).update();
-                oneChanged.add(get(browser, url, n));
+                        .param(DistrictBench.schoolId(1 + (5 + i) % Math.max(1, n - 1))).update();
+                withdrawn.add(get(browser, url, n));
             }
             System.out.printf("%n## District page (全区情况), %d schools of %d students (%,d records in all; %s), HTTP GET%n%n",
                     n, classes * perClass, records, reuse ? "reused from --keep" : String.format("generated in %.0f s, load avg %s", genMillis / 1000.0, genLoad));
@@ -80,12 +96,51 @@ public final class DistrictPageBench {
             System.out.println("|---|---|---|");
             System.out.printf("| first (every school computed) | %.0f ms | %s |%n", first, load);
             System.out.printf("| nothing changed: median / max of 5 | %.0f ms / %.0f ms | |%n", median(unchanged), max(unchanged));
-            System.out.printf("| one school's records changed: median / max of 5 | %.0f ms / %.0f ms | |%n", median(oneChanged), max(oneChanged));
+            System.out.printf("| a note filed in one school just before: median / max of 5 | %.0f ms / %.0f ms | |%n", median(filed), max(filed));
+            System.out.printf("| a note withdrawn in one school just before: median / max of 3 | %.0f ms / %.0f ms | |%n", median(withdrawn), max(withdrawn));
             System.out.printf("(load avg after: %s; %d cores)%n", BotProcess.loadAverage(), Runtime.getRuntime().availableProcessors());
+            inProcess(ctx, n);
         } finally {
             ctx.close();
             if (!reuse && !o.containsKey("keep")) SchoolScaleBench.deleteTree(dir);
         }
+    }
+
+    /** An individual talk dated today, by the author of the school's latest record, about that record's first student. */
+    private static void fileNote(ConfigurableApplicationContext ctx, String school) {
+        String[] who = ctx.getBean(JdbcClient.class).sql("select r.author_id, s.student_id from record r join record_student s on s.record_id = r.id "
+                        + "where r.school_id = ? and r.deleted_at is null order by r.id desc limit 1")
+                .param(school).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        ctx.getBean(RecordStore.class).save(new Record(null, school, who[0], Kind.TALK, TalkType.INDIVIDUAL, null,
+                LocalDate.now(ctx.getBean(Clock.class)), null, Set.of(), Set.of(), List.of(who[1]), "谈心", List.of(), null, Instant.now()));
+    }
+
+    /**
+     * The same work in-process, side by side under the same load: every school's overview built (what the page did on
+     * every request before the figures were kept) against the kept figures' stamps (what it does when nothing changed).
+     */
+    private static void inProcess(ConfigurableApplicationContext ctx, int n) {
+        OverviewBuilder overview = ctx.getBean(OverviewBuilder.class);
+        DistrictFigures figures = ctx.getBean(DistrictFigures.class);
+        List<String> schools = IntStream.range(0, n).mapToObj(DistrictBench::schoolId).toList();
+        LocalDate today = LocalDate.now(ctx.getBean(Clock.class));
+        List<Double> built = new ArrayList<>();
+        List<Double> kept = new ArrayList<>();
+        String load = BotProcess.loadAverage();
+        for (int round = 0; round < 5; round++) {
+            long s = System.nanoTime();
+            for (String school : schools) overview.build(school, today);
+            built.add((System.nanoTime() - s) / 1e6);
+            s = System.nanoTime();
+            figures.of(schools, today);
+            kept.add((System.nanoTime() - s) / 1e6);
+        }
+        System.out.printf("%n| in-process, nothing changed, rounds alternating (load avg %s → %s) | median / max of 5 |%n|---|---|%n", load, BotProcess.loadAverage());
+        System.out.printf("| every school's overview built, one after another (the page's work before) | %.0f ms / %.0f ms |%n", median(built), max(built));
+        System.out.printf("| the kept figures: every school's stamp read, nothing computed (the page's work now) | %.0f ms / %.0f ms |%n", median(kept), max(kept));
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%nheap in use after a full GC, every school's overview and figures kept: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     private static void generate(DataSource ds, int n, int classes, int perClass, int mentors) throws Exception {
