@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which chats this instance holds a page of (a web chat page is one socket on one instance), in {@code chat_presence}
  * for every instance to see. The page's adapter reports its open chats ({@link #hold}); the rows are renewed while
- * they stay open and expire {@link #TTL} after an instance stops renewing them (it died). The outbox offers a
- * message for a held chat to its holders first ({@link #PREFERS_ME}), anyone's after {@link Outbox#ANSWER_HOLD}.
+ * they stay open and expire {@link #TTL} after an instance stops renewing them (it died). The outbox offers a push
+ * for a held chat to its holders first ({@link #PREFERS_ME}), anyone's after {@link Outbox#ANSWER_HOLD}.
  */
 @Component
 public class ChatPresence {
