@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import app.mentorbot.adapters.api.testing.Patience;
+import app.mentorbot.bot.outbox.Outbox;
 import app.mentorbot.bot.schedule.SlotScheduler;
 import app.mentorbot.bot.testing.ChatClient;
 import app.mentorbot.bot.testing.RunningBot;
@@ -70,6 +71,24 @@ class WebChatPushAcrossInstancesTest {
         long until = System.nanoTime() + Patience.of(Duration.ofSeconds(10)).toNanos();
         while (holders("T02") > 0 && System.nanoTime() < until) Thread.sleep(50);
         assertThat(holders("T02")).as("B let the closed page go").isZero();
+    }
+
+    @Test
+    void aHolderThatStoppedRenewingHoldsAPushOnlyAFewSecondsThenAnyInstanceTriesIt() throws Exception {
+        // an instance that died a moment ago: its row has not expired yet, and nobody else has T03's page
+        java.time.Instant now = a.bean(TestClock.class).instant();
+        a.jdbc().sql("insert into chat_presence (platform, chat_id, holder, expires_at) values ('webchat', 'T03', 'gone', ?)")
+                .param(java.sql.Timestamp.from(now.plusSeconds(20))).update();
+        a.bean(Outbox.class).push("main", "T03", "周五下午的教研活动改到三楼", false, null);
+        String sql = "select coalesce(last_error, '-') from outbox where chat_id = 'T03' and body like '%教研活动%'";
+        Thread.sleep(2_500); // both dispatchers look at least once a second
+        assertThat(a.jdbc().sql(sql).query(String.class).single()).as("held for the page's instance").isEqualTo("-");
+
+        for (RunningBot bot : new RunningBot[] {a, b}) bot.bean(TestClock.class).set(now.plusSeconds(6));
+        long until = System.nanoTime() + Patience.of(Duration.ofSeconds(10)).toNanos();
+        while (a.jdbc().sql(sql).query(String.class).single().equals("-") && System.nanoTime() < until) Thread.sleep(50);
+        assertThat(a.jdbc().sql(sql).query(String.class).single()).as("tried by an instance after the hold")
+                .isEqualTo("no open web chat page");
     }
 
     /** Waits until an instance has told the database it holds this person's page (it looks every second). */
