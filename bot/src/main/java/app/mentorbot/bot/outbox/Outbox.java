@@ -27,7 +27,10 @@ public class Outbox {
 
     /** This instance, for the answers it owes (see {@link #claim}). */
     private final String holder = UUID.randomUUID().toString();
-    /** How long an answer waits for the instance that received its message before any instance sends it. */
+    /**
+     * How long an answer waits for the instance that received its message, and any message for the instances holding
+     * its chat's page ({@link ChatPresence}), before any instance sends it.
+     */
     static final Duration ANSWER_HOLD = Duration.ofSeconds(5);
     private final JdbcClient jdbc;
     private final Schools schools;
@@ -80,6 +83,11 @@ public class Outbox {
         signal.wakeAfterCommit();
     }
 
+    /** This instance, as {@code outbox.holder} and {@code chat_presence.holder} name it. */
+    String holder() {
+        return holder;
+    }
+
     /** Last resort when the database is down: say it straight through the adapter, nothing stored. */
     public void sendNow(InboundMessage to, String text) {
         adapters.find(to.platform()).ifPresent(a ->
@@ -89,12 +97,14 @@ public class Outbox {
     /** Claims due rows for this dispatcher: they are leased so another instance skips them. */
     List<Row> claim(int limit) {
         Instant now = clock.instant();
-        // An answer is first this instance's if it received the message (its page is open here), anyone's after ANSWER_HOLD.
-        return jdbc.sql("update outbox set next_attempt_at = ? where id in (select id from outbox where status = 'PENDING' "
-                        + "and next_attempt_at <= ? and (holder is null or holder = ? or next_attempt_at <= ?) "
-                        + "order by id limit ? for update skip locked) "
+        // An answer is first this instance's if it received the message (its page is open here); a push is first for the
+        // instances holding its chat's page (ChatPresence); anyone's after ANSWER_HOLD.
+        return jdbc.sql("update outbox set next_attempt_at = :lease where id in (select id from outbox o where status = 'PENDING' "
+                        + "and next_attempt_at <= :now and (next_attempt_at <= :held or " + ChatPresence.PREFERS_ME + ") "
+                        + "order by id limit :limit for update skip locked) "
                         + "returning id, platform, chat_id, recipient_id, body, reply_to, attempts, urgent")
-                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), holder, Timestamp.from(now.minus(ANSWER_HOLD)), limit)
+                .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now)).param("me", holder)
+                .param("held", Timestamp.from(now.minus(ANSWER_HOLD))).param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getInt(7), rs.getBoolean(8)))
                 .list()

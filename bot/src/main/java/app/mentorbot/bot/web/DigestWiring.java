@@ -11,6 +11,7 @@ import app.mentorbot.conversations.digests.DigestBuilder;
 import app.mentorbot.conversations.digests.GrowthFileBuilder;
 import app.mentorbot.conversations.digests.SummaryBuilder;
 import app.mentorbot.conversations.duties.Ledger;
+import app.mentorbot.conversations.leadership.DistrictFigures;
 import app.mentorbot.conversations.leadership.DistrictGrants;
 import app.mentorbot.conversations.leadership.OverviewBuilder;
 import app.mentorbot.conversations.leadership.WorkloadBuilder;
@@ -42,6 +43,12 @@ class DigestWiring {
     @Bean
     OverviewBuilder overviewBuilder(JdbcClient jdbc, RosterStore rosters, RecordStore records, Ledger ledger) {
         return new OverviewBuilder(jdbc, rosters, records, ledger);
+    }
+
+    /** The district page's figures, kept per school while its records are unchanged; computed at most four schools at a time. */
+    @Bean
+    DistrictFigures districtFigures(OverviewBuilder overview) {
+        return new DistrictFigures(overview, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     /** The workload with the school's weights from config/workload.yml. */

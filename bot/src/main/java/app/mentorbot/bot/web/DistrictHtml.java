@@ -5,14 +5,15 @@ import static app.mentorbot.bot.web.PageHtml.h;
 import java.time.LocalDate;
 import java.util.List;
 
+import app.mentorbot.conversations.leadership.SchoolFigures;
 import app.mentorbot.conversations.leadership.SchoolOverview;
 
 /** The district page: one row per school, figures only, each school's name linking to its overview. */
 final class DistrictHtml {
     private DistrictHtml() {}
 
-    /** One school: its overview, whether its admin lets the district see below the figures, and the link to it. */
-    record Line(SchoolOverview overview, boolean granted, String link) {}
+    /** One school: its figures, whether its admin lets the district see below them, and the link to its overview. */
+    record Line(SchoolFigures figures, boolean granted, String link) {}
 
     static String render(String districtName, LocalDate today, List<Line> lines) {
         String title = PageHtml.t("district.title");
@@ -25,15 +26,14 @@ final class DistrictHtml {
         }
         html.append("</tr>");
         for (Line l : lines) {
-            SchoolOverview o = l.overview();
-            SchoolOverview.Week now = o.trend().isEmpty() ? null : o.trend().get(o.trend().size() - 1);
-            int flagged = o.grades().stream().flatMap(g -> g.classes().stream()).mapToInt(SchoolOverview.ClassLine::flagged).sum();
+            SchoolFigures o = l.figures();
+            SchoolOverview.Week now = o.latest();
             html.append("<tr><td><a href=\"").append(Html.escape(l.link())).append("\">").append(Html.escape(o.schoolName())).append("</a></td>")
                     .append("<td class=\"n\">").append(h("overview.ratio", o.students(), o.mentors())).append("</td>")
                     .append(percent(now == null ? null : now.talksOnTime()))
                     .append(percent(now == null ? null : now.groupTalks()))
                     .append(percent(now == null ? null : now.contactsMet()))
-                    .append("<td class=\"n\">").append(flagged).append("</td>")
+                    .append("<td class=\"n\">").append(o.flagged()).append("</td>")
                     .append("<td>").append(h(l.granted() ? "district.granted" : "district.figuresOnly")).append("</td></tr>");
         }
         return html.append("</table></div><p class=\"meta\">").append(h("district.note")).append("</p>").append(PageHtml.foot()).toString();

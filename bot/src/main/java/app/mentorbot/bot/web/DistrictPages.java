@@ -14,16 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mentorbot.bot.schools.Schools;
+import app.mentorbot.conversations.leadership.DistrictFigures;
 import app.mentorbot.conversations.leadership.DistrictGrants;
-import app.mentorbot.conversations.leadership.OverviewBuilder;
-import app.mentorbot.conversations.leadership.SchoolOverview;
+import app.mentorbot.conversations.leadership.SchoolFigures;
 import app.mentorbot.conversations.people.Person;
 import app.mentorbot.conversations.people.Role;
 
 /**
  * The district's page (全区情况), behind a {@link SignedLinks} link made for an admin of the district office: one
  * line of figures per school (the school overview's own arithmetic, the term's latest week), each linking to that
- * school's overview, signed for the same viewer. No student and no teacher is named here; below a school's figures
+ * school's overview, signed for the same viewer. Each school's figures are kept while its records are unchanged
+ * ({@link DistrictFigures}). No student and no teacher is named here; below a school's figures
  * the district sees only what that school's admin allowed (see {@link LeadershipPages}).
  */
 @RestController
@@ -32,15 +33,15 @@ class DistrictPages {
     private final Clock clock;
     private final Schools schools;
     private final Viewers viewers;
-    private final OverviewBuilder overview;
+    private final DistrictFigures figures;
     private final DistrictGrants grants;
 
-    DistrictPages(SignedLinks links, Clock clock, Schools schools, Viewers viewers, OverviewBuilder overview, DistrictGrants grants) {
+    DistrictPages(SignedLinks links, Clock clock, Schools schools, Viewers viewers, DistrictFigures figures, DistrictGrants grants) {
         this.links = links;
         this.clock = clock;
         this.schools = schools;
         this.viewers = viewers;
-        this.overview = overview;
+        this.figures = figures;
         this.grants = grants;
     }
 
@@ -54,10 +55,11 @@ class DistrictPages {
             return refuse("refuse.district");
         }
         LocalDate today = LocalDate.now(clock);
+        List<String> all = schools.all();
+        List<SchoolFigures> each = figures.of(all, today); // only schools whose records changed are computed again
         List<DistrictHtml.Line> lines = new ArrayList<>();
-        for (String school : schools.all()) {
-            SchoolOverview o = overview.build(school, today);
-            lines.add(new DistrictHtml.Line(o, grants.granted(school), links.overviewFor(viewer, school)));
+        for (int i = 0; i < all.size(); i++) {
+            lines.add(new DistrictHtml.Line(each.get(i), grants.granted(all.get(i)), links.overviewFor(viewer, all.get(i))));
         }
         return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(Html.MEDIA_TYPE)
                 .body(DistrictHtml.render(v.roster().schoolName(), today, lines));

@@ -130,6 +130,19 @@ public final class OverviewBuilder {
                 grades.entrySet().stream().map(e -> new SchoolOverview.Grade(e.getKey(), e.getValue())).toList(), trend.weeks(), behind);
     }
 
+    /**
+     * What the school's {@link SchoolFigures} are computed from, in a few small reads: the records' marker (the one the
+     * kept read of the term is checked by), the roster, the plans' paces, the ledger's rules and the day. Equal stamps,
+     * equal figures; a note filed, withdrawn or corrected, a roster or a plan changed, or a new day, and it differs.
+     */
+    Object figuresStamp(String schoolId, LocalDate today) {
+        return new FiguresStamp(schoolId, today, reads.marker(schoolId), rosters.load(schoolId), ledger.paces(schoolId), ledger.rules());
+    }
+
+    /** Roster and rules are compared by identity: the roster store hands out the same roster while it is unchanged. */
+    private record FiguresStamp(String schoolId, LocalDate today, Object marker, Roster roster, Map<String, StudentPace> paces,
+                                LedgerRules rules) {}
+
     /** The students of a class flagged this term (by anyone), for the page one click further. */
     public List<String> flagged(String schoolId, String classId, LocalDate today) {
         SchoolCalendar.Term term = ledger.rules(schoolId).calendar().currentOrLastTerm(today);

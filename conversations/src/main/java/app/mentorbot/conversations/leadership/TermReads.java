@@ -23,13 +23,14 @@ import app.mentorbot.conversations.roster.Teacher;
 /**
  * The term's records as the overview reads them (the duty columns of the staff's live records, as the weekly job
  * reads them, and the students flagged this term), kept between requests while the school's records are unchanged.
- * Each request reads only a marker (the highest record id, how many records are live, how many earlier versions are
- * kept: filing a note moves the first two, withdrawing one the second and third, correcting one the third; forgetting
+ * Each request reads only a marker (the highest record id, how many records are live, how many earlier versions of
+ * them are kept: filing a note moves the first two, withdrawing one the second and third, correcting one the third; forgetting
  * a student changes the roster); the records are read again only when it moved. For each event date the snapshot
  * holds a digest of the records dated up to it, so the trend can tell which past weeks a change touched.
  */
 final class TermReads {
-    private record Marker(long maxId, long live, long versions) {}
+    /** The school's highest record id, its live records, its records' earlier versions: what a change to them moves. */
+    record Marker(long maxId, long live, long versions) {}
 
     private record Key(String schoolId, LocalDate from, LocalDate termStart, LocalDate to, Marker marker, Roster roster) {}
 
@@ -101,11 +102,11 @@ final class TermReads {
         return new Snapshot(byAuthor, read, flagged, digests);
     }
 
-    private Marker marker(String schoolId) {
+    Marker marker(String schoolId) {
         return jdbc.sql("select (select coalesce(max(id), 0) from record where school_id = ?), "
                         + "(select count(*) from record where school_id = ? and deleted_at is null), "
-                        + "(select count(*) from record_version)")
-                .params(schoolId, schoolId)
+                        + "(select count(*) from record_version where school_id = ?)")
+                .params(schoolId, schoolId, schoolId)
                 .query((rs, n) -> new Marker(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
