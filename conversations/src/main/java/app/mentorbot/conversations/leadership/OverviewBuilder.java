@@ -136,7 +136,7 @@ public final class OverviewBuilder {
      * equal figures; a note filed, withdrawn or corrected, a roster or a plan changed, or a new day, and it differs.
      */
     Object figuresStamp(String schoolId, LocalDate today) {
-        return new FiguresStamp(schoolId, today, reads.marker(schoolId), rosters.load(schoolId), ledger.paces(schoolId), ledger.rules());
+        return new FiguresStamp(schoolId, today, reads.marker(schoolId), rosters.load(schoolId), ledger.paces(schoolId), ledger.rules(schoolId));
     }
 
     /** Roster and rules are compared by identity: the roster store hands out the same roster while it is unchanged. */
