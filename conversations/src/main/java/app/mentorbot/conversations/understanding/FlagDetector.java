@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * another person — a classmate (同桌父母离婚了), a parent (家长很焦虑), someone (有人被欺负) — unless
  * that person is only the agent or partner (被同学欺负, 和同学打架) or the student comes back
  * between (同桌说他…, 妈妈说孩子…). The subject is looked for in the whole sentence, since a
- * clause of reported speech (妈妈打电话来，说自己…) carries the speaker over. Low mood counts only when it lasts (最近, 一直, 这两天...) or the teacher
- * marks it (重点关注); stress or poor sleep alone is a topic. Self-harm or suicide talk raises
+ * clause of reported speech (妈妈打电话来，说自己…) carries the speaker over. Low mood, withdrawal or poor sleep counts only when
+ * it lasts (最近, 一直, 这两天...); a student the teacher marks (重点关注) is PSYCH whatever the words; one bad night or a
+ * stressful week is a topic. Self-harm or suicide talk raises
  * SAFETY and PSYCH together.
  */
 final class FlagDetector {
