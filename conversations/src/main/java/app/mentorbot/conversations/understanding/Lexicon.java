@@ -44,7 +44,8 @@ public final class Lexicon {
             "situation-end", "situation-farewell", "situation-means", "situation-body", "situation-cut", "situation-wound",
             "situation-sleeves", "situation-injury", "situation-conflict", "situation-force", "situation-accident",
             "situation-coerce", "situation-valuables", "situation-humiliate", "situation-crowd", "situation-absent",
-            "situation-unreachable", "situation-benign-absence", "situation-fear", "situation-game", "situation-threat");
+            "situation-unreachable", "situation-benign-absence", "situation-fear", "situation-game", "situation-threat",
+            "situation-evasive");
 
     private static final String RESOURCE_DIR = "/understanding/";
     private static final String REGEX_PREFIX = "re:";

@@ -45,7 +45,7 @@ final class Situations {
     }
 
     private final Cues end, farewell, means, body, cut, wound, sleeves, injury, conflict, force, accident,
-            coerce, valuables, humiliate, crowd, absent, unreachable, benign, fear, game, threat;
+            coerce, valuables, humiliate, crowd, absent, unreachable, benign, fear, game, threat, evasive;
 
     /** A teacher or a parent acting (老师骂了他, 妈妈让他交手机): discipline or family, not bullying. */
     private static final Pattern AUTHORITY = Pattern.compile("老师|班主任|校长|主任|教官|家长|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆");
@@ -60,6 +60,7 @@ final class Situations {
         sleeves = lexicon.cues("situation-sleeves");
         injury = lexicon.cues("situation-injury");
         conflict = lexicon.cues("situation-conflict");
+        evasive = lexicon.cues("situation-evasive");
         force = lexicon.cues("situation-force");
         accident = lexicon.cues("situation-accident");
         coerce = lexicon.cues("situation-coerce");
@@ -109,6 +110,8 @@ final class Situations {
             // an injury and a conflict may sit in two sentences (脸上有伤。…和对方家长一起处理); an accident named anywhere explains it
             if (hurt != null && !n.has(accident, from, to)
                     && (n.has(conflict, from, to) || (n.has(conflict, 0, all) && !n.has(accident, 0, all) && !n.has(game, 0, all)))) f = hurt;
+            // an injury the student explains away while evading (说是自己磕的…眼神一直躲): the explanation is no accident
+            if (f == null && hurt != null && n.has(evasive, 0, all) && !n.has(game, from, to)) f = hurt;
         }
         if (f != null && !n.has(game, from, to)) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
 

@@ -35,6 +35,7 @@ class CorpusQualityTest {
             floors("heldout/qs-senior", 0.79, 0.86, 0.93, 0.96, 0.96, 0.83, 1.00, 0.78),
             floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.81, 1.00, 0.74),
             floors("train/sh-boarding", 0.87, 0.95, 0.97, 0.95, 0.95, 0.80, 1.00, 0.73),
+            floors("train/hrb-junior", 0, 0, 0, 0, 0, 0, 0, 0),
             floors("train/cq-county", 0.93, 0.97, 0.98, 0.98, 0.97, 0.85, 1.00, 0.76),
             floors("train/gd-county", 0.90, 0.97, 0.94, 0.95, 0.98, 0.90, 1.00, 0.89),
             floors("train/hb-city", 0.96, 1.00, 0.96, 1.00, 0.99, 0.89, 0.97, 0.82),
