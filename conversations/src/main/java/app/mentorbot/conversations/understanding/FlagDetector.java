@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * another person — a classmate (同桌父母离婚了), a parent (家长很焦虑), someone (有人被欺负) — unless
  * that person is only the agent or partner (被同学欺负, 和同学打架) or the student comes back
  * between (同桌说他…, 妈妈说孩子…). The subject is looked for in the whole sentence, since a
- * clause of reported speech (妈妈打电话来，说自己…) carries the speaker over. Low mood, withdrawal or poor sleep counts only when
- * it lasts (最近, 一直, 这两天...); a student the teacher marks (重点关注) is PSYCH whatever the words; one bad night or a
- * stressful week is a topic. Self-harm or suicide talk raises
+ * clause of reported speech (妈妈打电话来，说自己…) carries the speaker over. Low mood or withdrawal counts only when it
+ * lasts (最近, 一直, 这两天...); a student the teacher marks (重点关注) is PSYCH whatever the words; stress or poor sleep
+ * alone is a topic. Self-harm or suicide talk raises
  * SAFETY and PSYCH together.
  */
 final class FlagDetector {
@@ -58,7 +58,7 @@ final class FlagDetector {
     /** People other than the student whose state a clause may describe. */
     private static final GatedPattern OTHER_PERSON = GatedPattern.compile(
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
-                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|爸妈|父母|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
+                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
     private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|孩儿|娃|本人");
@@ -159,7 +159,7 @@ final class FlagDetector {
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
     private static final GatedPattern DENIAL = GatedPattern.compile(
-            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|打通了|转学了|现在没人|从来没|从没|没这回事|瞎传|不是真的");
+            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|不是真的");
     /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
     private static final GatedPattern STORY = GatedPattern.compile("电影|影片|片子|小说|电视剧|动漫|故事|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
 
