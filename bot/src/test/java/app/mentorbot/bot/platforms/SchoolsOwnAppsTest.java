@@ -210,11 +210,7 @@ class SchoolsOwnAppsTest {
     @Test
     void aBindingCodeOfEastRedeemedThroughEastsAppBindsTheAccountInEastOnDingTalkWhileWestsAppFindsNoSuchCode() throws Exception {
         Instant now = clock.instant();
-        // a code as 「绑定码」 issues it in east: stored as the hash of "east:<code>"
-        String eastCode = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("east:482915".getBytes(StandardCharsets.UTF_8)));
-        jdbc.sql("insert into binding_code (code_hash, school_id, person_id, issued_by, issued_at, expires_at) "
-                        + "values (?, 'east', 'T04', 'T01', ?, ?)")
-                .params(eastCode, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(7)))).update();
+        issueInEast("482915", "T04", now);
 
         dingtalk.say("dingwest", "m-west-bind", "u400", "绑定 482915", dingtalk.webhook("west-bind"), now);
         await(postRequestedFor(urlPathEqualTo("/hook/west-bind")), 1);
@@ -228,10 +224,7 @@ class SchoolsOwnAppsTest {
     @Test
     void fiveWrongCodesThroughWestsAppDoNotLockTheSameUserIdOutOfEast() throws Exception {
         Instant now = clock.instant();
-        String eastCode = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("east:731406".getBytes(StandardCharsets.UTF_8)));
-        jdbc.sql("insert into binding_code (code_hash, school_id, person_id, issued_by, issued_at, expires_at) "
-                        + "values (?, 'east', 'T05', 'T01', ?, ?)")
-                .params(eastCode, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(7)))).update();
+        issueInEast("731406", "T05", now);
         for (int i = 0; i < 5; i++) {
             dingtalk.say("dingwest", "m-west-wrong-" + i, "u401", "绑定 10000" + i, dingtalk.webhook("west-wrong-" + i), now);
             await(postRequestedFor(urlPathEqualTo("/hook/west-wrong-" + i)), 1);
@@ -244,6 +237,14 @@ class SchoolsOwnAppsTest {
 
         assertThat(jdbc.sql("select school_id || ' ' || person_id from platform_identity where platform_user_id = 'u401'")
                 .query(String.class).list()).containsExactly("east T05");
+    }
+
+    /** A code as 「绑定码」 issues it in east for {@code person}: stored as the hash of "east:<code>". */
+    private void issueInEast(String code, String person, Instant now) throws Exception {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("east:" + code).getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("insert into binding_code (code_hash, school_id, person_id, issued_by, issued_at, expires_at) "
+                        + "values (?, 'east', ?, 'T01', ?, ?)")
+                .params(hash, person, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(7)))).update();
     }
 
     @Test
