@@ -24,7 +24,7 @@ final class NameContext {
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
+            "每次", "总是", "经常", "一直", "老是", "住校", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
             "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
 
@@ -48,7 +48,8 @@ final class NameContext {
         if (start >= 2 && end - start == 2 && CoreDictionary.contains(s.substring(start - 2, end))) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
         String head = s.substring(Math.max(0, start - 2), start);
-        for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w)) return true;
+        String headPast = head.endsWith("了") ? s.substring(Math.max(0, start - 3), start - 1) : "";   // 表扬了方圆
+        for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w) || !headPast.isEmpty() && headPast.endsWith(w)) return true;
         // in a list of names: another name right before or after, across a separator
         if (adjacentName(s, start, end, names)) return true;
         // a leading time word does not stop the name from opening the clause: 今天高兴上课...
@@ -136,11 +137,13 @@ final class NameContext {
         return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("t");
     }
 
+    private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才");
     private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会|上[^，。,.；;\\s]{1,3}课");
 
     /** After a form that is first of all a time word, only a preposition or an adverb shows a person (黎明给我发微信). */
     private static boolean relatesNext(String tail) {
         String t = tail.stripLeading();
+        if (TIME_OF_DAY.matcher(t).lookingAt() || SCHOOL_TIME.matcher(t).lookingAt()) return true;   // 金秋上午跑来: a time after a time is a person's
         for (int n = Math.min(4, t.length()); n >= 1; n--) {
             CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
             if (a == null || a.nature.length == 0) continue;

@@ -58,7 +58,7 @@ public final class NoteReader {
     }
 
     private static final GatedPattern SEPARATELY = GatedPattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
-    private static final GatedPattern TOGETHER = GatedPattern.compile("集体|小组交流|小组|一起|全体|座谈|团体");
+    private static final GatedPattern TOGETHER = GatedPattern.compile("集体|小组交流|小组|一起|一块儿|一块|一同|一道|全体|座谈|团体");
     /** Unnamed students in the plural (和几个学生聊, 找了三个同学): a group whoever is named. */
     private static final GatedPattern UNNAMED_GROUP = GatedPattern.compile(
             "(和|跟|与|同|找了?)(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生|受导生)");
