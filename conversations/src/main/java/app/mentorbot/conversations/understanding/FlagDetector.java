@@ -161,7 +161,8 @@ final class FlagDetector {
     private static final GatedPattern DENIAL = GatedPattern.compile(
             "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|不是真的");
     /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
-    private static final GatedPattern STORY = GatedPattern.compile("电影|影片|片子|小说|电视剧|动漫|故事|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
+    private static final String STORIES = "电影|电视剧|小说|故事|动漫|片子";
+    private static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
 
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
@@ -198,7 +199,7 @@ final class FlagDetector {
         GatedPattern.Scan m = PARENTS_AT.scan(s);
         while (m.find()) {
             String place = m.group(3);
-            if (!(place.startsWith("外") || place.endsWith("外") || isPlaceName(place))) continue;
+            if (!(place.startsWith("外") || place.endsWith("外") || "ns".equals(NameContext.nature(place)))) continue;
             // 出差 for a week is no family's situation; the student's own parents, affirmed
             if (!counts(s, m.start(), m.end(), Flag.FAMILY) || TRIP.foundIn(Clauses.clauseAt(s, m.start()))) continue;
             hits.add(new Hit(Flag.FAMILY, m.start(), m.end()));
@@ -207,12 +208,6 @@ final class FlagDetector {
     }
 
     private static final GatedPattern TRIP = GatedPattern.compile("出差|旅游|开会|培训|探亲|过年|度假|玩");
-
-    /** A place name by HanLP's core dictionary (深圳, 澳洲, 广东): its first part of speech is ns. */
-    private static boolean isPlaceName(String w) {
-        var a = com.hankcs.hanlp.dictionary.CoreDictionary.get(w);
-        return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("ns");
-    }
 
     private void familyModelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
@@ -274,7 +269,7 @@ final class FlagDetector {
     }
 
     /** 电影里面那个女孩最后跳楼了: what happens inside a story, unless the student takes it on (她也想像电影里的女孩一样…). */
-    private static final GatedPattern STORY_INSIDE = GatedPattern.compile("(电影|电视剧|小说|故事|动画|动漫|片子|剧)[^,.;!?。]{0,2}(里|中)");
+    private static final GatedPattern STORY_INSIDE = GatedPattern.compile("(" + STORIES + "|动画|剧)[^,.;!?。]{0,2}(里|中)");
     private static final GatedPattern TAKES_IT_ON = GatedPattern.compile("也|想|要|自己|我|像|一样");
 
     private static boolean inAStory(String s, int at) {

@@ -70,7 +70,9 @@ final class KindClassifier {
     }
 
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
-    private static final String NOT_A_PARENT = "(?:(?!妈|爸|奶|爷|外婆|外公|姥|家长|家里|家人|屋头|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人)[^,.;!?。])";
+    /** Words that start a person other than the student: a family member, another adult, another student. */
+    private static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人";
+    private static final String NOT_A_PARENT = "(?:(?!" + OTHER_PEOPLE + "|家里|家人|屋头)[^,.;!?。])";
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
@@ -234,8 +236,7 @@ final class KindClassifier {
     /** The sentence opens on the student (□□, 他, 她) after fillers and a time, and no one else is named before the 说. */
     private static final Pattern STUDENT_OPENS = Pattern.compile(
             "^\\s*(?:那个|嗯+|就是|然后|\\s)*(?:[今昨前]天|[今昨]晚|早上|上午|中午|下午|晚上|刚才|这几天|最近)?[^,□他她]{0,4}?[□他她]");
-    private static final GatedPattern SOMEONE_ELSE = GatedPattern.compile(
-            "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人|医生|校医|警|保安");
+    private static final GatedPattern SOMEONE_ELSE = GatedPattern.compile(OTHER_PEOPLE + "|医生|校医|警|保安");
 
     /**
      * Chinese carries a sentence's subject over its clauses: a clause opening on a bare 说 after clauses about the

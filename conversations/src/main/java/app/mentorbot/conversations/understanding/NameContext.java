@@ -123,18 +123,21 @@ final class NameContext {
         return false;
     }
 
+    /** A word's most frequent part of speech in HanLP's core dictionary (t, ns, a, v...), or null for an unknown word. */
+    static String nature(String word) {
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
+        return a == null || a.nature.length == 0 ? null : String.valueOf(a.nature[0]);
+    }
+
     /** 安静, 高兴, 明明: a form that is first of all an adjective, a state or an adverb. */
     private static boolean adjective(String form) {
-        CoreDictionary.Attribute a = CoreDictionary.get(form);
-        if (a == null || a.nature.length == 0) return false;
-        String nature = String.valueOf(a.nature[0]);
-        return nature.startsWith("a") || nature.equals("z") || nature.equals("d");
+        String nature = nature(form);
+        return nature != null && (nature.startsWith("a") || nature.equals("z") || nature.equals("d"));
     }
 
     /** 夏天, 黎明, 白天: a form that is first of all a time word opens clauses as a time (夏天到了), so a verb after it proves nothing. */
     private static boolean timeWord(String form) {
-        CoreDictionary.Attribute a = CoreDictionary.get(form);
-        return a != null && a.nature.length > 0 && String.valueOf(a.nature[0]).equals("t");
+        return "t".equals(nature(form));
     }
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才");
