@@ -1,5 +1,8 @@
 package app.mentorbot.conversations.understanding;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The chars a match of a regular expression can start with, read from its source: the gate of a
  * {@link GatedPattern}. Understands the subset our patterns and lexicon entries use (literals,
@@ -28,6 +31,28 @@ final class FirstChars {
             First f = p.alternation();
             if (p.pos != regex.length() || f.nullable()) return null;
             return f.chars();
+        } catch (RuntimeException unsupported) {
+            return null;
+        }
+    }
+
+    /**
+     * The top-level alternatives of a pattern (a|b|c gives a, b, c), as sources each compilable
+     * on its own; null when the pattern is not read here (then it is not split).
+     */
+    static List<String> alternatives(String regex) {
+        try {
+            FirstChars p = new FirstChars(regex);
+            List<String> out = new ArrayList<>();
+            int start = 0;
+            p.sequence();
+            out.add(regex.substring(start, p.pos));
+            while (p.pos < regex.length() && regex.charAt(p.pos) == '|') {
+                start = ++p.pos;
+                p.sequence();
+                out.add(regex.substring(start, p.pos));
+            }
+            return p.pos == regex.length() ? out : null;
         } catch (RuntimeException unsupported) {
             return null;
         }

@@ -74,7 +74,17 @@ final class KindClassifier {
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
     /** Words that start a person other than the student: a family member, another adult, another student. */
     private static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人";
-    private static final String NOT_A_PARENT = "(?:(?!" + OTHER_PEOPLE + "|家里|家人|屋头)[^,.;!?。])";
+    private static final String NOT_A_PARENT = charNotStarting(OTHER_PEOPLE + "|家里|家人|屋头");
+
+    /**
+     * One char of a clause (no stop) that does not start any of the words: {@code (?:(?!words)[^,.;!?。])},
+     * written so the look-ahead over every word is tried only at a char that can start one.
+     */
+    private static String charNotStarting(String words) {
+        StringBuilder first = new StringBuilder();
+        for (String w : words.split("\\|")) if (first.indexOf(w.substring(0, 1)) < 0) first.append(w.charAt(0));
+        return "(?:[^,.;!?。" + first + "]|(?!" + words + ")[" + first + "])";
+    }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");

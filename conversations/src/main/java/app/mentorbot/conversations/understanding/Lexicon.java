@@ -45,7 +45,7 @@ public final class Lexicon {
             "situation-sleeves", "situation-injury", "situation-conflict", "situation-force", "situation-accident",
             "situation-coerce", "situation-valuables", "situation-humiliate", "situation-crowd", "situation-absent",
             "situation-unreachable", "situation-benign-absence", "situation-fear", "situation-game", "situation-threat",
-            "situation-evasive");
+            "situation-evasive", "dialect", "dialect-cantonese", "dialect-cantonese-markers");
 
     private static final String RESOURCE_DIR = "/understanding/";
     private static final String REGEX_PREFIX = "re:";
@@ -91,7 +91,7 @@ public final class Lexicon {
                 throw new IllegalArgumentException("unknown lexicon file " + file + "; known names: " + NAMES);
             }
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                lists.get(name).addAll(parse(r, file.toString()));
+                lists.get(name).addAll(parse(r, file.toString(), name));
             }
         }
         return new Lexicon(freeze(lists));
@@ -158,7 +158,7 @@ public final class Lexicon {
             String resource = RESOURCE_DIR + name + ".txt";
             try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
                 if (in == null) throw new IllegalStateException("missing built-in lexicon " + resource);
-                lists.put(name, parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource));
+                lists.put(name, parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource, name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -166,7 +166,8 @@ public final class Lexicon {
         return new Lexicon(freeze(lists));
     }
 
-    private static List<String> parse(BufferedReader r, String source) throws IOException {
+    private static List<String> parse(BufferedReader r, String source, String list) throws IOException {
+        boolean pairs = list.equals("dialect") || list.equals("dialect-cantonese");
         List<String> out = new ArrayList<>();
         String line;
         int n = 0;
@@ -183,6 +184,9 @@ public final class Lexicon {
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException(source + ":" + n + ": bad regular expression: " + e.getDescription(), e);
                 }
+            }
+            if (pairs && Dialect.problem(line) != null) {
+                throw new IllegalArgumentException(source + ":" + n + ": " + Dialect.problem(line) + ": " + line);
             }
             if (!out.contains(line)) out.add(line);
         }

@@ -32,6 +32,7 @@ public final class NoteReader {
     private final ChannelDetector channels;
     private final TopicLexicon topics;
     private final FlagDetector flags;
+    private final Dialect dialect;
 
     /** A reader with the built-in word lists. */
     public NoteReader(Roster roster) {
@@ -47,6 +48,7 @@ public final class NoteReader {
         this.flags = new FlagDetector(lexicon);
         this.kinds = new KindClassifier(lexicon, topics, flags);
         this.channels = new ChannelDetector(lexicon);
+        this.dialect = new Dialect(lexicon);
         NoteText.warmUp();
         NameContext.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
     }
@@ -65,7 +67,7 @@ public final class NoteReader {
 
     public Note read(String senderId, String text, ZonedDateTime now) {
         Objects.requireNonNull(now, "now");
-        NoteText nt = NoteText.of(text);
+        NoteText nt = NoteText.of(text, dialect);
         List<Mention> mentions = names.find(nt, senderId == null ? "" : senderId);
         Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
         who(r);

@@ -32,7 +32,16 @@ final class NoteText {
         return v;
     }
 
+    /** The note read with the built-in dialect lists. */
     static NoteText of(String original) {
+        return of(original, BuiltInDialect.INSTANCE);
+    }
+
+    private static final class BuiltInDialect {
+        static final Dialect INSTANCE = new Dialect(Lexicon.builtIn());
+    }
+
+    static NoteText of(String original, Dialect dialect) {
         String text = original == null ? "" : original;
         // most notes are already simplified: only a note with a traditional char goes through HanLP's phrase conversion
         boolean traditional = false;
@@ -48,12 +57,13 @@ final class NoteText {
         }
         char[] chars = converted.toCharArray();
         for (int i = 0; i < chars.length; i++) chars[i] = narrow(chars[i]);
+        dialect.apply(chars);   // 佢冇返屋企 → 他没回家里 (the dialect lists)
         // the Wuhan 港 for 讲 after a person (跟我港, 我跟她港), never in 香港 or 港口
         for (int i = 1; i < chars.length; i++) if (chars[i] == '港' && "我他她你".indexOf(chars[i - 1]) >= 0) chars[i] = '讲';
         return new NoteText(text, new String(chars));
     }
 
-    /** Full-width digits, letters and common punctuation to their ASCII forms, dialect words to Mandarin; length-preserving. */
+    /** Full-width digits, letters and common punctuation to their ASCII forms, length-preserving. */
     private static char narrow(char c) {
         if (c >= '０' && c <= '９') return (char) ('0' + (c - '０'));
         if (c >= 'Ａ' && c <= 'Ｚ') return (char) ('A' + (c - 'Ａ'));
@@ -70,10 +80,6 @@ final class NoteText {
             case '，' -> ',';
             case '（' -> '(';
             case '）' -> ')';
-            case '俺' -> '我';   // the northern first person: the teacher
-            case '冇' -> '没';   // Cantonese in Mandarin notes: 冇事, 冇来, 睡唔著, 佢
-            case '唔' -> '不';
-            case '佢' -> '他';
             default -> c;
         };
     }

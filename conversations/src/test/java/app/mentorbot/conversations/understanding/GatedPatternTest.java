@@ -22,7 +22,9 @@ class GatedPatternTest {
             "再|提醒|打算|(?<![需主重只想不])要(?!求)|约(?!束)", "(?<![为除约])了(?!解)|(?<=[谈聊找])过|已",
             "[?]\\s*$|吗\\s*$", "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计)(一下|下)?", "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})",
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.%])", "(\\p{IsHan}{1,2}?)同学", "(?:\\Q妈妈\\E|\\Q家长\\E|家长(?!会))",
-            "被[^,.;!?。]{0,6}(孤立|排挤)", "(?<!关系)(?<!关系很)紧张", "x*", "(周|星期)[一二三]?", ".{0,3}谈");
+            "被[^,.;!?。]{0,6}(孤立|排挤)", "(?<!关系)(?<!关系很)紧张", "x*", "(周|星期)[一二三]?", ".{0,3}谈",
+            // split into alternatives, each gated on its own (one can start anywhere)
+            "谈心|(□|他|她)(?:[^,.;!?。妈爸]|(?!妈妈|爸爸)[妈爸]){0,8}(给我|跟我|说)|(?<!被)(表扬|批评)|问(了|过)?(他|她)?[,，]\\s*(他|她)?说(?!话)|.{0,2}谈过");
 
     @Test
     void findsWhatMatcherFinds() {
@@ -45,6 +47,13 @@ class GatedPatternTest {
         assertThat(FirstChars.of(".{0,3}谈")).isNull();
         assertThat(FirstChars.of("(?i)ok")).isNull();
         assertThat(CharSet.ofBits(FirstChars.of("(?<!关系)紧张|被[^,]孤立")).contains('紧')).isTrue();
+    }
+
+    @Test
+    void aPatternIsSplitOnlyAtItsOwnAlternation() {
+        assertThat(FirstChars.alternatives("谈心|(他|她)(跟我|和我)说|[a|b]x|\\|y"))
+                .containsExactly("谈心", "(他|她)(跟我|和我)说", "[a|b]x", "\\|y");
+        assertThat(FirstChars.alternatives("(?i)ok|no")).isNull();
     }
 
     @Test

@@ -64,6 +64,28 @@ class LexiconAndDoubtsTest {
     }
 
     @Test
+    void aCantoneseNoteIsReadAsMandarinWithItsOffsetsKept() {
+        NoteReader reader = new NoteReader(ROSTER);
+        String note = "白若溪琴晚冇返屋企，电话一直熄机，佢妈妈揾咗成晚都揾唔到";
+        Note n = reader.read("M1", note, NOW);
+        assertThat(n.studentIds()).containsExactly("A1");
+        assertThat(n.flags()).contains(Flag.SAFETY);
+        assertThat(n.date()).isEqualTo(NOW.toLocalDate().minusDays(1));   // 琴晚 is last night
+        assertThat(NoteText.of(note).simple).hasSameSizeAs(note).startsWith("白若溪昨晚没回家里");
+        // 话 is 说 only in a Cantonese note: elsewhere it is speech, and 电话 stays a phone call
+        assertThat(NoteText.of("佢话听日唔想返学，打咗电话俾佢妈妈").simple).isEqualTo("他说明天不想上学,打了电话给他妈妈");
+        assertThat(NoteText.of("白若溪话不多，跟家长打交道").simple).isEqualTo("白若溪话不多,跟家长打交道");
+    }
+
+    @Test
+    void aDialectEntryOfUnequalLengthFailsEarly(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("dialect.txt"), "# 本地话\n得闲=有空\n咩=什么\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Lexicon.withAdditions(dir)).hasMessageContaining("dialect.txt:3").hasMessageContaining("same length");
+        Files.writeString(dir.resolve("dialect.txt"), "得闲=有空\n", StandardCharsets.UTF_8);
+        assertThat(NoteText.of("佢今日得闲", new Dialect(Lexicon.withAdditions(dir))).simple).isEqualTo("他今日有空");
+    }
+
+    @Test
     void theShippedConfigFolderLoads() throws Exception {
         Path shipped = Path.of("../config/lexicon");
         if (Files.isDirectory(shipped)) assertThat(Lexicon.withAdditions(shipped).entries("topic-life")).contains("手机");

@@ -1,0 +1,57 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.List;
+
+/**
+ * Dialect words read as Mandarin, so that every later step (names, kinds, dates, the situation
+ * lists and models) sees 他没回家 where the teacher wrote 佢冇返屋企. Entries come from the lexicon's
+ * {@code dialect} lists as {@code from=to} of equal length: the note keeps its length, so offsets
+ * still point at what was written. At each char the longest entry wins; {@code dialect} applies to
+ * every note, {@code dialect-cantonese} only to a note in which a {@code dialect-cantonese-markers}
+ * word occurs (话 is 说 there and speech elsewhere). Immutable once built.
+ */
+final class Dialect {
+    private final WordTrie<String> everywhere = new WordTrie<>();
+    private final WordTrie<String> cantonese = new WordTrie<>();
+    private final Cues markers;
+
+    Dialect(Lexicon lexicon) {
+        List<String> always = lexicon.entries("dialect");
+        for (String e : always) put(everywhere, e);
+        for (String e : always) put(cantonese, e);
+        for (String e : lexicon.entries("dialect-cantonese")) put(cantonese, e);
+        markers = lexicon.cues("dialect-cantonese-markers");
+    }
+
+    private static void put(WordTrie<String> trie, String entry) {
+        int eq = entry.indexOf('=');
+        trie.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+
+    /** The Mandarin reading of chars (already simplified), in place. */
+    void apply(char[] chars) {
+        String text = new String(chars);
+        WordTrie<String> trie = markers.find(text) != null ? cantonese : everywhere;
+        int[] end = new int[1];
+        for (int i = 0; i < chars.length; ) {
+            String to = trie.longestValueAt(text, i, end);
+            if (to == null) {
+                i++;
+                continue;
+            }
+            to.getChars(0, to.length(), chars, i);
+            i = end[0];
+        }
+    }
+
+    /**
+     * Whether a lexicon entry of a dialect list is well formed: {@code from=to}, both sides
+     * non-empty and the same length. Null when it is; otherwise what is wrong.
+     */
+    static String problem(String entry) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0 || eq == entry.length() - 1) return "a dialect entry is from=to";
+        if (eq != entry.length() - 1 - eq) return "both sides of a dialect entry must be the same length";
+        return null;
+    }
+}
