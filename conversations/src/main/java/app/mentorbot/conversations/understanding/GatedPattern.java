@@ -206,6 +206,7 @@ final class GatedPattern {
         @Override public int end(int group) { return matched().end(group); }
         @Override public String group() { return matched().group(); }
         @Override public String group(int group) { return matched().group(group); }
+        String group(String name) { return matched().group(name); }
         @Override public int groupCount() { return pattern.matcher("").groupCount(); }
 
         private Matcher matched() {

@@ -18,15 +18,15 @@ final class NameContext {
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
-            "联系", "约了", "看到", "看了", "发现", "听说", "还有");
+            "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
             "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "成绩", "作业", "同桌",
+            "每次", "总是", "经常", "一直", "老是", "住校", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
-            "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上");
+            "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上", "嘴角", "眼睛", "眼眶", "鼻子", "额头", "脖子", "手背");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
@@ -35,6 +35,9 @@ final class NameContext {
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
             "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后)$");
+
+    /** What may open a list item before a name: nothing, a number or a bullet (1. 2) ① -). */
+    private static final Pattern LIST_ITEM = Pattern.compile("\\s*(([0-9]{1,2}|[①-⑩一二三四五六七八九十])\\s*[.、)]?|[-*•·])?\\s*");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨|们)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
@@ -47,6 +50,8 @@ final class NameContext {
         // 志向高远, 心情安静: the form ends a four-character word, not a person
         if (start >= 2 && end - start == 2 && CoreDictionary.contains(s.substring(start - 2, end))) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
+        // a heading or a list item: 谈：雷霆，…; 1. 安然：月考…
+        if (before == ':' || s.startsWith(":", end) && LIST_ITEM.matcher(s.substring(Clauses.clauseStart(s, start), start)).matches()) return true;
         String head = s.substring(Math.max(0, start - 2), start);
         String headPast = head.endsWith("了") ? s.substring(Math.max(0, start - 3), start - 1) : "";   // 表扬了方圆
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w) || !headPast.isEmpty() && headPast.endsWith(w)) return true;
@@ -140,7 +145,7 @@ final class NameContext {
         return "t".equals(nature(form));
     }
 
-    private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才|每天|今早|昨晚");
     private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会|上[^，。,.；;\\s]{1,3}课");
 
     /** After a form that is first of all a time word, only a preposition or an adverb shows a person (黎明给我发微信). */

@@ -178,8 +178,10 @@ final class NameMatcher {
     private static final GatedPattern COLLECTIVE = GatedPattern.compile(
             "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?(?:学生|导生)|我的(?:受导)?学生|受导学生|我的受导生|我的导生"
                     // 我带的几个学生, 我带的8个孩子, 我的几个受导生: all of the sender's mentees
-                    + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?(?:学生|孩子|孩儿|娃|受导生)"
-                    + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?(?:学生|孩子|孩儿|娃|受导生)");
+                    + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?(?:学生|孩子|孩儿|娃|受导生|导生)"
+                    + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?(?:学生|孩子|孩儿|娃|受导生)"
+                    // 四个导生, 5个受导生 with no 我: all of them when the number is how many the sender mentors
+                    + "|(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生)");
 
     private List<Mention> collective(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
@@ -187,9 +189,21 @@ final class NameMatcher {
         while (m.find()) {
             if (overlaps(found, m.start(), m.end())) continue;
             List<String> ids = tiers.menteesOf(senderId);
+            String count = m.group("count");
+            if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || countOf(count) != ids.size())) continue;
             if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
         }
         return out;
+    }
+
+    /** 5, 四, 十二: a small count written in digits or characters; -1 when it is not one. */
+    private static int countOf(String n) {
+        if (n.chars().allMatch(Character::isDigit)) return n.length() > 3 ? -1 : Integer.parseInt(n);
+        String digits = "零一二三四五六七八九";
+        if (n.equals("两")) return 2;
+        if (n.length() == 1) return n.equals("十") ? 10 : digits.indexOf(n.charAt(0));
+        if (n.length() == 2 && n.charAt(0) == '十') return 10 + digits.indexOf(n.charAt(1));
+        return -1;
     }
 
     // ---------------------------------------------------------------- unknown persons
