@@ -14,8 +14,18 @@ final class ChannelDetector {
     record Found(Channel channel, int start, int end) {}
 
     private final Map<Channel, Cues> cues = new LinkedHashMap<>();
+    private final GatedPattern forwarded;
+
+    /**
+     * A parent's message pasted into the note (「□□妈妈：老师，…」已回复): a contact the parent started
+     * online, whatever channel the answer took. {@code parent} is the lexicon's parent-words alternation.
+     */
+    static GatedPattern forwardedMessage(String parent) {
+        return GatedPattern.compile("(?:^|(?<=[「“\"『\\n]))\\s*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")\\s*:");
+    }
 
     ChannelDetector(Lexicon lexicon) {
+        forwarded = forwardedMessage(lexicon.alternation("parent-words"));
         // ONLINE first: 视频通话 must not be read as a phone call
         for (Channel c : List.of(Channel.ONLINE, Channel.HOME_VISIT, Channel.PHONE, Channel.IN_PERSON)) {
             cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-')));
@@ -30,6 +40,11 @@ final class ChannelDetector {
     private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");
 
     Found detect(String s) {
+        GatedPattern.Scan fw = forwarded.scan(s);
+        if (fw.find()) {
+            Found named = first(s);
+            if (named == null || named.start() > fw.start()) return new Found(Channel.ONLINE, fw.start(), fw.end());
+        }
         GatedPattern.Scan sw = SWITCH.scan(s);
         if (sw.find()) {
             Found after = first(s.substring(sw.end()));

@@ -50,6 +50,8 @@ final class KindClassifier {
     /** ...or a parent acts towards the teacher (奶奶今天来学校了, 妈妈打电话来说). */
     private final GatedPattern fromParent;
     private final GatedPattern parentAddressesMe;
+    /** A parent's message pasted into the note (「□□妈妈：…」). */
+    private final GatedPattern forwarded;
     private final TopicLexicon topics;
     private final FlagDetector flags;
 
@@ -65,15 +67,17 @@ final class KindClassifier {
                         + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
-        this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?|他的?|她的?)?(" + parent + ")"
+        this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
+        this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;
     }
 
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
     /** Words that start a person other than the student: a family member, another adult, another student. */
-    private static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人";
+    private static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
+            + "|继母|继父|监护人|叔|婶|伯|哥|姐";
     private static final String NOT_A_PARENT = charNotStarting(OTHER_PEOPLE + "|家里|家人|屋头");
 
     /**
@@ -89,7 +93,7 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|找(他|她|□+)[^,.;!?。]{0,4}(核实|了解|问)|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|找(他|她|□+)[^,.;!?。]{0,10}(核实|了解|问)|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
@@ -107,7 +111,12 @@ final class KindClassifier {
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来|等我)[^。!?]{0,16}?[,]?\\s*(每次都|又|还|就)?(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
                     + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,2}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
-                    + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)");
+                    + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)"
+                    // a note headed by its kind, in the teacher's shorthand (谈：□□，迟到；家长知情)
+                    + "|(?:^|(?<=\\n))\\s*(?:谈|谈话|谈心|个谈|面谈)\\s*:"
+                    // the student wrote to the teacher on a channel (□□早上发信息说发烧, 在企业微信留言)
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(发了?(条|个)?(信息|消息|微信|短信|语音)|留言|私信我|私聊我)"
+                    + "|(追着|拉着|缠着|围着)我");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
@@ -229,7 +238,7 @@ final class KindClassifier {
         int[] talkAt = null;
         GatedPattern.Scan talk = TALK.scan(s);
         while (talk.find()) {
-            if (!planning(s, talk.start(), times) && withTheTeacher(s, talk.start(), talk.end())) {
+            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && withTheTeacher(s, talk.start(), talk.end())) {
                 talkAt = new int[]{talk.start(), talk.end()};
                 break;
             }
@@ -240,6 +249,15 @@ final class KindClassifier {
         if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
         return new Decision(Kind.OTHER, 0, 0);
+    }
+
+    private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢)$");
+    private static final Pattern ONLY_A_LITTLE = Pattern.compile("^[^,.;!?。]{0,2}(几句|两句|多久|一会|多少)");
+
+    /** 还没找她谈, 没来得及谈: the talk has not happened (没聊几句就哭了 is a talk: it was short). */
+    private static boolean notYet(String s, int start, int end) {
+        return NOT_YET.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()
+                && !ONLY_A_LITTLE.matcher(s.substring(end)).find();
     }
 
     /** A clause that opens on 说 with no subject of its own (…手腕上又多了几道口子，她自己拿刀刻的，说心里难受): the subject is the sentence's. */
@@ -288,7 +306,7 @@ final class KindClassifier {
         if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
-                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), start))) return false;
+                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
         // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
         if (word.startsWith("让") || word.startsWith("叫")) {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
@@ -312,7 +330,8 @@ final class KindClassifier {
     private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
     private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
-            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲");
+            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
+                    + "|班里|班上|群里|讨论");
 
     /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
     private static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
@@ -351,7 +370,7 @@ final class KindClassifier {
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
     int[] firstContact(String s) {
         int[] best = null;
-        for (GatedPattern p : List.of(toParent, fromParent, parentAddressesMe, CONTACT_OTHER)) {
+        for (GatedPattern p : List.of(toParent, fromParent, parentAddressesMe, forwarded, CONTACT_OTHER)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -200,19 +203,34 @@ public final class NoteReader {
         int people = r.students.size() + (r.clarify == null ? 0 : (int) r.mentions.stream().filter(m -> !m.pinned()).count());
         while (sep.find()) {
             // 约她下周单独补一下: a plan's 单独 says nothing of the talk that happened
+            int at = sep.start();
             if (r.times.stream().anyMatch(t -> t.role() == DateResolver.Role.FUTURE
-                    && Clauses.clauseStart(r.s, t.start()) == Clauses.clauseStart(r.s, sep.start()))) continue;
+                    && Clauses.clauseStart(r.s, t.start()) == Clauses.clauseStart(r.s, at) && Math.abs(t.start() - at) <= 10)) continue;
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
         if (people >= 2 && !collective && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
         if (people >= 2 && !collective && oneInTheTalksClause(r)) return TalkType.INDIVIDUAL;   // …打架。今天找秦朗谈了
+        if (people >= 2 && !collective && eachInASentenceOfTheirOwn(r)) return TalkType.INDIVIDUAL;   // □□考了41…。□□考得不错…
         if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    /**
+     * Several students, each named in a sentence (or a list item) of their own, and no word of togetherness: one
+     * talk each (期末成绩出来了。□□历史考了41…说了他两句；□□考得不错…).
+     */
+    private static boolean eachInASentenceOfTheirOwn(Reading r) {
+        if (TOGETHER.foundIn(r.s)) return false;
+        Map<Integer, Set<String>> bySentence = new HashMap<>();
+        for (Mention m : r.mentions) {
+            bySentence.computeIfAbsent(Clauses.sentenceStart(r.s, m.start()), k -> new HashSet<>()).addAll(m.candidates());
+        }
+        return bySentence.size() >= 2 && bySentence.values().stream().allMatch(ids -> ids.size() == 1);
     }
 
     /** The clause that names the talk (找秦朗谈了) names exactly one student, and no word of togetherness. */
