@@ -49,7 +49,7 @@ final class FlagDetector {
     /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
     private static final GatedPattern STRONG_NEGATION = GatedPattern.compile(
-            "没有|并没|并未|并非|并不|不是|否认|排除|谈不上|不存在|从没|从未|从不|也没|都没|没再|不再|不会|不至于|不像");
+            "没有|并没|并未|并非|并不|不是|否认|排除|谈不上|不存在|从没|从未|从不|也没|都没|没再|不再|不会|不至于|不像|以为");
     /** Negation-looking words that do not negate what follows (忍不住哭, 不停地哭, 不知道为什么一直哭). */
     private static final GatedPattern NOT_NEGATION = GatedPattern.compile(
             "不住|不了|不禁|不停|不由|不断|不知道?|不清楚|不明白|不出|没想到|没办法|没法|没多久|没几天|没人|不少|不久|差不多|不得不|不一会|不好意思");
@@ -100,7 +100,7 @@ final class FlagDetector {
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
             // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
-            for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a))) {
+            for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a) && !takenBack(t, a))) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM || sig.kind() == Situations.Kind.RUNAWAY) {
@@ -132,7 +132,8 @@ final class FlagDetector {
     private void modelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
-        if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))) return;
+        if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))
+                || takenBack(s, best.from, best.to)) return;
         hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM)) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
         if (best.guess.is(SituationModel.Label.SELF_HARM) || best.guess.is(SituationModel.Label.RUNAWAY)) {
@@ -149,6 +150,8 @@ final class FlagDetector {
         if ((best.guess.is(SituationModel.Label.FIGHT) || best.guess.is(SituationModel.Label.ABUSE))
                 && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
         if (!best.guess.is(SituationModel.Label.SELF_HARM) && STORY.foundIn(sentence)) return true;
+        // a role in a play (演一个想跳楼的角色) is no one's wish; a film's suicide can still be the student's (recall first)
+        if (ROLE.foundIn(sentence)) return true;
         // a holiday (放假) sets the scene of an absence; it does not explain it
         if (best.guess.is(SituationModel.Label.RUNAWAY)) {
             String reasons = sentence.replace("放假", "");
@@ -159,10 +162,11 @@ final class FlagDetector {
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
     private static final GatedPattern DENIAL = GatedPattern.compile(
-            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|不是真的");
+            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事");
     /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
     private static final String STORIES = "电影|电视剧|小说|故事|动漫|片子";
     private static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
+    private static final GatedPattern ROLE = GatedPattern.compile("角色|扮演|饰演|演一个|演的是|排练|情景剧|课本剧|话剧");
 
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
@@ -265,15 +269,46 @@ final class FlagDetector {
 
     private boolean counts(String s, int at, int end, Flag f) {
         return affirmed(s, at) && !THEME_AFTER.foundIn(s.substring(end, Math.min(s.length(), end + 5))) && !inAStory(s, at)
-                && studentsOwn(s, at, end, f);
+                && studentsOwn(s, at, end, f) && (f != Flag.SAFETY || !takenBack(s, at));
+    }
+
+    /** Someone's word for what happened (有人传, 听说): the note may go on to deny it. */
+    private static final GatedPattern RUMOUR = GatedPattern.compile("有人[^,.;!?。]{0,3}(说|传)|听说|传言|据说|谣传|在传|传说|群里传|听讲");
+    private static final GatedPattern RUMOUR_DENIED = GatedPattern.compile(
+            "没这回事|没有这回事|根本没有|瞎传|乱传|谣言|不是真的|是假的|误会|搞错了|看错了|其实是|原来是|同名同姓|不是(他|她|□+)");
+    /** An episode the note places in the past (上学期, 以前, 那件事)... */
+    private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
+            "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年");
+    /** ...and says is over (已经过去, 不会再想, 现在是好朋友). */
+    private static final GatedPattern OVER_NOW = GatedPattern.compile(
+            "已经(完全)?过去|都过去了|早就过去|早过去了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
+
+    /**
+     * The note takes the signal back: a rumour (有人传他被打了) it then denies (没这回事, 其实是打球撞的), or a past episode
+     * (上学期被人挂到空间那件事) it says is over (已经过去, 现在是好朋友). A signal with nothing taken back stays.
+     */
+    boolean takenBack(String s, int at) {
+        return takenBack(s, at, at);
+    }
+
+    /** The same for a signal read in [at, to) (the model reads a whole sentence). */
+    private boolean takenBack(String s, int at, int to) {
+        String upTo = s.substring(Clauses.sentenceStart(s, at), Math.max(at, to));
+        String after = s.substring(at);
+        if (RUMOUR.foundIn(upTo) && RUMOUR_DENIED.foundIn(after)) return true;
+        return PAST_EPISODE.foundIn(s.substring(Clauses.sentenceStart(s, at), Clauses.sentenceEnd(s, at))) && OVER_NOW.foundIn(after);
     }
 
     /** 电影里面那个女孩最后跳楼了: what happens inside a story, unless the student takes it on (她也想像电影里的女孩一样…). */
     private static final GatedPattern STORY_INSIDE = GatedPattern.compile("(" + STORIES + "|动画|剧)[^,.;!?。]{0,2}(里|中)");
+    private static final GatedPattern WITHIN_IT = GatedPattern.compile("里面|里头|书里|片里|剧里");
     private static final GatedPattern TAKES_IT_ON = GatedPattern.compile("也|想|要|自己|我|像|一样");
 
     private static boolean inAStory(String s, int at) {
         int from = Clauses.sentenceStart(s, at);
+        // 在看《少年的你》，跟我讲里面被欺负的那个女生: what is inside a titled work
+        int title = s.lastIndexOf('》', at);
+        if (title >= from && WITHIN_IT.foundIn(s.substring(title, at))) return true;
         GatedPattern.Scan m = STORY_INSIDE.scan(s.substring(from, at));
         int last = -1;
         while (m.find()) last = m.end();
@@ -305,8 +340,11 @@ final class FlagDetector {
         if (NEGATION.foundIn(near)) return false;
         if (STRONG_NEGATION.foundIn(before)) return false;
         if (suppositionNegates && SUPPOSITION.foundIn(before)) return false;
-        return theme.find(before) == null;
+        return theme.find(ASKING_WHAT_HAPPENED.matcher(before).replaceAll("__")) == null;
     }
+
+    /** 问他怎么回事, 问她怎么了: asking what happened, not how to handle a theme (怎么应对欺凌). */
+    private static final Pattern ASKING_WHAT_HAPPENED = Pattern.compile("怎么(回事|了|样|搞的?|弄的?)");
 
     /** The cue describes the student, not a classmate or a parent who is the clause's subject. */
     private static boolean studentsOwn(String s, int at, int end, Flag f) {

@@ -110,4 +110,29 @@ class SafetySituationsTest {
         assertThat(n.kind()).isEqualTo(Kind.REMINDER);
         assertThat(n.flags()).contains(Flag.SAFETY);
     }
+
+    @Test
+    void aRumourTheNoteDeniesIsTakenBackButAnUndeniedOneStays() {
+        assertThat(read("有人传周一鸣在厕所被人打了，我问了他和同桌，根本没这回事，是别的班的人").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("听说周一鸣跟人打架了，原来是打球撞到一起，误会一场").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("有人传周一鸣在厕所被人打了，我还没找他问").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void aPastEpisodeTheNoteSaysIsOverIsTakenBackButARecentOneStays() {
+        assertThat(read("周一鸣说上学期被人挂到空间骂的那件事已经过去了，现在大家还是好朋友").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣说上学期被人挂到空间骂，现在一进教室还是心慌").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void askingWhatHappenedIsNoThemeOfALesson() {
+        assertThat(read("周一鸣眼角肿了一大块问他怎么回事他说对方几个人围着他推来推去然后撞到栏杆上").flags()).contains(Flag.SAFETY);
+        assertThat(read("班会讨论怎么应对校园欺凌，周一鸣发言很积极").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void aRoleInAPlayIsNoOnesWishWhileTalkOfNoFutureIsOne() {
+        assertThat(read("心理社排练情景剧，周一鸣演一个想跳楼的角色，演完说很有意义").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣的画上只写了没有十年后，说觉得自己撑不到放暑假").flags()).contains(Flag.SAFETY);
+    }
 }
