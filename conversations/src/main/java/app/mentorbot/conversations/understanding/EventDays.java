@@ -1,5 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -88,13 +89,24 @@ final class EventDays {
     }
 
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
-    static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times) {
+    static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times, LocalDate today) {
         // a day with a plan word first (下个月5号再问问); failing that, a future day that names no school event
         for (boolean strict : new boolean[]{true, false}) {
-            for (DateResolver.TimeExpr t : times) {
+            for (int k = 0; k < times.size(); k++) {
+                DateResolver.TimeExpr t = times.get(k);
                 if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
+                // 週六值班 written on a Saturday: a report's bare weekday that is today's is today, not next week's
+                if (BARE_WEEKDAY.matcher(s.substring(t.start(), t.end())).matches() && t.date().equals(today.plusWeeks(1))) continue;
+                // 周日群里那件事: the day of what was talked about
+                if (WHAT_WAS_TALKED_ABOUT.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
                 int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
                 String clause = s.substring(cs, ce);
+                // 因为月底搬家, 要是下礼拜再不过: a reason or a supposition, not a plan
+                String near = s.substring(Math.max(cs, t.start() - 8), t.start());
+                if (REASON_OR_IF.foundIn(near) && !near.contains("我")) continue;
+                // 每周二、周四: the first of the days listed
+                if (k + 1 < times.size() && times.get(k + 1).start() - t.end() <= 2 && times.get(k + 1).date() != null
+                        && t.date() != null && times.get(k + 1).date().isBefore(t.date())) t = times.get(k + 1);
                 // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
                 boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
                 String lead = s.substring(cs, t.start());
@@ -106,6 +118,11 @@ final class EventDays {
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
         return null;
     }
+
+    /** 周日群里那件事, 周五的情况: a day that names what was talked about (下周一再商量返校的事 still plans). */
+    private static final Pattern WHAT_WAS_TALKED_ABOUT = Pattern.compile("[^,.;!?。的再]{0,3}(的|那件|那次)(事|情况|事情)");
+    private static final Pattern BARE_WEEKDAY = Pattern.compile("(周|星期|礼拜)[一二三四五六日天]");
+    private static final GatedPattern REASON_OR_IF = GatedPattern.compile("因为|由于|要是|如果|万一|假如");
 
     /** 今天一早我再找她, 约了中午再打电话: a time today that a plan with 再 follows, not the day of the report. */
     private static boolean laterToday(String s, DateResolver.TimeExpr t) {
@@ -130,13 +147,17 @@ final class EventDays {
         int lastEnd = -1;
         while (m.find()) lastEnd = m.end();
         // the teacher takes over after the words in a run-on note (…来问我怎么提分嗯我给她弄了个计划下周四检查)
-        return lastEnd >= 0 && !TEACHER_SPEAKS.foundIn(lead.substring(0, lastEnd).strip()) && !TEACHER_ACTS.matcher(lead.substring(lastEnd)).find();
+        if (lastEnd < 0) return false;
+        // 他说我要是…: a 我 right after the words is the speaker's own
+        String after = lead.substring(lastEnd);
+        if (after.startsWith("我")) after = after.substring(1);
+        return !TEACHER_SPEAKS.foundIn(lead.substring(0, lastEnd).strip()) && !TEACHER_ACTS.matcher(after).find();
     }
 
     private static final Pattern TEACHER_ACTS = Pattern.compile("(?<![跟和给找问对向让叫])我");
 
     /** A clause whose subject is the student and not the teacher (他周末要回去照顾): the student's own plan. */
-    private static final Pattern STUDENT_SUBJECT = Pattern.compile("\\s*(他|她|□+|孩子)(?![^,.;!?。]*(我|让|叫))");
+    private static final Pattern STUDENT_SUBJECT = Pattern.compile("\\s*(他|她|□+|孩子|娃娃?|孩儿)(?![^,.;!?。]*(我|让|叫))");
 
     /** Inside quotation marks (发了一句“明天不想醒来了”): someone's words, never the teacher's plan. */
     private static boolean quoted(String s, int at) {

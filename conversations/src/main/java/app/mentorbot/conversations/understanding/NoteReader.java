@@ -172,7 +172,7 @@ public final class NoteReader {
             DateResolver.TimeExpr event = EventDays.eventTime(r.s, r.times, r.decision);
             r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
-            followUp(r, EventDays.followUpTime(r.s, r.times));
+            followUp(r, EventDays.followUpTime(r.s, r.times, r.today));
         } else if (r.kind == Kind.REMINDER) {
             followUp(r, EventDays.dueTime(r.s, r.decision, r.times));
         }
