@@ -279,6 +279,9 @@ final class NameMatcher {
         char c = name.charAt(0);
         // time words and demonstratives are never names
         if (TIME_WORD.matcher(name).matches()) return false;
+        // 文言文, 物理题: a dictionary word that is not first of all a person's name
+        String nature = NameContext.nature(name);
+        if (nature != null && !nature.startsWith("nr")) return false;
         return "今昨明前后上下这那本每星礼刚去来我你他她它".indexOf(c) < 0 && !name.endsWith("们");
     }
 
