@@ -237,7 +237,10 @@ final class NameMatcher {
                 List<String> same = tiers.narrowSlip(senderId, homophones.soundingLike(name));
                 boolean surnameFirst = chineseNames.isSurname(name.substring(0, 1))
                         || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
-                if (!same.isEmpty() || surnameFirst) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
+                // 文言文, 物理题: a dictionary word that is not first of all a name is no unknown person (a roster name sounding like it still is: 和理想聊)
+                String nature = NameContext.nature(name);
+                boolean word = nature != null && !nature.startsWith("nr");
+                if (!same.isEmpty() || surnameFirst && !word) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
         // a run of three or four chars sounding like a full roster name is a slip even out of context
@@ -279,9 +282,6 @@ final class NameMatcher {
         char c = name.charAt(0);
         // time words and demonstratives are never names
         if (TIME_WORD.matcher(name).matches()) return false;
-        // 文言文, 物理题: a dictionary word that is not first of all a person's name
-        String nature = NameContext.nature(name);
-        if (nature != null && !nature.startsWith("nr")) return false;
         return "今昨明前后上下这那本每星礼刚去来我你他她它".indexOf(c) < 0 && !name.endsWith("们");
     }
 
