@@ -18,7 +18,8 @@ final class NameContext {
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
-            "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下");
+            "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下",
+            "留意到", "注意到", "观察到");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
             "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
@@ -34,13 +35,18 @@ final class NameContext {
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
-            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后)$");
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后"
+                    // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
+                    + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
+                    + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?)$");
+
+    private static final Pattern CLASS_BEFORE = Pattern.compile("[0-9一二三四五六七八九十][)）]?班$");
 
     /** What may open a list item before a name: nothing, a number or a bullet (1. 2) ① -). */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(([0-9]{1,2}|[①-⑩一二三四五六七八九十])\\s*[.、)]?|[-*•·])?\\s*");
 
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨|们)");
-    private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)");
+    private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|回|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)|那(道|篇|张|次|件|份)");
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
@@ -50,6 +56,8 @@ final class NameContext {
         // 志向高远, 心情安静: the form ends a four-character word, not a person
         if (start >= 2 && end - start == 2 && CoreDictionary.contains(s.substring(start - 2, end))) return false;
         if (before != '\0' && NAME_BEFORE_CHARS.indexOf(before) >= 0) return true;
+        // 初二(5)班杜鹃: a class named right before
+        if (CLASS_BEFORE.matcher(s.substring(Math.max(0, start - 8), start)).find()) return true;
         // a heading or a list item: 谈：雷霆，…; 1. 安然：月考…
         if (before == ':' || s.startsWith(":", end) && LIST_ITEM.matcher(s.substring(Clauses.clauseStart(s, start), start)).matches()) return true;
         String head = s.substring(Math.max(0, start - 2), start);
@@ -116,7 +124,7 @@ final class NameContext {
     private static boolean actsNext(String tail, boolean adjective) {
         String t = tail.stripLeading();
         if (t.isEmpty() || t.charAt(0) == NoteText.NAME_MASK || Clauses.isClauseBreak(t, 0)) return false;
-        if (SCHOOL_TIME.matcher(t).lookingAt()) return true;   // 林立晚自习后来找我: a time of the school day
+        if (SCHOOL_TIME.matcher(t).lookingAt() || TIME_OF_DAY.matcher(t).lookingAt()) return true;   // 林立晚自习后来找我, 常青今早到校了
         for (int n = Math.min(4, t.length()); n >= 1; n--) {
             String word = t.substring(0, n);
             CoreDictionary.Attribute a = CoreDictionary.get(word);
