@@ -53,6 +53,8 @@ final class EventDays {
             }
             // a day inside the exchange's own clause dates it before any day of the story around it (…週日早上才被找到，他爸爸今天早上打电话告诉我)
             if (after != null && (before == null || before.start() < exchangeClause)) return after;
+            // a dictated note: the day right after the one who acts (…然后他妈妈早上急着到学校来找我) is the exchange's
+            if (after != null && after.start() - decision.start() <= 6) return after;
             if (before != null) return before;
             // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
             DateResolver.TimeExpr latest = null;

@@ -28,7 +28,7 @@ final class KindClassifier {
     private static final GatedPattern QUERY = GatedPattern.compile(
             "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** The end of a request, a particle allowed (电话是多少来着). */
-    private static final String END = "(来着|呢|啊|呀)?[\\s。.!！]*$";
+    private static final String END = "(来着|呢|啊|呀|了)?[\\s。.!！]*$";
     /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
     private static final GatedPattern REQUEST = GatedPattern.compile(
             "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)" + END + "|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
@@ -42,7 +42,7 @@ final class KindClassifier {
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
-            "打算|准备|预计|找时间|找个时间|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
+            "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
                     + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
 
     /** The parent words of the lexicon: the teacher turns to a parent (给□□爸爸, 和她妈妈, 联系了家长)... */
@@ -64,7 +64,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请假|要求|问我|发了|"
+                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
@@ -93,10 +93,10 @@ final class KindClassifier {
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
             "家访|家长群|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     private static final GatedPattern TALK = GatedPattern.compile(
-            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|聊|交流|讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|找(他|她|□+)[^,.;!?。]{0,10}(核实|了解|问)|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|约谈|聊|交流|(?<!大家|全班|同学们|班上|大伙)讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|找(他|她|□+)[^,.;!?。]{0,10}(核实|了解|问|确认)|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
                     + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
                     // the student reaches the teacher, or the teacher calls/messages the student
-                    + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,12}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{1,6}(?<![不没])(说|讲|问我|来问|告诉我)(?!话|座|课|解|得)"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
@@ -110,13 +110,19 @@ final class KindClassifier {
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来|等我)[^。!?]{0,16}?[,]?\\s*(每次都|又|还|就)?(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
-                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,2}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?才?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,5}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?(就|才|只)?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
                     + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)"
                     // a note headed by its kind, in the teacher's shorthand (谈：□□，迟到；家长知情)
                     + "|(?:^|(?<=\\n))\\s*(?:谈|谈话|谈心|个谈|面谈)\\s*:"
                     // the student wrote to the teacher on a channel (□□早上发信息说发烧, 在企业微信留言)
                     + "|(□|他|她)" + NOT_A_PARENT + "{0,8}(发了?(条|个)?(信息|消息|微信|短信|语音)|留言|私信我|私聊我)"
-                    + "|(追着|拉着|缠着|围着)我");
+                    + "|(追着|拉着|缠着|围着)我"
+                    // asked, and the answer follows (问了，是在寝室煮面; 问了是在排练)
+                    + "|问(了|过)(他|她|□+)?(一下|下)?[,]?\\s*(原来|才知道)?是(?!不是|否)"
+                    // a classmate came to tell it (室友刚才来办公室说)
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
+                    // the student came to the teacher's room (□□这周来心理室做了沙盘)
+                    + "|(□|他|她)" + NOT_A_PARENT + "{0,6}(来|到|跑来|过来)了?(我的?)?(办公室|心理室|咨询室|心理咨询室)");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
@@ -156,7 +162,7 @@ final class KindClassifier {
             if (r.find()) return new Decision(Kind.REMINDER, r.start(), r.end());
             for (DateResolver.TimeExpr t : times) {
                 // a deadline falling today (月底前, on the last day of the month) still plans; a day in someone's words does not
-                if ((t.role() == DateResolver.Role.FUTURE || t.deadline()) && !inSpeech(s, t.start())) {
+                if ((t.role() == DateResolver.Role.FUTURE || t.deadline()) && !inSpeech(s, t.start()) && !askedOf(s, t.start())) {
                     return new Decision(Kind.REMINDER, t.start(), t.end());
                 }
             }
@@ -305,6 +311,7 @@ final class KindClassifier {
         // 被她点名批评了: someone else praised or criticised the student
         if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
+        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;   // 下课问他说…: the teacher asked, whatever the lesson before
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
                 && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
         // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
@@ -392,6 +399,11 @@ final class KindClassifier {
     }
 
     private static final GatedPattern FAMILY_WORD = GatedPattern.compile("(?<!大)家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
+
+    /** 问我下周三的竞赛报名截止没有: the day is in a question someone asked. */
+    private static boolean askedOf(String s, int at) {
+        return ASKED_ME.foundIn(s.substring(Clauses.clauseStart(s, at), at));
+    }
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */
     static boolean inSpeech(String s, int at) {

@@ -70,6 +70,8 @@ final class NameContext {
         boolean clauseStart = start == 0 || Clauses.isClauseBreak(s, start - 1) || s.charAt(start - 1) == ' '
                 || LEADING_TIME.matcher(lead).matches() || AFTER_TIME_OR_FILLER.matcher(lead).find();
         String tail = s.substring(end);
+        // teacher's shorthand: the note opens with the name and a space (黎明 迟到 三次)
+        if (s.substring(0, start).isBlank() && tail.startsWith(" ") && tail.strip().length() > 0) return true;
         if (tail.startsWith("说") || tail.startsWith("跟我说") || tail.startsWith("和我说")) return true;
         // X他妈, X她爸, X他姥姥 (the northern X's mother): a person's family; 这孩子, 这礼拜 after a clause-opening form: a person
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
