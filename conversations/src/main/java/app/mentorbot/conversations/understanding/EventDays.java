@@ -49,7 +49,8 @@ final class EventDays {
                 boolean sameClause = t.start() >= exchangeClause && t.start() < Clauses.clauseEnd(s, decision.start());
                 if (!sameClause && WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) continue;
                 if (t.start() < decision.start()) before = t;
-                else if (after == null && t.start() < Clauses.clauseEnd(s, decision.start())) after = t;   // later clauses tell the story
+                else if (after == null && t.start() < Clauses.clauseEnd(s, decision.start())
+                        && !answersWith(s, decision, t)) after = t;   // later clauses tell the story
             }
             // a day inside the exchange's own clause dates it before any day of the story around it (…週日早上才被找到，他爸爸今天早上打电话告诉我)
             if (after != null && (before == null || before.start() < exchangeClause)) return after;
@@ -70,6 +71,14 @@ final class EventDays {
         return null;
     }
 
+    private static final Pattern ANSWERED = Pattern.compile("[说讲是](?!话)");
+
+    /** 问了是周末跟家里去玩晒的: a day after the exchange's 说 or 是 is what was said, not when. */
+    private static boolean answersWith(String s, KindClassifier.Decision decision, DateResolver.TimeExpr t) {
+        if (t.start() < decision.end()) return false;
+        return ANSWERED.matcher(s.substring(Math.max(decision.start(), decision.end() - 1), t.start())).find();
+    }
+
     /** The note opens with someone telling (宿管说…, 听班主任刘老师说，…): what follows is what the teacher heard. */
     private static boolean opensWithTeller(String s) {
         GatedPattern.Scan m = SPOKEN.scan(s);
@@ -87,7 +96,8 @@ final class EventDays {
     /** A 说 earlier in the same sentence (他说，昨天…) also puts a date in the student's mouth. */
     private static boolean sentenceSpeechBefore(String s, int at) {
         String before = s.substring(Clauses.sentenceStart(s, at), at);
-        return before.contains("说") && SPEECH_THEN_DATE.matcher(before).matches();
+        return (before.contains("说") || before.contains("讲") || before.contains("告诉") || before.contains("提到"))
+                && SPEECH_THEN_DATE.matcher(before).matches();
     }
 
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
