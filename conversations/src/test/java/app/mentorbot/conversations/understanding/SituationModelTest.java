@@ -28,10 +28,11 @@ class SituationModelTest {
         examples.addAll(bank("family-and-mood.tsv"));
         SituationModel model = SituationModel.train(examples, SituationModel.Label.values().length);
         Measured m = measure(model, DIR + "senior-city.tsv", SituationModel.Label.class, FlagDetector.MODEL_THRESHOLD);
-        // measured 3 December 2026 at the threshold: recall 0.73, false alarms on 13% of the deliberately close NONE sentences
-        // (one bank alone; the reader's model learns from all three, and reads whole notes: see corpus/README.md)
-        assertThat(m.recall()).as("recall on the other writer").isGreaterThan(0.70);
-        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.20);
+        // measured 3 December 2026 at the threshold (0.12 since the fourth reader pass; 0.2 before: recall 0.73, false alarms
+        // 13%): recall 0.87, false alarms on 31% of the deliberately close NONE sentences (one bank alone; the reader's model
+        // learns from all of them, and reads whole notes: see corpus/README.md)
+        assertThat(m.recall()).as("recall on the other writer").isGreaterThan(0.84);
+        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.35);
     }
 
     @Test
