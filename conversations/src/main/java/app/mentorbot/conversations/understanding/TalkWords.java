@@ -1,0 +1,63 @@
+package app.mentorbot.conversations.understanding;
+
+/**
+ * The words of a talk for {@link KindClassifier}: who opens a clause (the student, a parent, another person) and
+ * what they do towards the teacher. Each pattern that opens on the student (□, 他, 她) first looks ahead for the
+ * char its end needs, so the walk over the clause is tried only where it can succeed.
+ */
+final class TalkWords {
+    private TalkWords() {}
+
+    /** Words that start a person other than the student: a family member, another adult, another student. */
+    static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
+            + "|继母|继父|监护人|叔|婶|伯|哥|姐";
+    /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
+    static final String NOT_A_PARENT = charNotStarting(OTHER_PEOPLE + "|家里|家人|屋头");
+
+    /**
+     * One char of a clause (no stop) that does not start any of the words: {@code (?:(?!words)[^,.;!?。])},
+     * written so the look-ahead over every word is tried only at a char that can start one.
+     */
+    private static String charNotStarting(String words) {
+        StringBuilder first = new StringBuilder();
+        for (String w : words.split("\\|")) if (first.indexOf(w.substring(0, 1)) < 0) first.append(w.charAt(0));
+        return "(?:[^,.;!?。" + first + "]|(?!" + words + ")[" + first + "])";
+    }
+
+    /** A talk between the teacher and a student: what the teacher did with the student, or the student to the teacher. */
+    static final GatedPattern TALK = GatedPattern.compile(
+            "谈心|谈话|谈了|谈过|谈谈|谈一谈|谈一下|约谈|聊|交流|(?<!大家|全班|同学们|班上|大伙)讨论|(来|做了?)[^,.;!?。]{0,6}咨询|(?<!家长)沟通|找.{0,8}谈|找(他|她|□+)[^,.;!?。]{0,10}(核实|了解|问|确认)|(跟|和|对)我[说讲]|告诉我|来找我|找我|(?<!被|被他|被她|老师|班主任|校长|家长)(表扬|批评|鼓励)|"
+                    + "安慰|开导|劝|教育了|提醒了?(他|她|□)|建议(他|她|□)|辅导|叮嘱|嘱咐|询问了?(他|她|□)|(□|他|她)(主动)?(跟我|和我|对我)?[说讲](?!话|座|课|解|得)"
+                    // the student reaches the teacher, or the teacher calls/messages the student
+                    + "|(□|他|她)(?=[^,.;!?。]{0,12}[给跟和向找])" + NOT_A_PARENT + "{0,12}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
+                    + "|(□|他|她)(?=[^,.;!?。]{1,6}[说讲问来告])" + NOT_A_PARENT + "{1,6}(?<![不没])(说|讲|问我|来问|告诉我)(?!话|座|课|解|得)"
+                    // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
+                    + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
+                    // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
+                    + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
+                    + "|(□|他|她)(?=[^,.;!?。]{0,6}[承坦交])" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才(知道|晓得|明白)|问了□"
+                    // the teacher asked the student something, and the student answered by a gesture
+                    + "|[,]\\s*(他|她)(点点头|点了点头|摇摇头|摇了摇头)|夸了?(他|她|□+)"
+                    // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
+                    // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
+                    + "|(□|他|她)(?=[^,.;!?。]{0,8}[来过等])" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来|等我)[^。!?]{0,16}?[,]?\\s*(每次都|又|还|就)?(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
+                    + "|(□|他|她)(?=[^,.;!?。]{0,6}发来)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
+                    + "|开了?(个|一个|次|一次)?(小会|见面会|座谈会|会)|(说|讲)了(他|她|□+)|(陪|帮|劝|让|叫|拉|喊|留)(他|她|□+)(?![^,.;!?。]{0,5}(不应|不理|没应|没反应|不回|没回|不吭))|问了(一下|问|他|她)|问(了|过)?(他|她|□+)?(一下|下|半天|几句|原因)?(他|她)?(就|才|只)?说(?!话)|给(他|她)(弄|定|做|制定|讲)"
+                    + "|(跟|和|给|与)□+(视频|通话|打电话|打了电话|通电话|通了电话|发消息|发信息|发微信|微信)"
+                    // a note headed by its kind, in the teacher's shorthand (谈：□□，迟到；家长知情)
+                    + "|(?:^|(?<=\\n))\\s*(?:谈|谈话|谈心|个谈|面谈)\\s*:"
+                    // the student wrote to the teacher on a channel (□□早上发信息说发烧, 在企业微信留言)
+                    + "|(□|他|她)(?=[^,.;!?。]{0,8}[发留私])" + NOT_A_PARENT + "{0,8}(发了?(条|个)?(信息|消息|微信|短信|语音)|留言|私信我|私聊我)"
+                    + "|(追着|拉着|缠着|围着)我"
+                    // asked, and the answer follows (问了，是在寝室煮面; 问了是在排练)
+                    + "|问(了|过)(他|她|□+)?(一下|下)?[,]?\\s*(原来|才知道)?是(?!不是|否)"
+                    // a classmate came to tell it (室友刚才来办公室说)
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
+                    // the student came to the teacher's room (□□这周来心理室做了沙盘)
+                    + "|(□|他|她)(?=[^,.;!?。]{0,6}[来到过跑])" + NOT_A_PARENT + "{0,6}(来|到|跑来|过来)了?(我的?)?(办公室|心理室|咨询室|心理咨询室)");
+
+    /** A student opens the note speaking to the teacher (□□说, □□问我, 他跟我说). */
+    static final GatedPattern STUDENT_SPOKE = GatedPattern.compile(
+            "(□+|他|她)(?=[^,.;!?。]{0,10}[跟和对说讲问告来])" + NOT_A_PARENT + "{0,8}?(?<![再要会想])(跟我[说讲]|和我[说讲]|对我[说讲]|[说讲](?!话|座|课|解|得)|问我|告诉我|来找我)");
+}
