@@ -1,7 +1,5 @@
 package app.mentorbot.conversations.understanding;
 
-import java.util.List;
-
 /**
  * Dialect words read as Mandarin, so that every later step (names, kinds, dates, the situation
  * lists and models) sees 他没回家 where the teacher wrote 佢冇返屋企. Entries come from the lexicon's
@@ -16,9 +14,10 @@ final class Dialect {
     private final Cues markers;
 
     Dialect(Lexicon lexicon) {
-        List<String> always = lexicon.entries("dialect");
-        for (String e : always) put(everywhere, e);
-        for (String e : always) put(cantonese, e);
+        for (String e : lexicon.entries("dialect")) {
+            put(everywhere, e);
+            put(cantonese, e);
+        }
         for (String e : lexicon.entries("dialect-cantonese")) put(cantonese, e);
         markers = lexicon.cues("dialect-cantonese-markers");
     }
@@ -32,15 +31,14 @@ final class Dialect {
     void apply(char[] chars) {
         String text = new String(chars);
         WordTrie<String> trie = markers.find(text) != null ? cantonese : everywhere;
-        int[] end = new int[1];
         for (int i = 0; i < chars.length; ) {
-            String to = trie.longestValueAt(text, i, end);
-            if (to == null) {
+            int end = trie.longestAt(text, i);
+            if (end < 0) {
                 i++;
                 continue;
             }
-            to.getChars(0, to.length(), chars, i);
-            i = end[0];
+            trie.get(text.substring(i, end)).getChars(0, end - i, chars, i);
+            i = end;
         }
     }
 

@@ -166,8 +166,10 @@ final class FlagDetector {
             "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事");
     /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
     private static final String STORIES = "电影|电视剧|小说|故事|动漫|片子";
-    private static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|情景剧|课本剧|话剧|小品|角色|扮演|饰演|演一个|演的是");
-    private static final GatedPattern ROLE = GatedPattern.compile("角色|扮演|饰演|演一个|演的是|排练|情景剧|课本剧|话剧");
+    /** A role in a play: what it holds is no one's, not even a wish to die (演一个想跳楼的角色). */
+    private static final String ROLES = "角色|扮演|饰演|演一个|演的是|排练|情景剧|课本剧|话剧";
+    private static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|小品|" + ROLES);
+    private static final GatedPattern ROLE = GatedPattern.compile(ROLES);
 
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
@@ -288,7 +290,7 @@ final class FlagDetector {
      * The note takes the signal back: a rumour (有人传他被打了) it then denies (没这回事, 其实是打球撞的), or a past episode
      * (上学期被人挂到空间那件事) it says is over (已经过去, 现在是好朋友). A signal with nothing taken back stays.
      */
-    boolean takenBack(String s, int at) {
+    private boolean takenBack(String s, int at) {
         return takenBack(s, at, at);
     }
 

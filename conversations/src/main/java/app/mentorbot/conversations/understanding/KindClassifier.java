@@ -263,8 +263,9 @@ final class KindClassifier {
         String word = s.substring(start, end);
         // 被她点名批评了: someone else praised or criticised the student
         if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
+        // 下课问他说…: the teacher asked, whatever the lesson named before
+        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
-        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;   // 下课问他说…: the teacher asked, whatever the lesson before
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
                 && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
         // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them

@@ -190,20 +190,10 @@ final class NameMatcher {
             if (overlaps(found, m.start(), m.end())) continue;
             List<String> ids = tiers.menteesOf(senderId);
             String count = m.group("count");
-            if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || countOf(count) != ids.size())) continue;
+            if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != ids.size())) continue;
             if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
         }
         return out;
-    }
-
-    /** 5, 四, 十二: a small count written in digits or characters; -1 when it is not one. */
-    private static int countOf(String n) {
-        if (n.chars().allMatch(Character::isDigit)) return n.length() > 3 ? -1 : Integer.parseInt(n);
-        String digits = "零一二三四五六七八九";
-        if (n.equals("两")) return 2;
-        if (n.length() == 1) return n.equals("十") ? 10 : digits.indexOf(n.charAt(0));
-        if (n.length() == 2 && n.charAt(0) == '十') return 10 + digits.indexOf(n.charAt(1));
-        return -1;
     }
 
     // ---------------------------------------------------------------- unknown persons

@@ -88,22 +88,6 @@ final class WordTrie<V> {
         }
     }
 
-    /** The value of the longest word starting at {@code start} (its end in {@code end[0]}), or null. */
-    V longestValueAt(CharSequence s, int start, int[] end) {
-        if (!startsWord(s, start)) return null;
-        Node<V> n = root;
-        V best = null;
-        for (int i = start; i < s.length(); i++) {
-            n = n.child(s.charAt(i));
-            if (n == null) break;
-            if (n.value != null) {
-                best = n.value;
-                end[0] = i + 1;
-            }
-        }
-        return best;
-    }
-
     /** End of the longest word starting at {@code start}, or -1. */
     int longestAt(CharSequence s, int start) {
         if (!startsWord(s, start)) return -1;
