@@ -38,6 +38,11 @@ final class CharSet {
         return new CharSet(chars.toCharArray());
     }
 
+    /** The members, sorted. */
+    char[] members() {
+        return members.clone();
+    }
+
     boolean contains(char c) {
         int h = hash(c);
         if ((filter[h >>> 6] & (1L << h)) == 0) return false;

@@ -28,55 +28,100 @@ final class GatedPattern {
      */
     private final Alternative[] alternatives;
     private static final int SPLIT_FROM = 4;
+    /**
+     * For each char, the alternatives (indices, in order) that may start with it; alternatives that may
+     * start with any char are in every entry and in {@link #anyStart}, the answer for chars not in the table.
+     */
+    private final CharTable<int[]> startingWith;
+    private final int[] anyStart;
 
-    /** One alternative: its pattern and the chars it can start with (null = any). */
-    private record Alternative(Pattern pattern, CharSet firstChars) {}
+    /**
+     * One alternative: its pattern, the chars it can start with (null = any), and how many capturing
+     * groups the alternatives before it have (its group g is the whole pattern's group g + groupsBefore).
+     */
+    private record Alternative(Pattern pattern, CharSet firstChars, int groupsBefore) {}
 
     private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
         this.firstChars = firstChars;
         this.afterChars = afterChars;
         this.alternatives = split(pattern.pattern());
+        this.groupCount = pattern.matcher("").groupCount();
+        this.anyStart = alternatives == null ? null : startingWith(alternatives, null);
+        this.startingWith = alternatives == null ? null : byFirstChar(alternatives);
     }
+
+    private static CharTable<int[]> byFirstChar(Alternative[] alts) {
+        StringBuilder chars = new StringBuilder();
+        for (Alternative a : alts) if (a.firstChars() != null) for (char c : a.firstChars().members()) if (chars.indexOf(String.valueOf(c)) < 0) chars.append(c);
+        char[] keys = chars.toString().toCharArray();
+        Object[] values = new Object[keys.length];
+        for (int k = 0; k < keys.length; k++) values[k] = startingWith(alts, keys[k]);
+        return new CharTable<>(keys, values);
+    }
+
+    /** Indices of the alternatives that may start with c (null: with a char none of them names). */
+    private static int[] startingWith(Alternative[] alts, Character c) {
+        return java.util.stream.IntStream.range(0, alts.length)
+                .filter(k -> alts[k].firstChars() == null || c != null && alts[k].firstChars().contains(c)).toArray();
+    }
+
+    private final int groupCount;
 
     private static Alternative[] split(String regex) {
         List<String> parts = FirstChars.alternatives(regex);
         if (parts == null || parts.size() < SPLIT_FROM) return null;
         Alternative[] alts = new Alternative[parts.size()];
-        for (int k = 0; k < alts.length; k++) alts[k] = new Alternative(Pattern.compile(parts.get(k)), firstChars(parts.get(k)));
+        int groups = 0;
+        for (int k = 0; k < alts.length; k++) {
+            Pattern p = Pattern.compile(parts.get(k));
+            alts[k] = new Alternative(p, firstChars(parts.get(k)), groups);
+            groups += p.matcher("").groupCount();
+        }
         return alts;
     }
 
-    /** Matchers of the alternatives for the text last looked at, one set per thread. */
+    /** Matchers of the alternatives, one set per thread, each reset to a text only when it is used on it. */
     private final ThreadLocal<AlternativeMatchers> spareAlternatives = ThreadLocal.withInitial(AlternativeMatchers::new);
 
     private final class AlternativeMatchers {
         final Matcher[] matchers = new Matcher[alternatives.length];
-        String text;
+        final String[] texts = new String[alternatives.length];
 
-        boolean anyAt(String s, int i) {
-            if (s != text) {
-                text = s;
-                for (Matcher m : matchers) if (m != null) m.reset(s);
-            }
-            char c = s.charAt(i);
-            for (int k = 0; k < alternatives.length; k++) {
+        /**
+         * The first alternative that matches at offset i, or -1; its matcher then holds the match. That is
+         * the alternative the whole pattern would take there: the ones before it cannot start with s[i] or
+         * do not match.
+         */
+        int firstAt(String s, int i) {
+            int[] candidates = startingWith.get(s.charAt(i));
+            if (candidates == null) candidates = anyStart;
+            for (int k : candidates) {
                 Alternative a = alternatives[k];
-                if (a.firstChars() != null && !a.firstChars().contains(c)) continue;
                 Matcher m = matchers[k];
                 if (m == null) {
                     m = matchers[k] = a.pattern().matcher(s);
                     m.useTransparentBounds(true).useAnchoringBounds(false);
+                    texts[k] = s;
+                } else if (texts[k] != s) {
+                    m.reset(s);
+                    texts[k] = s;
                 }
-                if (m.region(i, s.length()).lookingAt()) return true;
+                if (m.region(i, s.length()).lookingAt()) return k;
             }
-            return false;
+            return -1;
         }
-    }
 
-    /** False when no alternative can match at offset i (true for a pattern not split). */
-    private boolean someAlternativeAt(String s, int i) {
-        return alternatives == null || spareAlternatives.get().anyAt(s, i);
+        /** The groups of alternative k matched at offset i of s (where it is known to match). */
+        MatchResult groupsAt(int k, String s, int i) {
+            Matcher m = matchers[k];
+            if (texts[k] != s) {
+                m.reset(s);
+                texts[k] = s;
+            }
+            if (!m.region(i, s.length()).lookingAt()) throw new IllegalStateException("alternative no longer matches");
+            return m.toMatchResult();
+        }
     }
 
     static GatedPattern compile(String regex) {
@@ -122,10 +167,11 @@ final class GatedPattern {
         String text = s.toString();
         int len = text.length();
         Matcher m = null;
+        AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
         for (int i = 0; i < len; i++) {
             if (!mayStartAt(text, i)) continue;
-            if (alternatives != null) {
-                if (someAlternativeAt(text, i)) return true;
+            if (alts != null) {
+                if (alts.firstAt(text, i) >= 0) return true;
                 continue;
             }
             if (m == null) m = spareMatcher.get().reset(text);
@@ -157,11 +203,21 @@ final class GatedPattern {
         return sb.append(s, copied, s.length()).toString();
     }
 
-    /** Matches of one text, left to right; also the current match's groups. */
+    /**
+     * Matches of one text, left to right; also the current match's groups. For a split pattern the match
+     * is the matching alternative's, its groups numbered as the whole pattern numbers them.
+     */
     final class Scan implements MatchResult {
         private final String s;
         /** Made at the first offset worth an attempt: most scans of a short note never need one. */
         private Matcher m;
+        /**
+         * A split pattern's current match: alternative {@code alt} matched [altStart, altEnd). Its groups are
+         * read only when asked for (most callers want the span alone), by matching the alternative there again.
+         */
+        private int alt = -1;
+        private int altStart, altEnd;
+        private MatchResult altGroups;
         private int next;
 
         private Scan(String s) {
@@ -172,13 +228,26 @@ final class GatedPattern {
         boolean find() {
             if (!gated()) return matcher().find();
             int len = s.length();
+            AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
+            alt = -1;
+            altGroups = null;
             for (int i = next; i < len; i++) {
-                if (!mayStartAt(s, i) || !someAlternativeAt(s, i)) continue;
-                Matcher at = matcher().region(i, len);
-                if (at.lookingAt()) {
-                    next = at.end() == at.start() ? at.end() + 1 : at.end();
-                    return true;
+                if (!mayStartAt(s, i)) continue;
+                int start, end;
+                if (alts != null) {
+                    int k = alts.firstAt(s, i);
+                    if (k < 0) continue;
+                    alt = k;
+                    start = altStart = alts.matchers[k].start();
+                    end = altEnd = alts.matchers[k].end();
+                } else {
+                    Matcher whole = matcher().region(i, len);
+                    if (!whole.lookingAt()) continue;
+                    start = whole.start();
+                    end = whole.end();
                 }
+                next = end == start ? end + 1 : end;
+                return true;
             }
             next = len + 1;
             return false;
@@ -200,16 +269,47 @@ final class GatedPattern {
             return m;
         }
 
-        @Override public int start() { return matched().start(); }
-        @Override public int start(int group) { return matched().start(group); }
-        @Override public int end() { return matched().end(); }
-        @Override public int end(int group) { return matched().end(group); }
-        @Override public String group() { return matched().group(); }
-        @Override public String group(int group) { return matched().group(group); }
-        String group(String name) { return matched().group(name); }
-        @Override public int groupCount() { return pattern.matcher("").groupCount(); }
+        @Override public int start() { return alt >= 0 ? altStart : matched().start(); }
+        @Override public int end() { return alt >= 0 ? altEnd : matched().end(); }
+        @Override public String group() { return alt >= 0 ? s.substring(altStart, altEnd) : matched().group(); }
+        @Override public int groupCount() { return groupCount; }
 
-        private Matcher matched() {
+        @Override public int start(int group) {
+            int g = local(group);
+            return g < 0 ? -1 : matched().start(g);
+        }
+
+        @Override public int end(int group) {
+            int g = local(group);
+            return g < 0 ? -1 : matched().end(g);
+        }
+
+        @Override public String group(int group) {
+            int g = local(group);
+            return g < 0 ? null : matched().group(g);
+        }
+
+        /** A named group: asked of the whole pattern, matched again where the alternative matched. */
+        String group(String name) {
+            if (alt < 0) return ((Matcher) matched()).group(name);
+            Matcher whole = matcher().region(altStart, s.length());
+            if (!whole.lookingAt()) throw new IllegalStateException("alternative and pattern disagree");
+            return whole.group(name);
+        }
+
+        /** The whole pattern's group number as the current match numbers it; -1 when that group is another alternative's. */
+        private int local(int group) {
+            if (group < 0 || group > groupCount) throw new IndexOutOfBoundsException("No group " + group);
+            if (alt < 0 || group == 0) return group;
+            int g = group - alternatives[alt].groupsBefore();
+            return g >= 1 && g <= matched().groupCount() ? g : -1;
+        }
+
+        private MatchResult matched() {
+            if (alt >= 0) {
+                if (altGroups == null) altGroups = spareAlternatives.get().groupsAt(alt, s, altStart);
+                return altGroups;
+            }
             if (m == null) throw new IllegalStateException("No match available");
             return m;
         }

@@ -42,12 +42,21 @@ final class WordTrie<V> {
 
     private final Node<V> root = new Node<>();
     /**
-     * The first chars of all words (the root's keys): most offsets of a text start no word, and
-     * this says so without a search. Built on first use after the last put; immutable, so a
-     * racing reader sees either none (and builds its own) or a complete one.
+     * The root's children in an open-addressing table: most offsets of a text start no word, and the
+     * root has hundreds of keys, so the first step of a walk is one hashed probe instead of a binary
+     * search. Built on first use after the last put; immutable, so a racing reader sees either none
+     * (and builds its own) or a complete one.
      */
-    private CharSet firstChars;
+    private CharTable<Node<V>> firstStep;
     private int size;
+
+    /** The root's child for the char at {@code start} of s: the node of the words starting there, or null. */
+    private Node<V> first(CharSequence s, int start) {
+        if (start >= s.length()) return null;
+        CharTable<Node<V>> t = firstStep;
+        if (t == null) firstStep = t = new CharTable<>(root.keys, root.kids);
+        return t.get(s.charAt(start));
+    }
 
     /** The value stored for word, or null. */
     V get(String word) {
@@ -59,7 +68,7 @@ final class WordTrie<V> {
     void put(String word, V value) {
         if (word.isEmpty()) throw new IllegalArgumentException("empty word");
         Node<V> n = root;
-        firstChars = null;
+        firstStep = null;
         for (int i = 0; i < word.length(); i++) n = n.childOrNew(word.charAt(i));
         if (n.value == null) size++;
         n.value = value;
@@ -67,36 +76,29 @@ final class WordTrie<V> {
 
     int size() { return size; }
 
-    /**
-     * False when no word starts with the char at {@code start} (or start is the end of s). Only the
-     * set's filter is asked: a char that passes it is looked up among the root's keys by the walk anyway.
-     */
+    /** False when no word starts with the char at {@code start} (or start is the end of s). */
     boolean startsWord(CharSequence s, int start) {
-        CharSet first = firstChars;
-        if (first == null) firstChars = first = new CharSet(root.keys);
-        return start < s.length() && first.mayContain(s.charAt(start));
+        return first(s, start) != null;
     }
 
     /** Calls back with (value, end) for every word that starts at {@code start} of s, shortest first. */
     void matchesAt(CharSequence s, int start, ObjIntConsumer<V> found) {
-        if (!startsWord(s, start)) return;
-        Node<V> n = root;
-        for (int i = start; i < s.length(); i++) {
+        Node<V> n = first(s, start);
+        for (int i = start + 1; n != null; i++) {
+            if (n.value != null) found.accept(n.value, i);
+            if (i >= s.length()) return;
             n = n.child(s.charAt(i));
-            if (n == null) return;
-            if (n.value != null) found.accept(n.value, i + 1);
         }
     }
 
     /** End of the longest word starting at {@code start}, or -1. */
     int longestAt(CharSequence s, int start) {
-        if (!startsWord(s, start)) return -1;
-        Node<V> n = root;
+        Node<V> n = first(s, start);
         int best = -1;
-        for (int i = start; i < s.length(); i++) {
+        for (int i = start + 1; n != null; i++) {
+            if (n.value != null) best = i;
+            if (i >= s.length()) break;
             n = n.child(s.charAt(i));
-            if (n == null) break;
-            if (n.value != null) best = i + 1;
         }
         return best;
     }

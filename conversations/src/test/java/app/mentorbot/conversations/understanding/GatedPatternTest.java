@@ -69,14 +69,35 @@ class GatedPatternTest {
     private static List<String> plain(String re, String text) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile(re).matcher(text);
-        while (m.find()) out.add(m.start() + "-" + m.end() + ":" + m.group());
+        while (m.find()) out.add(described(m));
         return out;
+    }
+
+    /** A match with every group: where it starts and ends and what it holds (-1 and null for a group that took no part). */
+    private static String described(java.util.regex.MatchResult m) {
+        StringBuilder sb = new StringBuilder();
+        for (int g = 0; g <= m.groupCount(); g++) sb.append(g).append('=').append(m.start(g)).append('-').append(m.end(g)).append(':').append(m.group(g)).append(' ');
+        return sb.toString();
+    }
+
+    @Test
+    void aSplitPatternsGroupsAreNumberedAndNamedAsTheWholePatternNumbersThem() {
+        String re = "(安慰|开导)(他|她)|(?<who>□+)(跟我|和我)(说)|问(了)?(?<again>他|她)|约谈|(表扬|批评)";
+        GatedPattern g = GatedPattern.compile(re);
+        String text = "□□跟我说不想上学，问了她，约谈之后开导她，又表扬了";
+        assertThat(gated(g, text)).isEqualTo(plain(re, text)).hasSize(5);
+        GatedPattern.Scan scan = g.scan(text);
+        Matcher whole = Pattern.compile(re).matcher(text);
+        while (scan.find() && whole.find()) {
+            assertThat(scan.group("who")).isEqualTo(whole.group("who"));
+            assertThat(scan.group("again")).isEqualTo(whole.group("again"));
+        }
     }
 
     private static List<String> gated(GatedPattern g, String text) {
         List<String> out = new ArrayList<>();
         GatedPattern.Scan m = g.scan(text);
-        while (m.find()) out.add(m.start() + "-" + m.end() + ":" + m.group());
+        while (m.find()) out.add(described(m));
         return out;
     }
 }
