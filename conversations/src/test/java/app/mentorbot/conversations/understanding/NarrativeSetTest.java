@@ -23,10 +23,13 @@ class NarrativeSetTest {
      * The figures last reported for this set. Raise them when the reader improves (never lower
      * them to make a change pass): the ratchet fails any field more than SLACK below these. flags was lowered once,
      * on 3 December 2026, by a deliberate trade: the risk model's lower threshold (recall first, chosen on the training
-     * schools it never saw) asks about one late night in a dormitory here (n57), a tap for the teacher.
+     * schools it never saw) asks about one late night in a dormitory here (n57), a tap for the teacher. And again the
+     * same day, by the same trade: the model learnt from eight more training schools' notes and its threshold was
+     * chosen again (held-out SAFETY recall 225 → 228 of 232); it now also asks about a late night's gaming (n07) and a
+     * quarrel made up the same day (n55).
      */
     static final Map<String, Double> REPORTED = Map.of("record", 1.000, "kind", 1.000, "students", 1.000,
-            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 0.952);
+            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 0.909);
 
     private static LabelledSet.Scores scores;
 
