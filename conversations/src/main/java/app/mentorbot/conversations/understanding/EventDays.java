@@ -86,7 +86,7 @@ final class EventDays {
     }
 
     /** A day that dates what was talked about, not the talk (谈了昨天中午的事, 问了周五晚上的情况). */
-    private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)事");
+    private static final Pattern TOPIC_DAY = Pattern.compile("[^,.;!?。的]{0,5}的(事|情况|事情|那件事)|[^,.;!?。]{0,4}那(件|次)?事");
 
     private static final Pattern WEEK_ONLY = Pattern.compile("(上上|上|这|本)个?一?(周|星期|礼拜)|(上|这|本)?(个|次)?(周末|礼拜天?末)");
 

@@ -25,17 +25,17 @@ final class NameContext {
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
+            "每次", "总是", "经常", "一直", "老是", "住校", "室友", "舍友", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
             "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上", "嘴角", "眼睛", "眼眶", "鼻子", "额头", "脖子", "手背");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
+            "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|刚刚|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
-            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后"
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后"
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
                     + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?)$");
@@ -50,7 +50,8 @@ final class NameContext {
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
-        if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0) return false;
+        // 多 after a clock time ends it (两点多高明发来): not 多高明
+        if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !(before == '多' && start >= 2 && s.charAt(start - 2) == '点')) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
         if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         // 志向高远, 心情安静: the form ends a four-character word, not a person
@@ -155,7 +156,7 @@ final class NameContext {
         return "t".equals(nature(form));
     }
 
-    private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才|每天|今早|昨晚");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("上午|下午|晚上|中午|早上|今天|昨天|前天|刚才|刚刚|每天|今早|昨晚");
     private static final Pattern SCHOOL_TIME = Pattern.compile("晚自习|早自习|早读|课间|午休|早操|放学|上课|下课|自习课|体育课|班会|上[^，。,.；;\\s]{1,3}课");
 
     /** After a form that is first of all a time word, only a preposition or an adverb shows a person (黎明给我发微信). */
