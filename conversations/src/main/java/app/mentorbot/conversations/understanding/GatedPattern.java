@@ -156,6 +156,11 @@ final class GatedPattern {
         return pattern;
     }
 
+    /** The chars a match can start with, sorted; null when it may start with any. */
+    char[] startChars() {
+        return firstChars == null ? null : firstChars.members();
+    }
+
     /** A scan over s, match by match, like {@code pattern().matcher(s)} with {@code find()}. */
     Scan scan(CharSequence s) {
         return new Scan(s.toString());
@@ -261,10 +266,26 @@ final class GatedPattern {
             return find();
         }
 
+        /**
+         * End of the match that starts at offset i, the one {@link #find()} would find there, or -1. Leaves no
+         * current match (for an index that asks every offset of a text once).
+         */
+        int endAt(int i) {
+            alt = -1;
+            if (!mayStartAt(s, i)) return -1;
+            if (alternatives != null) {
+                AlternativeMatchers alts = spareAlternatives.get();
+                int k = alts.firstAt(s, i);
+                return k < 0 ? -1 : alts.matchers[k].end();
+            }
+            Matcher whole = matcher().region(i, s.length());
+            return whole.lookingAt() ? whole.end() : -1;
+        }
+
         private Matcher matcher() {
             if (m == null) {
                 m = pattern.matcher(s);
-                if (gated()) m.useTransparentBounds(true).useAnchoringBounds(false);
+                m.useTransparentBounds(true).useAnchoringBounds(false);   // no effect on a find() over the whole text
             }
             return m;
         }

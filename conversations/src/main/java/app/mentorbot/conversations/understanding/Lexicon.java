@@ -53,6 +53,8 @@ public final class Lexicon {
     private final Map<String, List<String>> lists;
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
     private final Map<String, Cues> cues = new ConcurrentHashMap<>();
+    /** The literal words of every list searched as {@link Cues}, in one trie. */
+    private final CueIndex index = new CueIndex();
     private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
     private volatile List<String> compoundSurnames;
 
@@ -129,7 +131,7 @@ public final class Lexicon {
 
     /** The list ready for searching (literal words in a trie, re: entries as one regex); built once. */
     Cues cues(String name) {
-        return cues.computeIfAbsent(name, n -> new Cues(entries(n), REGEX_PREFIX));
+        return cues.computeIfAbsent(name, n -> new Cues(entries(n), REGEX_PREFIX, index));
     }
 
     /** The list as one alternation, in file order: literal words quoted, re: entries as written. */

@@ -1,0 +1,187 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ObjIntConsumer;
+
+/**
+ * All the searched lists of one lexicon at once: their literal words in one trie, each word marked with the lists that
+ * hold it, and their regular expressions looked up by the char a match can start with. A note is walked once for every
+ * list instead of once per list (the reader searches some sixty lists, mostly in the same note), and at each offset
+ * only the lists with something that starts with its char are asked. A list joins when it is first searched
+ * ({@link #register}); the index is rebuilt on the next search after one joins, which happens while readers are built,
+ * not while they read. What was found in the last few texts is kept per thread, since the lists are searched one after
+ * another in the same text.
+ */
+final class CueIndex {
+    private final List<List<String>> lists = new ArrayList<>();   // by id; guarded by this
+    private final List<GatedPattern> regexes = new ArrayList<>();  // by id, null for a list of words only; guarded by this
+    private volatile Snapshot snapshot;
+    private final ThreadLocal<Hits[]> recent = ThreadLocal.withInitial(() -> new Hits[RECENT]);
+    private static final int RECENT = 4;
+
+    /** Adds a list's literal words and its regular expression (or null); the id it returns names the list in {@link Hits}. */
+    synchronized int register(List<String> words, GatedPattern regex) {
+        lists.add(List.copyOf(words));
+        regexes.add(regex);
+        snapshot = null;
+        return lists.size() - 1;
+    }
+
+    /** Every list's longest word at every offset of text, for the list {@code id} and all registered before it. */
+    Hits in(String text, int id) {
+        Snapshot snap = snapshot;
+        if (snap == null || id >= snap.lists) snap = current();
+        Hits[] kept = recent.get();
+        for (Hits h : kept) if (h != null && h.snapshot == snap && (h.text == text || h.text.equals(text))) return h;
+        Hits made = new Hits(snap, text);
+        System.arraycopy(kept, 0, kept, 1, RECENT - 1);
+        kept[0] = made;
+        return made;
+    }
+
+    private synchronized Snapshot current() {
+        if (snapshot == null) snapshot = new Snapshot(lists, regexes);
+        return snapshot;
+    }
+
+    /**
+     * The index of one moment's lists: a word's value is the bit set of the lists that hold it; a char's value the lists
+     * (in id order) whose regular expression may start with it, those that may start with any char included.
+     */
+    private static final class Snapshot {
+        final WordTrie<long[]> words = new WordTrie<>();
+        final int lists;
+        final GatedPattern[] regexes;
+        final CharTable<int[]> regexStarting;
+        final int[] regexAnyStart;
+
+        Snapshot(List<List<String>> byId, List<GatedPattern> regexes) {
+            lists = byId.size();
+            this.regexes = regexes.toArray(new GatedPattern[0]);
+            java.util.Map<Character, List<Integer>> starting = new java.util.TreeMap<>();
+            List<Integer> any = new ArrayList<>();
+            for (int id = 0; id < lists; id++) {
+                if (this.regexes[id] == null) continue;
+                char[] first = this.regexes[id].startChars();
+                if (first == null) {
+                    any.add(id);
+                    for (List<Integer> l : starting.values()) l.add(id);
+                } else {
+                    for (char c : first) starting.computeIfAbsent(c, k -> new ArrayList<>(any)).add(id);
+                }
+            }
+            char[] keys = new char[starting.size()];
+            Object[] values = new Object[keys.length];
+            int k = 0;
+            for (var e : starting.entrySet()) {
+                keys[k] = e.getKey();
+                values[k++] = e.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
+            }
+            regexStarting = new CharTable<>(keys, values);
+            regexAnyStart = any.stream().mapToInt(Integer::intValue).toArray();
+            for (int id = 0; id < lists; id++) {
+                for (String w : byId.get(id)) {
+                    long[] in = words.get(w);
+                    if (in == null) words.put(w, in = new long[(lists + 63) / 64]);
+                    in[id >>> 6] |= 1L << id;
+                }
+            }
+        }
+    }
+
+    /** The matches of one text: for each list, at each offset where one of its words starts, the longest. */
+    static final class Hits implements ObjIntConsumer<long[]> {
+        private final Snapshot snapshot;
+        private final String text;
+        private int[] start = new int[16], end = new int[16], next = new int[16];
+        private int count;
+        private final int[] head, tail, longest, regexHead, regexTail;
+
+        private Hits(Snapshot snapshot, String text) {
+            this.snapshot = snapshot;
+            this.text = text;
+            head = new int[snapshot.lists];
+            tail = new int[snapshot.lists];
+            longest = new int[snapshot.lists];
+            regexHead = new int[snapshot.lists];
+            regexTail = new int[snapshot.lists];
+            Arrays.fill(head, -1);
+            Arrays.fill(longest, -1);
+            Arrays.fill(regexHead, -1);
+            GatedPattern.Scan[] scans = new GatedPattern.Scan[snapshot.lists];
+            int[] touched = new int[snapshot.lists];
+            for (int i = 0; i < text.length(); i++) {
+                int[] regexes = snapshot.regexStarting.get(text.charAt(i));
+                for (int list : regexes == null ? snapshot.regexAnyStart : regexes) {
+                    if (scans[list] == null) scans[list] = snapshot.regexes[list].scan(text);
+                    int e = scans[list].endAt(i);
+                    if (e >= 0) add(list, i, e, regexHead, regexTail);
+                }
+                if (!snapshot.words.startsWord(text, i)) continue;
+                touchedCount = 0;
+                this.touched = touched;
+                snapshot.words.matchesAt(text, i, this);
+                for (int t = 0; t < touchedCount; t++) {
+                    int list = touched[t];
+                    add(list, i, longest[list], head, tail);
+                    longest[list] = -1;
+                }
+            }
+            this.touched = null;
+        }
+
+        private int[] touched;
+        private int touchedCount;
+
+        /** A word ending at {@code wordEnd} (shortest first): the lists that hold it have their longest so far. */
+        @Override
+        public void accept(long[] holders, int wordEnd) {
+            for (int w = 0; w < holders.length; w++) {
+                for (long bits = holders[w]; bits != 0; bits &= bits - 1) {
+                    int list = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    if (longest[list] < 0) touched[touchedCount++] = list;
+                    longest[list] = wordEnd;
+                }
+            }
+        }
+
+        private void add(int list, int s, int e, int[] head, int[] tail) {
+            if (count == start.length) {
+                start = Arrays.copyOf(start, count * 2);
+                end = Arrays.copyOf(end, count * 2);
+                next = Arrays.copyOf(next, count * 2);
+            }
+            start[count] = s;
+            end[count] = e;
+            next[count] = -1;
+            if (head[list] < 0) head[list] = count;
+            else next[tail[list]] = count;
+            tail[list] = count++;
+        }
+
+        /** The first match of list {@code id} starting in [from, limit): its index for {@link #start} and {@link #end}, or -1. */
+        int first(int id, int from, int limit) {
+            for (int h = head[id]; h >= 0; h = next[h]) {
+                if (start[h] >= limit) return -1;
+                if (start[h] >= from) return h;
+            }
+            return -1;
+        }
+
+        /** The first match of list {@code id}'s regular expression starting at or after {@code from}, or -1. */
+        int firstRegex(int id, int from) {
+            for (int h = regexHead[id]; h >= 0; h = next[h]) if (start[h] >= from) return h;
+            return -1;
+        }
+
+        int start(int hit) {
+            return start[hit];
+        }
+
+        int end(int hit) {
+            return end[hit];
+        }
+    }
+}
