@@ -30,7 +30,9 @@ final class CharSet {
     /** The set of the chars whose bit is set in a 64K-bit set (as {@link FirstChars} builds them). */
     static CharSet ofBits(long[] bits) {
         StringBuilder sb = new StringBuilder();
-        for (int c = 0; c <= Character.MAX_VALUE; c++) if ((bits[c >>> 6] & (1L << c)) != 0) sb.append((char) c);
+        for (int w = 0; w < bits.length; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) sb.append((char) ((w << 6) + Long.numberOfTrailingZeros(b)));
+        }
         return new CharSet(sb.toString().toCharArray());
     }
 

@@ -11,7 +11,8 @@ package app.mentorbot.conversations.understanding;
 final class Dialect {
     private final WordTrie<String> everywhere = new WordTrie<>();
     private final WordTrie<String> cantonese = new WordTrie<>();
-    private final Cues markers;
+    /** Searched on its own (one scan): the lexicon's shared index would read the whole note's lists on a text about to change. */
+    private final GatedPattern markers;
 
     Dialect(Lexicon lexicon) {
         for (String e : lexicon.entries("dialect")) {
@@ -19,7 +20,7 @@ final class Dialect {
             put(cantonese, e);
         }
         for (String e : lexicon.entries("dialect-cantonese")) put(cantonese, e);
-        markers = lexicon.cues("dialect-cantonese-markers");
+        markers = GatedPattern.compile(lexicon.alternation("dialect-cantonese-markers"));
     }
 
     private static void put(WordTrie<String> trie, String entry) {
@@ -30,7 +31,7 @@ final class Dialect {
     /** The Mandarin reading of chars (already simplified), in place. */
     void apply(char[] chars) {
         String text = new String(chars);
-        WordTrie<String> trie = markers.find(text) != null ? cantonese : everywhere;
+        WordTrie<String> trie = markers.foundIn(text) ? cantonese : everywhere;
         for (int i = 0; i < chars.length; ) {
             int end = trie.longestAt(text, i);
             if (end < 0) {

@@ -1,7 +1,9 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The chars a match of a regular expression can start with, read from its source: the gate of a
@@ -11,10 +13,14 @@ import java.util.List;
  * cannot read is simply not gated. The answer may be a superset, never a subset.
  */
 final class FirstChars {
-    /** A piece of pattern: the chars it can start with (null = any) and whether it can match empty. */
-    private record First(long[] chars, boolean nullable) {}
+    /**
+     * A piece of pattern: the chars it can start with (null = any) and whether it can match empty. A set is small
+     * (a literal's one char, a class's few): sets are merged into one a sequence or an alternation owns, never into
+     * an atom's, so a pattern of a thousand chars does not make a thousand 64K-bit sets.
+     */
+    private record First(Set<Character> chars, boolean nullable) {}
 
-    private static final First EMPTY = new First(new long[1024], true);
+    private static final First EMPTY = new First(Set.of(), true);
     private static final String WHITESPACE = " \t\n\u000B\f\r";
 
     private final String re;
@@ -29,8 +35,10 @@ final class FirstChars {
         try {
             FirstChars p = new FirstChars(regex);
             First f = p.alternation();
-            if (p.pos != regex.length() || f.nullable()) return null;
-            return f.chars();
+            if (p.pos != regex.length() || f.nullable() || f.chars() == null) return null;
+            long[] bits = new long[1024];
+            for (char c : f.chars()) bits[c >>> 6] |= 1L << c;
+            return bits;
         } catch (RuntimeException unsupported) {
             return null;
         }
@@ -59,22 +67,22 @@ final class FirstChars {
     }
 
     private First alternation() {
-        First acc = sequence();
+        First acc = sequence();   // its set is its own: merged into in place
         while (pos < re.length() && re.charAt(pos) == '|') {
             pos++;
             First next = sequence();
-            acc = new First(union(acc.chars(), next.chars()), acc.nullable() || next.nullable());
+            acc = new First(addAll(acc.chars(), next.chars()), acc.nullable() || next.nullable());
         }
         return acc;
     }
 
     private First sequence() {
-        long[] chars = new long[1024];
+        Set<Character> chars = new HashSet<>();
         boolean nullable = true;
         while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
             First t = term();
             if (nullable) {
-                chars = union(chars, t.chars());
+                chars = addAll(chars, t.chars());
                 nullable = t.nullable();
             }
         }
@@ -131,7 +139,7 @@ final class FirstChars {
             default:
                 if ("*+?{}|)".indexOf(c) >= 0) throw new IllegalArgumentException("unexpected " + c);
                 pos++;
-                return new First(single(c), false);
+                return new First(Set.of(c), false);
         }
     }
 
@@ -144,28 +152,28 @@ final class FirstChars {
                 if (end < 0) end = re.length();
                 String quoted = re.substring(pos, end);
                 pos = Math.min(re.length(), end + 2);
-                return quoted.isEmpty() ? EMPTY : new First(single(quoted.charAt(0)), false);
+                return quoted.isEmpty() ? EMPTY : new First(Set.of(quoted.charAt(0)), false);
             }
             case 'd': return new First(range('0', '9'), false);
             case 's': return new First(chars(WHITESPACE), false);
-            case 'n': return new First(single('\n'), false);
-            case 't': return new First(single('\t'), false);
+            case 'n': return new First(Set.of('\n'), false);
+            case 't': return new First(Set.of('\t'), false);
             case 'p': case 'P':
                 if (pos < re.length() && re.charAt(pos) == '{') pos = re.indexOf('}', pos) + 1;
                 else pos++;
                 return new First(null, false);
             default:
                 if (Character.isLetterOrDigit(e)) throw new IllegalArgumentException("escape \\" + e);
-                return new First(single(e), false);   // an escaped metachar: \. \? \(
+                return new First(Set.of(e), false);   // an escaped metachar: \. \? \(
         }
     }
 
     /** A [...] class; a negated or nested one counts as any char. */
-    private long[] charClass() {
+    private Set<Character> charClass() {
         pos++;
         boolean negated = pos < re.length() && re.charAt(pos) == '^';
         if (negated) pos++;
-        long[] set = new long[1024];
+        Set<Character> set = new HashSet<>();
         boolean any = negated;
         boolean first = true;
         while (re.charAt(pos) != ']' || first) {
@@ -176,8 +184,8 @@ final class FirstChars {
             if (c == '\\') {
                 char e = re.charAt(pos + 1);
                 pos += 2;
-                if (e == 'd') { set = union(set, range('0', '9')); continue; }
-                if (e == 's') { set = union(set, chars(WHITESPACE)); continue; }
+                if (e == 'd') { set.addAll(range('0', '9')); continue; }
+                if (e == 's') { set.addAll(chars(WHITESPACE)); continue; }
                 if (e == 'p' || e == 'P') { pos = re.indexOf('}', pos) + 1; any = true; continue; }
                 if (e == 'n') lo = '\n';
                 else if (e == 't') lo = '\t';
@@ -191,9 +199,9 @@ final class FirstChars {
                 char hi = re.charAt(pos + 1);
                 if (hi == '\\') throw new IllegalArgumentException("escaped range end");
                 pos += 2;
-                set = union(set, range(lo, hi));
+                set.addAll(range(lo, hi));
             } else {
-                set = union(set, single(lo));
+                set.add(lo);
             }
         }
         pos++;
@@ -205,28 +213,22 @@ final class FirstChars {
         pos++;
     }
 
-    private static long[] single(char c) {
-        long[] s = new long[1024];
-        s[c >>> 6] |= 1L << c;
+    private static Set<Character> range(char lo, char hi) {
+        Set<Character> s = new HashSet<>();
+        for (int c = lo; c <= hi; c++) s.add((char) c);
         return s;
     }
 
-    private static long[] range(char lo, char hi) {
-        long[] s = new long[1024];
-        for (int c = lo; c <= hi; c++) s[c >>> 6] |= 1L << c;
+    private static Set<Character> chars(String cs) {
+        Set<Character> s = new HashSet<>();
+        for (int i = 0; i < cs.length(); i++) s.add(cs.charAt(i));
         return s;
     }
 
-    private static long[] chars(String cs) {
-        long[] s = new long[1024];
-        for (int i = 0; i < cs.length(); i++) s[cs.charAt(i) >>> 6] |= 1L << cs.charAt(i);
-        return s;
-    }
-
-    private static long[] union(long[] a, long[] b) {
-        if (a == null || b == null) return null;
-        long[] s = new long[1024];
-        for (int i = 0; i < s.length; i++) s[i] = a[i] | b[i];
-        return s;
+    /** {@code into} with {@code more} added, in place ({@code into} is a sequence's or an alternation's own); null = any. */
+    private static Set<Character> addAll(Set<Character> into, Set<Character> more) {
+        if (into == null || more == null) return null;
+        into.addAll(more);
+        return into;
     }
 }

@@ -47,23 +47,27 @@ final class GatedPattern {
         this.afterChars = afterChars;
         this.alternatives = split(pattern.pattern());
         this.groupCount = pattern.matcher("").groupCount();
-        this.anyStart = alternatives == null ? null : startingWith(alternatives, null);
+        this.anyStart = alternatives == null ? null : java.util.stream.IntStream.range(0, alternatives.length)
+                .filter(k -> alternatives[k].firstChars() == null).toArray();
         this.startingWith = alternatives == null ? null : byFirstChar(alternatives);
     }
 
     private static CharTable<int[]> byFirstChar(Alternative[] alts) {
-        StringBuilder chars = new StringBuilder();
-        for (Alternative a : alts) if (a.firstChars() != null) for (char c : a.firstChars().members()) if (chars.indexOf(String.valueOf(c)) < 0) chars.append(c);
-        char[] keys = chars.toString().toCharArray();
+        java.util.Map<Character, java.util.BitSet> starting = new java.util.HashMap<>();
+        java.util.BitSet any = new java.util.BitSet();
+        for (int k = 0; k < alts.length; k++) {
+            if (alts[k].firstChars() == null) any.set(k);
+            else for (char c : alts[k].firstChars().members()) starting.computeIfAbsent(c, x -> new java.util.BitSet()).set(k);
+        }
+        char[] keys = new char[starting.size()];
         Object[] values = new Object[keys.length];
-        for (int k = 0; k < keys.length; k++) values[k] = startingWith(alts, keys[k]);
+        int i = 0;
+        for (var e : starting.entrySet()) {
+            keys[i] = e.getKey();
+            e.getValue().or(any);   // in order, with the alternatives that may start anywhere
+            values[i++] = e.getValue().stream().toArray();
+        }
         return new CharTable<>(keys, values);
-    }
-
-    /** Indices of the alternatives that may start with c (null: with a char none of them names). */
-    private static int[] startingWith(Alternative[] alts, Character c) {
-        return java.util.stream.IntStream.range(0, alts.length)
-                .filter(k -> alts[k].firstChars() == null || c != null && alts[k].firstChars().contains(c)).toArray();
     }
 
     private final int groupCount;
@@ -267,12 +271,13 @@ final class GatedPattern {
         }
 
         /**
-         * End of the match that starts at offset i, the one {@link #find()} would find there, or -1. Leaves no
-         * current match (for an index that asks every offset of a text once).
+         * End of the match that starts at offset i, the one {@link #find()} would find there, or -1, for a caller that
+         * has already found that a match may start with s[i] ({@link #startChars()}). Leaves no current match (for an
+         * index that asks every offset of a text once).
          */
         int endAt(int i) {
             alt = -1;
-            if (!mayStartAt(s, i)) return -1;
+            if (afterChars != null && i > 0 && !afterChars.contains(s.charAt(i - 1))) return -1;
             if (alternatives != null) {
                 AlternativeMatchers alts = spareAlternatives.get();
                 int k = alts.firstAt(s, i);
