@@ -150,6 +150,11 @@ final class GatedPattern {
         return firstChars != null || afterChars != null || alternatives != null;
     }
 
+    /** False when a match may not start at offset i of s for the char before it. */
+    private boolean follows(String s, int i) {
+        return afterChars == null || i == 0 || afterChars.contains(s.charAt(i - 1));
+    }
+
     /** False when no match can start at offset i of s. */
     private boolean mayStartAt(String s, int i) {
         return (firstChars == null || firstChars.contains(s.charAt(i)))
@@ -178,7 +183,7 @@ final class GatedPattern {
         Matcher m = null;
         AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
         for (int i = 0; i < len; i++) {
-            if (!mayStartAt(text, i)) continue;
+            if (alts != null ? !follows(text, i) : !mayStartAt(text, i)) continue;   // the alternatives' table knows their first chars
             if (alts != null) {
                 if (alts.firstAt(text, i) >= 0) return true;
                 continue;
@@ -241,7 +246,7 @@ final class GatedPattern {
             alt = -1;
             altGroups = null;
             for (int i = next; i < len; i++) {
-                if (!mayStartAt(s, i)) continue;
+                if (alts != null ? !follows(s, i) : !mayStartAt(s, i)) continue;
                 int start, end;
                 if (alts != null) {
                     int k = alts.firstAt(s, i);
@@ -277,7 +282,7 @@ final class GatedPattern {
          */
         int endAt(int i) {
             alt = -1;
-            if (afterChars != null && i > 0 && !afterChars.contains(s.charAt(i - 1))) return -1;
+            if (!follows(s, i)) return -1;
             if (alternatives != null) {
                 AlternativeMatchers alts = spareAlternatives.get();
                 int k = alts.firstAt(s, i);
