@@ -51,12 +51,6 @@ final class CharSet {
         return Arrays.binarySearch(members, c) >= 0;
     }
 
-    /** The filter alone: false means c is surely not a member; true means it may be (the caller checks). */
-    boolean mayContain(char c) {
-        int h = hash(c);
-        return (filter[h >>> 6] & (1L << h)) != 0;
-    }
-
     private int hash(char c) {
         return (c * 0x9E3779B1) >>> shift;
     }

@@ -1,5 +1,11 @@
 package app.mentorbot.conversations.understanding;
 
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
 /**
  * An immutable map from chars to values in an open-addressing table, at most a third full: a char that
  * is not a key costs one hashed probe, usually into an empty slot. The reader asks "what starts with this
@@ -24,6 +30,34 @@ final class CharTable<V> {
             this.keys[h] = keys[k];
             this.values[h] = values[k];
         }
+    }
+
+    /**
+     * For items that may each start with some chars ({@code startChars.get(k)}: those chars, empty for none, null for
+     * any), the items each char may start, in index order, the any-char items in every entry. A char not in the table
+     * may start only the items of {@link #anyStart}.
+     */
+    static CharTable<int[]> byStartChar(List<char[]> startChars) {
+        Map<Character, BitSet> starting = new HashMap<>();
+        BitSet any = new BitSet();
+        for (int k = 0; k < startChars.size(); k++) {
+            if (startChars.get(k) == null) any.set(k);
+            else for (char c : startChars.get(k)) starting.computeIfAbsent(c, x -> new BitSet()).set(k);
+        }
+        char[] keys = new char[starting.size()];
+        Object[] values = new Object[keys.length];
+        int i = 0;
+        for (var e : starting.entrySet()) {
+            keys[i] = e.getKey();
+            e.getValue().or(any);
+            values[i++] = e.getValue().stream().toArray();
+        }
+        return new CharTable<>(keys, values);
+    }
+
+    /** The items that may start with any char (of {@link #byStartChar}'s list), in index order. */
+    static int[] anyStart(List<char[]> startChars) {
+        return IntStream.range(0, startChars.size()).filter(k -> startChars.get(k) == null).toArray();
     }
 
     private int slot(char c) {

@@ -29,7 +29,7 @@ final class CueIndex {
         return lists.size() - 1;
     }
 
-    /** Every list's longest word at every offset of text, for the list {@code id} and all registered before it. */
+    /** What every list finds at every offset of text (its longest word, its regex's match), for list {@code id} and all before it. */
     Hits in(String text, int id) {
         Snapshot snap = snapshot;
         if (snap == null || id >= snap.lists) snap = current();
@@ -60,27 +60,10 @@ final class CueIndex {
         Snapshot(List<List<String>> byId, List<GatedPattern> regexes) {
             lists = byId.size();
             this.regexes = regexes.toArray(new GatedPattern[0]);
-            java.util.Map<Character, List<Integer>> starting = new java.util.TreeMap<>();
-            List<Integer> any = new ArrayList<>();
-            for (int id = 0; id < lists; id++) {
-                if (this.regexes[id] == null) continue;
-                char[] first = this.regexes[id].startChars();
-                if (first == null) {
-                    any.add(id);
-                    for (List<Integer> l : starting.values()) l.add(id);
-                } else {
-                    for (char c : first) starting.computeIfAbsent(c, k -> new ArrayList<>(any)).add(id);
-                }
-            }
-            char[] keys = new char[starting.size()];
-            Object[] values = new Object[keys.length];
-            int k = 0;
-            for (var e : starting.entrySet()) {
-                keys[k] = e.getKey();
-                values[k++] = e.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
-            }
-            regexStarting = new CharTable<>(keys, values);
-            regexAnyStart = any.stream().mapToInt(Integer::intValue).toArray();
+            List<char[]> starts = new ArrayList<>();   // a list without a regex starts nothing
+            for (GatedPattern r : this.regexes) starts.add(r == null ? new char[0] : r.startChars());
+            regexStarting = CharTable.byStartChar(starts);
+            regexAnyStart = CharTable.anyStart(starts);
             for (int id = 0; id < lists; id++) {
                 for (String w : byId.get(id)) {
                     long[] in = words.get(w);
@@ -91,7 +74,7 @@ final class CueIndex {
         }
     }
 
-    /** The matches of one text: for each list, at each offset where one of its words starts, the longest. */
+    /** The matches of one text: for each list, at each offset where one of its words starts the longest, and its regex's matches. */
     static final class Hits implements ObjIntConsumer<long[]> {
         private final Snapshot snapshot;
         private final String text;

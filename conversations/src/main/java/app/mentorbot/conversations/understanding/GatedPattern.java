@@ -47,27 +47,10 @@ final class GatedPattern {
         this.afterChars = afterChars;
         this.alternatives = split(pattern.pattern());
         this.groupCount = pattern.matcher("").groupCount();
-        this.anyStart = alternatives == null ? null : java.util.stream.IntStream.range(0, alternatives.length)
-                .filter(k -> alternatives[k].firstChars() == null).toArray();
-        this.startingWith = alternatives == null ? null : byFirstChar(alternatives);
-    }
-
-    private static CharTable<int[]> byFirstChar(Alternative[] alts) {
-        java.util.Map<Character, java.util.BitSet> starting = new java.util.HashMap<>();
-        java.util.BitSet any = new java.util.BitSet();
-        for (int k = 0; k < alts.length; k++) {
-            if (alts[k].firstChars() == null) any.set(k);
-            else for (char c : alts[k].firstChars().members()) starting.computeIfAbsent(c, x -> new java.util.BitSet()).set(k);
-        }
-        char[] keys = new char[starting.size()];
-        Object[] values = new Object[keys.length];
-        int i = 0;
-        for (var e : starting.entrySet()) {
-            keys[i] = e.getKey();
-            e.getValue().or(any);   // in order, with the alternatives that may start anywhere
-            values[i++] = e.getValue().stream().toArray();
-        }
-        return new CharTable<>(keys, values);
+        List<char[]> starts = alternatives == null ? null
+                : java.util.Arrays.stream(alternatives).map(a -> a.firstChars() == null ? null : a.firstChars().members()).toList();
+        this.anyStart = starts == null ? null : CharTable.anyStart(starts);
+        this.startingWith = starts == null ? null : CharTable.byStartChar(starts);
     }
 
     private final int groupCount;
