@@ -34,6 +34,7 @@ class CorpusQualityTest {
             floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.95, 0.93, 0.74, 0.97, 0.63),
             floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.81, 1.00, 0.73),
             floors("heldout/qs-senior", 0.81, 0.88, 0.94, 0.96, 0.96, 0.80, 1.00, 0.64),
+            floors("heldout/tj-vocational", 0.82, 0.87, 0.97, 0.95, 0.96, 0.70, 0.93, 0.57),
             floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.96, 0.98, 0.78, 0.97, 0.66),
             floors("heldout/yn-rural", 0.83, 0.88, 0.97, 0.97, 0.96, 0.77, 0.95, 0.72),
             floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.84, 1.00, 0.79),
