@@ -24,9 +24,9 @@ import app.mentorbot.bot.web.SignedLinks;
 
 /**
  * The demo school starts with a term of sample records up to today, so its digest shows a few key students, not all.
- * The digest counts the days since the class's last conference (by default the month's last school day), so the test
- * reads it late in a month: in a month's first days the period is only days long and holds few talks (it failed on a
- * run that crossed midnight into 4 December).
+ * The digest counts the days since the class's last conference, and the demo's first class meets on the 3rd of the
+ * month, so the test reads it late in a month: from the 4th the period is only days long and holds few talks (it
+ * failed on a run that crossed midnight into 4 December).
  */
 @BotTest
 @TestPropertySource(properties = "mentorbot.demo-records=true")
