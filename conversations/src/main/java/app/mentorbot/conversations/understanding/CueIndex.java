@@ -75,26 +75,36 @@ final class CueIndex {
     }
 
     /** The matches of one text: for each list, at each offset where one of its words starts the longest, and its regex's matches. */
-    static final class Hits implements ObjIntConsumer<long[]> {
+    static final class Hits {
         private final Snapshot snapshot;
         private final String text;
         private int[] start = new int[16], end = new int[16], next = new int[16];
         private int count;
-        private final int[] head, tail, longest, regexHead, regexTail;
+        private final int[] head, tail, regexHead, regexTail;
 
         private Hits(Snapshot snapshot, String text) {
             this.snapshot = snapshot;
             this.text = text;
-            head = new int[snapshot.lists];
-            tail = new int[snapshot.lists];
-            longest = new int[snapshot.lists];
-            regexHead = new int[snapshot.lists];
-            regexTail = new int[snapshot.lists];
+            int lists = snapshot.lists;
+            head = new int[lists];
+            tail = new int[lists];
+            regexHead = new int[lists];
+            regexTail = new int[lists];
             Arrays.fill(head, -1);
-            Arrays.fill(longest, -1);
             Arrays.fill(regexHead, -1);
-            GatedPattern.Scan[] scans = new GatedPattern.Scan[snapshot.lists];
-            int[] touched = new int[snapshot.lists];
+            GatedPattern.Scan[] scans = new GatedPattern.Scan[lists];
+            // at one offset: each list's longest word so far (-1: none yet), and which lists have one
+            int[] longest = new int[lists], touched = new int[lists], touchedCount = new int[1];
+            Arrays.fill(longest, -1);
+            ObjIntConsumer<long[]> word = (holders, wordEnd) -> {   // shortest first, so the last is the longest
+                for (int w = 0; w < holders.length; w++) {
+                    for (long bits = holders[w]; bits != 0; bits &= bits - 1) {
+                        int list = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        if (longest[list] < 0) touched[touchedCount[0]++] = list;
+                        longest[list] = wordEnd;
+                    }
+                }
+            };
             for (int i = 0; i < text.length(); i++) {
                 int[] regexes = snapshot.regexStarting.get(text.charAt(i));
                 for (int list : regexes == null ? snapshot.regexAnyStart : regexes) {
@@ -102,30 +112,12 @@ final class CueIndex {
                     int e = scans[list].endAt(i);
                     if (e >= 0) add(list, i, e, regexHead, regexTail);
                 }
-                if (!snapshot.words.startsWord(text, i)) continue;
-                touchedCount = 0;
-                this.touched = touched;
-                snapshot.words.matchesAt(text, i, this);
-                for (int t = 0; t < touchedCount; t++) {
+                touchedCount[0] = 0;
+                snapshot.words.matchesAt(text, i, word);
+                for (int t = 0; t < touchedCount[0]; t++) {
                     int list = touched[t];
                     add(list, i, longest[list], head, tail);
                     longest[list] = -1;
-                }
-            }
-            this.touched = null;
-        }
-
-        private int[] touched;
-        private int touchedCount;
-
-        /** A word ending at {@code wordEnd} (shortest first): the lists that hold it have their longest so far. */
-        @Override
-        public void accept(long[] holders, int wordEnd) {
-            for (int w = 0; w < holders.length; w++) {
-                for (long bits = holders[w]; bits != 0; bits &= bits - 1) {
-                    int list = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    if (longest[list] < 0) touched[touchedCount++] = list;
-                    longest[list] = wordEnd;
                 }
             }
         }

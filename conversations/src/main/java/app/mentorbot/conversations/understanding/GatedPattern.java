@@ -1,5 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -48,7 +49,7 @@ final class GatedPattern {
         this.alternatives = split(pattern.pattern());
         this.groupCount = pattern.matcher("").groupCount();
         List<char[]> starts = alternatives == null ? null
-                : java.util.Arrays.stream(alternatives).map(a -> a.firstChars() == null ? null : a.firstChars().members()).toList();
+                : Arrays.stream(alternatives).map(a -> a.firstChars() == null ? null : a.firstChars().members()).toList();
         this.anyStart = starts == null ? null : CharTable.anyStart(starts);
         this.startingWith = starts == null ? null : CharTable.byStartChar(starts);
     }

@@ -182,7 +182,9 @@ final class NameMatcher {
                     + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?(?:学生|孩子|孩儿|娃|受导生)"
                     // 四个导生, 5个受导生 with no 我: all of them when the number is how many the sender mentors; so are
                     // 四个孩子 and 四个学生 the teacher acts on (把四个孩子叫来, 给四个孩子家长打电话)
-                    + "|(?<acted>(?<=[把给和跟找叫与陪]))?(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生|(?<plain>孩子|学生|娃|孩儿))");
+                    + "|(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生|(?<plain>孩子|学生|娃|孩儿))");
+    /** Before 四个孩子, what makes them the ones the teacher acts on. */
+    private static final String ACTS_ON = "把给和跟找叫与陪";
 
     private List<Mention> collective(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
@@ -192,7 +194,7 @@ final class NameMatcher {
             List<String> ids = tiers.menteesOf(senderId);
             String count = m.group("count");
             if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != ids.size())) continue;
-            if (m.group("plain") != null && m.group("acted") == null) continue;
+            if (m.group("plain") != null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;
             if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
         }
         return out;
