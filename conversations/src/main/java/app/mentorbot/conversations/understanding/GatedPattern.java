@@ -37,10 +37,11 @@ final class GatedPattern {
     private final int[] anyStart;
 
     /**
-     * One alternative: its pattern, the chars it can start with (null = any), and how many capturing
-     * groups the alternatives before it have (its group g is the whole pattern's group g + groupsBefore).
+     * One alternative: its pattern, the chars it can start with (null = any), the look-ahead after its opening char
+     * (null when it has none), and how many capturing groups the alternatives before it have (its group g is the
+     * whole pattern's group g + groupsBefore).
      */
-    private record Alternative(Pattern pattern, CharSet firstChars, int groupsBefore) {}
+    private record Alternative(Pattern pattern, CharSet firstChars, Lookahead lookahead, int groupsBefore) {}
 
     private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
@@ -63,7 +64,7 @@ final class GatedPattern {
         int groups = 0;
         for (int k = 0; k < alts.length; k++) {
             Pattern p = Pattern.compile(parts.get(k));
-            alts[k] = new Alternative(p, firstChars(parts.get(k)), groups);
+            alts[k] = new Alternative(p, firstChars(parts.get(k)), Lookahead.of(parts.get(k)), groups);
             groups += p.matcher("").groupCount();
         }
         return alts;
@@ -86,6 +87,7 @@ final class GatedPattern {
             if (candidates == null) candidates = anyStart;
             for (int k : candidates) {
                 Alternative a = alternatives[k];
+                if (a.lookahead() != null && !a.lookahead().mayMatchAt(s, i)) continue;
                 Matcher m = matchers[k];
                 if (m == null) {
                     m = matchers[k] = a.pattern().matcher(s);
@@ -172,21 +174,31 @@ final class GatedPattern {
                 if (alts.firstAt(text, i) >= 0) return true;
                 continue;
             }
-            if (m == null) m = spareMatcher.get().reset(text);
+            if (m == null) m = spareMatcher.get().on(text);
             if (m.region(i, len).lookingAt()) return true;
         }
         return false;
     }
 
     /**
-     * One matcher per thread for {@link #foundIn}, which is done with it before it returns (and
-     * calls nothing that could use it meanwhile), so most look-ups allocate nothing.
+     * One matcher of the whole pattern per thread, for {@link #foundIn} and {@link Scan#endAt}, which are done with it
+     * before they return (and call nothing that could use it meanwhile), so most look-ups allocate nothing. It is
+     * reset to a text only when it is used on another text.
      */
-    private final ThreadLocal<Matcher> spareMatcher = ThreadLocal.withInitial(() -> {
-        Matcher m = pattern().matcher("");
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        return m;
-    });
+    private final ThreadLocal<SpareMatcher> spareMatcher = ThreadLocal.withInitial(SpareMatcher::new);
+
+    private final class SpareMatcher {
+        private final Matcher m = pattern.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+        private String text = "";
+
+        Matcher on(String s) {
+            if (text != s) {
+                m.reset(s);
+                text = s;
+            }
+            return m;
+        }
+    }
 
     /** s with every match replaced by a literal replacement, like {@code Matcher.replaceAll}. */
     String replaceAll(String s, String replacement) {
@@ -272,7 +284,7 @@ final class GatedPattern {
                 int k = alts.firstAt(s, i);
                 return k < 0 ? -1 : alts.matchers[k].end();
             }
-            Matcher whole = matcher().region(i, s.length());
+            Matcher whole = spareMatcher.get().on(s).region(i, s.length());
             return whole.lookingAt() ? whole.end() : -1;
         }
 
