@@ -37,11 +37,26 @@ final class GatedPattern {
     private final int[] anyStart;
 
     /**
-     * One alternative: its pattern, the chars it can start with (null = any), the look-ahead after its opening char
-     * (null when it has none), and how many capturing groups the alternatives before it have (its group g is the
+     * One alternative: its pattern, the chars it can start with (null = any), the literal text every match of it starts
+     * with when that is longer than one char (谈心, 提醒 of 提醒了?(他|她); null otherwise), the look-ahead after its opening
+     * char (null when it has none), and how many capturing groups the alternatives before it have (its group g is the
      * whole pattern's group g + groupsBefore).
      */
-    private record Alternative(Pattern pattern, CharSet firstChars, Lookahead lookahead, int groupsBefore) {}
+    private record Alternative(Pattern pattern, CharSet firstChars, String prefix, Lookahead lookahead, int groupsBefore) {}
+
+    private static final String META = "\\[](){}.*+?^$|";
+
+    /**
+     * The plain chars an alternative opens with, before any operator (a char a quantifier follows is not part of it), when
+     * there are at least two: seven alternatives of the talk pattern open with 谈, and a startsWith tells them apart
+     * without resetting a matcher for each.
+     */
+    static String literalPrefix(String alternative) {
+        int n = 0;
+        while (n < alternative.length() && META.indexOf(alternative.charAt(n)) < 0 && !Character.isSurrogate(alternative.charAt(n))) n++;
+        if (n < alternative.length() && "?*{".indexOf(alternative.charAt(n)) >= 0) n--;   // 了? may be absent
+        return n >= 2 ? alternative.substring(0, n) : null;
+    }
 
     private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
@@ -64,7 +79,7 @@ final class GatedPattern {
         int groups = 0;
         for (int k = 0; k < alts.length; k++) {
             Pattern p = Pattern.compile(parts.get(k));
-            alts[k] = new Alternative(p, firstChars(parts.get(k)), Lookahead.of(parts.get(k)), groups);
+            alts[k] = new Alternative(p, firstChars(parts.get(k)), literalPrefix(parts.get(k)), Lookahead.of(parts.get(k)), groups);
             groups += p.matcher("").groupCount();
         }
         return alts;
@@ -87,6 +102,7 @@ final class GatedPattern {
             if (candidates == null) candidates = anyStart;
             for (int k : candidates) {
                 Alternative a = alternatives[k];
+                if (a.prefix() != null && !s.startsWith(a.prefix(), i)) continue;
                 if (a.lookahead() != null && !a.lookahead().mayMatchAt(s, i)) continue;
                 Matcher m = matchers[k];
                 if (m == null) {
@@ -228,7 +244,12 @@ final class GatedPattern {
         private int alt = -1;
         private int altStart, altEnd;
         private MatchResult altGroups;
+        /** A gated whole-pattern match, copied from this thread's spare matcher (which the next attempt reuses). */
+        private MatchResult wholeGroups;
         private int next;
+        /** This thread's spare matchers, looked up once per scan: a scan stays on the thread that made it. */
+        private AlternativeMatchers alts;
+        private SpareMatcher spare;
 
         private Scan(String s) {
             this.s = s;
@@ -236,11 +257,15 @@ final class GatedPattern {
 
         /** The next match, as {@link Matcher#find()} would find it. */
         boolean find() {
-            if (!gated()) return matcher().find();
+            if (!gated()) {
+                wholeGroups = null;
+                return matcher().find();
+            }
             int len = s.length();
-            AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
+            AlternativeMatchers alts = alternatives == null ? null : alternatives();
             alt = -1;
             altGroups = null;
+            wholeGroups = null;
             for (int i = next; i < len; i++) {
                 if (alts != null ? !follows(s, i) : !mayStartAt(s, i)) continue;
                 int start, end;
@@ -251,8 +276,9 @@ final class GatedPattern {
                     start = altStart = alts.matchers[k].start();
                     end = altEnd = alts.matchers[k].end();
                 } else {
-                    Matcher whole = matcher().region(i, len);
+                    Matcher whole = spare().region(i, len);
                     if (!whole.lookingAt()) continue;
+                    wholeGroups = whole.toMatchResult();
                     start = whole.start();
                     end = whole.end();
                 }
@@ -265,7 +291,10 @@ final class GatedPattern {
 
         /** The leftmost match starting at or after {@code from}, as {@link Matcher#find(int)} would find it. */
         boolean find(int from) {
-            if (!gated()) return matcher().find(from);
+            if (!gated()) {
+                wholeGroups = null;
+                return matcher().find(from);
+            }
             if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("Illegal start index");
             next = from;
             return find();
@@ -280,12 +309,22 @@ final class GatedPattern {
             alt = -1;
             if (!follows(s, i)) return -1;
             if (alternatives != null) {
-                AlternativeMatchers alts = spareAlternatives.get();
+                AlternativeMatchers alts = alternatives();
                 int k = alts.firstAt(s, i);
                 return k < 0 ? -1 : alts.matchers[k].end();
             }
-            Matcher whole = spareMatcher.get().on(s).region(i, s.length());
+            Matcher whole = spare().region(i, s.length());
             return whole.lookingAt() ? whole.end() : -1;
+        }
+
+        private AlternativeMatchers alternatives() {
+            if (alts == null) alts = spareAlternatives.get();
+            return alts;
+        }
+
+        private Matcher spare() {
+            if (spare == null) spare = spareMatcher.get();
+            return spare.on(s);
         }
 
         private Matcher matcher() {
@@ -318,8 +357,8 @@ final class GatedPattern {
 
         /** A named group: asked of the whole pattern, matched again where the alternative matched. */
         String group(String name) {
-            if (alt < 0) return ((Matcher) matched()).group(name);
-            Matcher whole = matcher().region(altStart, s.length());
+            if (alt < 0 && wholeGroups == null) return ((Matcher) matched()).group(name);
+            Matcher whole = matcher().region(start(), s.length());
             if (!whole.lookingAt()) throw new IllegalStateException("alternative and pattern disagree");
             return whole.group(name);
         }
@@ -334,9 +373,10 @@ final class GatedPattern {
 
         private MatchResult matched() {
             if (alt >= 0) {
-                if (altGroups == null) altGroups = spareAlternatives.get().groupsAt(alt, s, altStart);
+                if (altGroups == null) altGroups = alternatives().groupsAt(alt, s, altStart);
                 return altGroups;
             }
+            if (wholeGroups != null) return wholeGroups;
             if (m == null) throw new IllegalStateException("No match available");
             return m;
         }

@@ -27,6 +27,19 @@ class GatedPatternTest {
             "谈心|(□|他|她)(?:[^,.;!?。妈爸]|(?!妈妈|爸爸)[妈爸]){0,8}(给我|跟我|说)|(?<!被)(表扬|批评)|问(了|过)?(他|她)?[,，]\\s*(他|她)?说(?!话)|.{0,2}谈过");
 
     @Test
+    void anAlternativesLiteralPrefixStopsAtTheFirstOperatorAndLeavesOutACharThatMayBeAbsent() {
+        assertThat(GatedPattern.literalPrefix("谈一下")).isEqualTo("谈一下");
+        assertThat(GatedPattern.literalPrefix("提醒了?(他|她|□)")).isEqualTo("提醒");
+        assertThat(GatedPattern.literalPrefix("教育了")).isEqualTo("教育了");
+        assertThat(GatedPattern.literalPrefix("来找我[^,]")).isEqualTo("来找我");
+        assertThat(GatedPattern.literalPrefix("聊")).isNull();
+        assertThat(GatedPattern.literalPrefix("找.{0,8}谈")).isNull();
+        assertThat(GatedPattern.literalPrefix("谈谈{0,2}")).isNull();
+        assertThat(GatedPattern.literalPrefix("(?<!家长)沟通")).isNull();
+        assertThat(GatedPattern.literalPrefix("\\d\\d")).isNull();
+    }
+
+    @Test
     void findsWhatMatcherFinds() {
         for (String re : REGEXES) {
             GatedPattern g = GatedPattern.compile(re);
