@@ -37,13 +37,13 @@ final class FlagDetector {
     /**
      * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: the lowest
      * (in steps of 0.01) that keeps pooled precision at or above 0.8 on the four training schools the model never saw
-     * (corpus/train/zj-vocational, sd-county, gd-county, hb-city: 0.806 at 0.11, recall 158 of 159), since a missed
+     * (corpus/train/zj-vocational, sd-county, gd-county, hb-city: 0.802 at 0.12, recall 158 of 159), since a missed
      * signal costs far more than a teacher's tap. Chosen again each time training notes joined the model's examples,
      * each SAFETY note as its riskiest sentence only (later-teachers-notes.tsv, more-teachers-notes.tsv, and since
      * the sixth pass county-boarding-notes.tsv). It is low because the model also learnt from 630 sentences of family
      * hardship and low mood that are not risks (family-and-mood.tsv).
      */
-    static final double MODEL_THRESHOLD = 0.11;
+    static final double MODEL_THRESHOLD = 0.12;
 
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;

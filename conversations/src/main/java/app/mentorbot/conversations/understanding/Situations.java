@@ -113,7 +113,10 @@ final class Situations {
             // an injury the student explains away while evading (说是自己磕的…眼神一直躲): the explanation is no accident
             if (f == null && hurt != null && n.has(evasive, 0, all) && !n.has(game, from, to)) f = hurt;
         }
-        if (f != null && !n.has(game, from, to)) out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
+        // play explains the force of its own clause (游戏里打了一架); a quarrel over a game ends in a real fight (为了打游戏的事吵起来，被按在地上打)
+        if (f != null && !n.has(game, Math.max(from, Clauses.clauseStart(n.text, f.start())), Math.min(to, Clauses.clauseEnd(n.text, f.start())))) {
+            out.add(new Signal(Kind.FIGHT, f.start(), f.end()));
+        }
 
         // bullying
         Cues.Span b = null;

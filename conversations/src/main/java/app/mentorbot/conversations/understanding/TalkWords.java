@@ -32,6 +32,8 @@ final class TalkWords {
                     + "|(□|他|她)(?=[^,.;!?。]{0,12}[给跟和向找])" + NOT_A_PARENT + "{0,12}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)(?=[^,.;!?。]{1,6}[说讲问来告])" + NOT_A_PARENT + "{1,6}(?<![不没])(说|讲|问我|来问|告诉我)(?!话|座|课|解|得)"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
+                    // an agreement reached with the student (跟他约好下周一来补课) is a talk that also plans
+                    + "|(跟|和)(他|她|□+)(约好|说好|商量好|讲好)"
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"

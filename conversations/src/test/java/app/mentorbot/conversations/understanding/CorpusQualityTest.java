@@ -27,34 +27,36 @@ class CorpusQualityTest {
 
     /**
      * Figures reported on 3 December 2026 (README, "How well it reads"), rounded down: the sixth reader pass, when lz-senior
-     * and cs-junior joined, the situation model learnt from lz-senior and its threshold was chosen again by its rule
-     * (0.14 → 0.11), which traded some schools' SAFETY precision for recall. Columns: record, kind, students, date,
-     * followUp, flags F1, SAFETY recall, SAFETY precision.
+     * and nc-junior joined training and cs-junior and qd-senior the held-out split, the situation model learnt from the two
+     * new training schools and its threshold was chosen again by its rule (0.14 → 0.12), which traded some schools' SAFETY
+     * precision for recall. Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
-            floors("heldout/bj-nineyear", 0.71, 0.89, 0.94, 0.89, 0.97, 0.81, 1.00, 0.71),
-            floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.77, 0.97, 0.67),
-            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.95, 0.93, 0.74, 0.97, 0.63),
-            floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.81, 0.96, 0.72),
-            floors("heldout/qs-senior", 0.81, 0.88, 0.94, 0.96, 0.96, 0.80, 1.00, 0.64),
-            floors("heldout/tj-vocational", 0.82, 0.87, 0.97, 0.95, 0.96, 0.70, 0.95, 0.57),
-            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.96, 0.98, 0.78, 0.97, 0.64),
-            floors("heldout/yn-rural", 0.83, 0.88, 0.97, 0.97, 0.96, 0.76, 0.95, 0.70),
-            floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.83, 1.00, 0.75),
+            floors("heldout/bj-nineyear", 0.71, 0.89, 0.94, 0.89, 0.97, 0.81, 1.00, 0.72),
+            floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.76, 0.97, 0.66),
+            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.95, 0.93, 0.73, 0.97, 0.63),
+            floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.83, 0.96, 0.74),
+            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.98, 0.94, 0.72, 0.93, 0.60),
+            floors("heldout/qs-senior", 0.81, 0.88, 0.94, 0.96, 0.96, 0.79, 1.00, 0.64),
+            floors("heldout/tj-vocational", 0.82, 0.87, 0.97, 0.95, 0.96, 0.70, 0.93, 0.56),
+            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.96, 0.98, 0.79, 0.97, 0.67),
+            floors("heldout/yn-rural", 0.82, 0.87, 0.96, 0.97, 0.96, 0.78, 0.95, 0.71),
+            floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.83, 1.00, 0.77),
             floors("train/cq-county", 0.96, 0.98, 0.99, 0.97, 0.98, 0.83, 1.00, 0.72),
-            floors("train/gd-county", 0.94, 0.98, 0.97, 0.96, 0.99, 0.89, 1.00, 0.86),
-            floors("train/gz-junior", 0.89, 0.95, 0.97, 0.97, 0.95, 0.90, 1.00, 0.92),
-            floors("train/hb-city", 0.96, 1.00, 0.97, 1.00, 0.99, 0.87, 0.97, 0.80),
-            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.98, 0.98, 0.80, 1.00, 0.67),
-            floors("train/lc-junior", 0.95, 0.97, 0.99, 0.98, 0.99, 0.87, 1.00, 0.70),
-            floors("train/lz-senior", 0.89, 0.92, 0.97, 0.98, 0.97, 0.73, 1.00, 0.64),
-            floors("train/nj-senior", 0.84, 0.95, 0.95, 0.96, 0.93, 0.78, 1.00, 0.71),
-            floors("train/sd-county", 0.94, 0.96, 0.99, 1.00, 0.98, 0.86, 1.00, 0.78),
-            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.96, 0.95, 0.81, 1.00, 0.71),
-            floors("train/sy-senior", 0.83, 0.95, 0.97, 0.94, 0.93, 0.83, 0.98, 0.74),
-            floors("train/xa-senior", 0.86, 0.93, 0.99, 0.96, 0.95, 0.84, 1.00, 0.80),
-            floors("train/yz-senior", 0.92, 0.97, 0.97, 0.97, 0.98, 0.86, 0.96, 0.75),
-            floors("train/zj-vocational", 0.97, 0.98, 1.00, 1.00, 0.98, 0.84, 1.00, 0.79));
+            floors("train/gd-county", 0.94, 0.98, 0.97, 0.96, 0.99, 0.88, 1.00, 0.83),
+            floors("train/gz-junior", 0.89, 0.95, 0.97, 0.97, 0.95, 0.89, 1.00, 0.90),
+            floors("train/hb-city", 0.96, 1.00, 0.97, 1.00, 0.99, 0.86, 0.97, 0.78),
+            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.98, 0.98, 0.80, 1.00, 0.66),
+            floors("train/lc-junior", 0.95, 0.97, 0.99, 0.98, 0.99, 0.86, 1.00, 0.68),
+            floors("train/lz-senior", 0.89, 0.92, 0.97, 0.98, 0.97, 0.71, 1.00, 0.65),
+            floors("train/nc-junior", 0.77, 0.86, 0.95, 0.96, 0.95, 0.70, 1.00, 0.60),
+            floors("train/nj-senior", 0.84, 0.95, 0.95, 0.96, 0.93, 0.80, 1.00, 0.73),
+            floors("train/sd-county", 0.94, 0.96, 0.99, 1.00, 0.98, 0.88, 1.00, 0.82),
+            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.96, 0.95, 0.81, 1.00, 0.72),
+            floors("train/sy-senior", 0.83, 0.95, 0.97, 0.94, 0.93, 0.84, 0.98, 0.76),
+            floors("train/xa-senior", 0.86, 0.93, 0.99, 0.96, 0.95, 0.82, 1.00, 0.77),
+            floors("train/yz-senior", 0.92, 0.97, 0.97, 0.97, 0.98, 0.86, 1.00, 0.76),
+            floors("train/zj-vocational", 0.97, 0.98, 1.00, 1.00, 0.98, 0.83, 1.00, 0.78));
 
     private static Map.Entry<String, Map<String, Double>> floors(String file, double record, double kind, double students, double date,
                                                                  double followUp, double flags, double safetyRecall, double safetyPrecision) {
