@@ -282,8 +282,8 @@ public final class NoteReader {
         else askedAboutARisk(r);
     }
 
-    /** Words of a request to look records up (李华最近的记录, 统计…): such a query stays one, whatever it names. */
-    private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码");
+    /** Words of a request to look records up (李华最近的记录, 统计…, 哪几个是留守的): such a query stays one, whatever it names. */
+    private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码|哪几个|哪些");
 
     /**
      * Safety first: a question that tells of a child at risk (李华说不想活了，怎么办？) is a report with a question, not a

@@ -340,6 +340,12 @@ class NoteReaderTest {
             assertThat(read("小宋这学期谈过几次？").kind()).isEqualTo(Kind.QUERY);
             assertThat(read("把宋佳琪的记录发我").kind()).isEqualTo(Kind.QUERY);
         }
+        @Test void askingWhichStudentsAreLeftBehindLooksRecordsUpAndRaisesNoSignal() {
+            Note n = read("我带的学生里哪几个是留守的");
+            assertThat(n.kind()).isEqualTo(Kind.QUERY);
+            assertThat(n.flags()).isEmpty();
+            assertThat(read("宋佳琪说不想活了，怎么办？").flags()).contains(Flag.SAFETY);   // a risk told in a question is still a report
+        }
         @Test void thanksIsOther() {
             assertThat(read("收到，辛苦了！").kind()).isEqualTo(Kind.OTHER);
         }
