@@ -149,6 +149,10 @@ class NoteReaderTest {
             assertThat(read("高兴的数学作业跟许诗涵的一模一样").studentIds()).contains("A3", "A2");
             assertThat(read("看了高兴的周记，写得很认真").studentIds()).containsExactly("A3");
         }
+        @Test void aWordNameAfterADictatedFillerAndBeforeADayOrATellingOpensTheClause() {
+            assertThat(read("那个就是高兴今天跟我说他不想考体育了").studentIds()).containsExactly("A3");
+            assertThat(read("他就是高兴，考得不错").studentIds()).isEmpty();
+        }
         @Test void aWordNameBeforeAnAuntOrUncleIsTheStudent() {
             assertThat(read("高兴姑姑打电话来问家长会几点开").studentIds()).containsExactly("A3");
         }
