@@ -136,4 +136,12 @@ class SafetySituationsTest {
         assertThat(read("心理社排练情景剧，周一鸣演一个想跳楼的角色，演完说很有意义").flags()).doesNotContain(Flag.SAFETY);
         assertThat(read("周一鸣的画上只写了没有十年后，说觉得自己撑不到放暑假").flags()).contains(Flag.SAFETY);
     }
+
+    @Test
+    void aParentsBeatingToldInThePassiveOrWithTheBlowLastIsAFamilyMatterAsWellAsARisk() {
+        assertThat(read("周一鸣说继父昨晚又喝酒了，她被打了，胳膊上全是淤青").flags()).contains(Flag.SAFETY, Flag.FAMILY);
+        assertThat(read("周一鸣奶奶打电话来，说他爸喝了酒，抄起扫帚柄往他背上抽").flags()).contains(Flag.SAFETY, Flag.FAMILY);
+        assertThat(read("周一鸣说他爸最近在戒烟，不抽了").flags()).doesNotContain(Flag.FAMILY);
+        assertThat(read("周一鸣说他爸烟也不抽，身体很好").flags()).doesNotContain(Flag.FAMILY);
+    }
 }
