@@ -44,20 +44,6 @@ final class GatedPattern {
      */
     private record Alternative(Pattern pattern, CharSet firstChars, String prefix, Lookahead lookahead, int groupsBefore) {}
 
-    private static final String META = "\\[](){}.*+?^$|";
-
-    /**
-     * The plain chars an alternative opens with, before any operator (a char a quantifier follows is not part of it), when
-     * there are at least two: seven alternatives of the talk pattern open with 谈, and a startsWith tells them apart
-     * without resetting a matcher for each.
-     */
-    static String literalPrefix(String alternative) {
-        int n = 0;
-        while (n < alternative.length() && META.indexOf(alternative.charAt(n)) < 0 && !Character.isSurrogate(alternative.charAt(n))) n++;
-        if (n < alternative.length() && "?*{".indexOf(alternative.charAt(n)) >= 0) n--;   // 了? may be absent
-        return n >= 2 ? alternative.substring(0, n) : null;
-    }
-
     private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
         this.firstChars = firstChars;
@@ -78,8 +64,9 @@ final class GatedPattern {
         Alternative[] alts = new Alternative[parts.size()];
         int groups = 0;
         for (int k = 0; k < alts.length; k++) {
-            Pattern p = Pattern.compile(parts.get(k));
-            alts[k] = new Alternative(p, firstChars(parts.get(k)), literalPrefix(parts.get(k)), Lookahead.of(parts.get(k)), groups);
+            String part = parts.get(k);
+            Pattern p = Pattern.compile(part);
+            alts[k] = new Alternative(p, firstChars(part), FirstChars.literalPrefix(part), Lookahead.of(part), groups);
             groups += p.matcher("").groupCount();
         }
         return alts;
@@ -248,8 +235,8 @@ final class GatedPattern {
         private MatchResult wholeGroups;
         private int next;
         /** This thread's spare matchers, looked up once per scan: a scan stays on the thread that made it. */
-        private AlternativeMatchers alts;
-        private SpareMatcher spare;
+        private AlternativeMatchers threadAlternatives;
+        private SpareMatcher threadSpare;
 
         private Scan(String s) {
             this.s = s;
@@ -318,13 +305,13 @@ final class GatedPattern {
         }
 
         private AlternativeMatchers alternatives() {
-            if (alts == null) alts = spareAlternatives.get();
-            return alts;
+            if (threadAlternatives == null) threadAlternatives = spareAlternatives.get();
+            return threadAlternatives;
         }
 
         private Matcher spare() {
-            if (spare == null) spare = spareMatcher.get();
-            return spare.on(s);
+            if (threadSpare == null) threadSpare = spareMatcher.get();
+            return threadSpare.on(s);
         }
 
         private Matcher matcher() {

@@ -48,18 +48,22 @@ final class NameContext {
     private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨|们)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|回|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)|那(道|篇|张|次|件|份)");
 
-    /** A voice note's filler 就是 before a form that a day or a telling follows (那个就是甘甜今天跟我说): the form opens the clause. */
     private static final Pattern TOLD_NEXT = Pattern.compile("(今天|昨天|最近|这两天|这几天|刚才|跟我说|和我说|跟我讲|和我讲)");
 
-    private static boolean dictatedSubject(String s, int start, int end) {
-        return start >= 2 && s.startsWith("就是", start - 2) && TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt();
+    /**
+     * The char before the form, though one of {@link #WORD_BEFORE}, ends something that opens the clause: 多 ending a
+     * clock time (两点多高明发来, not 多高明), or 是 ending a voice note's filler 就是 when a day or a telling follows the
+     * form (那个就是甘甜今天跟我说; 他就是高兴 stays a word).
+     */
+    private static boolean endsAnOpening(String s, int start, int end) {
+        char before = s.charAt(start - 1);
+        if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
+        return before == '是' && start >= 2 && s.charAt(start - 2) == '就' && TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt();
     }
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
-        // 多 after a clock time ends it (两点多高明发来): not 多高明
-        if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !(before == '多' && start >= 2 && s.charAt(start - 2) == '点')
-                && !dictatedSubject(s, start, end)) return false;
+        if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !endsAnOpening(s, start, end)) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
         if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         // 志向高远, 心情安静: the form ends a four-character word, not a person

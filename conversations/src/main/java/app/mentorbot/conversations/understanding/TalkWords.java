@@ -31,7 +31,6 @@ final class TalkWords {
                     // the student reaches the teacher, or the teacher calls/messages the student
                     + "|(□|他|她)(?=[^,.;!?。]{0,12}[给跟和向找])" + NOT_A_PARENT + "{0,12}(给我|跟我|和我|向我|找我)[^,.;!?。]{0,6}(说|发|打|留言|倾诉|哭诉|反映|求助)"
                     + "|(□|他|她)(?=[^,.;!?。]{1,6}[说讲问来告])" + NOT_A_PARENT + "{1,6}(?<![不没])(说|讲|问我|来问|告诉我)(?!话|座|课|解|得)"
-                    // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     // an agreement reached with the student (跟他约好下周一来补课) is a talk that also plans; tutoring is helping directly
                     + "|(跟|和)(他|她|□+)(约好|说好|商量好|讲好)|给(他|她|□+)补(?!办|交|考|助|贴|发|卡|票)"
                     // students called into the teacher's room (两个人今天都叫来办公室了), not by someone else (被班主任叫到办公室)
@@ -39,6 +38,7 @@ final class TalkWords {
                     // a classmate tells the teacher: on the phone, or the teacher hears it from them (听班上同学说; 听到□□跟同学说 is overheard)
                     + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,4}给我(打|发|留)"
                     + "|听(班上|班里|他|她|他的|她的)?(室友|舍友|同桌|同学|班长|好朋友|值周的学生)[^,.;!?。]{0,2}[说讲]"
+                    // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"

@@ -28,15 +28,15 @@ class GatedPatternTest {
 
     @Test
     void anAlternativesLiteralPrefixStopsAtTheFirstOperatorAndLeavesOutACharThatMayBeAbsent() {
-        assertThat(GatedPattern.literalPrefix("谈一下")).isEqualTo("谈一下");
-        assertThat(GatedPattern.literalPrefix("提醒了?(他|她|□)")).isEqualTo("提醒");
-        assertThat(GatedPattern.literalPrefix("教育了")).isEqualTo("教育了");
-        assertThat(GatedPattern.literalPrefix("来找我[^,]")).isEqualTo("来找我");
-        assertThat(GatedPattern.literalPrefix("聊")).isNull();
-        assertThat(GatedPattern.literalPrefix("找.{0,8}谈")).isNull();
-        assertThat(GatedPattern.literalPrefix("谈谈{0,2}")).isNull();
-        assertThat(GatedPattern.literalPrefix("(?<!家长)沟通")).isNull();
-        assertThat(GatedPattern.literalPrefix("\\d\\d")).isNull();
+        assertThat(FirstChars.literalPrefix("谈一下")).isEqualTo("谈一下");
+        assertThat(FirstChars.literalPrefix("提醒了?(他|她|□)")).isEqualTo("提醒");
+        assertThat(FirstChars.literalPrefix("教育了")).isEqualTo("教育了");
+        assertThat(FirstChars.literalPrefix("来找我[^,]")).isEqualTo("来找我");
+        assertThat(FirstChars.literalPrefix("聊")).isNull();
+        assertThat(FirstChars.literalPrefix("找.{0,8}谈")).isNull();
+        assertThat(FirstChars.literalPrefix("谈谈{0,2}")).isNull();
+        assertThat(FirstChars.literalPrefix("(?<!家长)沟通")).isNull();
+        assertThat(FirstChars.literalPrefix("\\d\\d")).isNull();
     }
 
     @Test
