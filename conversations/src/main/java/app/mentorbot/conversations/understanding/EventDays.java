@@ -128,6 +128,19 @@ final class EventDays {
             }
         }
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
+        return laterTodayUnsaid(s, today);
+    }
+
+    /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */
+    private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
+            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=找|和|跟|聊|谈|去|打))");
+
+    private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
+        GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);
+        while (m.find()) {
+            if (KindClassifier.inSpeech(s, m.start()) || !TEACHER_AGAIN.foundIn(s.substring(m.end() - 1, Math.min(s.length(), m.end() + 4)))) continue;
+            return new DateResolver.TimeExpr(m.start(), m.end(), today, DateResolver.Role.TODAY, false);
+        }
         return null;
     }
 

@@ -273,6 +273,14 @@ class NoteReaderTest {
             assertThat(READER.read("M1", "两周后再找小宋聊", feb).followUp()).isEqualTo(d("2026-03-11"));
             assertThat(READER.read("M1", "过两天再找小宋聊", feb).followUp()).isEqualTo(d("2026-02-27"));
         }
+        @Test void aBareTimeOfDayTheTeacherActsAgainAtIsLaterToday() {
+            ZonedDateTime morning = at("2026-04-15T07:40:00+08:00");
+            assertThat(READER.read("M1", "宋佳琪早读又没来，问了同桌也不知道，中午再找她", morning).followUp()).isEqualTo(d("2026-04-15"));
+            assertThat(READER.read("M1", "和许诗涵聊了月考的事，下午我再跟她理一理错题", morning).followUp()).isEqualTo(d("2026-04-15"));
+            // yesterday afternoon is no plan, and what someone else will do again is theirs
+            assertThat(READER.read("M1", "昨天下午再找了许诗涵一次", morning).followUp()).isNull();
+            assertThat(READER.read("M1", "许诗涵妈妈来电说下午再来学校送衣服", morning).followUp()).isNull();
+        }
         @Test void monthEndNextMonthAndNextWeekAlone() {
             assertThat(READER.read("M1", "月底前和所有家长联系一遍", at("2026-02-10T09:00:00+08:00")).followUp()).isEqualTo(d("2026-02-28"));
             assertThat(READER.read("M1", "下个月5号之前交总结", at("2026-12-30T09:00:00+08:00")).followUp()).isEqualTo(d("2027-01-05"));
