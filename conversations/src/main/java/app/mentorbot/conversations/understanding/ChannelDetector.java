@@ -31,7 +31,10 @@ final class ChannelDetector {
             cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
     }
-    private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)");
+    /** A notice, or anything sent to a parent (给家长发了期中成绩分析, 发给□□妈妈), with no channel named. */
+    private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)|"
+            + "(给|向)[^,.;!?。]{0,10}(家长|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
+            + "发给[^,.;!?。]{0,10}(家长|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)");
 
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(妈|爸|奶|爷|外婆|外公|姥|家长|姑|舅|姨|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.schedule.SchoolCalendar;
 
 /**
  * The {@code extract} command's contract (docs/notes.md, "Input and answer"): one case a line in
@@ -61,9 +63,9 @@ public final class Extraction {
             JsonNode c = JSON.readTree(line);
             JsonNode idNode = c.get("id");
             id = idNode == null || idNode.isNull() ? null : idNode.asString();
-            Note note = cases.read(reader, c.path("sender").asString(""), c.path("text").asString(""),
-                    ZonedDateTime.parse(c.path("now").asString()));
-            return toJson(id, note);
+            ZonedDateTime now = ZonedDateTime.parse(c.path("now").asString());
+            Note note = cases.read(reader, c.path("sender").asString(""), c.path("text").asString(""), now);
+            return toJson(id, note, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
         } catch (RuntimeException e) {
             // malformed JSON, a missing or unparsable "now": answer OTHER and go on
             if (id == null) id = idFromBrokenLine(line);
@@ -93,7 +95,11 @@ public final class Extraction {
         return o;
     }
 
-    static ObjectNode toJson(String id, Note n) {
+    /**
+     * A report's date is the day it tells of; a reminder, a question or a greeting tells of no day, and its date is the day
+     * it was written (the day the bot files it), as a record's is.
+     */
+    static ObjectNode toJson(String id, Note n, LocalDate written) {
         ObjectNode o = empty(id);
         o.put("kind", n.kind().name());
         if (n.talkType() != null) o.put("talkType", n.talkType().name());
@@ -101,6 +107,7 @@ public final class Extraction {
         ArrayNode students = o.putArray("students");
         n.studentIds().forEach(students::add);
         if (n.date() != null) o.put("date", n.date().toString());
+        else if (n.kind() == Kind.REMINDER || n.kind() == Kind.QUERY || n.kind() == Kind.OTHER) o.put("date", written.toString());
         ArrayNode topics = o.putArray("topics");
         sorted(n.topics()).forEach(t -> topics.add(t.name()));
         ArrayNode flags = o.putArray("flags");

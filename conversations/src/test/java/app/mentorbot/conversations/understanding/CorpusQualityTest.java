@@ -26,39 +26,42 @@ class CorpusQualityTest {
     static final double SLACK = 0.02;
 
     /**
-     * Figures reported on 3 December 2026 (README, "How well it reads"), rounded down: the sixth reader pass, when
-     * lz-senior and nc-junior joined training and cs-junior, qd-senior, km-primary and sz-senior the held-out split, the
-     * situation model learnt from the two new training schools and its threshold was chosen again by its rule
-     * (0.14 → 0.12), which traded some schools' SAFETY precision for recall. Columns: record, kind, students, date,
+     * Figures reported on 3 December 2026 (README, "How well it reads"), rounded down: the seventh reader pass, when
+     * xm-junior and hz-senior joined training and zz-senior and hh-junior the held-out split, and the extract answer took
+     * the day a reminder, a question or a greeting was written as its date. Columns: record, kind, students, date,
      * followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
-            floors("heldout/bj-nineyear", 0.73, 0.90, 0.94, 0.89, 0.97, 0.81, 1.00, 0.72),
+            floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.81, 1.00, 0.72),
             floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.76, 0.97, 0.66),
-            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.95, 0.93, 0.73, 0.97, 0.63),
+            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.96, 0.93, 0.74, 0.97, 0.63),
+            floors("heldout/hh-junior", 0.79, 0.89, 0.95, 0.97, 0.94, 0.76, 0.97, 0.64),
             floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.83, 0.96, 0.74),
             floors("heldout/km-primary", 0.90, 0.95, 0.96, 0.98, 0.98, 0.75, 1.00, 0.65),
-            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.98, 0.94, 0.72, 0.93, 0.60),
-            floors("heldout/qs-senior", 0.81, 0.88, 0.94, 0.96, 0.96, 0.79, 1.00, 0.64),
+            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.72, 0.93, 0.60),
+            floors("heldout/qs-senior", 0.81, 0.88, 0.94, 0.97, 0.96, 0.79, 1.00, 0.64),
             floors("heldout/sz-senior", 0.91, 0.97, 0.98, 0.97, 0.96, 0.76, 0.97, 0.70),
-            floors("heldout/tj-vocational", 0.82, 0.87, 0.97, 0.95, 0.96, 0.70, 0.93, 0.56),
-            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.96, 0.98, 0.79, 0.97, 0.67),
-            floors("heldout/yn-rural", 0.82, 0.87, 0.96, 0.97, 0.96, 0.78, 0.95, 0.71),
-            floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.83, 1.00, 0.77),
-            floors("train/cq-county", 0.96, 0.98, 0.99, 0.97, 0.98, 0.83, 1.00, 0.72),
-            floors("train/gd-county", 0.94, 0.98, 0.97, 0.96, 0.99, 0.88, 1.00, 0.83),
-            floors("train/gz-junior", 0.89, 0.95, 0.97, 0.97, 0.95, 0.89, 1.00, 0.90),
+            floors("heldout/tj-vocational", 0.82, 0.87, 0.97, 0.97, 0.96, 0.70, 0.93, 0.56),
+            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.98, 0.79, 0.97, 0.67),
+            floors("heldout/yn-rural", 0.82, 0.87, 0.96, 0.98, 0.96, 0.78, 0.95, 0.71),
+            floors("heldout/zz-senior", 0.87, 0.92, 0.98, 0.97, 0.95, 0.72, 0.97, 0.58),
+            floors("train/cd-primary", 0.91, 0.97, 0.97, 0.98, 0.97, 0.84, 1.00, 0.77),
+            floors("train/cq-county", 0.96, 0.98, 0.99, 0.98, 0.98, 0.83, 1.00, 0.72),
+            floors("train/gd-county", 0.95, 0.98, 0.97, 0.97, 1.00, 0.88, 1.00, 0.83),
+            floors("train/gz-junior", 0.89, 0.95, 0.97, 0.98, 0.95, 0.89, 1.00, 0.90),
             floors("train/hb-city", 0.96, 1.00, 0.97, 1.00, 0.99, 0.86, 0.97, 0.78),
-            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.98, 0.98, 0.80, 1.00, 0.66),
+            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.80, 1.00, 0.66),
+            floors("train/hz-senior", 0.80, 0.85, 0.95, 0.98, 0.95, 0.79, 1.00, 0.70),
             floors("train/lc-junior", 0.94, 0.96, 0.99, 0.98, 0.99, 0.86, 1.00, 0.68),
-            floors("train/lz-senior", 0.90, 0.93, 0.97, 0.99, 0.97, 0.71, 1.00, 0.65),
-            floors("train/nc-junior", 0.79, 0.87, 0.96, 0.96, 0.95, 0.71, 1.00, 0.61),
-            floors("train/nj-senior", 0.85, 0.95, 0.95, 0.97, 0.93, 0.80, 1.00, 0.73),
+            floors("train/lz-senior", 0.89, 0.93, 0.97, 0.99, 0.97, 0.71, 1.00, 0.65),
+            floors("train/nc-junior", 0.79, 0.87, 0.96, 0.98, 0.95, 0.71, 1.00, 0.61),
+            floors("train/nj-senior", 0.85, 0.95, 0.95, 0.98, 0.94, 0.80, 1.00, 0.73),
             floors("train/sd-county", 0.94, 0.96, 0.99, 1.00, 0.98, 0.88, 1.00, 0.82),
-            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.96, 0.95, 0.81, 1.00, 0.72),
+            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.97, 0.95, 0.81, 1.00, 0.72),
             floors("train/sy-senior", 0.84, 0.95, 0.97, 0.94, 0.93, 0.84, 0.98, 0.76),
-            floors("train/xa-senior", 0.86, 0.93, 0.99, 0.96, 0.95, 0.82, 1.00, 0.77),
-            floors("train/yz-senior", 0.92, 0.97, 0.97, 0.97, 0.98, 0.86, 1.00, 0.76),
+            floors("train/xa-senior", 0.86, 0.93, 0.99, 0.97, 0.95, 0.82, 1.00, 0.77),
+            floors("train/xm-junior", 0.82, 0.90, 0.97, 0.99, 0.96, 0.78, 0.97, 0.65),
+            floors("train/yz-senior", 0.93, 0.97, 0.97, 0.97, 0.99, 0.86, 1.00, 0.76),
             floors("train/zj-vocational", 0.97, 0.98, 1.00, 1.00, 0.98, 0.84, 1.00, 0.78));
 
     private static Map.Entry<String, Map<String, Double>> floors(String file, double record, double kind, double students, double date,

@@ -328,6 +328,18 @@ class NoteReaderTest {
             Note n = read("给小宋家长发了期中考试通知");
             assertThat(n.channel()).isEqualTo(Channel.ONLINE);
         }
+        @Test void anythingSentToAParentWithNoChannelNamedIsOnlineButAFeverIsNot() {
+            assertThat(read("给许诗涵妈妈发了这次月考的错题分析").channel()).isEqualTo(Channel.ONLINE);
+            assertThat(read("把周测卷子拍照发给宋佳琪家长了").channel()).isEqualTo(Channel.ONLINE);
+            assertThat(read("许诗涵妈妈说孩子昨晚发烧了").channel()).isNotEqualTo(Channel.ONLINE);
+        }
+        @Test void southernGrandparentsAndAFamilysNannyAreGuardians() {
+            Note grandma = read("许诗涵阿嬷下午打电话来，问她在学校吃得好不好");
+            assertThat(grandma.kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(grandma.channel()).isEqualTo(Channel.PHONE);
+            assertThat(read("宋佳琪家阿姨来电，说她这周都回得很晚").kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(read("许诗涵的保姆来学校送伞，聊了几句她在家的作息").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        }
         @Test void whatTheTeacherSawIsAnObservation() {
             assertThat(read("小宋这两天上课老是走神").kind()).isEqualTo(Kind.OBSERVATION);
         }
@@ -414,6 +426,20 @@ class NoteReaderTest {
             assertThat(lines[1]).contains("\"kind\":\"OTHER\"");
             assertThat(lines[2]).contains("\"id\":\"x3\"").contains("\"kind\":\"TALK\"").contains("\"students\":[\"A6\"]")
                     .contains("\"clarify\":null");
+        }
+        @Test void aReportIsDatedByWhatItTellsAndAReminderQuestionOrGreetingByTheDayItWasWritten() throws Exception {
+            String in = "{\"id\": \"r1\", \"now\": \"2026-04-15T23:30:00+08:00\", \"sender\": \"M1\", \"text\": \"提醒我周五找小宋聊聊\"}\n"
+                    + "{\"id\": \"q1\", \"now\": \"2026-04-14T16:30:00Z\", \"sender\": \"M1\", \"text\": \"小宋最近的记录\"}\n"
+                    + "{\"id\": \"o1\", \"now\": \"2026-04-15T08:00:00+08:00\", \"sender\": \"M1\", \"text\": \"谢谢各位老师\"}\n"
+                    + "{\"id\": \"t1\", \"now\": \"2026-04-15T08:00:00+08:00\", \"sender\": \"M1\", \"text\": \"昨天和小宋谈了谈\"}\n";
+            StringWriter out = new StringWriter();
+            Extraction.run(ROSTER, new StringReader(in), out);
+            String[] lines = out.toString().split("\n");
+            assertThat(lines[0]).contains("\"kind\":\"REMINDER\"").contains("\"date\":\"2026-04-15\"").contains("\"followUp\":\"2026-04-17\"");
+            // 16:30 UTC on the 14th is half past midnight on the 15th in Shanghai
+            assertThat(lines[1]).contains("\"kind\":\"QUERY\"").contains("\"date\":\"2026-04-15\"");
+            assertThat(lines[2]).contains("\"kind\":\"OTHER\"").contains("\"date\":\"2026-04-15\"");
+            assertThat(lines[3]).contains("\"kind\":\"TALK\"").contains("\"date\":\"2026-04-14\"");
         }
     }
 
