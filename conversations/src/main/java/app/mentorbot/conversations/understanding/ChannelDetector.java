@@ -33,11 +33,11 @@ final class ChannelDetector {
     }
     /** A notice, or anything sent to a parent (给家长发了期中成绩分析, 发给□□妈妈), with no channel named. */
     private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)|"
-            + "(给|向)[^,.;!?。]{0,10}(家长|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
-            + "发给[^,.;!?。]{0,10}(家长|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)");
+            + "(给|向)[^,.;!?。]{0,10}(" + KinWords.STARTS + ")[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
+            + "发给[^,.;!?。]{0,10}(" + KinWords.STARTS + ")");
 
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
-            "(妈|爸|奶|爷|外婆|外公|姥|家长|姑|舅|姨|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
+            "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
 
     /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
     private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");

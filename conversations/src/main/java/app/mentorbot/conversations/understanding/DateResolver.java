@@ -51,7 +51,7 @@ final class DateResolver {
                     // verbs of receiving or noticing only ever report: 接到电话, 发现他...
                     + "|接到|收到|发现|看到|听到|得知|遇到|碰到"
                     // a parent's message or question to the teacher has reached them: 奶奶周六在微信上发语音, 外婆来接他的时候问我
-                    + "|(?:妈|爸|奶|爷|婆|公|姥|家长|姑|舅|姨)[^,.;!?。]{0,12}?(发语音|发微信|发短信|发消息|发信息|留言|问我|告诉我)");
+                    + "|(?:" + KinWords.STARTS + "|婆|公)[^,.;!?。]{0,12}?(发语音|发微信|发短信|发消息|发信息|留言|问我|告诉我)");
 
     private final List<Entry> rules = new ArrayList<>();
 

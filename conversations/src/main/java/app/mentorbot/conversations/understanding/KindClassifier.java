@@ -350,7 +350,7 @@ final class KindClassifier {
         return FAMILY_WORD.foundIn(s.substring(Clauses.sentenceStart(s, at), at + match.length()));
     }
 
-    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("(?<!大)家|妈|爸|奶|爷|外婆|外公|姥|母亲|父亲|监护人|舅|姑|姨");
+    private static final GatedPattern FAMILY_WORD = GatedPattern.compile("(?<!大)家|母亲|父亲|监护人|" + KinWords.STARTS);
 
     /** 问我下周三的竞赛报名截止没有: the day is in a question someone asked. */
     private static boolean askedOf(String s, int at) {

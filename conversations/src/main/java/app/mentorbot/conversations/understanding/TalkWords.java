@@ -9,7 +9,7 @@ final class TalkWords {
     private TalkWords() {}
 
     /** Words that start a person other than the student: a family member, another adult, another student. */
-    static final String OTHER_PEOPLE = "妈|爸|奶|爷|外婆|外公|姥|家长|老师|同学|舅|姑|姨|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
+    static final String OTHER_PEOPLE = KinWords.STARTS + "|老师|同学|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
             + "|继母|继父|监护人|叔|婶|伯|哥|姐";
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
     static final String NOT_A_PARENT = charNotStarting(OTHER_PEOPLE + "|家里|家人|屋头");
