@@ -154,8 +154,11 @@ final class EventDays {
         if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
         String rest = s.substring(t.end(), Clauses.clauseEnd(s, t.end()));
         boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我");   // 我今天一早先找她
-        return (rest.contains("再") || mine && rest.contains("先")) && !KindClassifier.inSpeech(s, t.start());
+        return (rest.contains("再") || mine && rest.contains("先") || MEANS_TO.foundIn(rest)) && !KindClassifier.inSpeech(s, t.start());
     }
+
+    /** 今天得找他聊聊, 今晚要去宿舍看看: what the teacher means to do later today. */
+    private static final GatedPattern MEANS_TO = GatedPattern.compile("^[^,.;!?。]{0,3}(得|要|准备|打算)(再)?(找|跟|和|去|给|打)");
 
     /** What the teacher does again (再找他, 再来咨询室), not what the student does again (周一再回学校, 约下周再比). */
     private static final GatedPattern TEACHER_AGAIN = GatedPattern.compile(

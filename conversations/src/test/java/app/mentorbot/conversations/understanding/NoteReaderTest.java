@@ -281,6 +281,16 @@ class NoteReaderTest {
             assertThat(READER.read("M1", "昨天下午再找了许诗涵一次", morning).followUp()).isNull();
             assertThat(READER.read("M1", "许诗涵妈妈来电说下午再来学校送衣服", morning).followUp()).isNull();
         }
+        @Test void whatTheTeacherMeansToDoLaterTodayIsAFollowUpToday() {
+            ZonedDateTime morning = at("2026-04-15T07:20:00+08:00");
+            assertThat(READER.read("M1", "许诗涵这几天上课老走神，今天得找她聊聊", morning).followUp()).isEqualTo(d("2026-04-15"));
+        }
+        @Test void askingTheStudentHowThingsAreIsAPlanNotAQuestionToTheBot() {
+            Note n = read("许诗涵这两天话很少。明天再找她，顺便问问她家里最近怎么样");
+            assertThat(n.kind()).isNotEqualTo(Kind.QUERY);
+            assertThat(n.followUp()).isEqualTo(d("2026-04-16"));
+            assertThat(read("许诗涵最近怎么样").kind()).isEqualTo(Kind.QUERY);
+        }
         @Test void monthEndNextMonthAndNextWeekAlone() {
             assertThat(READER.read("M1", "月底前和所有家长联系一遍", at("2026-02-10T09:00:00+08:00")).followUp()).isEqualTo(d("2026-02-28"));
             assertThat(READER.read("M1", "下个月5号之前交总结", at("2026-12-30T09:00:00+08:00")).followUp()).isEqualTo(d("2027-01-05"));
