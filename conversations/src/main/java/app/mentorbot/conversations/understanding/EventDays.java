@@ -133,7 +133,7 @@ final class EventDays {
 
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */
     private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
-            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=找|和|跟|聊|谈|去|打))");
+            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?再");
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
         GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);

@@ -2,8 +2,10 @@ package app.mentorbot.conversations.understanding;
 
 /**
  * The short words that start a parent or guardian inside the reader's own patterns (□□妈妈说, 他奶奶打电话来, 阿嬷讲):
- * one list, so a guardian the lexicon's parent-words learns (阿嬷 of 闽南, 阿嫲 of 粤, a family's 保姆) is also a speaker
- * who is not the student, a sign of a family in a sentence and a parent who has written to the teacher.
+ * one list, so a guardian (阿嬷 of 闽南, 阿嫲 of 粤, a family's 保姆) is at once a speaker who is not the student, a sign of
+ * a family in a sentence and a parent who has written to the teacher. The patterns are compiled once per JVM, so this
+ * list is kept in step with the built-in parent-words.txt by hand; a school's own additions to parent-words reach the
+ * kind of a contact, not these patterns.
  */
 final class KinWords {
     private KinWords() {}

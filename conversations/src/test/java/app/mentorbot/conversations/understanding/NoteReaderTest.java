@@ -341,7 +341,7 @@ class NoteReaderTest {
         @Test void anythingSentToAParentWithNoChannelNamedIsOnlineButAFeverIsNot() {
             assertThat(read("给许诗涵妈妈发了这次月考的错题分析").channel()).isEqualTo(Channel.ONLINE);
             assertThat(read("把周测卷子拍照发给宋佳琪家长了").channel()).isEqualTo(Channel.ONLINE);
-            assertThat(read("许诗涵妈妈说孩子昨晚发烧了").channel()).isNotEqualTo(Channel.ONLINE);
+            assertThat(read("给许诗涵妈妈说她发烧了，让家里来接").channel()).isNotEqualTo(Channel.ONLINE);
         }
         @Test void southernGrandparentsAndAFamilysNannyAreGuardians() {
             Note grandma = read("许诗涵阿嬷下午打电话来，问她在学校吃得好不好");
