@@ -4,67 +4,103 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import app.mentorbot.conversations.roster.Roster;
+import app.mentorbot.conversations.roster.RosterJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns training notes into situation-model examples ({@code LABEL<TAB>sentence}), as
- * {@code later-teachers-notes.tsv} and {@code more-teachers-notes.tsv} were made: each sentence of a
- * note with no SAFETY flag is NONE; of a SAFETY note only its riskiest sentence is kept (SELF_HARM
- * when the note also carries PSYCH, else BULLYING), picked by a model trained on the sentence-level
- * example files and every NONE sentence. The model reads one sentence at a time, and a whole SAFETY
- * note as one example taught it that a grandmother's call or a late phone is a risk; the rest of a
- * SAFETY note is left out, since it may hold part of the risk.
+ * Turns each training school's notes into situation-model examples ({@code LABEL<TAB>sentence}), one file a school
+ * ({@code notes-<school>.tsv}): each sentence of a note with no SAFETY flag is NONE; of a SAFETY note only its riskiest
+ * sentence is kept (SELF_HARM when the note also carries PSYCH, else BULLYING as a stand-in for any other risk: labelling
+ * each by the kind of risk the hand-written sets' model reads in it lost signals, leave one school out), picked by a model
+ * trained on the hand-written example files and every NONE sentence. The model reads one sentence at a time, and a whole SAFETY note
+ * as one example taught it that a grandmother's call or a late phone is a risk; the rest of a SAFETY note is left
+ * out, since it may hold part of the risk. Sentences are written as the reader's model reads them: simplified, with
+ * every student the school's roster names masked (□), so that a name's characters are never learnt as a risk.
  *
  * <pre>
  * java -cp conversations/target/test-classes:conversations/target/classes:$(cat conversations/target/bench.cp) \
- *     app.mentorbot.conversations.understanding.RiskiestSentences corpus/train/sy-senior.jsonl ... &gt; out.tsv
+ *     app.mentorbot.conversations.understanding.RiskiestSentences corpus/rosters OUT_DIR corpus/train/*.jsonl \
+ *     conversations/src/test/resources/understanding/narrative.jsonl
  * </pre>
  */
 public final class RiskiestSentences {
     private RiskiestSentences() {
     }
 
-    public static void main(String[] files) throws IOException {
-        String dir = "/understanding/situation-examples/";
-        List<SituationModel.Example> base = new ArrayList<>();
-        for (String f : List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv")) {
-            base.addAll(SituationModel.loadFile(dir + f, SituationModel.Label.class));
-        }
-        for (String f : List.of("teachers-notes.tsv", "later-teachers-notes.tsv", "more-teachers-notes.tsv")) {
-            for (SituationModel.Example e : SituationModel.loadFile(dir + f, SituationModel.Label.class)) if (e.label() == 0) base.add(e);
-        }
-        SituationModel model = SituationModel.train(base, SituationModel.Label.values().length);
+    public static void main(String[] args) throws IOException {
+        Path rosters = Path.of(args[0]);
+        Path out = Path.of(args[1]);
         JsonMapper json = JsonMapper.builder().build();
-        for (String file : files) {
-            for (String line : Files.readAllLines(Path.of(file))) {
+        Map<String, List<Masked>> schools = new LinkedHashMap<>();
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            Path file = Path.of(args[i]);
+            String school = file.getFileName().toString().replace(".jsonl", "");
+            // a corpus school's roster is in the rosters folder; a test set's beside it (narrative.jsonl, narrative-roster.json)
+            Path own = rosters.resolve(school + ".json");
+            Roster roster = RosterJson.read(Files.exists(own) ? own : file.resolveSibling(school + "-roster.json"));
+            NoteReader reader = new NoteReader(roster);
+            List<Masked> notes = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
                 if (line.isBlank()) continue;
                 JsonNode note = json.readTree(line);
                 List<String> flags = new ArrayList<>();
                 note.path("gold").path("flags").forEach(x -> flags.add(x.asString()));
-                String text = note.get("text").asString().replace('\t', ' ');
-                if (!flags.contains("SAFETY")) {
-                    for (String s : text.split("[。！？!?]+")) if (s.strip().length() >= 2) System.out.println("NONE\t" + s.strip().replace("\n", " "));
+                String text = reader.masked(note.path("sender").asString(), note.get("text").asString());
+                notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags.contains("SAFETY"), flags.contains("PSYCH")));
+            }
+            schools.put(school, notes);
+            paths.put(school, args[i]);
+        }
+        List<SituationModel.Example> base = new ArrayList<>();
+        for (String f : List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv")) {
+            base.addAll(SituationModel.loadFile("/understanding/situation-examples/" + f, SituationModel.Label.class));
+        }
+        for (List<Masked> notes : schools.values()) {
+            for (Masked n : notes) if (!n.safety) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
+        }
+        SituationModel model = SituationModel.train(base, SituationModel.Label.values().length);
+        Files.createDirectories(out);
+        for (Map.Entry<String, List<Masked>> school : schools.entrySet()) {
+            StringBuilder tsv = new StringBuilder("# " + paths.get(school.getKey())
+                    + ": each sentence of a note without SAFETY as NONE; of a SAFETY note its riskiest sentence (RiskiestSentences)\n");
+            for (Masked n : school.getValue()) {
+                if (!n.safety) {
+                    for (String s : sentences(n.text)) tsv.append("NONE\t").append(s).append('\n');
                 } else {
-                    System.out.println((flags.contains("PSYCH") ? "SELF_HARM" : "BULLYING") + "\t" + riskiest(model, text).strip().replace("\n", " "));
+                    tsv.append(n.psych ? "SELF_HARM" : "BULLYING").append('\t').append(riskiest(model, n.text)).append('\n');
                 }
             }
+            Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);
         }
     }
 
+    private record Masked(String text, boolean safety, boolean psych) {}
+
+    /** A note's sentences as the reader's model reads them (sentence ends as {@link Clauses#sentenceEnd}). */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0, to; from < text.length(); from = to + 1) {
+            to = Clauses.sentenceEnd(text, from);
+            if (to > from && text.substring(from, to).strip().length() >= 2) out.add(text.substring(from, to).strip());
+        }
+        return out;
+    }
+
     private static String riskiest(SituationModel model, String text) {
-        String simple = NoteText.of(text).simple;
-        String best = text;
+        String best = text.strip();
         double risk = -1;
-        for (int from = 0, to; from < simple.length(); from = to + 1) {
-            to = Clauses.sentenceEnd(simple, from);
-            if (to <= from) continue;
-            double r = model.read(simple.substring(from, to)).risk();
+        for (String s : sentences(text)) {
+            double r = model.read(s).risk();
             if (r > risk) {
                 risk = r;
-                best = simple.length() == text.length() ? text.substring(from, to) : simple.substring(from, to);
+                best = s;
             }
         }
         return best;

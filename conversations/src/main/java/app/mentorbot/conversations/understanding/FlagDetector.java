@@ -35,13 +35,12 @@ final class FlagDetector {
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
     /**
-     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: the lowest
-     * (in steps of 0.01) that keeps pooled precision at or above 0.8 on the four training schools the model never saw
-     * (corpus/train/zj-vocational, sd-county, gd-county, hb-city: 0.802 at 0.12, recall 158 of 159), since a missed
-     * signal costs far more than a teacher's tap. Chosen again each time training notes joined the model's examples,
-     * each SAFETY note as its riskiest sentence only (later-teachers-notes.tsv, more-teachers-notes.tsv, and since
-     * the sixth pass county-boarding-notes.tsv). It is low because the model also learnt from 630 sentences of family
-     * hardship and low mood that are not risks (family-and-mood.tsv).
+     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: the highest
+     * (in steps of 0.01) at which, leave one school out (ModelCrossCheck: the model trained without a training school
+     * reads that school's notes), the lists and the model together still catch 99% of the twenty training schools'
+     * SAFETY notes (0.12: 819 of 827, precision 0.65 before the vetoes). 99% and not the 98% aimed at, since the lists
+     * were tuned on these schools and catch more there than on notes never seen. Chosen again whenever schools join
+     * the model's examples. Low, because a missed signal costs far more than a teacher's tap.
      */
     static final double MODEL_THRESHOLD = 0.12;
 
@@ -151,6 +150,7 @@ final class FlagDetector {
         // a fight or a beating the sentence explains by an accident or a game; a fight, bullying or flight in a story (电影, 情景剧)
         if ((best.guess.is(SituationModel.Label.FIGHT) || best.guess.is(SituationModel.Label.ABUSE))
                 && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
+        if (best.guess.is(SituationModel.Label.BULLYING) && accidentAsserted(sentence)) return true;
         if (!best.guess.is(SituationModel.Label.SELF_HARM) && STORY.foundIn(sentence)) return true;
         // a role in a play (演一个想跳楼的角色) is no one's wish; a film's suicide can still be the student's (recall first)
         if (ROLE.foundIn(sentence)) return true;
@@ -158,6 +158,25 @@ final class FlagDetector {
         if (best.guess.is(SituationModel.Label.RUNAWAY)) {
             String reasons = sentence.replace("放假", "");
             return benignAbsence.find(reasons) != null && unreachable.find(sentence) == null;
+        }
+        return false;
+    }
+
+    /** Someone's account: an accident a student or a parent tells (说是自己摔的) may be a cover story. */
+    private static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称|解释|声称|坚持|非说|咬定");
+    /** The words that call something an accident; the accident list's settings (体育课, 篮球) are where bullying happens too. */
+    private static final GatedPattern ACCIDENT_STATED = GatedPattern.compile("不小心|意外");
+
+    /**
+     * An accident the teacher states, not one someone tells (纯属意外; not 说是自己摔的): most of the model's examples of
+     * other risks are labelled BULLYING, so a fight is often read as bullying, and a stated accident explains it too.
+     */
+    private boolean accidentAsserted(String sentence) {
+        for (int from = 0; from < sentence.length(); ) {
+            int to = Clauses.clauseEnd(sentence, from);
+            String clause = sentence.substring(from, to);
+            if (ACCIDENT_STATED.foundIn(clause) && !ACCOUNT.foundIn(clause)) return true;
+            from = to + 1;
         }
         return false;
     }

@@ -56,6 +56,7 @@ final class NameMatcher {
         String full = s.name().strip();
         if (full.length() < 2) return;
         add(full, s, FormType.FULL);
+        if (transliterated(full, s)) return;
         int sl = chineseNames.surnameLength(full);
         String surname = full.substring(0, sl);
         String given = full.substring(sl);
@@ -69,6 +70,27 @@ final class NameMatcher {
         add("小" + surname, s, FormType.XIAO_SURNAME);
         if (sl == 2) add(surname, s, FormType.XIAO_SURNAME);   // 欧阳, 司马: a compound surname alone is what classmates call them
         add(surname + "同学", s, FormType.SURNAME_TONGXUE);
+    }
+
+    /** The dots between the parts of a transliterated name (阿依古丽·吐尔洪), as rosters and teachers type them. */
+    private static final String NAME_DOTS = "·•・‧．.";
+
+    /**
+     * A transliterated name (Uyghur, Kazakh, Tibetan…: 阿依古丽·吐尔洪) is a given name, a dot and a father's or family
+     * name, not a Chinese surname and given name: teachers write it with any dot or none, and call the student by the
+     * first part (阿依古丽). None of the Chinese nicknames (小 + last char, doubled last char) apply.
+     */
+    private boolean transliterated(String full, Student s) {
+        int dot = -1;
+        for (int i = 0; i < full.length() && dot < 0; i++) if (NAME_DOTS.indexOf(full.charAt(i)) >= 0) dot = i;
+        if (dot < 0) return false;
+        List<String> parts = new ArrayList<>();
+        for (String part : full.split("[" + NAME_DOTS + "]")) if (!part.isBlank()) parts.add(part.strip());
+        if (parts.isEmpty()) return true;
+        for (char d : NAME_DOTS.toCharArray()) add(String.join(String.valueOf(d), parts), s, FormType.FULL);
+        add(String.join("", parts), s, FormType.FULL);
+        if (parts.get(0).length() >= 2) add(parts.get(0), s, FormType.GIVEN);
+        return true;
     }
 
     private void add(String surface, Student s, FormType type) {

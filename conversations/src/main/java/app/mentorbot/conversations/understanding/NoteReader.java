@@ -91,6 +91,12 @@ public final class NoteReader {
         return r.note();
     }
 
+    /** The note as the situation models read it: simplified, every student mention masked (for making their examples). */
+    String masked(String senderId, String text) {
+        NoteText nt = NoteText.of(text, dialect);
+        return mask(nt.simple, names.find(nt, senderId == null ? "" : senderId));
+    }
+
     /**
      * One read in progress: the text (simplified, with every mention masked) and what the steps have
      * found so far, each value with its evidence.

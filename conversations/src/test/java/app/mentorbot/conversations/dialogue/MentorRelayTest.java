@@ -43,9 +43,9 @@ class MentorRelayTest {
     @Test
     void aParentsMessageIsReadOnceAsTheMentorsNoteAboutTheChild() {
         CountingReading reading = CountingReading.real();
-        List<Reply> replies = parentSays("孩子最近回家不太说话", TUESDAY, reading);
+        List<Reply> replies = parentSays("孩子这周的数学作业本落在学校了", TUESDAY, reading);
 
-        assertThat(reading.asked).containsExactly(new CountingReading.Asked("T1", "张小明：孩子最近回家不太说话"));
+        assertThat(reading.asked).containsExactly(new CountingReading.Asked("T1", "张小明：孩子这周的数学作业本落在学校了"));
         assertThat(replies).extracting(Reply::recipientId).containsExactly("T1", null);
         assertThat(replies.get(0).urgent()).isFalse();
         assertThat(log.logged).singleElement().satisfies(m -> {
