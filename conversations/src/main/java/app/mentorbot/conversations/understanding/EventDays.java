@@ -131,14 +131,19 @@ final class EventDays {
         return laterTodayUnsaid(s, today);
     }
 
+    /** What the teacher does, after which voice input's 在 stands for 再 (明天在找她, 上午在约一下吕老师). */
+    private static final String SLIP_VERBS = "找|跟|和|聊|谈|约|联系|问|看|打";
+
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */
     private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
-            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?再");
+            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=" + SLIP_VERBS + "))");
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
         GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);
         while (m.find()) {
-            if (KindClassifier.inSpeech(s, m.start()) || !TEACHER_AGAIN.foundIn(s.substring(m.end() - 1, Math.min(s.length(), m.end() + 4)))) continue;
+            // the voice slip 在 for 再 (下午在找她) reads as 再 here
+            String again = "再" + s.substring(m.end(), Math.min(s.length(), m.end() + 4));
+            if (KindClassifier.inSpeech(s, m.start()) || !TEACHER_AGAIN.foundIn(again)) continue;
             return new DateResolver.TimeExpr(m.start(), m.end(), today, DateResolver.Role.TODAY, false);
         }
         return null;
@@ -153,16 +158,21 @@ final class EventDays {
     private static boolean laterToday(String s, DateResolver.TimeExpr t) {
         if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
         String rest = s.substring(t.end(), Clauses.clauseEnd(s, t.end()));
-        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我");   // 我今天一早先找她
-        return (rest.contains("再") || mine && rest.contains("先") || MEANS_TO.foundIn(rest)) && !KindClassifier.inSpeech(s, t.start());
+        // 我今天一早先找她, 今天上午我先找他聊聊
+        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我") || rest.startsWith("我");
+        return (rest.contains("再") || mine && rest.contains("先") || MEANS_TO.foundIn(rest) || SLIP_AGAIN.foundIn(rest))
+                && !KindClassifier.inSpeech(s, t.start());
     }
+
+    /** 我上午在约一下吕老师: the slip right after the time, the teacher's 我 at most before it. */
+    private static final GatedPattern SLIP_AGAIN = GatedPattern.compile("^我?在(" + SLIP_VERBS + ")");
 
     /** 今天得找他聊聊, 今晚要去宿舍看看: what the teacher means to do later today. */
     private static final GatedPattern MEANS_TO = GatedPattern.compile("^[^,.;!?。]{0,3}(得|要|准备|打算)(再)?(找|跟|和|去|给|打)");
 
     /** What the teacher does again (再找他, 再来咨询室), not what the student does again (周一再回学校, 约下周再比). */
     private static final GatedPattern TEACHER_AGAIN = GatedPattern.compile(
-            "再(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解)");
+            "(再|(?<=[一二三四五六日天午上晚])在)(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解)");
     /** Words that open what someone said or asked (妈妈问这周末要不要补课): the days after them are theirs. */
     private static final GatedPattern SPOKEN = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|提到|问(?!题|问)");
 

@@ -281,6 +281,16 @@ class NoteReaderTest {
             assertThat(READER.read("M1", "昨天下午再找了许诗涵一次", morning).followUp()).isNull();
             assertThat(READER.read("M1", "许诗涵妈妈来电说下午再来学校送衣服", morning).followUp()).isNull();
         }
+        @Test void voiceInputsZaiForZaiAfterADayIsTheTeachersPlan() {
+            ZonedDateTime morning = at("2026-04-15T07:40:00+08:00");
+            // the student is the clause's subject, but what comes after the day is the teacher's 再 (typed 在)
+            assertThat(READER.read("M1", "许诗涵考得不错表扬了她宋佳琪还没来得及谈明天在找她", morning).followUp()).isEqualTo(d("2026-04-16"));
+            assertThat(READER.read("M1", "宋佳琪妈妈早上打过来说昨晚陪她睡的然后孩子情绪稳住了然后我上午在约一下心理老师", morning).followUp())
+                    .isEqualTo(d("2026-04-15"));
+            assertThat(READER.read("M1", "宋佳琪早读又没来下午在找她", morning).followUp()).isEqualTo(d("2026-04-15"));
+            // 在 as "at" is no plan
+            assertThat(READER.read("M1", "宋佳琪下午在操场跑步", morning).followUp()).isNull();
+        }
         @Test void whatTheTeacherMeansToDoLaterTodayIsAFollowUpToday() {
             ZonedDateTime morning = at("2026-04-15T07:20:00+08:00");
             assertThat(READER.read("M1", "许诗涵这几天上课老走神，今天得找她聊聊", morning).followUp()).isEqualTo(d("2026-04-15"));
