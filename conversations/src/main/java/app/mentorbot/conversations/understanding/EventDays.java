@@ -159,11 +159,13 @@ final class EventDays {
         if (t.role() != DateResolver.Role.TODAY || t.deadline()) return false;
         String rest = s.substring(t.end(), Clauses.clauseEnd(s, t.end()));
         // 我今天一早先找她, 今天上午我先找他聊聊
-        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我") || rest.startsWith("我");
+        boolean mine = s.substring(Clauses.clauseStart(s, t.start()), t.start()).contains("我") || MINE_NEXT.foundIn(rest);
         return (rest.contains("再") || mine && rest.contains("先") || MEANS_TO.foundIn(rest) || SLIP_AGAIN.foundIn(rest))
                 && !KindClassifier.inSpeech(s, t.start());
     }
 
+    /** 今天上午我先…: the teacher right after the day, a time of day at most between. */
+    private static final GatedPattern MINE_NEXT = GatedPattern.compile("^(上午|中午|下午|晚上|傍晚|早上|一早)?我");
     /** 我上午在约一下吕老师: the slip right after the time, the teacher's 我 at most before it. */
     private static final GatedPattern SLIP_AGAIN = GatedPattern.compile("^我?在(" + SLIP_VERBS + ")");
 

@@ -313,7 +313,10 @@ final class KindClassifier {
         // what follows a 说 is what was said: its days and plans are not the exchange's (给我发消息说…放学后收拾他)
         GatedPattern.Scan said = SAID_OR_ASKED.scan(s.substring(at, clauseEnd));
         int to = said.find() ? at + said.end() : clauseEnd;
-        if (s.substring(Math.max(from, at - 3), at).contains("再")) return true;   // 再找他谈一次: the next talk, not this one
+        String before = s.substring(Math.max(from, at - 3), at);
+        if (before.contains("再")) return true;   // 再找他谈一次: the next talk, not this one
+        // 我先找他聊聊: what the teacher will do first, unless the clause tells it done (先找他聊了聊)
+        if (before.contains("先") && !DateResolver.PAST.foundIn(s.substring(from, to))) return true;
         // a dictated run-on clause: a coming day after everything it reports plans what follows it (…问了才晓得…明天我跟她妈妈打个电话)
         if (times.stream().anyMatch(t -> t.start() >= from && t.start() < at && (t.role() == DateResolver.Role.FUTURE || t.deadline())
                 && !DateResolver.PAST.foundIn(s.substring(t.end(), to)))) return true;
