@@ -240,7 +240,8 @@ final class NameMatcher {
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
             "自己", "别人", "室友", "舍友", "朋友", "父母", "妈妈", "爸爸", "奶奶", "爷爷", "小组", "全体", "所有",
-            "课代表", "班主任", "心理老师", "他", "她", "其他", "别的", "有的", "部分", "时间", "个时间", "机会", "空", "时机");
+            "课代表", "班主任", "心理老师", "他", "她", "其他", "别的", "有的", "部分", "时间", "个时间", "机会", "空", "时机",
+            "对方", "双方");
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
@@ -279,6 +280,8 @@ final class NameMatcher {
             int a = m.start(1), b = m.end();
             if (!chineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
             if (a > 0 && "任如为几奈".indexOf(s.charAt(a - 1)) >= 0) continue;
+            // 和同学关系都还可以, 跟同学闹别扭: a preposition before 同学, not a surname no roster student has
+            if (surname.length() == 1 && "和跟与同对向给被把让叫由从帮替陪找问等".contains(surname)) continue;
             List<String> same = tiers.narrow(senderId, homophones.surnameSoundingLike(surname));
             out.add(new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
         }
@@ -293,7 +296,8 @@ final class NameMatcher {
     private static final Pattern TIME_WORD = Pattern.compile("(周|星期|礼拜)[一二三四五六日天末1-7].*|周[围到期末].*");
 
     private static boolean plausiblePerson(String name) {
-        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学")) return false;
+        // 问成绩的事: a name never holds 的
+        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学") || name.indexOf('的') >= 0) return false;
         for (String w : NOT_PERSONS) if (name.startsWith(w) || name.endsWith(w)) return false;
         char c = name.charAt(0);
         // time words and demonstratives are never names

@@ -210,6 +210,12 @@ class NoteReaderTest {
         @Test void aSurnameTongxueWithNoSuchStudentIsAskedAbout() {
             assertThat(read("赵同学今天上课睡觉").clarify()).isEmpty();
         }
+        @Test void wordsAroundAPersonAreNoUnknownPerson() {
+            // a preposition before 同学, the other side of a dispute, what a question was about
+            assertThat(read("核实过了，许诗涵在班上没有被欺负，和同学关系都还可以").clarify()).isNull();
+            assertThat(read("许诗涵爸爸下午来了学校，同对方家长一起面谈，双方谈好了").clarify()).isNull();
+            assertThat(read("许诗涵爸爸在微信上问成绩的事，我跟他说了期中情况").clarify()).isNull();
+        }
         @Test void aLongSameSoundingNameIsOfferedEvenOutOfContext() {
             assertThat(read("今天欧阳筱雨上课睡觉了").clarify()).containsExactly("A1");
         }
