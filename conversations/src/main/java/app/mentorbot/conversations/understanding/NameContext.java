@@ -19,11 +19,11 @@ final class NameContext {
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下",
-            "留意到", "注意到", "观察到");
+            "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
             "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
-            "这两天", "这几天", "这周", "上周", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
+            "这两天", "这几天", "这周", "这两周", "这几周", "上周", "提到", "分享", "人没事", "人找到", "人不见", "人还在", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
             "每次", "总是", "经常", "一直", "老是", "住校", "室友", "舍友", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
@@ -35,7 +35,7 @@ final class NameContext {
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
-            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后"
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习|早自习|早读|课后|熄灯后|的时候"
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
                     + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?)$");
@@ -94,6 +94,10 @@ final class NameContext {
                 && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
+        // 在文雅本子里夹了一封信: where a person's things are
+        if (before == '在' && OWN_PLACE.matcher(tail).lookingAt()) return true;
+        // 小雅她就是…: the name, then the pronoun that takes it up, opening the clause
+        if (clauseStart && TAKEN_UP.matcher(tail).lookingAt()) return true;
         for (String w : NAME_AFTER) {
             if (tail.startsWith(w) && (clauseStart || before == '说' || before == '讲' || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
         }
@@ -105,6 +109,9 @@ final class NameContext {
                 && !longerWord(s, start, end)) return true;
         return false;
     }
+
+    private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
+    private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
             + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人)");

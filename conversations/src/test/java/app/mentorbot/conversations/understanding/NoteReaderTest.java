@@ -133,6 +133,16 @@ class NoteReaderTest {
         @Test void gladAfterWithIsAName() {
             assertThat(read("和高兴谈了谈").studentIds()).containsExactly("A3");
         }
+        @Test void aWordNameWhereAPersonIsMetTellsOrOwnsThingsIsAName() {
+            assertThat(read("今天谈话的时候高兴提到她晚上睡不着").studentIds()).containsExactly("A3");
+            assertThat(read("下午在心理室见了高兴，她说最近能睡着了").studentIds()).containsExactly("A3");
+            assertThat(read("高兴人没事，昨晚宿管陪着睡的").studentIds()).containsExactly("A3");
+            assertThat(read("高兴这两周午饭都是一个人端到楼梯间吃").studentIds()).containsExactly("A3");
+            assertThat(read("收作业的时候在高兴本子里面夹了一封信").studentIds()).containsExactly("A3");
+            assertThat(read("主题班会，高兴分享了读后感").studentIds()).containsExactly("A3");
+            // still a word after a degree adverb, whatever follows
+            assertThat(read("大家都很高兴她来了").studentIds()).isEmpty();
+        }
         @Test void gladBeforeSaidIsAName() {
             assertThat(read("高兴说他这周末要去比赛，鼓励了他").studentIds()).containsExactly("A3");
         }
