@@ -30,7 +30,7 @@ import app.mentorbot.conversations.understanding.Extraction;
  */
 class ExtractWithModelTest {
     private static final String CASES = """
-            {"id":"c1","now":"2026-03-10T15:00:00+08:00","sender":"T01","text":"张小明今天跟我说，他觉得自己是家里的拖油瓶，少了他大家日子会好过很多"}
+            {"id":"c1","now":"2026-03-10T15:00:00+08:00","sender":"T01","text":"张小明今天跟我说，他已经想好了周末要做的最后一件事"}
             {"id":"c2","now":"2026-03-10T15:00:00+08:00","sender":"T01","text":"杨帆说他觉得没有人会在意他"}
             """;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,7 +44,7 @@ class ExtractWithModelTest {
     }
 
     private List<JsonNode> extract(String reader) throws IOException {
-        server.answer("拖油瓶", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", "2026-03-10", "\"PSYCH\"", "\"PSYCH\",\"SAFETY\"", null)));
+        server.answer("最后一件事", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", "2026-03-10", "\"PSYCH\"", "\"PSYCH\",\"SAFETY\"", null)));
         server.answer("在意", FakeModelServer.malformed());
         Roster roster = RosterJson.read(Path.of("../config/example-school.json"));
         ModelReader model = new ModelReader(HttpCompletions.of(new ModelReaderSettings(true, server.baseUrl(), "qwen", null,

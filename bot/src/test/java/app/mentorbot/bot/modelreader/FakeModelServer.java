@@ -63,7 +63,7 @@ final class FakeModelServer implements AutoCloseable {
 
     /** A reasoning model's answer (DeepSeek-R1, QwQ behind llama.cpp): its thinking first, then the JSON. */
     static ResponseDefinitionBuilder reasoning(String json) {
-        return completion("<think>\n老师说张小明觉得自己是拖油瓶……这是自我否定，可能有轻生念头，应标记 SAFETY 和 PSYCH。\n</think>\n\n```json\n" + json + "\n```");
+        return completion("<think>\n老师说张小明已经想好了周末要做的“最后一件事”……这像是在告别，可能有轻生念头，应标记 SAFETY 和 PSYCH。\n</think>\n\n```json\n" + json + "\n```");
     }
 
     static ResponseDefinitionBuilder malformed() {

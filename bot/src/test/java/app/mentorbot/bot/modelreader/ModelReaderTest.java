@@ -37,7 +37,7 @@ import app.mentorbot.conversations.understanding.Note;
  */
 class ModelReaderTest {
     private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-03-10T15:00:00+08:00[Asia/Shanghai]");
-    private static final String NOTE = "张小明今天跟我说，他觉得自己是家里的拖油瓶，少了他大家日子会好过很多";
+    private static final String NOTE = "张小明今天跟我说，他已经想好了周末要做的最后一件事";
     private static final String SAFETY_READING = reading("TALK", "INDIVIDUAL", null, "\"S01\"", "2026-03-10", "\"PSYCH\"",
             "\"PSYCH\",\"SAFETY\"", null);
 
@@ -61,7 +61,7 @@ class ModelReaderTest {
 
     @Test
     void aGoodAnswerIsAReadingAndTheRequestCarriesTheSchemaTheConventionsAndTheOfferedStudents() {
-        server.answer("拖油瓶", completion(SAFETY_READING));
+        server.answer("最后一件事", completion(SAFETY_READING));
 
         Note n = read(NOTE).orElseThrow();
 
@@ -88,7 +88,7 @@ class ModelReaderTest {
 
     @Test
     void aReasoningModelsThinkingAndCodeFenceAreStrippedBeforeTheAnswerIsRead() {
-        server.answer("拖油瓶", FakeModelServer.reasoning(SAFETY_READING));
+        server.answer("最后一件事", FakeModelServer.reasoning(SAFETY_READING));
 
         assertThat(read(NOTE)).get().extracting(Note::flags).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
                 .contains(Flag.SAFETY);
@@ -97,7 +97,7 @@ class ModelReaderTest {
 
     @Test
     void malformedJsonIsDroppedAndCountedAsInvalid() {
-        server.answer("拖油瓶", FakeModelServer.malformed());
+        server.answer("最后一件事", FakeModelServer.malformed());
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.invalidAnswers()).isEqualTo(1);
@@ -105,7 +105,7 @@ class ModelReaderTest {
 
     @Test
     void anAnswerOffTheSchemaIsDroppedEvenWhenTheServerIgnoredTheSchema() {
-        server.answer("拖油瓶", completion("{\"kind\":\"CHAT\",\"students\":[\"S01\"],\"flags\":[\"SAFETY\"]}"));
+        server.answer("最后一件事", completion("{\"kind\":\"CHAT\",\"students\":[\"S01\"],\"flags\":[\"SAFETY\"]}"));
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.invalidAnswers()).isEqualTo(1);
@@ -113,7 +113,7 @@ class ModelReaderTest {
 
     @Test
     void aStudentItWasNotOfferedIsAnInventionAndTheAnswerIsDropped() {
-        server.answer("拖油瓶", completion(reading("TALK", "INDIVIDUAL", null, "\"S09\"", "2026-03-10", "", "\"SAFETY\"", null)));
+        server.answer("最后一件事", completion(reading("TALK", "INDIVIDUAL", null, "\"S09\"", "2026-03-10", "", "\"SAFETY\"", null)));
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.invalidAnswers()).isEqualTo(1);
@@ -121,7 +121,7 @@ class ModelReaderTest {
 
     @Test
     void aTalkDatedTomorrowIsOutOfRangeAndTheAnswerIsDropped() {
-        server.answer("拖油瓶", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", "2026-03-11", "", "", null)));
+        server.answer("最后一件事", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", "2026-03-11", "", "", null)));
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.invalidAnswers()).isEqualTo(1);
@@ -129,7 +129,7 @@ class ModelReaderTest {
 
     @Test
     void anAnswerLaterThanTheTimeoutIsDroppedAndCountedAsATimeout() {
-        server.answer("拖油瓶", FakeModelServer.late(completion(SAFETY_READING), Duration.ofSeconds(5)));
+        server.answer("最后一件事", FakeModelServer.late(completion(SAFETY_READING), Duration.ofSeconds(5)));
 
         assertThat(reader(Duration.ofMillis(300)).read(roster, "T01", NOTE, NOW, List.of("S01"))).isEmpty();
         assertThat(counters.timeouts()).isEqualTo(1);
@@ -138,7 +138,7 @@ class ModelReaderTest {
 
     @Test
     void aBusyServersTooManyRequestsIsAFailureNotARetry() {
-        server.answer("拖油瓶", FakeModelServer.status(429));
+        server.answer("最后一件事", FakeModelServer.status(429));
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.failures()).isEqualTo(1);
@@ -147,7 +147,7 @@ class ModelReaderTest {
 
     @Test
     void aServerErrorIsAFailure() {
-        server.answer("拖油瓶", FakeModelServer.status(500));
+        server.answer("最后一件事", FakeModelServer.status(500));
 
         assertThat(read(NOTE)).isEmpty();
         assertThat(counters.failures()).isEqualTo(1);

@@ -101,16 +101,16 @@ class ModelReaderTranscriptTest {
     @Order(1)
     void aParaphrasedSafetyNoteTheRulesMissIsFlaggedFromTheModelsReadingAndTheClassHeadIsTold() throws Exception {
         LocalDate today = onDay(0);
-        model.answer("拖油瓶", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", today.toString(), "\"PSYCH\"",
+        model.answer("最后一件事", completion(reading("TALK", "INDIVIDUAL", null, "\"S01\"", today.toString(), "\"PSYCH\"",
                 "\"PSYCH\",\"SAFETY\"", null)));
         try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
-            String id = liu.say("张小明今天跟我说，他觉得自己是家里的拖油瓶，少了他大家日子会好过很多");
+            String id = liu.say("张小明今天跟我说，他已经想好了周末要做的最后一件事");
             assertThat(liu.replyTo(id)).as("the rules answer first, and saw no risk").startsWith("已记录：").contains("张小明")
                     .doesNotContain("安全");
 
             assertThat(liu.pushContaining("补充")).startsWith("补充：已按\"需关注：").contains("安全").contains("撤销补充")
                     .contains("已同时告知班主任孙丽老师");
-            assertThat(sun.pushContaining("张小明")).startsWith("【紧急】").contains("刘洋").contains("语言模型").contains("拖油瓶");
+            assertThat(sun.pushContaining("张小明")).startsWith("【紧急】").contains("刘洋").contains("语言模型").contains("最后一件事");
         }
         long record = lastRecordBy("T01");
         assertThat(flags(record)).contains("SAFETY", "PSYCH");
@@ -182,7 +182,7 @@ class ModelReaderTranscriptTest {
         LocalDate today = onDay(4);
         model.answer("那孩子", completion(reading("OBSERVATION", null, null, "", today.toString(), "\"PSYCH\"", "\"PSYCH\",\"SAFETY\"", null)));
         try (FakeChat.Phone liu = chat.as("T01"); FakeChat.Phone sun = chat.as("T02")) {
-            assertThat(liu.ask("唉，那孩子觉得自己是家里的拖油瓶，少了他大家日子会好过很多")).as("the rules could not place it")
+            assertThat(liu.ask("唉，那孩子说他已经想好了周末要做的最后一件事")).as("the rules could not place it")
                     .doesNotContain("已记录");
             assertThat(liu.pushContaining("补充")).contains("可能涉及学生安全").contains("哪位学生");
 

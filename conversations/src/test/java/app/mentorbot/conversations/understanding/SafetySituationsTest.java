@@ -36,6 +36,16 @@ class SafetySituationsTest {
     }
 
     @Test
+    void imaginingTheFamilyBetterOffWithoutThemOrNoPlaceInTheWorldIsSuspectedSelfHarm() {
+        // told of the student, not in their own 我: who would be gone, and who would be better off
+        assertThat(suspected(read("吴天明跟我说，少了他家里日子会好过很多"))).isTrue();
+        assertThat(suspected(read("欧阳晓雨说她要是不在了，爸妈反而省心"))).isTrue();
+        assertThat(suspected(read("吴天明说他觉得这个世界没有他的位置"))).isTrue();
+        // someone else's absence is not theirs
+        assertThat(read("少了数学老师盯着，吴天明轻松了不少").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
     void anInjuryWithAnotherPartyInTheNextSentenceIsAFight() {
         assertThat(suspected(read("韩磊今天眼眶青了一大块。下午和对方的班主任一起处理了"))).isTrue();
     }
