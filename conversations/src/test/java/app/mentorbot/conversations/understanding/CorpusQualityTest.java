@@ -27,8 +27,8 @@ class CorpusQualityTest {
 
     /**
      * Figures reported on 3 December 2026 (README, "How well it reads"), rounded down: the eighth reader pass, when
-     * wl-junior and hf-primary joined training and nn-senior and hk-junior the held-out split. Some SAFETY precision
-     * floors went down in that pass, by a deliberate trade and not to make a change pass: the risk model learnt from
+     * wl-junior and hf-primary joined training and nn-senior, hk-junior, sjz-senior and lsh-junior the held-out split.
+     * Some SAFETY precision floors went down in that pass, by a deliberate trade and not to make a change pass: the risk model learnt from
      * every training school, names masked, and held-out SAFETY recall rose 536 → 542 of 551 for 23 more questions to
      * teachers. Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
@@ -40,9 +40,11 @@ class CorpusQualityTest {
             floors("heldout/hk-junior", 0.85, 0.92, 0.97, 1.00, 0.95, 0.71, 0.97, 0.55),
             floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.81, 0.93, 0.68),
             floors("heldout/km-primary", 0.90, 0.95, 0.97, 0.98, 0.98, 0.76, 1.00, 0.61),
+            floors("heldout/lsh-junior", 0.82, 0.89, 0.96, 1.00, 0.95, 0.78, 0.97, 0.66),
             floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.75, 0.95, 0.64),
             floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.72, 0.97, 0.60),
             floors("heldout/qs-senior", 0.82, 0.88, 0.95, 0.97, 0.97, 0.77, 1.00, 0.60),
+            floors("heldout/sjz-senior", 0.80, 0.89, 0.95, 0.96, 0.96, 0.72, 1.00, 0.55),
             floors("heldout/sz-senior", 0.91, 0.97, 0.98, 0.97, 0.96, 0.79, 1.00, 0.72),
             floors("heldout/tj-vocational", 0.83, 0.87, 0.97, 0.97, 0.97, 0.71, 0.95, 0.58),
             floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.99, 0.79, 1.00, 0.68),
