@@ -54,18 +54,25 @@ public final class ExtractCommand {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             Roster r = RosterJson.read(roster);
+            int unreadable;
             if (which.equals("rules")) {
-                Extraction.run(r, in, out);
+                unreadable = Extraction.run(r, in, out);
             } else {
                 ModelReaderCounters counters = new ModelReaderCounters();
                 ModelReaderSettings settings = new ModelReaderSettings(true, opt(opts, "model-url", "BASE_URL"), opt(opts, "model", "MODEL"),
                         System.getenv("MENTORBOT_READER_MODEL_API_KEY"), timeout(opt(opts, "timeout", "TIMEOUT")));
                 ModelReader model = new ModelReader(HttpCompletions.of(settings), settings.model(), counters);
-                Extraction.run(r, in, out, CaseReaders.of(which, r, model));
+                unreadable = Extraction.run(r, in, out, CaseReaders.of(which, r, model));
                 System.err.printf("model reader: %d calls, %d timeouts, %d invalid answers, %d failures%n",
                         counters.calls(), counters.timeouts(), counters.invalidAnswers(), counters.failures());
             }
             out.flush();
+            if (unreadable > 0) {
+                // ids only: a case's text is a note about a child
+                System.err.printf("extract: %d line(s) could not be read and were answered OTHER; their answers carry the doubt "
+                        + "%sjson (not a JSON object), %snow (\"now\" is not an ISO time with its offset, such as "
+                        + "2026-03-10T15:00:00+08:00) or %scase%n", unreadable, Extraction.UNREADABLE, Extraction.UNREADABLE, Extraction.UNREADABLE);
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n" + USAGE);

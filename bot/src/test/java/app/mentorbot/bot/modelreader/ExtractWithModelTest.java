@@ -4,9 +4,14 @@ import static app.mentorbot.bot.modelreader.FakeModelServer.completion;
 import static app.mentorbot.bot.modelreader.FakeModelServer.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +83,33 @@ class ExtractWithModelTest {
         assertThat(answers.get(0).path("flags").toString()).contains("SAFETY");
         assertThat(answers.get(1).path("kind").asString()).isEqualTo("TALK");
         assertThat(answers.get(1).path("students").toString()).isEqualTo("[\"S05\"]");
+    }
+
+    @Test
+    void linesTheCommandCannotReadAreCountedOnStderrWithoutTheirText() throws Exception {
+        String cases = "{\"id\":\"b1\",\"now\":\"2026-03-10T15:00:00:00+08:00\",\"sender\":\"T01\",\"text\":\"张小明今天上课睡觉\"}\n"
+                + "{\"id\":\"b2\",\"now\":\"2026-03-10T15:00:00+08:00\",\"sender\":\"T01\",\"text\":\"张小明今天上课睡觉\"}\n";
+        InputStream stdin = System.in;
+        PrintStream stdout = System.out, stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setIn(new ByteArrayInputStream(cases.getBytes(StandardCharsets.UTF_8)));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = ExtractCommand.run(new String[] {"--roster", "../config/example-school.json"});
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertThat(exit).isZero();
+        List<String> answers = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0)).contains("\"kind\":\"OTHER\"").contains("UNREADABLE:now");
+        assertThat(answers.get(1)).contains("\"kind\":\"OBSERVATION\"").doesNotContain("UNREADABLE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 line(s) could not be read").contains("UNREADABLE:now")
+                .doesNotContain("张小明");
     }
 
     @Test

@@ -36,20 +36,28 @@ public final class Extraction {
         Note read(NoteReader rules, String senderId, String text, ZonedDateTime now);
     }
 
-    public static void run(Roster roster, Reader in, Writer out) throws IOException {
-        run(roster, in, out, NoteReader::read);
+    /** The doubt an unreadable line's answer carries: {@code UNREADABLE:json} (not a JSON object) or {@code UNREADABLE:now}. */
+    public static final String UNREADABLE = "UNREADABLE:";
+
+    /** Reads every case; returns how many lines could not be read (each answered OTHER with an {@link #UNREADABLE} doubt). */
+    public static int run(Roster roster, Reader in, Writer out) throws IOException {
+        return run(roster, in, out, NoteReader::read);
     }
 
-    public static void run(Roster roster, Reader in, Writer out, CaseReader cases) throws IOException {
+    public static int run(Roster roster, Reader in, Writer out, CaseReader cases) throws IOException {
         NoteReader reader = new NoteReader(roster);
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         String line;
+        int unreadable = 0;
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) continue;
-            out.write(JSON.writeValueAsString(extractLine(reader, line, cases)));
+            ObjectNode answer = extractLine(reader, line, cases);
+            if (answer.has("doubts") && answer.get("doubts").toString().contains(UNREADABLE)) unreadable++;
+            out.write(JSON.writeValueAsString(answer));
             out.write('\n');
         }
         out.flush();
+        return unreadable;
     }
 
     /** One case line in, its answer out; a line it cannot read is answered OTHER. */
@@ -59,18 +67,23 @@ public final class Extraction {
 
     private static ObjectNode extractLine(NoteReader reader, String line, CaseReader cases) {
         String id = null;
+        String what = "json";
         try {
             JsonNode c = JSON.readTree(line);
             JsonNode idNode = c.get("id");
             id = idNode == null || idNode.isNull() ? null : idNode.asString();
+            what = "now";
             ZonedDateTime now = ZonedDateTime.parse(c.path("now").asString());
+            what = "case";
             Note note = cases.read(reader, c.path("sender").asString(""), c.path("text").asString(""), now);
             return toJson(id, note, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
         } catch (RuntimeException e) {
-            // malformed JSON, a missing or unparsable "now": answer OTHER and go on
+            // malformed JSON, a missing or unparsable "now" (an ISO time with its offset, 2026-03-10T15:00:00+08:00):
+            // answer OTHER, say which, and go on
             if (id == null) id = idFromBrokenLine(line);
             ObjectNode o = empty(id);
             o.put("kind", Kind.OTHER.name());
+            o.putArray("doubts").add(UNREADABLE + what);
             return o;
         }
     }
