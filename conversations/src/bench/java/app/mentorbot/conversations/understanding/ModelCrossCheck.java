@@ -39,12 +39,8 @@ public final class ModelCrossCheck {
             String school = file.getFileName().toString().replace(".jsonl", "");
             List<SituationModel.Example> train = new ArrayList<>();
             for (Path p : tsv) {
-                if (p.getFileName().toString().equals("notes-" + school + ".tsv")) continue;
-                for (String line : Files.readAllLines(p)) {
-                    int tab = line.indexOf('\t');
-                    if (tab < 0 || line.startsWith("#")) continue;
-                    train.add(new SituationModel.Example(SituationModel.Label.valueOf(line.substring(0, tab).strip()).ordinal(),
-                            NoteText.of(line.substring(tab + 1)).simple));
+                if (!p.getFileName().toString().equals("notes-" + school + ".tsv")) {
+                    train.addAll(SituationModel.parse(Files.readAllLines(p), SituationModel.Label.class));
                 }
             }
             SituationModel model = SituationModel.train(train, SituationModel.Label.values().length, SituationModel.RISK_EPOCHS);

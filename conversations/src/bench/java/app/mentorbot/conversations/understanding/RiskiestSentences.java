@@ -37,8 +37,7 @@ public final class RiskiestSentences {
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
         JsonMapper json = JsonMapper.builder().build();
-        Map<String, List<Masked>> schools = new LinkedHashMap<>();
-        Map<String, String> paths = new LinkedHashMap<>();
+        Map<String, School> schools = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
             Path file = Path.of(args[i]);
             String school = file.getFileName().toString().replace(".jsonl", "");
@@ -55,22 +54,21 @@ public final class RiskiestSentences {
                 String text = reader.masked(note.path("sender").asString(), note.get("text").asString());
                 notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags.contains("SAFETY"), flags.contains("PSYCH")));
             }
-            schools.put(school, notes);
-            paths.put(school, args[i]);
+            schools.put(school, new School(args[i], notes));
         }
         List<SituationModel.Example> base = new ArrayList<>();
         for (String f : List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv")) {
             base.addAll(SituationModel.loadFile("/understanding/situation-examples/" + f, SituationModel.Label.class));
         }
-        for (List<Masked> notes : schools.values()) {
-            for (Masked n : notes) if (!n.safety) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
+        for (School school : schools.values()) {
+            for (Masked n : school.notes) if (!n.safety) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
         }
         SituationModel model = SituationModel.train(base, SituationModel.Label.values().length);
         Files.createDirectories(out);
-        for (Map.Entry<String, List<Masked>> school : schools.entrySet()) {
-            StringBuilder tsv = new StringBuilder("# " + paths.get(school.getKey())
+        for (Map.Entry<String, School> school : schools.entrySet()) {
+            StringBuilder tsv = new StringBuilder("# " + school.getValue().path
                     + ": each sentence of a note without SAFETY as NONE; of a SAFETY note its riskiest sentence (RiskiestSentences)\n");
-            for (Masked n : school.getValue()) {
+            for (Masked n : school.getValue().notes) {
                 if (!n.safety) {
                     for (String s : sentences(n.text)) tsv.append("NONE\t").append(s).append('\n');
                 } else {
@@ -82,6 +80,8 @@ public final class RiskiestSentences {
     }
 
     private record Masked(String text, boolean safety, boolean psych) {}
+
+    private record School(String path, List<Masked> notes) {}
 
     /** A note's sentences as the reader's model reads them (sentence ends as {@link Clauses#sentenceEnd}). */
     static List<String> sentences(String text) {

@@ -43,8 +43,11 @@ final class DateResolver {
     private static final String DAY_CHAR = "[一二三四五六日天末1-7]";
 
     /** Plan words: a date in the same clause is one to come. */
+    /** What the teacher does, after which voice input's 在 stands for 再 (明天在找她, 上午在约一下吕老师). */
+    static final String SLIP_VERBS = "找|跟|和|聊|谈|约|联系|问|看|打";
+
     static final GatedPattern PLAN = GatedPattern.compile(
-            "再(?!说)|(?<=[一二三四五六日天午上])在(?=找|跟|和|聊|谈|约|联系|问|看|打)|提醒(?!了|过|他|她|□)|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是死])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
+            "再(?!说)|(?<=[一二三四五六日天午上])在(?=" + SLIP_VERBS + ")|提醒(?!了|过|他|她|□)|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是死])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取");
     /** Completion markers: a sentence holding one reports something that happened. */
     static final GatedPattern PAST = GatedPattern.compile(
             "(?<![为除约])了(?!解)|[跟和对给向]我(说|讲|反映|倾诉|哭诉)|说完|打电话来|来电|打来|加了我|发来|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"

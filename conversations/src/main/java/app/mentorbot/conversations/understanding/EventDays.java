@@ -131,12 +131,9 @@ final class EventDays {
         return laterTodayUnsaid(s, today);
     }
 
-    /** What the teacher does, after which voice input's 在 stands for 再 (明天在找她, 上午在约一下吕老师). */
-    private static final String SLIP_VERBS = "找|跟|和|聊|谈|约|联系|问|看|打";
-
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */
     private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
-            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=" + SLIP_VERBS + "))");
+            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=" + DateResolver.SLIP_VERBS + "))");
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
         GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);
@@ -167,7 +164,7 @@ final class EventDays {
     /** 今天上午我先…: the teacher right after the day, a time of day at most between. */
     private static final GatedPattern MINE_NEXT = GatedPattern.compile("^(上午|中午|下午|晚上|傍晚|早上|一早)?我");
     /** 我上午在约一下吕老师: the slip right after the time, the teacher's 我 at most before it. */
-    private static final GatedPattern SLIP_AGAIN = GatedPattern.compile("^我?在(" + SLIP_VERBS + ")");
+    private static final GatedPattern SLIP_AGAIN = GatedPattern.compile("^我?在(" + DateResolver.SLIP_VERBS + ")");
 
     /** 今天得找他聊聊, 今晚要去宿舍看看: what the teacher means to do later today. */
     private static final GatedPattern MEANS_TO = GatedPattern.compile("^[^,.;!?。]{0,3}(得|要|准备|打算)(再)?(找|跟|和|去|给|打)");

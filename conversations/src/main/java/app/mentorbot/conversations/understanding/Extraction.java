@@ -52,12 +52,18 @@ public final class Extraction {
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) continue;
             ObjectNode answer = extractLine(reader, line, cases);
-            if (answer.has("doubts") && answer.get("doubts").toString().contains(UNREADABLE)) unreadable++;
+            if (unreadable(answer)) unreadable++;
             out.write(JSON.writeValueAsString(answer));
             out.write('\n');
         }
         out.flush();
         return unreadable;
+    }
+
+    /** A doubt is its code, a colon and a detail: an answer is unreadable's when one doubt starts with that code. */
+    private static boolean unreadable(ObjectNode answer) {
+        for (JsonNode d : answer.path("doubts")) if (d.asString().startsWith(UNREADABLE)) return true;
+        return false;
     }
 
     /** One case line in, its answer out; a line it cannot read is answered OTHER. */

@@ -81,9 +81,7 @@ final class NameMatcher {
      * first part (阿依古丽). None of the Chinese nicknames (小 + last char, doubled last char) apply.
      */
     private boolean transliterated(String full, Student s) {
-        int dot = -1;
-        for (int i = 0; i < full.length() && dot < 0; i++) if (NAME_DOTS.indexOf(full.charAt(i)) >= 0) dot = i;
-        if (dot < 0) return false;
+        if (full.chars().noneMatch(c -> NAME_DOTS.indexOf(c) >= 0)) return false;
         List<String> parts = new ArrayList<>();
         for (String part : full.split("[" + NAME_DOTS + "]")) if (!part.isBlank()) parts.add(part.strip());
         if (parts.isEmpty()) return true;

@@ -233,8 +233,13 @@ final class SituationModel {
 
     /** The examples of one resource file: {@code LABEL<TAB>sentence} lines, {@code #} lines skipped. */
     static <L extends Enum<L>> List<Example> loadFile(String resource, Class<L> labels) {
+        return parse(lines(resource), labels);
+    }
+
+    /** Examples from {@code LABEL<TAB>sentence} lines, {@code #} lines skipped (a resource's or a file's). */
+    static <L extends Enum<L>> List<Example> parse(List<String> lines, Class<L> labels) {
         List<Example> out = new ArrayList<>();
-        for (String line : lines(resource)) {
+        for (String line : lines) {
             int tab = line.indexOf('\t');
             if (tab < 0 || line.startsWith("#")) continue;
             L label = Enum.valueOf(labels, line.substring(0, tab).strip());
