@@ -289,7 +289,7 @@ final class KindClassifier {
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
     private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
-    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊");
+    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊|^[跟和给对向][他她□]");
     private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
                     + "|班里|班上|群里|讨论");
@@ -322,12 +322,18 @@ final class KindClassifier {
                 && !DateResolver.PAST.foundIn(s.substring(t.end(), to)))) return true;
         String clause = s.substring(from, to);
         if (DateResolver.PAST.foundIn(clause)) return false;
+        // a dictated run-on clause holds the whole note: only a plan word near the exchange plans it (问她她就说 is
+        // not planned by 每天早上都要她爸送 twenty chars before)
+        String near = s.substring(Math.max(from, at - PLAN_REACH), to);
         // 上周五约了家长来学校: an arrangement on a past day is part of the report
         if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && t.role() == DateResolver.Role.PAST)) return false;
         boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
                 && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
-        return future || DateResolver.PLAN.foundIn(clause);
+        return future || DateResolver.PLAN.foundIn(near);
     }
+
+    /** How far before an exchange a plan word may stand and still plan it (打算下周找个时间和他好好谈谈). */
+    private static final int PLAN_REACH = 15;
 
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
     int[] firstContact(String s) {

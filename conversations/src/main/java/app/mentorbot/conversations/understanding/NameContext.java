@@ -17,6 +17,8 @@ final class NameContext {
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
+    /** Verbs whose object is a person, before 了 and a name (问了乐乐). */
+    private static final String VERB_OF_A_PERSON = "问找叫陪帮带喊劝";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下",
             "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住");
@@ -76,6 +78,8 @@ final class NameContext {
         String head = s.substring(Math.max(0, start - 2), start);
         String headPast = head.endsWith("了") ? s.substring(Math.max(0, start - 3), start - 1) : "";   // 表扬了方圆
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w) || !headPast.isEmpty() && headPast.endsWith(w)) return true;
+        // 问了乐乐, 找了高兴: a verb that takes a person, done
+        if (!headPast.isEmpty() && VERB_OF_A_PERSON.indexOf(headPast.charAt(headPast.length() - 1)) >= 0) return true;
         // in a list of names: another name right before or after, across a separator
         if (adjacentName(s, start, end, names)) return true;
         // a leading time word does not stop the name from opening the clause: 今天高兴上课...
