@@ -31,6 +31,7 @@ final class FlagDetector {
 
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
+    private final TakenBack takenBack;
     private final Cues accident, game, benignAbsence, unreachable;
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
@@ -77,6 +78,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
+        takenBack = new TakenBack(this::risky);
         accident = lexicon.cues("situation-accident");
         game = lexicon.cues("situation-game");
         benignAbsence = lexicon.cues("situation-benign-absence");
@@ -295,31 +297,19 @@ final class FlagDetector {
                 && studentsOwn(s, at, end, f) && (f != Flag.SAFETY || !takenBack(s, at));
     }
 
-    /** Someone's word for what happened (有人传, 听说): the note may go on to deny it. */
-    private static final GatedPattern RUMOUR = GatedPattern.compile("有人[^,.;!?。]{0,3}(说|传)|听说|传言|据说|谣传|在传|传说|群里传|听讲");
-    private static final GatedPattern RUMOUR_DENIED = GatedPattern.compile(
-            "没这回事|没有这回事|根本没有|瞎传|乱传|谣言|不是真的|是假的|误会|搞错了|看错了|其实是|原来是|同名同姓|不是(他|她|□+)");
-    /** An episode the note places in the past (上学期, 以前, 那件事)... */
-    private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
-            "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年");
-    /** ...and says is over (已经过去, 不会再想, 现在是好朋友). */
-    private static final GatedPattern OVER_NOW = GatedPattern.compile(
-            "已经(完全)?过去|都过去了|早就过去|早过去了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
-
-    /**
-     * The note takes the signal back: a rumour (有人传他被打了) it then denies (没这回事, 其实是打球撞的), or a past episode
-     * (上学期被人挂到空间那件事) it says is over (已经过去, 现在是好朋友). A signal with nothing taken back stays.
-     */
     private boolean takenBack(String s, int at) {
-        return takenBack(s, at, at);
+        return takenBack.at(s, at, at);
     }
 
-    /** The same for a signal read in [at, to) (the model reads a whole sentence). */
     private boolean takenBack(String s, int at, int to) {
-        String upTo = s.substring(Clauses.sentenceStart(s, at), Math.max(at, to));
-        String after = s.substring(at);
-        if (RUMOUR.foundIn(upTo) && RUMOUR_DENIED.foundIn(after)) return true;
-        return PAST_EPISODE.foundIn(s.substring(Clauses.sentenceStart(s, at), Clauses.sentenceEnd(s, at))) && OVER_NOW.foundIn(after);
+        return takenBack.at(s, at, to);
+    }
+
+    /** A stretch of a note that holds a risk of its own, by the keyword lists, the situation lists or the model. */
+    private boolean risky(String stretch) {
+        if (safety.find(stretch) != null || selfHarm.find(stretch) != null) return true;
+        if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
+        return likeliest(SituationModel.risks(), new Sentences(stretch), MODEL_THRESHOLD, (a, b) -> true) != null;
     }
 
     /** 电影里面那个女孩最后跳楼了: what happens inside a story, unless the student takes it on (她也想像电影里的女孩一样…). */

@@ -1,0 +1,52 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.function.Predicate;
+
+/**
+ * Whether a note takes back a safety signal it holds: a rumour (有人传他被打了) it then denies (没这回事, 其实是打球撞的);
+ * a past episode (上学期被人挂到空间那件事) it says is over (已经过去, 现在是好朋友); or what the teacher found out after
+ * (结果是打流感疫苗, 后来一问是约他打篮球, 问清楚了，是下楼太挤自己踩空) when what was found holds no risk of its own. Someone's
+ * account is not a finding (他说是自己摔的 may be a cover story), and a finding that is itself a risk (原来是被高年级的堵了)
+ * takes nothing back. A signal with nothing taken back stays.
+ */
+final class TakenBack {
+    /** Someone's word for what happened (有人传, 听说, 有同学说): the note may go on to deny it. */
+    private static final GatedPattern RUMOUR = GatedPattern.compile(
+            "有(人|同学|家长)[^,.;!?。]{0,6}(说|传)|听说|传言|据说|谣传|在传|传说|群里传|听讲");
+    private static final GatedPattern RUMOUR_DENIED = GatedPattern.compile(
+            "没这回事|没有这回事|根本没有|瞎传|乱传|谣言|不是真的|是假的|误会|搞错了|看错了|其实是|原来是|同名同姓|不是(他|她|□+)");
+    /** An episode the note places in the past (上学期, 以前, 那件事)... */
+    private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
+            "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年");
+    /** ...and says is over (已经过去, 不会再想, 现在是好朋友). */
+    private static final GatedPattern OVER_NOW = GatedPattern.compile(
+            "已经(完全)?过去|都过去了|早就过去|早过去了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
+    /** The teacher finding out what it was: what follows is a finding, not someone's account. */
+    private static final GatedPattern FOUND_OUT = GatedPattern.compile(
+            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了");
+
+    private final Predicate<String> risky;
+
+    /** @param risky whether a stretch of a note holds a risk of its own (the detector's lists and model) */
+    TakenBack(Predicate<String> risky) {
+        this.risky = risky;
+    }
+
+    /** Whether the note takes back the signal read in [at, to) (a cue, or a whole sentence the model read). */
+    boolean at(String s, int at, int to) {
+        String upTo = s.substring(Clauses.sentenceStart(s, at), Math.max(at, to));
+        String after = s.substring(at);
+        if (RUMOUR.foundIn(upTo) && RUMOUR_DENIED.foundIn(after)) return true;
+        if (PAST_EPISODE.foundIn(s.substring(Clauses.sentenceStart(s, at), Clauses.sentenceEnd(s, at))) && OVER_NOW.foundIn(after)) return true;
+        return foundHarmless(s, at);
+    }
+
+    /** After the signal, the teacher found out what it was, and what was found holds no risk. */
+    private boolean foundHarmless(String s, int at) {
+        GatedPattern.Scan found = FOUND_OUT.scan(s.substring(at));
+        if (!found.find()) return false;
+        int from = at + found.end();
+        String finding = s.substring(from, Clauses.sentenceEnd(s, from));
+        return !finding.isBlank() && !risky.test(finding);
+    }
+}
