@@ -64,7 +64,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
+                        + "回复|回消息|回了?(微信|信息|短信|电话)|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
@@ -146,7 +146,7 @@ final class KindClassifier {
      * already looked for a completion marker.
      */
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
-        if (statesBeforePlanning(s, times)) return true;
+        if (statesBeforePlanning(s, times) || parentReachedOutFirst(s, times)) return true;
         // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
         if (studentSpokeFirst(s)) return true;
         for (DateResolver.TimeExpr t : times) {
@@ -159,6 +159,26 @@ final class KindClassifier {
         }
         return false;
     }
+
+    /**
+     * A parent or guardian reached the teacher (寒假里□□妈妈跟我视频, 小姨来校面谈) in a clause before any plan: that
+     * happened, whatever the note then plans (开学前我再跟□□聊聊).
+     */
+    private boolean parentReachedOutFirst(String s, List<DateResolver.TimeExpr> times) {
+        for (int i = 0; i < s.length(); ) {
+            int end = Clauses.clauseEnd(s, i);
+            final int from = i, to = end;
+            String clause = s.substring(from, to);
+            if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && (t.role() == DateResolver.Role.FUTURE || t.deadline()))
+                    || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause) || SUPPOSITION.foundIn(clause)) return false;
+            // the parent acts, not the teacher turning to them (下午跟他爸爸通个电话 may be a plan)
+            if ((fromParent.foundIn(clause) || parentAddressesMe.foundIn(clause)) && !toParent.foundIn(clause)) return true;
+            i = end + 1;
+        }
+        return false;
+    }
+
+    private static final GatedPattern SUPPOSITION = GatedPattern.compile("如果|要是|万一|假如|等");
 
     /**
      * "李华这次月考退步很多，周五前和他家长沟通一下": a clause describing a named student's state,
@@ -221,7 +241,7 @@ final class KindClassifier {
 
     /** A clause that opens on 说 with no subject of its own (…手腕上又多了几道口子，她自己拿刀刻的，说心里难受): the subject is the sentence's. */
     private static final GatedPattern BARE_SAID = GatedPattern.compile(
-            "(?:^|(?<=[,\\s]))(?:又|还|就|也|都|只|哭着|笑着|小声|偷偷地?|低着头|红着眼圈?|支支吾吾地?)?(说|讲)(?!话|座|课|解|得|明|好|不定|实话)");
+            "(?:^|(?<=[,\\s]))(?:今天|刚才|后来|最后|下午|中午)?(?:又|还|就|也|都|只|终于|哭着|笑着|小声|偷偷地?|低着头|红着眼圈?|支支吾吾地?)?(说|讲)(?!话|座|课|解|得|明|好|不定|实话)");
     /** The sentence opens on the student (□□, 他, 她) after fillers and a time, and no one else is named before the 说. */
     private static final Pattern STUDENT_OPENS = Pattern.compile(
             "^\\s*(?:那个|嗯+|就是|然后|\\s)*(?:[今昨前]天|[今昨]晚|早上|上午|中午|下午|晚上|刚才|这几天|最近)?[^,□他她]{0,4}?[□他她]");
