@@ -56,7 +56,7 @@ final class NameMatcher {
         String full = s.name().strip();
         if (full.length() < 2) return;
         add(full, s, FormType.FULL);
-        if (transliterated(full, s)) return;
+        if (transliterated(full, s) || twoNames(full, s)) return;
         int sl = chineseNames.surnameLength(full);
         String surname = full.substring(0, sl);
         String given = full.substring(sl);
@@ -88,6 +88,19 @@ final class NameMatcher {
         for (char d : NAME_DOTS.toCharArray()) add(String.join(String.valueOf(d), parts), s, FormType.FULL);
         add(String.join("", parts), s, FormType.FULL);
         if (parts.get(0).length() >= 2) add(parts.get(0), s, FormType.GIVEN);
+        return true;
+    }
+
+    /**
+     * A four-character name with no compound surname (扎西多吉, 次仁卓玛, 吉克阿依) is not a surname and a three-character
+     * given name, which Han names almost never are: it is two names of two characters, as Tibetan and Yi names are, and
+     * the student is called by either (多吉, 卓玛, 阿依). Students who share a part (three 卓玛 in a class) are told apart
+     * by the sender's mentees first and else asked about. None of the Han nicknames (小 + last char, doubled last char) apply.
+     */
+    private boolean twoNames(String full, Student s) {
+        if (full.length() != 4 || chineseNames.surnameLength(full) == 2 || !full.chars().allMatch(Character::isIdeographic)) return false;
+        add(full.substring(0, 2), s, FormType.GIVEN);
+        add(full.substring(2), s, FormType.GIVEN);
         return true;
     }
 
