@@ -154,9 +154,9 @@ final class FlagDetector {
         if ((best.guess.is(SituationModel.Label.FIGHT) || best.guess.is(SituationModel.Label.ABUSE))
                 && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
         if (best.guess.is(SituationModel.Label.BULLYING) && accidentAsserted(sentence)) return true;
-        if (!best.guess.is(SituationModel.Label.SELF_HARM) && STORY.foundIn(sentence)) return true;
+        if (!best.guess.is(SituationModel.Label.SELF_HARM) && Fiction.STORY.foundIn(sentence)) return true;
         // a role in a play (演一个想跳楼的角色) is no one's wish; a film's suicide can still be the student's (recall first)
-        if (ROLE.foundIn(sentence)) return true;
+        if (Fiction.ROLE.foundIn(sentence)) return true;
         // a holiday (放假) sets the scene of an absence; it does not explain it
         if (best.guess.is(SituationModel.Label.RUNAWAY)) {
             String reasons = sentence.replace("放假", "");
@@ -187,13 +187,6 @@ final class FlagDetector {
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
     private static final GatedPattern DENIAL = GatedPattern.compile(
             "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事");
-    /** A story someone tells or plays (a film's plot, a role in a play): what happens in it happens to no student. */
-    private static final String STORIES = "电影|电视剧|小说|故事|动漫|片子";
-    /** A role in a play: what it holds is no one's, not even a wish to die (演一个想跳楼的角色). */
-    private static final String ROLES = "角色|扮演|饰演|演一个|演的是|排练|情景剧|课本剧|话剧";
-    private static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|小品|" + ROLES);
-    private static final GatedPattern ROLE = GatedPattern.compile(ROLES);
-
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
 
@@ -294,7 +287,7 @@ final class FlagDetector {
     }
 
     private boolean counts(String s, int at, int end, Flag f) {
-        return affirmed(s, at) && !THEME_AFTER.foundIn(s.substring(end, Math.min(s.length(), end + 5))) && !inAStory(s, at)
+        return affirmed(s, at) && !Fiction.notReal(s, at, end)
                 && studentsOwn(s, at, end, f) && (f != Flag.SAFETY || !takenBack(s, at));
     }
 
@@ -312,25 +305,6 @@ final class FlagDetector {
         if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
         return likeliest(SituationModel.risks(), new Sentences(stretch), MODEL_THRESHOLD, (a, b) -> true) != null;
     }
-
-    /** 电影里面那个女孩最后跳楼了: what happens inside a story, unless the student takes it on (她也想像电影里的女孩一样…). */
-    private static final GatedPattern STORY_INSIDE = GatedPattern.compile("(" + STORIES + "|动画|剧)[^,.;!?。]{0,2}(里|中)");
-    private static final GatedPattern WITHIN_IT = GatedPattern.compile("里面|里头|书里|片里|剧里");
-    private static final GatedPattern TAKES_IT_ON = GatedPattern.compile("也|想|要|自己|我|像|一样");
-
-    private static boolean inAStory(String s, int at) {
-        int from = Clauses.sentenceStart(s, at);
-        // 在看《少年的你》，跟我讲里面被欺负的那个女生: what is inside a titled work
-        int title = s.lastIndexOf('》', at);
-        if (title >= from && WITHIN_IT.foundIn(s.substring(title, at))) return true;
-        GatedPattern.Scan m = STORY_INSIDE.scan(s.substring(from, at));
-        int last = -1;
-        while (m.find()) last = m.end();
-        return last >= 0 && !TAKES_IT_ON.foundIn(s.substring(from + last, at));
-    }
-
-    /** A cue that names what a lesson, an article or a talk is about (校园欺凌主题的文章, 防溺水知识): a theme. */
-    private static final GatedPattern THEME_AFTER = GatedPattern.compile("^的?(主题|专题|知识|讲座|教育|班会|话题|的文章|的视频)|^[^,.;!?。]{0,3}的(电影|故事|小说|文章|纪录片)");
 
     /** Not negated, not the theme of a talk, not a supposition. */
     boolean affirmed(String s, int at) {

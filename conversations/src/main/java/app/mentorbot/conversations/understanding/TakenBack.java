@@ -12,18 +12,21 @@ import java.util.function.Predicate;
 final class TakenBack {
     /** Someone's word for what happened (有人传, 听说, 有同学说): the note may go on to deny it. */
     private static final GatedPattern RUMOUR = GatedPattern.compile(
-            "有(人|同学|家长)[^,.;!?。]{0,6}(说|传)|听说|传言|据说|谣传|在传|传说|群里传|听讲");
+            "有(人|同学|家长)[^,.;!?。]{0,6}(说|传|讲)|听说|传言|据说|谣传|在传|传说|群里传|(班|年级)[里上]传|听讲");
     private static final GatedPattern RUMOUR_DENIED = GatedPattern.compile(
-            "没这回事|没有这回事|根本没有|瞎传|乱传|谣言|不是真的|是假的|误会|搞错了|看错了|其实是|原来是|同名同姓|不是(他|她|□+)");
+            "没这回事|没有这回事|根本没有|瞎传|乱传|谣言|不是真的|是假的|误会|搞错了|看错了|其实是|原来是|同名同姓|不是(他|她|□+)"
+                    // what the teacher found, not what someone says (说是自己摔的 may be a cover story)
+                    + "|(?<!说)是(他|她|□+)?[^,.;!?。]{0,6}自己(摔|撞|磕|碰)|(跟|和)别人(没|莫得|没有)关系");
     /** An episode the note places in the past (上学期, 以前, 那件事)... */
     private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
             "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年");
     /** ...and says is over (已经过去, 不会再想, 现在是好朋友). */
     private static final GatedPattern OVER_NOW = GatedPattern.compile(
-            "已经(完全)?过去|都过去了|早就过去|早过去了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
+            "已经(完全)?过去|都过去了|早就过去|早过去了|(慢慢|已经)?走出来了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
     /** The teacher finding out what it was: what follows is a finding, not someone's account. */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
-            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了");
+            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
+                    + "|(跑|走|冲|凑)过去一看|上前一看|走近一看|仔细一看");
 
     private final Predicate<String> risky;
 
@@ -47,6 +50,8 @@ final class TakenBack {
         if (!found.find()) return false;
         int from = at + found.end();
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
+        // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
+        if (finding.replaceAll("[了的。,.!\\s]", "").isEmpty()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
         return !finding.isBlank() && !risky.test(finding);
     }
 }
