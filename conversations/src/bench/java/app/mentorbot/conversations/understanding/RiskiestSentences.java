@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 
 import app.mentorbot.conversations.roster.Roster;
@@ -18,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns each training school's notes into situation-model examples ({@code LABEL<TAB>sentence}), one file a school
  * ({@code notes-<school>.tsv}): each sentence of a note with no SAFETY flag is NONE; of a SAFETY note only its riskiest
- * sentence is kept (never one that only tells what the teacher did about it: {@link #response}) (SELF_HARM when the note also carries PSYCH, else BULLYING as a stand-in for any other risk: labelling
+ * sentence is kept (never one that only tells what the teacher did about it: {@link TeacherResponse}) (SELF_HARM when the note also carries PSYCH, else BULLYING as a stand-in for any other risk: labelling
  * each by the kind of risk the hand-written sets' model reads in it lost signals, leave one school out), picked by a model
  * trained on the hand-written example files and every NONE sentence. The model reads one sentence at a time, and a whole SAFETY note
  * as one example taught it that a grandmother's call or a late phone is a risk; the rest of a SAFETY note is left
@@ -95,37 +93,11 @@ public final class RiskiestSentences {
         return out;
     }
 
-    /** Opening words of a clause in which the teacher acts: fillers, a time, 我, an adverb. */
-    private static final Pattern TEACHER_OPENS = Pattern.compile(
-            "^(那个|然后|嗯|就是|\\s)*((今|明|后|昨)(天|早|晚)|上午|下午|中午|晚上|早上|刚才|马上|随后|之后|下(周|个?礼拜|个?星期)[一二三四五六日天]?"
-                    + "|(这|本)?(周|礼拜|星期)[一二三四五六日天]|[0-9一二三四五六七八九十]+(月|号|日|点)[0-9一二三四五六七八九十半]*[号日]?|\\s)*"
-                    + "(我们?|我和|我跟)?(已经?|马上|立刻|立即|先|再|就|也|还|会|要|准备|打算|计划|一起|及时|继续)*");
-    /** What the teacher does about a risk: talk again, arrange, inform, visit, keep watching. */
-    private static final Pattern TEACHER_ACTS = Pattern.compile(
-            "^(约|找(他|她|□+)?[^,]{0,6}(谈|聊|问|了解|核实)|(和|跟|与)[^,]{0,8}(谈|聊|说|商量|沟通|联系|约)|联系|通知|告知|报告|上报|报给|家访|"
-                    + "去(他|她|□+)家|陪|送|打电话|回电|回复|安排|建议|观察|关注|跟进|留意|请|带(他|她|孩子)去)");
-    /** Words of the risk itself: a clause holding one is not only the teacher's response. */
-    private static final Pattern RISK_WORD = Pattern.compile("被|打|骂|钱|死|伤|血|刀|割|划|跳|不见|跑|关机|堵|推|踢|威胁|自杀|轻生|哭|怕|疼|痕|印");
-
-    /**
-     * A sentence that only tells what the teacher did or will do about the risk (约了周四再来, 明早再找他聊, 已报告班主任):
-     * never the riskiest sentence of a SAFETY note, which a plan picked as the risk taught the model to flag every plan.
-     */
-    static boolean response(String sentence) {
-        for (String clause : sentence.split("[,;:]")) {
-            if (clause.isBlank()) continue;
-            if (RISK_WORD.matcher(clause).find()) return false;
-            Matcher open = TEACHER_OPENS.matcher(clause);
-            if (!open.lookingAt() || !TEACHER_ACTS.matcher(clause.substring(open.end())).lookingAt()) return false;
-        }
-        return true;
-    }
-
     private static String riskiest(SituationModel model, String text) {
         String best = text.strip();
         double risk = -1;
         List<String> all = sentences(text);
-        List<String> candidates = all.stream().filter(s -> !response(s)).toList();
+        List<String> candidates = all.stream().filter(s -> !TeacherResponse.only(s)).toList();
         for (String s : candidates.isEmpty() ? all : candidates) {
             double r = model.read(s).risk();
             if (r > risk) {

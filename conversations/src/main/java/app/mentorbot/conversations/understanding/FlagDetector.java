@@ -315,6 +315,8 @@ final class FlagDetector {
     private static boolean hyperbole(String s, int at) {
         // 得 as a degree (累得), not the 得 of a verb (觉得活着没意思, 记得, 懂得, 显得)
         if (at > 0 && s.charAt(at - 1) == '得' && (at < 2 || "觉记懂显获使值晓舍认取".indexOf(s.charAt(at - 2)) < 0)) return true;
+        // 这个实验做得我要死了: the degree's 得 with the one it weighs on between
+        if (at > 1 && "我他她人".indexOf(s.charAt(at - 1)) >= 0 && s.charAt(at - 2) == '得' && s.startsWith("要死", at)) return true;
         int end = Clauses.sentenceEnd(s, at);
         return s.startsWith("要死了", at) && s.substring(at, end).contains("哈哈");
     }
