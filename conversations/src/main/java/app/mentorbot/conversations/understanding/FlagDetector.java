@@ -49,8 +49,10 @@ final class FlagDetector {
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;
 
-    /** Negation words; checked close before the cue (4 chars), and the strong ones anywhere before it in the clause. */
+    /** Negation words; checked close before the cue (4 chars), and the strong ones up to {@link #STRONG_REACH} chars before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
+    /** How far before a cue a strong negation may stand in its clause (并没有因为这件事被欺负: ten chars). */
+    private static final int STRONG_REACH = 14;
     private static final GatedPattern STRONG_NEGATION = GatedPattern.compile(
             "没有|并没|并未|并非|并不|不是|否认|排除|谈不上|不存在|从没|从未|从不|也没|都没|没再|不再|不会|不至于|不像|以为");
     /** Negation-looking words that do not negate what follows (忍不住哭, 不停地哭, 不知道为什么一直哭). */
@@ -202,9 +204,22 @@ final class FlagDetector {
             int to = Clauses.clauseEnd(sentence, from);
             String clause = sentence.substring(from, to);
             if (!DENIAL.foundIn(clause) && !CRYING.foundIn(clause)) kept.append(clause).append('，');
+            else if (clause.length() > RUN_ON) kept.append(withoutDenials(clause)).append('，');
             from = to + 1;
         }
         return SituationModel.risks().read(kept.toString()).risk() < MODEL_THRESHOLD;
+    }
+
+    /** A clause longer than this is a dictated run-on: only the words right after a denial go, not the whole clause. */
+    private static final int RUN_ON = 24;
+
+    private static String withoutDenials(String clause) {
+        StringBuilder kept = new StringBuilder(clause);
+        for (GatedPattern p : new GatedPattern[] {DENIAL, CRYING}) {
+            GatedPattern.Scan m = p.scan(clause);
+            while (m.find()) for (int i = m.start(); i < Math.min(clause.length(), m.end() + 8); i++) kept.setCharAt(i, ' ');
+        }
+        return kept.toString();
     }
 
     /**
@@ -328,7 +343,8 @@ final class FlagDetector {
         String before = NOT_NEGATION.replaceAll(s.substring(cs, at), "__");
         String near = before.substring(Math.max(0, before.length() - 4));
         if (NEGATION.foundIn(near)) return false;
-        if (STRONG_NEGATION.foundIn(before)) return false;
+        // a dictated run-on is one clause: a negation far before the cue (屋头莫得人了…想从桥上跳下去) is about something else
+        if (STRONG_NEGATION.foundIn(before.substring(Math.max(0, before.length() - STRONG_REACH)))) return false;
         if (suppositionNegates && SUPPOSITION.foundIn(before)) return false;
         return theme.find(ASKING_WHAT_HAPPENED.matcher(before).replaceAll("__")) == null;
     }
