@@ -38,6 +38,8 @@ final class NameMatcher {
     private final Map<String, List<Form>> forms = new HashMap<>();
     /** The same forms as a trie: all forms starting at one offset are found in one walk. */
     private final WordTrie<List<Form>> formIndex = new WordTrie<>();
+    /** Teachers' full names: a student's name part inside one (泽仁 in 泽仁邓珠老师) is the teacher. */
+    private final List<String> teacherNames = new ArrayList<>();
     private final Tiers tiers;
     private final Homophones homophones;
 
@@ -47,6 +49,7 @@ final class NameMatcher {
         this.roster = roster;
         this.chineseNames = new ChineseNames(lexicon);
         for (Student s : roster.students()) addForms(s);
+        for (var t : roster.teachers()) if (t.name() != null && t.name().strip().length() >= 3) teacherNames.add(t.name().strip());
         forms.forEach(formIndex::put);
         this.tiers = new Tiers(roster);
         this.homophones = new Homophones(roster, chineseNames);
@@ -135,10 +138,20 @@ final class NameMatcher {
                 String sub = s.substring(start, end);
                 if (sub.endsWith("同学") && start > 0 && "任如为几奈".indexOf(s.charAt(start - 1)) >= 0) return; // 任何同学
                 if (chineseNames.insideLongerWord(s, start, end)) return;   // 谢天 in 谢天谢地, 常青 in 常青树
+                if (insideTeacherName(s, start, end)) return;
                 hits.add(new Hit(start, end, sub, fs));
             });
         }
         return hits;
+    }
+
+    /** The span is a strict part of a teacher's full name written there (泽仁 of 泽仁邓珠, 扎西 of 普布扎西). */
+    private boolean insideTeacherName(String s, int start, int end) {
+        for (String t : teacherNames) {
+            if (t.length() <= end - start) continue;
+            for (int i = Math.max(0, end - t.length()); i <= start; i++) if (s.startsWith(t, i)) return true;
+        }
+        return false;
     }
 
     /** Longest match wins; among equals, the earlier one. */
