@@ -257,6 +257,8 @@ final class NameMatcher {
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
             "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课"
+                    // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
+                    + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
                     // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
                     + "| |他妈|他爸|她妈|她爸|这孩子)",
             ",.;!?。 \n");
@@ -280,7 +282,9 @@ final class NameMatcher {
                         || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
                 // 文言文, 物理题: a dictionary word that is not first of all a name is no unknown person (a roster name sounding like it still is: 和理想聊)
                 String nature = NameContext.nature(name);
-                boolean word = nature != null && !nature.startsWith("nr");
+                // 商量好这周六: a word opening the run is no name either
+                String head = NameContext.nature(name.substring(0, 2));
+                boolean word = nature != null && !nature.startsWith("nr") || name.length() == 3 && head != null && !head.startsWith("nr");
                 if (!same.isEmpty() || surnameFirst && !word) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
