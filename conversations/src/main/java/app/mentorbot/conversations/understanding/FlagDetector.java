@@ -36,15 +36,14 @@ final class FlagDetector {
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
     /**
-     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected. Leave one
-     * school out (ModelCrossCheck: the model trained without a training school reads that school's notes), the lists
-     * and the model together catch 99% of the twenty-two training schools' SAFETY notes at any threshold from 0.12 to
-     * 0.14 (912 of 920; precision 0.67 to 0.68 before the vetoes). Within that plateau the lowest is kept: the lists were
-     * tuned on these schools and catch less on notes never seen, and a missed signal costs far more than a teacher's
-     * tap. (At 0.14 the held-out split lost three signals for 41 fewer false alarms; that comparison is a look at
-     * held-out scores, said in the README.) Chosen again whenever schools join the model's examples.
+     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: the highest
+     * (in steps of 0.01) at which, leave one school out (ModelCrossCheck: the model trained without a training school
+     * reads that school's notes), the lists and the model together still catch 99% of the twenty-three training schools'
+     * SAFETY notes (0.11: 959 of 968, precision 0.65 before the vetoes). 99% and not the 98% aimed at, since the lists
+     * were tuned on these schools and catch more there than on notes never seen. Chosen again whenever schools join
+     * the model's examples. Low, because a missed signal costs far more than a teacher's tap.
      */
-    static final double MODEL_THRESHOLD = 0.12;
+    static final double MODEL_THRESHOLD = 0.11;
 
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;
