@@ -133,8 +133,13 @@ final class FlagDetector {
         return hits;
     }
 
+    /** A person of any kind, named or not (他, 孩子, 有人, 哪个学生): someone a risk could be about. */
+    private static final GatedPattern SOMEONE = GatedPattern.compile("他|她|孩|娃|学生|同学|人|谁|女生|男生|儿子|女儿|闺女|宝");
+
     /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
     private void modelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
+        // a note that names no one (不好意思刚才发错了) holds no student's situation for the model to suspect
+        if (s.indexOf(NoteText.NAME_MASK) < 0 && !SOMEONE.foundIn(s)) return;
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
         if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))

@@ -256,12 +256,12 @@ final class NameMatcher {
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
-            "(?:^|(?<=[,.;!?。 \\n]))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|上课"
+            "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|昨晚|今早|早上|中午|下午|晚上|上课"
                     // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
                     + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
                     // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
                     + "| |他妈|他爸|她妈|她爸|这孩子)",
-            ",.;!?。 \n");
+            ",.;!?。 \n的");
 
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
