@@ -32,7 +32,7 @@ class NarrativeSetTest {
      * (n32); record and students lost n32, since a suspected risk asks who the unnamed girl is.
      */
     static final Map<String, Double> REPORTED = Map.of("record", 0.985, "kind", 1.000, "students", 0.985,
-            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 0.851);
+            "talkType", 1.000, "channel", 1.000, "date", 1.000, "followUp", 1.000, "topics", 1.000, "flags", 0.816);
 
     private static LabelledSet.Scores scores;
 
@@ -45,7 +45,8 @@ class NarrativeSetTest {
 
     @ParameterizedTest
     // flags is held to the ratchet only: since the eighth pass the risk model asks about five notes of this set's 67
-    // that are not risks (F1 0.851), the price of held-out SAFETY recall 0.973 -> 0.985 (README, "eighth pass")
+    // that are not risks (F1 0.851), the price of held-out SAFETY recall 0.973 -> 0.985 (README, "eighth pass"); since
+    // the ninth, seven (0.816), its threshold having gone 0.12 -> 0.11 by its rule (README, "ninth pass")
     @ValueSource(strings = {"record", "students", "kind", "date", "followUp", "topics"})
     void meetsTheIssueTarget(String field) {
         assertThat(scores.get(field)).as(field).isGreaterThanOrEqualTo(DevSetTest.TARGETS.get(field));
