@@ -29,17 +29,35 @@ final class Fiction {
     private static final String OPEN_QUOTES = "“\"‘'「『";
     private static final String CLOSE_QUOTES = "”\"’'」』";
 
-    /** Whether the cue at [at, end) of s is in a story, a role, a theme, quotes of its own or a longer word. */
+    /** Whether the keyword at [at, end) of s is in a story, a role, a theme, quotes of its own or a longer word (跳楼价). */
     static boolean notReal(String s, int at, int end) {
+        if (told(s, at, end)) return true;
+        // 跳楼价: the cue opens a longer word of the dictionary
+        return end < s.length() && CoreDictionary.contains(s.substring(at, end + 1));
+    }
+
+    /** Whether the words at [at, end) are told in a story, a role, a theme or quotes of their own. */
+    static boolean told(String s, int at, int end) {
         if (THEME_AFTER.foundIn(s.substring(end, Math.min(s.length(), end + 8)))) return true;
         if (inAStory(s, at)) return true;
         // 演一个离家出走的女孩子, 情景剧里演被堵在厕所要钱的那个同学: a part in a play, whoever plays it
         if (ROLE.foundIn(s.substring(Clauses.sentenceStart(s, at), at))) return true;
-        // 小狗“离家出走”三天了: the words alone in quotes are a figure of speech (quoted speech holds more than the cue)
-        if (at > 0 && end < s.length() && OPEN_QUOTES.indexOf(s.charAt(at - 1)) >= 0 && CLOSE_QUOTES.indexOf(s.charAt(end)) >= 0) return true;
-        // 跳楼价: the cue opens a longer word of the dictionary
-        if (end < s.length() && CoreDictionary.contains(s.substring(at, end + 1))) return true;
-        return false;
+        return figureOfSpeech(s, at, end);
+    }
+
+    /** Before an opening quote, what makes the quote someone's words (她说“我不想活了”, 在日记里写了“想消失”). */
+    private static final GatedPattern SPEECH_BEFORE = GatedPattern.compile("说|写|讲|道|问|喊|骂|发|留言|回|:");
+
+    /**
+     * 小狗“离家出走”三天了: a few words in quotes, not someone's words, are a figure of speech. The quote holds the cue and
+     * at most a few chars more, and no word of speech or writing stands right before it.
+     */
+    private static boolean figureOfSpeech(String s, int at, int end) {
+        int open = -1, close = -1;
+        for (int i = at - 1; i >= Math.max(0, at - 3); i--) if (OPEN_QUOTES.indexOf(s.charAt(i)) >= 0) { open = i; break; }
+        for (int i = end; i < Math.min(s.length(), end + 3); i++) if (CLOSE_QUOTES.indexOf(s.charAt(i)) >= 0) { close = i; break; }
+        if (open < 0 || close < 0) return false;
+        return !SPEECH_BEFORE.foundIn(s.substring(Math.max(0, open - 3), open));
     }
 
     private static boolean inAStory(String s, int at) {

@@ -105,7 +105,7 @@ final class FlagDetector {
         }
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
             // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
-            for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a) && !takenBack(t, a))) {
+            for (Situations.Signal sig : situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a) && !takenBack(t, a) && !Fiction.told(t, a, b))) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM || sig.kind() == Situations.Kind.RUNAWAY) {
