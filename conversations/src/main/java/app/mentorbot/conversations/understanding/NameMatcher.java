@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ final class NameMatcher {
     /** The same forms as a trie: all forms starting at one offset are found in one walk. */
     private final WordTrie<List<Form>> formIndex = new WordTrie<>();
     /** Teachers' full names: a student's name part inside one (泽仁 in 泽仁邓珠老师) is the teacher. */
-    private final List<String> teacherNames = new ArrayList<>();
+    private final Set<String> teacherNames = new HashSet<>();
+    private final java.util.SortedSet<Integer> teacherNameLengths = new java.util.TreeSet<>();
     private final Tiers tiers;
     private final Homophones homophones;
 
@@ -49,7 +51,11 @@ final class NameMatcher {
         this.roster = roster;
         this.chineseNames = new ChineseNames(lexicon);
         for (Student s : roster.students()) addForms(s);
-        for (var t : roster.teachers()) if (t.name() != null && t.name().strip().length() >= 3) teacherNames.add(t.name().strip());
+        for (var t : roster.teachers()) {
+            if (t.name() == null || t.name().strip().length() < 3) continue;
+            teacherNames.add(t.name().strip());
+            teacherNameLengths.add(t.name().strip().length());
+        }
         forms.forEach(formIndex::put);
         this.tiers = new Tiers(roster);
         this.homophones = new Homophones(roster, chineseNames);
@@ -147,9 +153,9 @@ final class NameMatcher {
 
     /** The span is a strict part of a teacher's full name written there (泽仁 of 泽仁邓珠, 扎西 of 普布扎西). */
     private boolean insideTeacherName(String s, int start, int end) {
-        for (String t : teacherNames) {
-            if (t.length() <= end - start) continue;
-            for (int i = Math.max(0, end - t.length()); i <= start; i++) if (s.startsWith(t, i)) return true;
+        for (int len : teacherNameLengths) {
+            if (len <= end - start) continue;
+            for (int i = Math.max(0, end - len); i <= start && i + len <= s.length(); i++) if (teacherNames.contains(s.substring(i, i + len))) return true;
         }
         return false;
     }

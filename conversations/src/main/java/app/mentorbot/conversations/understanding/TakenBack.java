@@ -52,6 +52,18 @@ final class TakenBack {
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
         if (finding.replaceAll("[了的。,.!\\s]", "").isEmpty()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
-        return !finding.isBlank() && !risky.test(finding);
+        return !finding.isBlank() && !riskyOnce(finding);
+    }
+
+    /** The last finding this thread judged: each cue of a note before the same finding asks about it again. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private boolean riskyOnce(String finding) {
+        Object[] last = LAST.get();
+        if (finding.equals(last[0])) return (Boolean) last[1];
+        boolean r = risky.test(finding);
+        last[0] = finding;
+        last[1] = r;
+        return r;
     }
 }
