@@ -30,7 +30,7 @@ class CorpusQualityTest {
      * nb-primary, gl-county and kd-boarding joined training and xz-boarding and dl-senior the held-out split. SAFETY
      * precision floors went down again in that pass, by the rule that sets the risk model's threshold and not to make a
      * change pass: leave one school out the rule gave 0.11 (it was 0.12), and held-out SAFETY recall went 811 → 812 of 823
-     * for 33 more questions to teachers. Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
+     * for 35 more questions to teachers. Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
             floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.80, 1.00, 0.69),
@@ -42,29 +42,29 @@ class CorpusQualityTest {
             floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.82, 0.96, 0.72),
             floors("heldout/km-primary", 0.90, 0.95, 0.97, 0.98, 0.98, 0.74, 1.00, 0.60),
             floors("heldout/lsh-junior", 0.83, 0.89, 0.97, 1.00, 0.95, 0.78, 0.97, 0.65),
-            floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.75, 0.95, 0.62),
+            floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.75, 0.95, 0.63),
             floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.71, 0.97, 0.59),
             floors("heldout/qs-senior", 0.82, 0.88, 0.95, 0.97, 0.97, 0.78, 1.00, 0.60),
             floors("heldout/sjz-senior", 0.80, 0.89, 0.95, 0.96, 0.96, 0.72, 1.00, 0.55),
             floors("heldout/sz-senior", 0.91, 0.97, 0.98, 0.97, 0.96, 0.80, 1.00, 0.74),
-            floors("heldout/tj-vocational", 0.83, 0.87, 0.97, 0.97, 0.97, 0.73, 0.95, 0.59),
+            floors("heldout/tj-vocational", 0.83, 0.87, 0.97, 0.97, 0.97, 0.74, 0.95, 0.60),
             floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.99, 0.79, 1.00, 0.68),
             floors("heldout/xz-boarding", 0.85, 0.92, 0.95, 0.98, 0.95, 0.73, 0.97, 0.60),
             floors("heldout/yn-rural", 0.83, 0.88, 0.97, 0.98, 0.96, 0.78, 0.97, 0.69),
-            floors("heldout/zz-senior", 0.88, 0.94, 0.98, 0.97, 0.95, 0.73, 1.00, 0.56),
+            floors("heldout/zz-senior", 0.88, 0.94, 0.98, 0.97, 0.95, 0.74, 1.00, 0.57),
             floors("train/cd-primary", 0.92, 0.97, 0.98, 0.98, 0.97, 0.83, 1.00, 0.73),
             floors("train/cq-county", 0.96, 0.98, 1.00, 0.98, 0.98, 0.83, 1.00, 0.69),
             floors("train/gd-county", 0.95, 0.98, 0.97, 0.97, 1.00, 0.90, 1.00, 0.89),
-            floors("train/gl-county", 0.88, 0.96, 0.97, 0.98, 0.97, 0.73, 1.00, 0.67),
+            floors("train/gl-county", 0.88, 0.96, 0.97, 0.98, 0.97, 0.73, 1.00, 0.68),
             floors("train/gz-junior", 0.90, 0.95, 0.97, 0.98, 0.95, 0.85, 1.00, 0.82),
             floors("train/hb-city", 0.97, 1.00, 0.98, 1.00, 0.99, 0.92, 1.00, 0.86),
             floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.96, 0.76, 1.00, 0.64),
-            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.79, 1.00, 0.68),
+            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.80, 1.00, 0.69),
             floors("train/hz-senior", 0.82, 0.89, 0.97, 0.97, 0.97, 0.80, 1.00, 0.68),
-            floors("train/kd-boarding", 0.85, 0.90, 1.00, 0.97, 0.97, 0.86, 1.00, 0.81),
+            floors("train/kd-boarding", 0.85, 0.90, 1.00, 0.97, 0.97, 0.86, 1.00, 0.82),
             floors("train/lc-junior", 0.94, 0.96, 0.99, 0.98, 0.99, 0.86, 1.00, 0.68),
             floors("train/lz-senior", 0.89, 0.93, 0.97, 0.99, 0.97, 0.72, 1.00, 0.65),
-            floors("train/nb-primary", 0.85, 0.92, 0.99, 1.00, 0.94, 0.86, 1.00, 0.75),
+            floors("train/nb-primary", 0.85, 0.92, 0.99, 1.00, 0.94, 0.87, 1.00, 0.78),
             floors("train/nc-junior", 0.80, 0.89, 0.97, 0.98, 0.95, 0.74, 1.00, 0.63),
             floors("train/nj-senior", 0.86, 0.95, 0.96, 0.98, 0.95, 0.78, 1.00, 0.68),
             floors("train/sd-county", 0.94, 0.96, 0.99, 1.00, 0.98, 0.85, 1.00, 0.76),
