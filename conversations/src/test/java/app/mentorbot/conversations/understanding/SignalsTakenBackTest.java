@@ -36,6 +36,7 @@ class SignalsTakenBackTest {
         assertThat(safety("多吉说他家的小狗“离家出走”三天了，今天自己跑回来了")).isFalse();
         assertThat(safety("多吉说他想离家出走，不想回去了")).isTrue();
         assertThat(safety("卓玛在日记里写了“想消失”")).isTrue();
+        assertThat(safety("卓玛那句“不想活了”让我一晚上没睡着")).isTrue();
     }
 
     @Test void aNegationFarBeforeTheCueInADictatedRunOnDoesNotNegateIt() {
