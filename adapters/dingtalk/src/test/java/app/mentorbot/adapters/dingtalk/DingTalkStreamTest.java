@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import app.mentorbot.adapters.api.InboundMessage;
 import app.mentorbot.adapters.api.testing.FakeClock;
+import app.mentorbot.adapters.api.testing.Patience;
 import app.mentorbot.adapters.api.testing.RecordingSink;
 import tools.jackson.databind.JsonNode;
 
@@ -79,6 +80,12 @@ class DingTalkStreamTest {
         return start(Duration.ofSeconds(30), Duration.ZERO);
     }
 
+    private boolean connectedWithin(Duration base) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Patience.of(base));
+        while (!adapter.connected() && Instant.now().isBefore(deadline)) Thread.sleep(10);
+        return adapter.connected();
+    }
+
     private static JsonNode dataOf(JsonNode ack) {
         return StreamFrames.JSON.readTree(ack.path("data").asString());
     }
@@ -94,7 +101,8 @@ class DingTalkStreamTest {
                 .withRequestBody(matchingJsonPath("$.clientSecret", equalTo("s3cret-client-secret")))
                 .withRequestBody(matchingJsonPath("$.subscriptions[?(@.type == 'CALLBACK')].topic", equalTo("/v1.0/im/bot/messages/get")))
                 .withRequestBody(matchingJsonPath("$.subscriptions[?(@.type == 'EVENT')].topic", equalTo("*"))));
-        assertThat(adapter.connected()).isTrue();
+        // the gateway sees the socket before the client's open callback has run: wait for it, longer on a busy machine
+        assertThat(connectedWithin(WAIT)).isTrue();
     }
 
     @Test
@@ -226,7 +234,7 @@ class DingTalkStreamTest {
         start(Duration.ofMillis(600), Duration.ofMillis(100));
 
         assertThat(gateway.anotherConnectionWithin(Duration.ofMillis(2_000))).isFalse();
-        assertThat(adapter.connected()).isTrue();
+        assertThat(connectedWithin(WAIT)).isTrue();
     }
 
     @Test
