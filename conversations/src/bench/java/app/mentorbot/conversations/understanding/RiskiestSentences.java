@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns each training school's notes into situation-model examples ({@code LABEL<TAB>sentence}), one file a school
  * ({@code notes-<school>.tsv}): each sentence of a note with no SAFETY flag is NONE; of a SAFETY note only its riskiest
- * sentence is kept (never one that only tells what the teacher did about it: {@link TeacherResponse}) (SELF_HARM when the note also carries PSYCH, else BULLYING as a stand-in for any other risk: labelling
+ * sentence is kept, never one that only tells what the teacher did about it ({@link TeacherResponse}), labelled SELF_HARM
+ * when the note also carries PSYCH, else BULLYING as a stand-in for any other risk (labelling
  * each by the kind of risk the hand-written sets' model reads in it lost signals, leave one school out), picked by a model
  * trained on the hand-written example files and every NONE sentence. The model reads one sentence at a time, and a whole SAFETY note
  * as one example taught it that a grandmother's call or a late phone is a risk; the rest of a SAFETY note is left

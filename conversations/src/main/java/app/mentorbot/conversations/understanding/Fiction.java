@@ -45,8 +45,9 @@ final class Fiction {
         return figureOfSpeech(s, at, end);
     }
 
-    /** Before an opening quote, what makes the quote someone's words (她说“我不想活了”, 在日记里写了“想消失”). */
+    /** Inside quotes, words that make them someone's own words, whatever stands before (她那句“不想活了”). */
     private static final GatedPattern OWN_WORDS = GatedPattern.compile("我|死|活|命|自杀|轻生|消失");
+    /** Before an opening quote, what makes the quote someone's words (她说“我不想活了”, 在日记里写了“想消失”). */
     private static final GatedPattern SPEECH_BEFORE = GatedPattern.compile("说|写|讲|道|问|喊|骂|发|留言|回|:");
 
     /**
@@ -58,7 +59,6 @@ final class Fiction {
         for (int i = at - 1; i >= Math.max(0, at - 3); i--) if (OPEN_QUOTES.indexOf(s.charAt(i)) >= 0) { open = i; break; }
         for (int i = end; i < Math.min(s.length(), end + 3); i++) if (CLOSE_QUOTES.indexOf(s.charAt(i)) >= 0) { close = i; break; }
         if (open < 0 || close < 0) return false;
-        // 她那句“不想活了”: words of life and death, or of oneself, in quotes are someone's words whatever stands before
         if (OWN_WORDS.foundIn(s.substring(open, close))) return false;
         return !SPEECH_BEFORE.foundIn(s.substring(Math.max(0, open - 3), open));
     }

@@ -167,10 +167,8 @@ final class KindClassifier {
     private boolean parentReachedOutFirst(String s, List<DateResolver.TimeExpr> times) {
         for (int i = 0; i < s.length(); ) {
             int end = Clauses.clauseEnd(s, i);
-            final int from = i, to = end;
-            String clause = s.substring(from, to);
-            if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && (t.role() == DateResolver.Role.FUTURE || t.deadline()))
-                    || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause) || SUPPOSITION.foundIn(clause)) return false;
+            String clause = s.substring(i, end);
+            if (plans(clause, i, end, times) || SUPPOSITION.foundIn(clause)) return false;
             // the parent acts, not the teacher turning to them (下午跟他爸爸通个电话 may be a plan)
             if ((fromParent.foundIn(clause) || parentAddressesMe.foundIn(clause)) && !toParent.foundIn(clause)) return true;
             i = end + 1;
@@ -179,6 +177,16 @@ final class KindClassifier {
     }
 
     private static final GatedPattern SUPPOSITION = GatedPattern.compile("如果|要是|万一|假如|等");
+
+    /** The clause [from, to) of the note plans: a coming day or deadline in it, a plan word, or a request to be reminded. */
+    private static boolean plans(String clause, int from, int to, List<DateResolver.TimeExpr> times) {
+        return futureIn(times, from, to) || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause);
+    }
+
+    /** A coming day, or a deadline, named in [from, to) of the note. */
+    private static boolean futureIn(List<DateResolver.TimeExpr> times, int from, int to) {
+        return times.stream().anyMatch(t -> t.start() >= from && t.start() < to && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
+    }
 
     /**
      * "李华这次月考退步很多，周五前和他家长沟通一下": a clause describing a named student's state,
@@ -191,10 +199,7 @@ final class KindClassifier {
         while (i < s.length()) {
             int end = Clauses.clauseEnd(s, i);
             String clause = s.substring(i, end);
-            final int from = i, to = end;
-            boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
-                    && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
-            if (future || DateResolver.PLAN.foundIn(clause) || REMIND_ANY.foundIn(clause)) return false;
+            if (plans(clause, i, end, times)) return false;
             String bare = FILLER.matcher(clause).replaceAll("");
             if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
                 return true;
@@ -347,9 +352,7 @@ final class KindClassifier {
         String near = s.substring(Math.max(from, at - PLAN_REACH), to);
         // 上周五约了家长来学校: an arrangement on a past day is part of the report
         if (times.stream().anyMatch(t -> t.start() >= from && t.start() < to && t.role() == DateResolver.Role.PAST)) return false;
-        boolean future = times.stream().anyMatch(t -> t.start() >= from && t.start() < to
-                && (t.role() == DateResolver.Role.FUTURE || t.deadline()));
-        return future || DateResolver.PLAN.foundIn(near);
+        return futureIn(times, from, to) || DateResolver.PLAN.foundIn(near);
     }
 
     /** How far before an exchange a plan word may stand and still plan it (打算下周找个时间和他好好谈谈). */

@@ -3,11 +3,13 @@ package app.mentorbot.conversations.understanding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import app.mentorbot.conversations.roster.Roster;
@@ -41,7 +43,7 @@ final class NameMatcher {
     private final WordTrie<List<Form>> formIndex = new WordTrie<>();
     /** Teachers' full names: a student's name part inside one (泽仁 in 泽仁邓珠老师) is the teacher. */
     private final Set<String> teacherNames = new HashSet<>();
-    private final java.util.SortedSet<Integer> teacherNameLengths = new java.util.TreeSet<>();
+    private final SortedSet<Integer> teacherNameLengths = new TreeSet<>();
     private final Tiers tiers;
     private final Homophones homophones;
 
@@ -52,9 +54,10 @@ final class NameMatcher {
         this.chineseNames = new ChineseNames(lexicon);
         for (Student s : roster.students()) addForms(s);
         for (var t : roster.teachers()) {
-            if (t.name() == null || t.name().strip().length() < 3) continue;
-            teacherNames.add(t.name().strip());
-            teacherNameLengths.add(t.name().strip().length());
+            String name = t.name() == null ? "" : t.name().strip();
+            if (name.length() < 3) continue;
+            teacherNames.add(name);
+            teacherNameLengths.add(name.length());
         }
         forms.forEach(formIndex::put);
         this.tiers = new Tiers(roster);

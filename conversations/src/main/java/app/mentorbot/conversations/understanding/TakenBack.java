@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Whether a note takes back a safety signal it holds: a rumour (有人传他被打了) it then denies (没这回事, 其实是打球撞的);
@@ -51,19 +52,26 @@ final class TakenBack {
         int from = at + found.end();
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
-        if (finding.replaceAll("[了的。,.!\\s]", "").isEmpty()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
+        if (CONFIRMATION_ONLY.matcher(finding).matches()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
         return !finding.isBlank() && !riskyOnce(finding);
     }
 
-    /** The last finding this thread judged: each cue of a note before the same finding asks about it again. */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+    /** What is left after a confirmation word when it closes its sentence (教练也证实了). */
+    private static final Pattern CONFIRMATION_ONLY = Pattern.compile("[了的。,.!\\s]*");
+
+    private record Judged(String finding, boolean risky) {}
+
+    /**
+     * The last finding this detector judged on this thread: each cue of a note before the same finding asks about it
+     * again. Per detector, since a school's own lists may judge the same words otherwise.
+     */
+    private final ThreadLocal<Judged> last = new ThreadLocal<>();
 
     private boolean riskyOnce(String finding) {
-        Object[] last = LAST.get();
-        if (finding.equals(last[0])) return (Boolean) last[1];
+        Judged j = last.get();
+        if (j != null && j.finding().equals(finding)) return j.risky();
         boolean r = risky.test(finding);
-        last[0] = finding;
-        last[1] = r;
+        last.set(new Judged(finding, r));
         return r;
     }
 }

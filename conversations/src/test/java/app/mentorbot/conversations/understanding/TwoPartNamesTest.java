@@ -54,6 +54,8 @@ class TwoPartNamesTest {
     @Test void aCompoundSurnameStaysASurnameAndGivenName() {
         assertThat(read("T2", "晓雨今天作业没交").studentIds()).containsExactly("S6");
         assertThat(read("T2", "欧阳今天作业没交").studentIds()).containsExactly("S6");
+        // a Han given name keeps its nicknames, which no two-part name has
+        assertThat(read("T2", "小雨今天作业没交").studentIds()).containsExactly("S6");
     }
 
     @Test void aHalfInsideATeachersFullNameIsTheTeacher() {
