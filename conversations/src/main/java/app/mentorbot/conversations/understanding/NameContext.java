@@ -38,6 +38,8 @@ final class NameContext {
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
             "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习后?|早自习后?|早读后?|课后|熄灯后|的时候"
+                    // a lesson or a moment sets the scene too: 体育课张扬跳远时…, 六一活动时郑重被…
+                    + "|课(上|堂上|间|前)?|(?<![当平有按及同准临])时"
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
                     + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?)$");

@@ -19,7 +19,7 @@ import app.mentorbot.conversations.roster.Student;
  * Finds the students a note talks about.
  *
  * <p>Design: every student contributes the surface forms teachers use (full name, given name,
- * 小 + last char, doubled last char, 小 + surname, surname + 同学); the note is scanned for all of
+ * 小, 阿 + last char, last char + 仔, doubled first or last char of the given name, 小 + surname, surname + 同学); the note is scanned for all of
  * them and overlapping hits are settled longest-first. A form that is also an everyday word
  * (明明, 高兴) is kept only in name context. Each kept hit is resolved through the {@link Tiers}
  * (mentees, taught classes, school). Then two fallbacks: collective phrases (所有受导学生) mean all
@@ -79,6 +79,9 @@ final class NameMatcher {
         add("小" + last, s, FormType.XIAO_LAST);
         add("阿" + last, s, FormType.XIAO_LAST);   // 阿杰 for 邵俊杰
         add("" + last + last, s, FormType.DOUBLED);
+        // 浩浩 for 王浩然, 佳佳 for 翁佳怡: the first char of a two-char given name doubled, as families call a child
+        if (given.length() == 2) add("" + given.charAt(0) + given.charAt(0), s, FormType.DOUBLED);
+        add(last + "仔", s, FormType.XIAO_LAST);   // 辉仔 for 王家辉: the southern (粤, 闽) nickname
         add("小" + surname, s, FormType.XIAO_SURNAME);
         if (sl == 2) add(surname, s, FormType.XIAO_SURNAME);   // 欧阳, 司马: a compound surname alone is what classmates call them
         add(surname + "同学", s, FormType.SURNAME_TONGXUE);
