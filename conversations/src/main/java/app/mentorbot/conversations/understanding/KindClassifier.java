@@ -22,23 +22,6 @@ final class KindClassifier {
     private static final Pattern PLEASANTRY = Pattern.compile(
             "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
-    /** A question to the bot, whatever else the note says. */
-    private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
-    /** Asking for records; only when the note does not itself report something (交一篇给我看). */
-    private static final GatedPattern QUERY = GatedPattern.compile(
-            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
-    /** The end of a request, a particle allowed (电话是多少来着). */
-    private static final String END = "(来着|呢|啊|呀|了)?[\\s。.!！]*$";
-    /** A bare request that ends on what is wanted (李华最近的记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
-    private static final GatedPattern REQUEST = GatedPattern.compile(
-            "(的(记录|档案|成长档案)|联系情况|完成情况|谈话情况)" + END + "|还有谁[^,.;!?。]{0,8}没|谁还没|哪些(学生|人)还没"
-                    // 都有啥记录, 一共谈了几次, 他姥姥电话多少
-                    + "|(有啥|有什么|有哪些|有没有)(记录|情况)|谁的?[^,.;!?。]{0,6}(最多|最少)" + END + "|(?<!问[^,.;!?。]{0,8})(最近|这学期|这周)(怎么样|咋样|如何)" + END + "|一共[^,.;!?。]{0,8}几(次|条|个|回)[^,.;!?。]{0,4}" + END + "|(谈|聊|联系|见|来|找)(过|了)几(次|回)" + END + "|(电话|手机|手机号)(是)?(多少|好多)" + END + "|(家长|妈妈|爸爸|奶奶|爷爷|外婆|外公)的?(电话|手机号|联系方式)" + END
-                    // asking for a number or a fact: 电话是多少, 排第几, 考了几分
-                    + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?" + END + "|(是多少|多少分|第几|几名|几分|哪天|哪一天)" + END);
-    /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
-    private static final GatedPattern QUERY_LEAD = GatedPattern.compile(
-            "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看)(一下|下)?");
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
@@ -88,20 +71,15 @@ final class KindClassifier {
             String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
             if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
         }
-        GatedPattern.Scan question = QUESTION.scan(s);
-        if (question.find() && !reportedQuestion(s, question.start())) return new Decision(Kind.QUERY, question.start(), question.end());
-        GatedPattern.Scan request = REQUEST.scan(s);
-        if (request.find() && !reportedQuestion(s, request.start())) return new Decision(Kind.QUERY, request.start(), request.end());
-        GatedPattern.Scan ql = QUERY_LEAD.scan(s);
-        if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
-            return new Decision(Kind.QUERY, ql.start(4), ql.end(4));
+        Decision query = Questions.putToTheBot(s);
+        if (query != null && !tellsOfARisk(s)) return query;
         GatedPattern.Scan lead = REMIND_LEAD.scan(s);
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         boolean reportsPast = pastMarker || reportsPast(s, times);
-        GatedPattern.Scan q = QUERY.scan(s);
+        GatedPattern.Scan q = Questions.QUERY.scan(s);
         boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || studentSpokeFirst(s);
-        if (!happened && q.find()) return new Decision(Kind.QUERY, q.start(), q.end());
+        if (!happened && q.find() && !tellsOfARisk(s)) return new Decision(Kind.QUERY, q.start(), q.end());
         GatedPattern.Scan asked = REMIND_ANY.scan(s);
         boolean remindMe = false;
         while (!remindMe && asked.find()) remindMe = asked.group().startsWith("提醒");   // 记得提醒我: the request is the 提醒
@@ -319,17 +297,19 @@ final class KindClassifier {
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
                     + "|班里|班上|群里|讨论");
 
-    /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
-    private static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
-
     private static boolean studentSpokeFirst(String s) {
         // only a match opening within the first 12 chars counts, and one that does fits in the first 60
         GatedPattern.Scan spoke = TalkWords.STUDENT_SPOKE.scan(s.length() > 60 ? s.substring(0, 60) : s);
         return spoke.find() && spoke.start() < 12;
     }
 
-    private static boolean reportedQuestion(String s, int at) {
-        return ASKED_ME.foundIn(s.substring(Clauses.sentenceStart(s, at), Math.min(s.length(), at + 1)));
+    /**
+     * A note of several clauses that tells of a risk is a report, whatever question or query word it holds (他爸回来就查成绩;
+     * 他跟我说不想活了，这种情况要报告吗？): a query's record keeps no flags, and the class head must hear of the risk.
+     */
+    private boolean tellsOfARisk(String s) {
+        int first = Clauses.clauseEnd(s, 0);
+        return first < s.length() && !s.substring(first + 1).isBlank() && flags.find(s).stream().anyMatch(h -> h.flag() == Flag.SAFETY);
     }
 
     /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
@@ -386,7 +366,7 @@ final class KindClassifier {
 
     /** 问我下周三的竞赛报名截止没有: the day is in a question someone asked. */
     private static boolean askedOf(String s, int at) {
-        return ASKED_ME.foundIn(s.substring(Clauses.clauseStart(s, at), at));
+        return Questions.ASKED_ME.foundIn(s.substring(Clauses.clauseStart(s, at), at));
     }
 
     /** True when a 说 (or similar) earlier in the same clause makes this someone's words. */

@@ -41,6 +41,19 @@ class QueryPhrasesTest {
     }
 
     @Test
+    void aNoteThatTellsOfARiskIsNotAQueryWhateverItAsksSoTheFlagIsKept() {
+        Note asks = READER.read("M1", "宋佳琪今天跟我说不想活了，这种情况要报告吗？", NOW);
+        assertThat(asks.kind()).isEqualTo(Kind.TALK);
+        assertThat(asks.flags()).contains(Flag.SAFETY);
+        // 查 here is what the father does, not a request to the bot
+        Note told = READER.read("M1", "韩磊脖子后面有一道紫的，他说他爸拿衣架抽的，他爸回来就查成绩。", NOW);
+        assertThat(told.kind()).isNotEqualTo(Kind.QUERY);
+        assertThat(told.flags()).contains(Flag.SAFETY);
+        // a one-clause question about a record stays a query
+        assertThat(kindOf("查一下宋佳琪的谈话记录")).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
     void handingInAGrowthFileIsAReminderNotAQuery() {
         assertThat(kindOf("二十号前交成长档案")).isEqualTo(Kind.REMINDER);
         assertThat(kindOf("宋佳琪今天的表现记录一下，上课很专注")).isNotEqualTo(Kind.QUERY);
