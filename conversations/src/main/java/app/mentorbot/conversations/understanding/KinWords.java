@@ -2,7 +2,7 @@ package app.mentorbot.conversations.understanding;
 
 /**
  * The short words that start a parent or guardian inside the reader's own patterns (□□妈妈说, 他奶奶打电话来, 阿嬷讲):
- * one list, so a guardian (阿嬷 of 闽南, 阿嫲 of 粤, a family's 保姆) is at once a speaker who is not the student, a sign of
+ * one list, so a guardian (阿嬷 of 闽南, 依公 of 福州, 阿嫲 of 粤, a family's 保姆) is at once a speaker who is not the student, a sign of
  * a family in a sentence and a parent who has written to the teacher. The patterns are compiled once per JVM, so this
  * list is kept in step with the built-in parent-words.txt by hand; a school's own additions to parent-words reach the
  * kind of a contact, not these patterns.
@@ -10,5 +10,5 @@ package app.mentorbot.conversations.understanding;
 final class KinWords {
     private KinWords() {}
 
-    static final String STARTS = "妈|爸|奶|爷|外婆|外公|姥|家长|舅|姑|姨|嬷|嫲|阿公|阿婆|阿爷|保姆";
+    static final String STARTS = "妈|爸|奶|爷|外婆|外公|姥|家长|舅|姑|姨|嬷|嫲|阿公|依公|阿婆|阿爷|保姆";
 }
