@@ -244,6 +244,14 @@ class NoteReaderTest {
             assertThat(read("下周一组织所有受导学生集体交流").studentIds())
                     .containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
         }
+        @Test void aMeetingHeldForAllMyMenteesIsAGroupTalkWithThemAll() {
+            Note n = read("给七个导生开了个期中总结会，宋佳琪进步明显");
+            assertThat(n.kind()).isEqualTo(Kind.TALK);
+            assertThat(n.talkType()).isEqualTo(TalkType.GROUP);
+            assertThat(n.studentIds()).containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
+            // two students and the start of a term are no meeting (和…开学那会儿)
+            assertThat(read("宋佳琪和许诗涵开学那会儿闹过矛盾，现在好了").kind()).isNotEqualTo(Kind.TALK);
+        }
         @Test void myStudentsMeansTheSendersMentees() {
             assertThat(read("M2", "我的学生这周都交了作业").studentIds()).containsExactlyInAnyOrder("A8", "B3");
         }
