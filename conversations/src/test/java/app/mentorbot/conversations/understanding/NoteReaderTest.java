@@ -490,6 +490,13 @@ class NoteReaderTest {
 
     @Nested
     class KindsByStructure {
+        @Test void aStudentWhoCallsTheTeacherTalksWithTheTeacherWhateverOpensTheNote() {
+            assertThat(read("周六值班，许诗涵晚上打电话给我，哭着说想家了").kind()).isEqualTo(Kind.TALK);
+            assertThat(read("周六值班，许诗涵妈妈晚上打电话给我，说孩子想家了").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        }
+        @Test void aDictatedQuestionAndAnswerSeparatedBySpacesIsATalk() {
+            assertThat(read("就是今天英语课上许诗涵趴在桌上 然后我下课问她怎么了 她说昨晚没睡好").kind()).isEqualTo(Kind.TALK);
+        }
         @Test void aMedicalRecheckIsNotALookUp() {
             assertThat(read("许诗涵刚给我发微信说明天请假，要陪妈妈去医院复查").kind()).isNotEqualTo(Kind.QUERY);
         }
