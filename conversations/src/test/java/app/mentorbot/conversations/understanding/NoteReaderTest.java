@@ -494,6 +494,12 @@ class NoteReaderTest {
             assertThat(read("周六值班，许诗涵晚上打电话给我，哭着说想家了").kind()).isEqualTo(Kind.TALK);
             assertThat(read("周六值班，许诗涵妈妈晚上打电话给我，说孩子想家了").kind()).isEqualTo(Kind.PARENT_CONTACT);
         }
+        @Test void aTalkTheTeacherMustOrWantsToHaveIsAPlanNotATalk() {
+            assertThat(read("许诗涵最近晚上都刷题到两三点，今天得找她聊聊").kind()).isEqualTo(Kind.OBSERVATION);
+            assertThat(read("许诗涵这两天上课老走神 那个 下午找她聊聊").kind()).isEqualTo(Kind.OBSERVATION);
+            // the same words told as done are the talk
+            assertThat(read("许诗涵这两天上课老走神，下午找她聊了聊").kind()).isEqualTo(Kind.TALK);
+        }
         @Test void aDictatedQuestionAndAnswerSeparatedBySpacesIsATalk() {
             assertThat(read("就是今天英语课上许诗涵趴在桌上 然后我下课问她怎么了 她说昨晚没睡好").kind()).isEqualTo(Kind.TALK);
         }
