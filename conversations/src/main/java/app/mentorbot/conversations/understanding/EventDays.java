@@ -123,7 +123,7 @@ final class EventDays {
                 boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
                 String lead = s.substring(cs, t.start());
                 boolean speech = (quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
-                        && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒");
+                        && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t);
                 if (planned && !speech) return t;
             }
         }
@@ -179,6 +179,21 @@ final class EventDays {
      * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own
      * (爷爷问这周末要不要补课; 我跟他说周三再来 is the teacher's).
      */
+    /** Someone's 说 right before the day, unless the teacher's (我回复说明天…): what follows is their words. */
+    private static final Pattern SAID_RIGHT_BEFORE = Pattern.compile("[说讲]\\s*$");
+    /** The teacher is the one who said it (我回复说, 我跟她说), not the one told (跟我说). */
+    private static final Pattern TEACHER_SAID = Pattern.compile("(^|[^跟和对给向])我(回复|回|跟他|跟她|和他|和她|对他|对她)?[说讲]\\s*$");
+
+    /**
+     * The day opens what the teacher will do (明天我跟她妈妈打个电话, 明朝我到门口去看看) at the end of a dictated run-on
+     * whose clause began with the student or someone's words: the teacher's plan, unless quoted or said by another.
+     */
+    private static boolean teacherNext(String s, int clauseStart, DateResolver.TimeExpr t) {
+        if (!s.startsWith("我", t.end()) || s.startsWith("我们", t.end()) || quoted(s, t.start())) return false;
+        String before = s.substring(Math.max(clauseStart, t.start() - 8), t.start());
+        return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find();
+    }
+
     private static boolean othersWords(String lead) {
         GatedPattern.Scan m = SPOKEN.scan(lead);
         int lastEnd = -1;

@@ -271,6 +271,14 @@ class NoteReaderTest {
             assertThat(n.date()).isNull();
             assertThat(READER.read("M1", "礼拜天家访宋佳琪", FRI).followUp()).isEqualTo(d("2026-04-19"));
         }
+        @Test void aDayOpeningWhatTheTeacherWillDoEndsADictatedRunOnWithItsFollowUp() {
+            assertThat(READER.read("M1", "那个宋佳琪最近作业老是没写完然后就是问了才晓得她爸妈晚上摆摊很晚才回来明天我跟她妈妈打个电话", WED)
+                    .followUp()).isEqualTo(d("2026-04-16"));
+            assertThat(READER.read("M1", "宋佳琪奶奶发微信语音说孩子肚子疼不想上学 我回复说明天我在学校多留意一下", WED)
+                    .followUp()).isEqualTo(d("2026-04-16"));
+            // the student's own 明天我… is the student's plan
+            assertThat(READER.read("M1", "宋佳琪跟我说明天我就不来上学了", WED).followUp()).isNull();
+        }
         @Test void prefixedWeekdaysCountWeeksFromMonday() {
             assertThat(READER.read("M1", "下周一开家长会", SUN).followUp()).isEqualTo(d("2026-04-20"));
             assertThat(READER.read("M1", "提醒我下下周日交材料", SUN).followUp()).isEqualTo(d("2026-05-03"));
