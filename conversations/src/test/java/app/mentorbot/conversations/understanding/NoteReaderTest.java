@@ -441,6 +441,13 @@ class NoteReaderTest {
 
     @Nested
     class FlagsAndNegation {
+        @Test void aFamilysSituationToldWithoutItsNameIsFamily() {
+            assertThat(read("和小宋聊了聊，她爸妈在外省开拉面馆打工，三年没回来了").flags()).contains(Flag.FAMILY);
+            assertThat(read("和小宋聊了聊，她一直是姑姑带大的").flags()).contains(Flag.FAMILY);
+            assertThat(read("小宋妈妈打电话来，说家里生意不好，最近手头紧").flags()).contains(Flag.FAMILY);
+            // a mother at work in town is no family situation
+            assertThat(read("小宋妈妈在超市上班，晚上八点才下班，今天来接晚了").flags()).doesNotContain(Flag.FAMILY);
+        }
         @Test void aNegatedMoodRaisesNoFlag() {
             assertThat(read("和小宋聊了聊，她最近情绪不低落，没有被欺负").flags()).isEmpty();
         }
