@@ -47,7 +47,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|回了?(微信|信息|短信|电话)|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
+                        + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"

@@ -505,6 +505,11 @@ class NoteReaderTest {
 
     @Nested
     class KindsByStructure {
+        @Test void aFatherByAnyNameWhoCallsOrComesIsAParentContactNotTheStudentsTalk() {
+            assertThat(read("许诗涵阿达打电话来，说孩子生活费花得太快").kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(read("许诗涵父亲来校面谈，说孩子寒假就不想来学校").kind()).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(read("许诗涵爸爸回电了，他在上海跑货运").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        }
         @Test void aStudentWhoCallsTheTeacherTalksWithTheTeacherWhateverOpensTheNote() {
             assertThat(read("周六值班，许诗涵晚上打电话给我，哭着说想家了").kind()).isEqualTo(Kind.TALK);
             assertThat(read("周六值班，许诗涵妈妈晚上打电话给我，说孩子想家了").kind()).isEqualTo(Kind.PARENT_CONTACT);
