@@ -129,7 +129,9 @@ final class NameMatcher {
 
     List<Mention> find(NoteText text, String senderId) {
         String s = text.simple;
-        List<Hit> hits = settle(allHits(s));
+        List<Hit> hits = new ArrayList<>(settle(allHits(s)));
+        // a title (《离家出走的小明》) names a book or a play: only a full name that is no word is still a student
+        hits.removeIf(h -> inTitle(s, h.start(), h.end()) && (wordLike(h) || h.forms().stream().noneMatch(f -> f.type() == FormType.FULL)));
         List<Hit> kept = keepInNameContext(s, hits);
         List<Mention> mentions = new ArrayList<>();
         for (Hit h : kept) mentions.add(resolve(h, senderId));
@@ -164,6 +166,11 @@ final class NameMatcher {
             for (int i = Math.max(0, end - len); i <= start && i + len <= s.length(); i++) if (teacherNames.contains(s.substring(i, i + len))) return true;
         }
         return false;
+    }
+
+    private static boolean inTitle(String s, int start, int end) {
+        int open = s.lastIndexOf('《', start);
+        return open >= 0 && s.lastIndexOf('》', start) < open && s.indexOf('》', open) >= end;
     }
 
     /** Longest match wins; among equals, the earlier one. */

@@ -14,7 +14,8 @@ import app.mentorbot.conversations.roster.Teacher;
 
 /**
  * What families and teachers call a Han child besides the name (docs/notes.md): the first char of the given name doubled
- * (佳佳 for 翁佳怡), the southern 辉仔, and a word-name opening its clause after a lesson or a moment (六一活动时郑重被…).
+ * (佳佳 for 翁佳怡), the southern 辉仔, a word-name opening its clause after a lesson or a moment (六一活动时郑重被…), and
+ * what a title (《…》) holds.
  */
 class HanNicknamesTest {
     static final Roster ROSTER = new Roster("榕荫小学",
@@ -48,6 +49,12 @@ class HanNicknamesTest {
 
     @Test void theSouthernNicknameIsTheChild() {
         assertThat(read("T1", "辉仔今天上完体育课直喊累").studentIds()).containsExactly("S2");
+    }
+
+    @Test void aNicknameOrAWordNameInsideATitleIsTheBooksNotAStudent() {
+        assertThat(read("T2", "班会上何佳琪表演小品《浩浩离家出走了》，全班都笑了").studentIds()).containsExactly("S4");
+        // a full name that is no word is still the student, even in a title
+        assertThat(read("T2", "班会上演了《何佳琪的一天》").studentIds()).containsExactly("S4");
     }
 
     @Test void aWordNameAfterALessonOrAMomentOpensTheClause() {
