@@ -175,17 +175,13 @@ final class EventDays {
     /** Words that open what someone said or asked (妈妈问这周末要不要补课): the days after them are theirs. */
     private static final GatedPattern SPOKEN = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|提到|问(?!题|问)");
 
-    /**
-     * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own
-     * (爷爷问这周末要不要补课; 我跟他说周三再来 is the teacher's).
-     */
     /** Someone's 说 right before the day, unless the teacher's (我回复说明天…): what follows is their words. */
     private static final Pattern SAID_RIGHT_BEFORE = Pattern.compile("[说讲]\\s*$");
     /** The teacher is the one who said it (我回复说, 我跟她说), not the one told (跟我说). */
     private static final Pattern TEACHER_SAID = Pattern.compile("(^|[^跟和对给向])我(回复|回|跟他|跟她|和他|和她|对他|对她)?[说讲]\\s*$");
 
     /**
-     * The day opens what the teacher will do (明天我跟她妈妈打个电话, 明朝我到门口去看看) at the end of a dictated run-on
+     * The day opens what the teacher will do (明天我跟她妈妈打个电话, 明天我在去找他谈一下) at the end of a dictated run-on
      * whose clause began with the student or someone's words: the teacher's plan, unless quoted or said by another.
      */
     private static boolean teacherNext(String s, int clauseStart, DateResolver.TimeExpr t) {
@@ -194,6 +190,10 @@ final class EventDays {
         return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find();
     }
 
+    /**
+     * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own
+     * (爷爷问这周末要不要补课; 我跟他说周三再来 is the teacher's).
+     */
     private static boolean othersWords(String lead) {
         GatedPattern.Scan m = SPOKEN.scan(lead);
         int lastEnd = -1;
