@@ -292,8 +292,9 @@ public final class NoteReader {
     private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码|哪几个|哪些");
 
     /**
-     * Safety first: a question that tells of a child at risk (李华说不想活了，怎么办？) is a report with a question, not a
-     * query to the bot: it is filed as an observation with its flags, so the class head hears of it.
+     * Safety first: a one-clause question that tells of a child at risk (有学生说不想活了怎么办？) is a report with a question,
+     * not a query to the bot: it is filed as an observation with its flags, so the class head hears of it. A note of
+     * several clauses that tells of a risk never reaches here: the kind classifier files it as the report it is.
      */
     private void askedAboutARisk(Reading r) {
         if (LOOK_UP.foundIn(r.s)) return;
