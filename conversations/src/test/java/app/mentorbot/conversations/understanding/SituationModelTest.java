@@ -88,6 +88,19 @@ class SituationModelTest {
     }
 
     @Test
+    void aFaintSelfHarmSuspicionAsksAboutSafetyButMarksNoPsych() throws Exception {
+        NoteReader reader = new NoteReader(RosterJson.read(Path.of("../corpus/rosters/lc-junior.json")));
+        ZonedDateTime now = ZonedDateTime.parse("2026-12-03T10:00:00+08:00");
+        // the sentence must sit in the faint band for this test to mean anything (choose another if the examples move it)
+        SituationModel.Guess g = SituationModel.risks().read(NoteText.of("□□这两天把零食都分给同学了").simple);
+        assertThat(g.is(SituationModel.Label.SELF_HARM)).isTrue();
+        assertThat(g.risk()).isBetween(FlagDetector.MODEL_THRESHOLD, FlagDetector.SURE_OF_SELF_HARM);
+        Note n = reader.read("LC-T08", "田甜这两天把零食都分给同学了", now);
+        assertThat(n.flags()).contains(Flag.SAFETY).doesNotContain(Flag.PSYCH);
+        assertThat(n.doubts()).anyMatch(d -> d.startsWith(Note.SAFETY_SUSPECTED));
+    }
+
+    @Test
     void aQuestionThatTellsOfAChildAtRiskIsFiledWithItsFlagButALookUpStaysAQuery() throws Exception {
         NoteReader reader = new NoteReader(RosterJson.read(Path.of("../corpus/rosters/lc-junior.json")));
         ZonedDateTime now = ZonedDateTime.parse("2026-12-03T10:00:00+08:00");
