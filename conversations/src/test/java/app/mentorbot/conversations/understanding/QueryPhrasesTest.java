@@ -49,8 +49,13 @@ class QueryPhrasesTest {
         Note told = READER.read("M1", "韩磊脖子后面有一道紫的，他说他爸拿衣架抽的，他爸回来就查成绩。", NOW);
         assertThat(told.kind()).isNotEqualTo(Kind.QUERY);
         assertThat(told.flags()).contains(Flag.SAFETY);
-        // a one-clause question about a record stays a query
+        // a one-clause question that tells of a risk is filed as an observation with its flags
+        Note short_ = READER.read("M1", "有学生说不想活了怎么办？", NOW);
+        assertThat(short_.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(short_.flags()).contains(Flag.SAFETY);
+        // a one-clause question about a record stays a query, whatever it names
         assertThat(kindOf("查一下宋佳琪的谈话记录")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("宋佳琪最近被欺负的记录")).isEqualTo(Kind.QUERY);
     }
 
     @Test

@@ -99,18 +99,4 @@ class SituationModelTest {
         assertThat(n.flags()).contains(Flag.SAFETY).doesNotContain(Flag.PSYCH);
         assertThat(n.doubts()).anyMatch(d -> d.startsWith(Note.SAFETY_SUSPECTED));
     }
-
-    @Test
-    void aQuestionThatTellsOfAChildAtRiskIsFiledWithItsFlagButALookUpStaysAQuery() throws Exception {
-        NoteReader reader = new NoteReader(RosterJson.read(Path.of("../corpus/rosters/lc-junior.json")));
-        ZonedDateTime now = ZonedDateTime.parse("2026-12-03T10:00:00+08:00");
-        // several clauses: the report it is (田甜说… is a talk); one clause: filed as an observation with its flags
-        Note asked = reader.read("LC-T08", "田甜刚才说不想活了，我该怎么办？", now);
-        assertThat(asked.kind()).isEqualTo(Kind.TALK);
-        assertThat(asked.flags()).contains(Flag.SAFETY);
-        Note short_ = reader.read("LC-T08", "有学生说不想活了怎么办？", now);
-        assertThat(short_.kind()).isEqualTo(Kind.OBSERVATION);
-        assertThat(short_.flags()).contains(Flag.SAFETY);
-        assertThat(reader.read("LC-T08", "田甜最近被欺负的记录", now).kind()).isEqualTo(Kind.QUERY);
-    }
 }
