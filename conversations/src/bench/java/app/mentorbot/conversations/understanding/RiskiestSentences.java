@@ -24,9 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  * out, since it may hold part of the risk. Sentences are written as the reader's model reads them: simplified, with
  * every student the school's roster names masked (□), so that a name's characters are never learnt as a risk.
  *
+ * <p>With {@code --family} first, the same for the family model ({@code family-examples/notes-<school>.tsv}): each
+ * sentence of a note with no FAMILY flag is NONE; of a FAMILY note its most family-like sentence is FAMILY, picked by
+ * a model trained on the hand-written family files and every NONE sentence.
+ *
  * <pre>
  * java -cp conversations/target/test-classes:conversations/target/classes:$(cat conversations/target/bench.cp) \
- *     app.mentorbot.conversations.understanding.RiskiestSentences corpus/rosters OUT_DIR corpus/train/*.jsonl \
+ *     app.mentorbot.conversations.understanding.RiskiestSentences [--family] corpus/rosters OUT_DIR corpus/train/*.jsonl \
  *     conversations/src/test/resources/understanding/narrative.jsonl
  * </pre>
  */
@@ -34,7 +38,21 @@ public final class RiskiestSentences {
     private RiskiestSentences() {
     }
 
+    /** Which model the examples are for: its hand-written files, the flag that makes a note's sentence positive, and its label. */
+    private record Target(String dir, List<String> handWritten, String flag, Class<? extends Enum<?>> labels) {
+        String label(Masked n) {
+            return flag.equals("FAMILY") ? "FAMILY" : n.flags.contains("PSYCH") ? "SELF_HARM" : "BULLYING";
+        }
+    }
+
+    private static final Target RISKS = new Target("situation-examples", List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv"),
+            "SAFETY", SituationModel.Label.class);
+    private static final Target FAMILY = new Target("family-examples", List.of("many-regions.tsv", "teachers-notes.tsv"),
+            "FAMILY", SituationModel.FamilyLabel.class);
+
     public static void main(String[] args) throws IOException {
+        Target target = args[0].equals("--family") ? FAMILY : RISKS;
+        if (target == FAMILY) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
         JsonMapper json = JsonMapper.builder().build();
@@ -53,34 +71,42 @@ public final class RiskiestSentences {
                 List<String> flags = new ArrayList<>();
                 note.path("gold").path("flags").forEach(x -> flags.add(x.asString()));
                 String text = reader.masked(note.path("sender").asString(), note.get("text").asString());
-                notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags.contains("SAFETY"), flags.contains("PSYCH")));
+                notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags));
             }
             schools.put(school, new School(args[i], notes));
         }
         List<SituationModel.Example> base = new ArrayList<>();
-        for (String f : List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv")) {
-            base.addAll(SituationModel.loadFile("/understanding/situation-examples/" + f, SituationModel.Label.class));
-        }
+        for (String f : target.handWritten()) base.addAll(handWritten(target, f));
         for (School school : schools.values()) {
-            for (Masked n : school.notes) if (!n.safety) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
+            for (Masked n : school.notes) if (!n.has(target)) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
         }
-        SituationModel model = SituationModel.train(base, SituationModel.Label.values().length);
+        SituationModel model = SituationModel.train(base, target.labels().getEnumConstants().length);
         Files.createDirectories(out);
         for (Map.Entry<String, School> school : schools.entrySet()) {
             StringBuilder tsv = new StringBuilder("# " + school.getValue().path
-                    + ": each sentence of a note without SAFETY as NONE; of a SAFETY note its riskiest sentence (RiskiestSentences)\n");
+                    + ": each sentence of a note without " + target.flag() + " as NONE; of a " + target.flag()
+                    + " note its likeliest sentence (RiskiestSentences)\n");
             for (Masked n : school.getValue().notes) {
-                if (!n.safety) {
+                if (!n.has(target)) {
                     for (String s : sentences(n.text)) tsv.append("NONE\t").append(s).append('\n');
                 } else {
-                    tsv.append(n.psych ? "SELF_HARM" : "BULLYING").append('\t').append(riskiest(model, n.text)).append('\n');
+                    tsv.append(target.label(n)).append('\t').append(riskiest(model, n.text)).append('\n');
                 }
             }
             Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);
         }
     }
 
-    private record Masked(String text, boolean safety, boolean psych) {}
+    private record Masked(String text, List<String> flags) {
+        boolean has(Target target) {
+            return flags.contains(target.flag());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<SituationModel.Example> handWritten(Target target, String file) {
+        return SituationModel.loadFile("/understanding/" + target.dir() + "/" + file, (Class) target.labels());
+    }
 
     private record School(String path, List<Masked> notes) {}
 
