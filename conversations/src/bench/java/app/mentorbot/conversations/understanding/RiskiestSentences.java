@@ -41,7 +41,7 @@ public final class RiskiestSentences {
     /** Which model the examples are for: its hand-written files, the flag that makes a note's sentence positive, and its label. */
     private record Target(String dir, List<String> handWritten, String flag, Class<? extends Enum<?>> labels) {
         String label(Masked n) {
-            return flag.equals("FAMILY") ? "FAMILY" : n.flags.contains("PSYCH") ? "SELF_HARM" : "BULLYING";
+            return flag.equals("FAMILY") ? "FAMILY" : flag.equals("PSYCH") ? "PSYCH" : n.flags.contains("PSYCH") ? "SELF_HARM" : "BULLYING";
         }
     }
 
@@ -50,9 +50,11 @@ public final class RiskiestSentences {
     private static final Target FAMILY = new Target("family-examples", List.of("many-regions.tsv", "teachers-notes.tsv"),
             "FAMILY", SituationModel.FamilyLabel.class);
 
+    private static final Target MOOD = new Target("mood-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class);
+
     public static void main(String[] args) throws IOException {
-        Target target = args[0].equals("--family") ? FAMILY : RISKS;
-        if (target == FAMILY) args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : RISKS;
+        if (target != RISKS) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
         JsonMapper json = JsonMapper.builder().build();
@@ -79,6 +81,10 @@ public final class RiskiestSentences {
         for (String f : target.handWritten()) base.addAll(handWritten(target, f));
         for (School school : schools.values()) {
             for (Masked n : school.notes) if (!n.has(target)) for (String s : sentences(n.text)) base.add(new SituationModel.Example(0, s));
+            // no hand-written examples: every sentence of a flagged note stands for it, to pick the likeliest by
+            if (target.handWritten().isEmpty()) {
+                for (Masked n : school.notes) if (n.has(target)) for (String s : sentences(n.text)) base.add(new SituationModel.Example(1, s));
+            }
         }
         SituationModel model = SituationModel.train(base, target.labels().getEnumConstants().length);
         Files.createDirectories(out);

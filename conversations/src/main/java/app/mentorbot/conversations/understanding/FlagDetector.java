@@ -2,7 +2,6 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +55,13 @@ final class FlagDetector {
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;
 
+    /**
+     * How likely a student's ongoing low mood or anxiety the mood model must see in a sentence before the note is flagged
+     * PSYCH when no mood word did. Chosen leave one school out on the training schools (PSYCH F1 0.852 → 0.864; 0.5, 0.6
+     * and 0.7 tie within 0.002, the lowest kept for recall).
+     */
+    static final double MOOD_THRESHOLD = 0.5;
+
     /** Negation words; checked close before the cue (4 chars), and the strong ones up to {@link #STRONG_REACH} chars before it in the clause. */
     private static final GatedPattern NEGATION = GatedPattern.compile("没有?|不|无|未|别|并非|否认");
     /** How far before a cue a strong negation may stand in its clause (并没有因为这件事被欺负: ten chars). */
@@ -98,7 +104,7 @@ final class FlagDetector {
 
     List<Hit> find(String s) {
         List<Hit> hits = new ArrayList<>();
-        Sentences sentences = new Sentences(s);
+        ModelSentences sentences = new ModelSentences(s);
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
@@ -138,6 +144,11 @@ final class FlagDetector {
                 break;
             }
         }
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
+            // no mood word that lasts: the mood model reads each sentence (这阵子话少了很多, 饭也吃不下)
+            ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.mood(), sentences, MOOD_THRESHOLD, (from, to) -> true);
+            if (best != null && affirmed(s, best.from(), false)) hits.add(new Hit(Flag.PSYCH, best.from(), best.to()));
+        }
         return hits;
     }
 
@@ -145,17 +156,17 @@ final class FlagDetector {
     private static final GatedPattern SOMEONE = GatedPattern.compile("他|她|孩|娃|学生|同学|人|谁|女生|男生|儿子|女儿|闺女|宝");
 
     /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
-    private void modelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
+    private void modelled(String s, ModelSentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         // a note that names no one (不好意思刚才发错了) holds no student's situation for the model to suspect
         if (s.indexOf(NoteText.NAME_MASK) < 0 && !SOMEONE.foundIn(s)) return;
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-        Likeliest best = likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
-        if (best == null || deniedOnRereading(s.substring(best.from, best.to)) || explained(best, s.substring(best.from, best.to))
-                || takenBack(s, best.from, best.to)) return;
-        hits.add(new Hit(Flag.SAFETY, best.from, best.to, true));
-        if (best.guess.is(SituationModel.Label.SELF_HARM) && best.guess.risk() >= SURE_OF_SELF_HARM) hits.add(new Hit(Flag.PSYCH, best.from, best.to, true));
-        if (best.guess.is(SituationModel.Label.SELF_HARM) || best.guess.is(SituationModel.Label.RUNAWAY)) {
-            goneOrEnding.add(new int[] {best.from, best.to});
+        ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
+        if (best == null || deniedOnRereading(s.substring(best.from(), best.to())) || explained(best, s.substring(best.from(), best.to()))
+                || takenBack(s, best.from(), best.to())) return;
+        hits.add(new Hit(Flag.SAFETY, best.from(), best.to(), true));
+        if (best.guess().is(SituationModel.Label.SELF_HARM) && best.guess().risk() >= SURE_OF_SELF_HARM) hits.add(new Hit(Flag.PSYCH, best.from(), best.to(), true));
+        if (best.guess().is(SituationModel.Label.SELF_HARM) || best.guess().is(SituationModel.Label.RUNAWAY)) {
+            goneOrEnding.add(new int[] {best.from(), best.to()});
         }
     }
 
@@ -163,16 +174,16 @@ final class FlagDetector {
      * The model read a fight in a sentence an accident or a game explains (打篮球被球砸到鼻子, 闹着玩), or an absence one a
      * reason explains while the student can be reached (请了假去医院陪他爸, 电话一直打得通): as the lists, no signal.
      */
-    private boolean explained(Likeliest best, String sentence) {
+    private boolean explained(ModelSentences.Likeliest best, String sentence) {
         // a fight or a beating the sentence explains by an accident or a game; a fight, bullying or flight in a story (电影, 情景剧)
-        if ((best.guess.is(SituationModel.Label.FIGHT) || best.guess.is(SituationModel.Label.ABUSE))
+        if ((best.guess().is(SituationModel.Label.FIGHT) || best.guess().is(SituationModel.Label.ABUSE))
                 && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
-        if (best.guess.is(SituationModel.Label.BULLYING) && accidentAsserted(sentence)) return true;
-        if (!best.guess.is(SituationModel.Label.SELF_HARM) && Fiction.STORY.foundIn(sentence)) return true;
+        if (best.guess().is(SituationModel.Label.BULLYING) && accidentAsserted(sentence)) return true;
+        if (!best.guess().is(SituationModel.Label.SELF_HARM) && Fiction.STORY.foundIn(sentence)) return true;
         // a role in a play (演一个想跳楼的角色) is no one's wish; a film's suicide can still be the student's (recall first)
         if (Fiction.ROLE.foundIn(sentence)) return true;
         // a holiday (放假) sets the scene of an absence; it does not explain it
-        if (best.guess.is(SituationModel.Label.RUNAWAY)) {
+        if (best.guess().is(SituationModel.Label.RUNAWAY)) {
             String reasons = sentence.replace("放假", "");
             return benignAbsence.find(reasons) != null && unreachable.find(sentence) == null;
         }
@@ -259,49 +270,10 @@ final class FlagDetector {
 
     private static final GatedPattern TRIP = GatedPattern.compile("出差|旅游|开会|培训|探亲|过年|度假|玩");
 
-    private void familyModelled(String s, Sentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
-        Likeliest best = likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
+    private void familyModelled(String s, ModelSentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
+        ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
                 (from, to) -> goneOrEnding.stream().noneMatch(g -> g[0] < to && g[1] > from));
-        if (best != null && affirmed(s, best.from, false)) hits.add(new Hit(Flag.FAMILY, best.from, best.to));
-    }
-
-    /** A note's sentences, each turned into the models' features once, when a model first reads it. */
-    private static final class Sentences {
-        final String text;
-        final List<int[]> spans = new ArrayList<>();
-        private final List<int[]> features = new ArrayList<>();
-
-        Sentences(String text) {
-            this.text = text;
-            int from = 0;
-            while (from < text.length()) {
-                int to = Clauses.sentenceEnd(text, from);
-                if (to > from) {
-                    spans.add(new int[] {from, to});
-                    features.add(null);
-                }
-                from = to + 1;
-            }
-        }
-
-        int[] features(int i) {
-            int[] f = features.get(i);
-            if (f == null) features.set(i, f = SituationModel.features(text.substring(spans.get(i)[0], spans.get(i)[1])));
-            return f;
-        }
-    }
-
-    private record Likeliest(SituationModel.Guess guess, int from, int to) {}
-
-    private static Likeliest likeliest(SituationModel model, Sentences sentences, double threshold, BiPredicate<Integer, Integer> readable) {
-        Likeliest best = null;
-        for (int i = 0; i < sentences.spans.size(); i++) {
-            int from = sentences.spans.get(i)[0], to = sentences.spans.get(i)[1];
-            if (!readable.test(from, to)) continue;
-            SituationModel.Guess g = model.read(sentences.features(i));
-            if (g.risk() >= threshold && (best == null || g.risk() > best.guess.risk())) best = new Likeliest(g, from, to);
-        }
-        return best;
+        if (best != null && affirmed(s, best.from(), false)) hits.add(new Hit(Flag.FAMILY, best.from(), best.to()));
     }
 
     private void any(String s, Cues p, Flag f, List<Hit> hits) {
@@ -330,7 +302,7 @@ final class FlagDetector {
     private boolean risky(String stretch) {
         if (safety.find(stretch) != null || selfHarm.find(stretch) != null) return true;
         if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
-        return likeliest(SituationModel.risks(), new Sentences(stretch), MODEL_THRESHOLD, (a, b) -> true) != null;
+        return ModelSentences.likeliest(SituationModel.risks(), new ModelSentences(stretch), MODEL_THRESHOLD, (a, b) -> true) != null;
     }
 
     /** Not negated, not the theme of a talk, not a supposition. */

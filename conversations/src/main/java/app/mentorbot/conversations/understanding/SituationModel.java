@@ -36,6 +36,9 @@ final class SituationModel {
     /** What a sentence describes, for the family model ({@link #family()}). */
     enum FamilyLabel { NONE, FAMILY }
 
+    /** What a sentence describes, for the mood model ({@link #mood()}): a student's ongoing low mood or anxiety. */
+    enum MoodLabel { NONE, PSYCH }
+
     /**
      * The likeliest label of a sentence other than NONE (by its ordinal in the model's label set) and how likely
      * it is that the sentence describes anything but NONE.
@@ -79,6 +82,8 @@ final class SituationModel {
     private static final class BuiltIn {
         static final FutureTask<SituationModel> RISKS = new FutureTask<>(
                 () -> train(load("/understanding/situation-examples/examples.list", Label.class), Label.values().length, RISK_EPOCHS));
+        static final FutureTask<SituationModel> MOOD = new FutureTask<>(
+                () -> train(load("/understanding/mood-examples/examples.list", MoodLabel.class), MoodLabel.values().length));
         static final FutureTask<SituationModel> FAMILY = new FutureTask<>(
                 () -> train(load("/understanding/family-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
 
@@ -86,6 +91,7 @@ final class SituationModel {
             Thread t = new Thread(() -> {
                 RISKS.run();
                 FAMILY.run();
+                MOOD.run();
             }, "situation-model-training");
             t.setDaemon(true);
             t.start();
@@ -100,6 +106,11 @@ final class SituationModel {
     /** The built-in model of risky situations ({@link Label}), waiting for its training if it is not done. */
     static SituationModel risks() {
         return waitFor(BuiltIn.RISKS);
+    }
+
+    /** The built-in model of a student's mood ({@link MoodLabel}), waiting for its training if it is not done. */
+    static SituationModel mood() {
+        return waitFor(BuiltIn.MOOD);
     }
 
     /** The built-in model of a family's situation ({@link FamilyLabel}), waiting for its training if it is not done. */

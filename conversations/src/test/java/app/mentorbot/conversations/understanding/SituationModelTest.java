@@ -37,10 +37,22 @@ class SituationModelTest {
 
     @Test
     void theFamilyModelFindsFamilySituationsInSentencesWrittenApartFromItsOwn() {
-        // measured 3 December 2026 at the threshold: recall 0.77, false alarms on 3.6% of the near misses
+        // measured 3 December 2026 at the threshold: recall 0.77, false alarms on 3.6% of the near misses; 4 December, since the
+        // model also learns from the training schools' notes: 0.76 and 5.5% (and on those schools, leave one out, better)
         Measured m = measure(SituationModel.family(), "/understanding/family-heldout.tsv", SituationModel.FamilyLabel.class, FlagDetector.FAMILY_THRESHOLD);
         assertThat(m.recall()).as("recall on sentences never trained on").isGreaterThan(0.72);
         assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.08);
+    }
+
+    @Test
+    void theMoodModelReadsALastingLowMoodInWordsNoMoodListHolds() {
+        // written for this test, in no example file: withdrawal and lost appetite that last, and a loss of interest
+        for (String lasting : List.of("□□这阵子话少了很多，饭也吃不下，下课就趴在桌上谁也不理", "□□最近老是提不起劲，说干什么都没意思")) {
+            assertThat(SituationModel.mood().read(lasting).risk()).as(lasting).isGreaterThanOrEqualTo(FlagDetector.MOOD_THRESHOLD);
+        }
+        for (String calm : List.of("□□今天运动会跑了第一名，特别开心", "□□今天数学课上睡着了")) {
+            assertThat(SituationModel.mood().read(calm).risk()).as(calm).isLessThan(FlagDetector.MOOD_THRESHOLD);
+        }
     }
 
     private record Measured(double recall, double falseAlarms) {}
