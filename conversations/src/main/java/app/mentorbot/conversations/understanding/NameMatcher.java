@@ -187,7 +187,15 @@ final class NameMatcher {
     }
 
     private boolean wordLike(Hit h) {
-        return chineseNames.isWord(h.surface());
+        return chineseNames.isWord(h.surface()) || grammarNickname(h);
+    }
+
+    /** Grammar's own characters: after 小 they make a degree or a phrase (声音小到听不见, 小的时候), not a nickname. */
+    private static final String GRAMMAR_CHARS = "到的了得地在是着过和跟与于就都也还又把被给让向从对时";
+
+    /** 小到 for 周到: a 小 + last-char nickname whose last char is grammar's counts only where a name stands. */
+    private static boolean grammarNickname(Hit h) {
+        return h.forms().stream().allMatch(f -> f.type() == FormType.XIAO_LAST) && GRAMMAR_CHARS.indexOf(h.surface().charAt(h.surface().length() - 1)) >= 0;
     }
 
     /**

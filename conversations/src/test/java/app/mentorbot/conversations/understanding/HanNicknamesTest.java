@@ -15,7 +15,7 @@ import app.mentorbot.conversations.roster.Teacher;
 /**
  * What families and teachers call a Han child besides the name (docs/notes.md): the first char of the given name doubled
  * (佳佳 for 翁佳怡), the southern 辉仔, a word-name opening its clause after a lesson or a moment (六一活动时郑重被…), and
- * what a title (《…》) holds.
+ * what a title (《…》) holds; 小 + a grammar char (小到) only where a name stands.
  */
 class HanNicknamesTest {
     static final Roster ROSTER = new Roster("榕荫小学",
@@ -26,7 +26,8 @@ class HanNicknamesTest {
                     new Student("S2", "王家辉", "K1", "T1"),
                     new Student("S3", "郑重", "K1", "T1"),
                     new Student("S4", "何佳琪", "K1", "T2"),
-                    new Student("S5", "黄浩然", "K1", "T2")),
+                    new Student("S5", "黄浩然", "K1", "T2"),
+                    new Student("S6", "周到", "K1", "T2")),
             List.of());
 
     static final NoteReader READER = new NoteReader(ROSTER);
@@ -45,6 +46,12 @@ class HanNicknamesTest {
         assertThat(read("T2", "佳佳今天跟我说想换座位").studentIds()).containsExactly("S4");
         Note n = read("T1", "佳佳今天跟我说想换座位");
         assertThat(n.studentIds()).containsExactly("S1");
+    }
+
+    @Test void aNicknameMadeOfGrammarsCharIsTheChildOnlyWhereANameStands() {
+        // 小到 for 周到: in 声音小到听不见 it is a degree; as the one who speaks or is talked with it is the child
+        assertThat(read("T2", "黄浩然回答问题声音小到听不见").studentIds()).containsExactly("S5");
+        assertThat(read("T2", "今天找小到聊了聊").studentIds()).containsExactly("S6");
     }
 
     @Test void theSouthernNicknameIsTheChild() {
