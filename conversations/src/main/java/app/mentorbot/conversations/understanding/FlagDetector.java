@@ -38,12 +38,12 @@ final class FlagDetector {
      * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: in steps of
      * 0.01, the lowest end of the highest plateau at which, leave one school out (ModelCrossCheck: the model trained
      * without a training school reads that school's notes), the lists and the model together still catch 99% of the
-     * training schools' SAFETY notes (twenty-five schools: 0.11 and 0.12 both 1,056 of 1,065, precision 0.65 before the
-     * vetoes; 0.13 falls below 99%). 99% and not the 98% aimed at, since the lists were tuned on these schools and catch
-     * more there than on notes never seen. Chosen again whenever schools join the model's examples. Low, because a
-     * missed signal costs far more than a teacher's tap.
+     * training schools' SAFETY notes (twenty-six schools: 0.09 and 0.10 both 1,100 of 1,110, precision 0.65 and 0.67;
+     * 0.11 falls below 99% with 1,098; twenty-five schools had kept 0.11). 99% and not the 98% aimed at, since
+     * the lists were tuned on these schools and catch more there than on notes never seen. Chosen again whenever schools
+     * join the model's examples. Low, because a missed signal costs far more than a teacher's tap.
      */
-    static final double MODEL_THRESHOLD = 0.11;
+    static final double MODEL_THRESHOLD = 0.09;
 
     /**
      * How sure of self-harm the model must be before its suspicion also marks PSYCH for the case conference: below it,

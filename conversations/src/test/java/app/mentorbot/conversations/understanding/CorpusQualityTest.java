@@ -26,61 +26,65 @@ class CorpusQualityTest {
     static final double SLACK = 0.02;
 
     /**
-     * Figures reported on 4 December 2026 (README, "How well it reads"), rounded down: the tenth reader pass, when
-     * fz-primary and xn-county joined training and ty-vocational and wlmq-senior the held-out split. A floor was kept where
-     * the tenth pass's answers still pass it and lowered only where they do not: three SAFETY precision floors (held-out
-     * wh-junior 0.68 → 0.65, training gz-junior 0.82 → 0.79 and lz-senior 0.65 → 0.62), all moved by the risk model's
-     * examples when the two schools joined it (its threshold's rule unchanged), not by a reading change; over all held-out
-     * schools the false alarms stayed level (522 → 521) and SAFETY recall rose 907 → 910 of 918.
+     * Figures reported on 4 December 2026 (README, "How well it reads"), rounded down: the eleventh reader pass, when
+     * cc-junior joined training and wz-private and jn-county the held-out split. A floor was raised where the pass's
+     * answers beat it and lowered only where they do not pass it: the risk model's threshold went 0.11 → 0.09 by its rule
+     * when cc-junior joined its examples, so SAFETY precision floors fell on ten training schools (in-sample precision
+     * 0.726 → 0.706) and on two held-out ones (sz-senior 0.74 → 0.70, xz-boarding 0.66 → 0.63); sz-senior's flags F1
+     * 0.81 → 0.78 with them, and yn-rural's SAFETY recall 1.00 → 0.97 (one signal of 48 the new examples no longer
+     * catch, while wz-private gained one: over all held-out schools recall stayed 1,001 of 1,011).
      * Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
-            floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.81, 1.00, 0.69),
-            floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.77, 0.95, 0.66),
-            floors("heldout/dl-senior", 0.85, 0.93, 0.97, 0.98, 0.96, 0.76, 1.00, 0.66),
-            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.96, 0.93, 0.75, 1.00, 0.65),
-            floors("heldout/hh-junior", 0.79, 0.89, 0.96, 0.97, 0.94, 0.74, 1.00, 0.57),
+            floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.82, 1.00, 0.69),
+            floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.79, 0.95, 0.66),
+            floors("heldout/dl-senior", 0.85, 0.93, 0.97, 0.98, 0.96, 0.77, 1.00, 0.66),
+            floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.96, 0.93, 0.77, 1.00, 0.65),
+            floors("heldout/hh-junior", 0.79, 0.89, 0.96, 0.97, 0.94, 0.76, 1.00, 0.57),
             floors("heldout/hk-junior", 0.85, 0.92, 0.97, 1.00, 0.95, 0.75, 1.00, 0.56),
-            floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.83, 0.96, 0.72),
-            floors("heldout/km-primary", 0.90, 0.95, 0.97, 0.98, 0.98, 0.75, 1.00, 0.60),
+            floors("heldout/hx-junior", 0.84, 0.96, 0.96, 0.97, 0.91, 0.85, 0.96, 0.74),
+            floors("heldout/jn-county", 0.92, 0.97, 0.98, 0.99, 0.98, 0.80, 1.00, 0.63),
+            floors("heldout/km-primary", 0.90, 0.95, 0.97, 0.98, 0.98, 0.77, 1.00, 0.60),
             floors("heldout/lsh-junior", 0.83, 0.89, 0.97, 1.00, 0.95, 0.78, 0.97, 0.66),
-            floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.76, 0.95, 0.63),
-            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.74, 0.97, 0.60),
-            floors("heldout/qs-senior", 0.83, 0.89, 0.96, 0.98, 0.97, 0.80, 1.00, 0.60),
-            floors("heldout/sjz-senior", 0.80, 0.89, 0.95, 0.96, 0.96, 0.73, 1.00, 0.56),
-            floors("heldout/sz-senior", 0.92, 0.97, 0.98, 0.97, 0.97, 0.81, 1.00, 0.74),
-            floors("heldout/tj-vocational", 0.84, 0.88, 0.97, 0.97, 0.97, 0.75, 0.97, 0.61),
-            floors("heldout/ty-vocational", 0.85, 0.92, 0.98, 0.97, 0.97, 0.82, 1.00, 0.70),
-            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.99, 0.79, 1.00, 0.65),
-            floors("heldout/wlmq-senior", 0.84, 0.91, 0.98, 0.97, 0.97, 0.79, 1.00, 0.67),
-            floors("heldout/xz-boarding", 0.85, 0.92, 0.95, 0.98, 0.95, 0.77, 1.00, 0.66),
-            floors("heldout/yn-rural", 0.84, 0.88, 0.97, 0.98, 0.96, 0.80, 1.00, 0.71),
-            floors("heldout/zz-senior", 0.88, 0.94, 0.98, 0.97, 0.95, 0.74, 1.00, 0.57),
-            floors("train/cd-primary", 0.93, 0.97, 0.98, 0.98, 0.97, 0.87, 1.00, 0.75),
-            floors("train/cq-county", 0.96, 0.98, 1.00, 0.98, 0.98, 0.84, 1.00, 0.70),
-            floors("train/fz-primary", 0.87, 0.95, 0.97, 0.98, 0.95, 0.84, 0.97, 0.74),
-            floors("train/gd-county", 0.95, 0.98, 0.97, 0.97, 1.00, 0.90, 1.00, 0.89),
-            floors("train/gl-county", 0.90, 0.97, 0.97, 0.98, 0.97, 0.75, 1.00, 0.68),
-            floors("train/gz-junior", 0.90, 0.95, 0.97, 0.98, 0.95, 0.86, 1.00, 0.79),
-            floors("train/hb-city", 0.97, 1.00, 0.98, 1.00, 0.99, 0.93, 1.00, 0.86),
-            floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.97, 0.80, 1.00, 0.66),
-            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.83, 1.00, 0.69),
-            floors("train/hz-senior", 0.83, 0.90, 0.97, 0.97, 0.97, 0.80, 1.00, 0.68),
-            floors("train/kd-boarding", 0.85, 0.90, 1.00, 0.97, 0.97, 0.86, 1.00, 0.82),
-            floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.88, 1.00, 0.68),
-            floors("train/lz-senior", 0.90, 0.95, 0.97, 0.99, 0.97, 0.74, 1.00, 0.62),
-            floors("train/nb-primary", 0.85, 0.92, 0.99, 1.00, 0.94, 0.87, 1.00, 0.78),
-            floors("train/nc-junior", 0.81, 0.89, 0.97, 0.98, 0.95, 0.75, 1.00, 0.63),
-            floors("train/nj-senior", 0.86, 0.95, 0.96, 0.98, 0.95, 0.81, 1.00, 0.69),
-            floors("train/sd-county", 0.94, 0.97, 0.99, 1.00, 0.98, 0.86, 1.00, 0.76),
-            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.97, 0.95, 0.82, 1.00, 0.70),
-            floors("train/sy-senior", 0.85, 0.96, 0.97, 0.94, 0.94, 0.85, 1.00, 0.72),
-            floors("train/wl-junior", 0.90, 0.96, 0.95, 0.99, 0.97, 0.81, 1.00, 0.77),
-            floors("train/xa-senior", 0.87, 0.94, 0.99, 0.97, 0.96, 0.86, 1.00, 0.77),
-            floors("train/xm-junior", 0.87, 0.95, 0.97, 0.99, 0.96, 0.81, 1.00, 0.67),
-            floors("train/xn-county", 0.89, 0.93, 0.97, 0.99, 0.98, 0.83, 1.00, 0.68),
-            floors("train/yz-senior", 0.95, 0.97, 0.99, 0.98, 0.99, 0.87, 1.00, 0.72),
-            floors("train/zj-vocational", 0.97, 0.98, 1.00, 1.00, 0.98, 0.88, 1.00, 0.82));
+            floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.78, 0.95, 0.63),
+            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.75, 0.97, 0.60),
+            floors("heldout/qs-senior", 0.83, 0.89, 0.96, 0.98, 0.97, 0.84, 1.00, 0.62),
+            floors("heldout/sjz-senior", 0.80, 0.89, 0.95, 0.96, 0.96, 0.74, 1.00, 0.56),
+            floors("heldout/sz-senior", 0.92, 0.97, 0.98, 0.97, 0.97, 0.78, 1.00, 0.70),
+            floors("heldout/tj-vocational", 0.84, 0.88, 0.97, 0.97, 0.97, 0.76, 0.97, 0.61),
+            floors("heldout/ty-vocational", 0.85, 0.92, 0.98, 0.97, 0.97, 0.83, 1.00, 0.70),
+            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.99, 0.82, 1.00, 0.65),
+            floors("heldout/wlmq-senior", 0.84, 0.91, 0.98, 0.97, 0.97, 0.80, 1.00, 0.67),
+            floors("heldout/wz-private", 0.77, 0.87, 0.94, 0.98, 0.93, 0.77, 0.97, 0.58),
+            floors("heldout/xz-boarding", 0.85, 0.92, 0.95, 0.98, 0.95, 0.77, 1.00, 0.63),
+            floors("heldout/yn-rural", 0.84, 0.88, 0.97, 0.98, 0.96, 0.80, 0.97, 0.71),
+            floors("heldout/zz-senior", 0.88, 0.94, 0.98, 0.97, 0.95, 0.75, 1.00, 0.57),
+            floors("train/cc-junior", 0.90, 0.94, 0.96, 1.00, 0.99, 0.82, 1.00, 0.59),
+            floors("train/cd-primary", 0.93, 0.97, 0.98, 0.98, 0.97, 0.90, 1.00, 0.75),
+            floors("train/cq-county", 0.96, 0.98, 1.00, 0.98, 0.98, 0.86, 1.00, 0.67),
+            floors("train/fz-primary", 0.87, 0.95, 0.97, 0.98, 0.95, 0.86, 0.97, 0.70),
+            floors("train/gd-county", 0.96, 0.98, 0.98, 0.97, 1.00, 0.93, 1.00, 0.86),
+            floors("train/gl-county", 0.90, 0.97, 0.97, 0.98, 0.97, 0.79, 1.00, 0.64),
+            floors("train/gz-junior", 0.90, 0.95, 0.97, 0.98, 0.95, 0.90, 1.00, 0.80),
+            floors("train/hb-city", 0.97, 1.00, 0.98, 1.00, 0.99, 0.93, 1.00, 0.82),
+            floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.97, 0.81, 1.00, 0.66),
+            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.86, 1.00, 0.72),
+            floors("train/hz-senior", 0.83, 0.90, 0.97, 0.97, 0.97, 0.85, 1.00, 0.68),
+            floors("train/kd-boarding", 0.85, 0.90, 1.00, 0.97, 0.97, 0.90, 1.00, 0.82),
+            floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.90, 1.00, 0.68),
+            floors("train/lz-senior", 0.90, 0.95, 0.97, 0.99, 0.97, 0.79, 1.00, 0.59),
+            floors("train/nb-primary", 0.85, 0.92, 0.99, 1.00, 0.94, 0.90, 1.00, 0.78),
+            floors("train/nc-junior", 0.81, 0.89, 0.97, 0.98, 0.95, 0.79, 1.00, 0.63),
+            floors("train/nj-senior", 0.86, 0.95, 0.96, 0.98, 0.95, 0.82, 1.00, 0.69),
+            floors("train/sd-county", 0.94, 0.97, 0.99, 1.00, 0.98, 0.88, 1.00, 0.72),
+            floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.97, 0.95, 0.86, 1.00, 0.70),
+            floors("train/sy-senior", 0.85, 0.96, 0.97, 0.94, 0.94, 0.88, 1.00, 0.72),
+            floors("train/wl-junior", 0.90, 0.96, 0.95, 0.99, 0.97, 0.85, 1.00, 0.74),
+            floors("train/xa-senior", 0.87, 0.94, 0.99, 0.97, 0.96, 0.88, 1.00, 0.77),
+            floors("train/xm-junior", 0.87, 0.95, 0.97, 0.99, 0.96, 0.84, 1.00, 0.64),
+            floors("train/xn-county", 0.89, 0.93, 0.97, 0.99, 0.98, 0.86, 1.00, 0.68),
+            floors("train/yz-senior", 0.95, 0.97, 0.99, 0.98, 0.99, 0.90, 1.00, 0.72),
+            floors("train/zj-vocational", 0.97, 0.98, 1.00, 1.00, 0.98, 0.90, 1.00, 0.82));
 
     private static Map.Entry<String, Map<String, Double>> floors(String file, double record, double kind, double students, double date,
                                                                  double followUp, double flags, double safetyRecall, double safetyPrecision) {
