@@ -288,8 +288,11 @@ public final class NoteReader {
         else askedAboutARisk(r);
     }
 
-    /** Words of a request to look records up (李华最近的记录, 统计…, 哪几个是留守的): such a query stays one, whatever it names. */
-    private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码|哪几个|哪些");
+    /**
+     * Words of a request to look records up (李华最近的记录, 统计…, 哪几个是留守的, 还有谁没谈过, 家长联系方式): such a query stays
+     * one, whatever it names. 有谁 asks which of a set, not who did something (谁打的他？ is no look-up).
+     */
+    private static final GatedPattern LOOK_UP = GatedPattern.compile("记录|档案|情况|查|列|统计|汇总|导出|多少|第几|几次|几条|电话|号码|联系方式|哪几个|哪些|有谁");
 
     /**
      * Safety first: a one-clause question that tells of a child at risk (有学生说不想活了怎么办？) is a report with a question,

@@ -56,6 +56,13 @@ class QueryPhrasesTest {
         // a one-clause question about a record stays a query, whatever it names
         assertThat(kindOf("查一下宋佳琪的谈话记录")).isEqualTo(Kind.QUERY);
         assertThat(kindOf("宋佳琪最近被欺负的记录")).isEqualTo(Kind.QUERY);
+        // asking which of one's students (有谁) or for a family's contacts looks records up, though the model may read a risk
+        // in 没…过 or in a parent's name; asking who did it (谁打的) tells of a risk
+        assertThat(kindOf("我带的几个里还有谁没家访过？")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("宋佳琪的家长联系方式都有谁？")).isEqualTo(Kind.QUERY);
+        Note whoDidIt = READER.read("M1", "宋佳琪脸上的伤是谁打的？", NOW);
+        assertThat(whoDidIt.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(whoDidIt.flags()).contains(Flag.SAFETY);
     }
 
     @Test
