@@ -27,7 +27,8 @@ class CorpusQualityTest {
 
     /**
      * Figures reported on 4 December 2026 (README, "How well it reads"), rounded down: the eleventh reader pass, when
-     * cc-junior joined training and wz-private and jn-county the held-out split. A floor was raised where the pass's
+     * cc-junior joined training and wz-private, jn-county, ly-primary and bt-junior the held-out split (the last two
+     * written late in the pass and first scored with its final reader). A floor was raised where the pass's
      * answers beat it and lowered only where they do not pass it: the risk model's threshold went 0.11 → 0.09 by its rule
      * when cc-junior joined its examples, so SAFETY precision floors fell on ten training schools (in-sample precision
      * 0.726 → 0.706) and on two held-out ones (sz-senior 0.74 → 0.70, xz-boarding 0.66 → 0.63); sz-senior's flags F1
@@ -37,6 +38,7 @@ class CorpusQualityTest {
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
             floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.82, 1.00, 0.69),
+            floors("heldout/bt-junior", 0.85, 0.95, 0.99, 0.97, 0.93, 0.81, 1.00, 0.69),
             floors("heldout/cs-junior", 0.84, 0.87, 0.99, 0.99, 0.97, 0.79, 0.95, 0.66),
             floors("heldout/dl-senior", 0.85, 0.93, 0.97, 0.98, 0.96, 0.77, 1.00, 0.66),
             floors("heldout/gy-county", 0.79, 0.87, 0.97, 0.96, 0.93, 0.77, 1.00, 0.65),
@@ -46,6 +48,7 @@ class CorpusQualityTest {
             floors("heldout/jn-county", 0.92, 0.97, 0.98, 0.99, 0.98, 0.80, 1.00, 0.63),
             floors("heldout/km-primary", 0.90, 0.95, 0.97, 0.98, 0.98, 0.77, 1.00, 0.60),
             floors("heldout/lsh-junior", 0.83, 0.89, 0.97, 1.00, 0.95, 0.78, 0.97, 0.66),
+            floors("heldout/ly-primary", 0.80, 0.87, 0.97, 1.00, 0.95, 0.74, 1.00, 0.56),
             floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.78, 0.95, 0.63),
             floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.75, 0.97, 0.60),
             floors("heldout/qs-senior", 0.83, 0.89, 0.96, 0.98, 0.97, 0.84, 1.00, 0.62),
@@ -59,7 +62,7 @@ class CorpusQualityTest {
             floors("heldout/xz-boarding", 0.85, 0.92, 0.95, 0.98, 0.95, 0.77, 1.00, 0.63),
             floors("heldout/yn-rural", 0.84, 0.88, 0.97, 0.98, 0.96, 0.80, 0.97, 0.71),
             floors("heldout/zz-senior", 0.88, 0.94, 0.98, 0.97, 0.95, 0.75, 1.00, 0.57),
-            floors("train/cc-junior", 0.90, 0.94, 0.96, 1.00, 0.99, 0.82, 1.00, 0.59),
+            floors("train/cc-junior", 0.90, 0.95, 0.96, 1.00, 0.99, 0.83, 1.00, 0.60),
             floors("train/cd-primary", 0.93, 0.97, 0.98, 0.98, 0.97, 0.90, 1.00, 0.75),
             floors("train/cq-county", 0.96, 0.98, 1.00, 0.98, 0.98, 0.86, 1.00, 0.67),
             floors("train/fz-primary", 0.87, 0.95, 0.97, 0.98, 0.95, 0.86, 0.97, 0.70),
