@@ -58,7 +58,8 @@ final class LastRecordEdits {
     /** Applies a correction to the latest record; empty when the words are no correction of it (they are then a new note). */
     Optional<Reply> correctIfAsked(Person asker, Roster roster, String said, ZonedDateTime saidAt) {
         if (!Corrections.looksLikeCorrection(said)) return Optional.empty();
-        Optional<Record> last = records.latestBy(asker.schoolId(), asker.id(), clock.instant().minus(WINDOW));
+        Optional<Record> last = records.latestBy(asker.schoolId(), asker.id(), clock.instant().minus(WINDOW))
+                .flatMap(r -> records.findForChange(r.id()));
         if (last.isEmpty()) return Optional.empty();
         return Corrections.apply(last.get(), said, (author, text, at) -> reading.read(roster, author, text, at), asker.id(), saidAt)
                 .map(changed -> correct(asker, roster, last.get(), changed, said));

@@ -70,7 +70,7 @@ public final class ModelAmendments {
         Optional<Person> author = Person.find(note.schoolId(), roster, note.authorId()).filter(Person::isStaff);
         if (author.isEmpty()) return Amended.NOTHING;
         if (note.recordId() == null) return fileUnplaced(author.get(), note, roster, model);
-        Optional<Record> current = records.findLive(note.recordId());
+        Optional<Record> current = records.findForChange(note.recordId());
         if (current.isEmpty()) return Amended.NOTHING;   // withdrawn meanwhile
         Record r = current.get();
         TwoReadings.Combined c = TwoReadings.combine(asNote(r), model);
@@ -128,7 +128,8 @@ public final class ModelAmendments {
         if (!UNDO.contains(said.strip().replaceAll("[。.!！「」\\s]+", ""))) return Optional.empty();
         Instant now = clock.instant();
         Optional<Record> last = records.latestWithEvidence(asker.schoolId(), asker.id(), TwoReadings.MODEL_EVIDENCE,
-                now.minus(LastRecordEdits.WINDOW));
+                now.minus(LastRecordEdits.WINDOW))
+                .flatMap(r -> records.findForChange(r.id()));
         LocalDate today = LocalDate.now(clock);
         if (last.isEmpty() || modelFields(last.get()).isEmpty()) return Optional.of(Reply.back(texts.get("model.undoNothing")));
         Record r = last.get();

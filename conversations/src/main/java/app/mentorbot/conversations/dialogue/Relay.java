@@ -65,7 +65,7 @@ final class Relay implements RelayLog {
         Optional<Long> existing = messages.contactRecord(m, from, to);
         if (existing.isPresent()) {
             if (m.safety()) {
-                records.find(existing.get()).filter(r -> !r.flags().contains(Flag.SAFETY)).ifPresent(r ->
+                records.findForChange(existing.get()).filter(r -> !r.flags().contains(Flag.SAFETY)).ifPresent(r ->
                         records.correct(withSafety(r), m.mentorId(), "SAFETY_FROM_PARENT", m.at()));
             }
             return existing.get();

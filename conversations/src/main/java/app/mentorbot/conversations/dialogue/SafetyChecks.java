@@ -223,7 +223,8 @@ public final class SafetyChecks {
     }
 
     /** Removes SAFETY from a record; the earlier version stays in record_version. */
-    private Reply clear(Record r, String teacherId) {
+    private Reply clear(Record read, String teacherId) {
+        Record r = records.findForChange(read.id()).orElse(read);
         Set<Flag> flags = r.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(r.flags());
         flags.remove(Flag.SAFETY);
         List<Evidence> evidence = r.evidence().stream().filter(e -> !e.field().equals(Note.SUSPECTED_EVIDENCE)).toList();

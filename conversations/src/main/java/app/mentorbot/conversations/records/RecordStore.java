@@ -73,6 +73,7 @@ public final class RecordStore {
 
     /** Marks a record deleted, keeping its last state in the audit trail; false when it was already gone. */
     public boolean softDelete(long id, String by, Instant at) {
+        lockForChange(id);
         Optional<Record> current = find(id);
         if (current.isEmpty()) return false;
         boolean deleted = jdbc.sql("update record set deleted_at = ? where id = ? and deleted_at is null")
@@ -86,7 +87,8 @@ public final class RecordStore {
      * Returns the record as it now is.
      */
     public Record correct(Record changed, String by, String reason, Instant at) {
-        Record old = find(Objects.requireNonNull(changed.id(), "id")).orElseThrow();
+        lockForChange(Objects.requireNonNull(changed.id(), "id"));
+        Record old = find(changed.id()).orElseThrow();
         keepVersion(old, by, reason, at);
         jdbc.sql("update record set kind = ?, talk_type = ?, channel = ?, event_date = ?, follow_up = ?, "
                         + "topics = coalesce(string_to_array(?::text, ','), '{}'), flags = coalesce(string_to_array(?::text, ','), '{}'), "
@@ -114,6 +116,24 @@ public final class RecordStore {
     public List<Record> versions(long id) {
         return jdbc.sql("select snapshot::text from record_version where record_id = ? order by version")
                 .param(id).query(String.class).list().stream().map(json -> JSON.readValue(json, Record.class)).toList();
+    }
+
+    /**
+     * The live record, held until the caller's transaction ends: read it this way before changing it, so that a change made
+     * meanwhile by another (a parent's message, the optional model's amendment) is seen, not overwritten.
+     */
+    public Optional<Record> findForChange(long id) {
+        lockForChange(id);
+        return findLive(id);
+    }
+
+    /**
+     * Holds the record's row until the caller's transaction ends, so that two changes of one record at once (a teacher's
+     * correction and the safety check's timeout, say) are kept one after the other: each reads the state the other left
+     * and takes the next version number, where both would otherwise number theirs 1 + the same max and one would fail.
+     */
+    private void lockForChange(long id) {
+        jdbc.sql("select id from record where id = ? for update").param(id).query(Long.class).optional();
     }
 
     private void keepVersion(Record old, String by, String reason, Instant at) {
