@@ -220,17 +220,32 @@ final class FlagDetector {
      * is the teacher taking a worry back, and "躲在被子里哭" alone is low mood.
      */
     private static boolean deniedOnRereading(String sentence) {
-        if (!DENIAL.foundIn(sentence) && !CRYING.foundIn(sentence)) return false;
+        String asked = asked(sentence);
+        if (!DENIAL.foundIn(asked) && !CRYING.foundIn(asked)) return false;
         StringBuilder kept = new StringBuilder();
         int from = 0;
         while (from < sentence.length()) {
             int to = Clauses.clauseEnd(sentence, from);
             String clause = sentence.substring(from, to);
-            if (!DENIAL.foundIn(clause) && !CRYING.foundIn(clause)) kept.append(clause).append('，');
+            boolean denies = DENIAL.foundIn(clause) || CRYING.foundIn(clause);
+            // a question whose only "denial" is its 有没有 stays, unanswered, where it asks about a risk (问她有没有想过伤害自己);
+            // 问她有没有告诉妈妈 goes, as before
+            boolean keptQuestion = denies && !DENIAL.foundIn(asked) && !CRYING.foundIn(clause)
+                    && SituationModel.risks().read(clause).risk() >= MODEL_THRESHOLD;
+            if (!denies || keptQuestion) kept.append(clause).append('，');
             else if (clause.length() > RUN_ON) kept.append(withoutDenials(clause)).append('，');
             from = to + 1;
         }
         return SituationModel.risks().read(kept.toString()).risk() < MODEL_THRESHOLD;
+    }
+
+    /**
+     * An A-not-A question asks, it denies nothing: 问她有没有想过伤害自己 (她没回答) is the teacher's worry, not 没有; nor is 是不是
+     * 真的 a 不是真的. Only an answer that denies (她说没有) takes the question back with it. Written with the same length, so
+     * places in the sentence stay where they were.
+     */
+    private static String asked(String sentence) {
+        return sentence.replace("有没有", "有或无").replace("是不是", "是或否");
     }
 
     /** A clause longer than this is a dictated run-on: only the words right after a denial go, not the whole clause. */

@@ -33,7 +33,9 @@ class CorpusQualityTest {
      * when cc-junior joined its examples, so SAFETY precision floors fell on ten training schools (in-sample precision
      * 0.726 → 0.706) and on two held-out ones (sz-senior 0.74 → 0.70, xz-boarding 0.66 → 0.63); sz-senior's flags F1
      * 0.81 → 0.78 with them, and yn-rural's SAFETY recall 1.00 → 0.97 (one signal of 48 the new examples no longer
-     * catch, while wz-private gained one: over all held-out schools recall stayed 1,001 of 1,011).
+     * catch, while wz-private gained one: over all held-out schools recall stayed 1,001 of 1,011). lc-junior's SAFETY
+     * precision 0.68 → 0.65: a 有没有 question is no denial since (FlagDetector.asked), and a father asking whether his child
+     * is bullied (问孩子在学校有没有被人欺负) now asks the teacher too.
      * Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
@@ -74,7 +76,7 @@ class CorpusQualityTest {
             floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.86, 1.00, 0.72),
             floors("train/hz-senior", 0.83, 0.90, 0.97, 0.97, 0.97, 0.85, 1.00, 0.68),
             floors("train/kd-boarding", 0.85, 0.90, 1.00, 0.97, 0.97, 0.90, 1.00, 0.82),
-            floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.90, 1.00, 0.68),
+            floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.90, 1.00, 0.65),
             floors("train/lz-senior", 0.90, 0.95, 0.97, 0.99, 0.97, 0.79, 1.00, 0.59),
             floors("train/nb-primary", 0.85, 0.92, 0.99, 1.00, 0.94, 0.90, 1.00, 0.78),
             floors("train/nc-junior", 0.81, 0.89, 0.97, 0.98, 0.95, 0.79, 1.00, 0.63),

@@ -463,6 +463,11 @@ class NoteReaderTest {
         @Test void selfHarmTalkRaisesSafetyAndPsych() {
             assertThat(read("晓雨跟我说有过自残的想法").flags()).containsExactlyInAnyOrder(Flag.SAFETY, Flag.PSYCH);
         }
+        @Test void askingWhetherAStudentThoughtOfHarmingHerselfIsNoDenialUnlessSheSaysNo() {
+            // 有没有 holds 没有, but asks: unanswered, the teacher's question is the worry, and the class head should hear of it
+            assertThat(read("今天找晓雨聊了聊，我问她有没有想过伤害自己，她没回答，低着头").flags()).contains(Flag.SAFETY);
+            assertThat(read("今天找晓雨聊了聊，我问她有没有想过伤害自己，她说没有，就是最近压力大").flags()).doesNotContain(Flag.SAFETY);
+        }
         @Test void theThemeOfAGroupTalkIsNotAFlag() {
             assertThat(read("和小宋、晓雨一起聊了如何预防校园欺凌").flags()).isEmpty();
         }
