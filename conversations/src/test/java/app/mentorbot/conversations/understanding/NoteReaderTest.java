@@ -468,6 +468,11 @@ class NoteReaderTest {
             assertThat(read("今天找晓雨聊了聊，我问她有没有想过伤害自己，她没回答，低着头").flags()).contains(Flag.SAFETY);
             assertThat(read("今天找晓雨聊了聊，我问她有没有想过伤害自己，她说没有，就是最近压力大").flags()).doesNotContain(Flag.SAFETY);
         }
+        @Test void aChildHitAtHomeIsASafetySignalHoweverTheChildIsNamedButACallIsNot() {
+            assertThat(read("和社工一起去小宋家家访，爸爸承认打过孩子").flags()).contains(Flag.SAFETY);
+            assertThat(read("小宋奶奶说，她妈昨晚又打了闺女").flags()).contains(Flag.SAFETY);
+            assertThat(read("小宋奶奶说有事先打她家座机").flags()).doesNotContain(Flag.SAFETY);
+        }
         @Test void theThemeOfAGroupTalkIsNotAFlag() {
             assertThat(read("和小宋、晓雨一起聊了如何预防校园欺凌").flags()).isEmpty();
         }
