@@ -220,8 +220,8 @@ final class FlagDetector {
      * is the teacher taking a worry back, and "躲在被子里哭" alone is low mood.
      */
     private static boolean deniedOnRereading(String sentence) {
-        String asked = asked(sentence);
-        if (!DENIAL.foundIn(asked) && !CRYING.foundIn(asked)) return false;
+        boolean deniedSomewhere = DENIAL.foundIn(asked(sentence));   // a denial that is no A-not-A question
+        if (!deniedSomewhere && !CRYING.foundIn(sentence)) return false;
         StringBuilder kept = new StringBuilder();
         int from = 0;
         while (from < sentence.length()) {
@@ -230,7 +230,7 @@ final class FlagDetector {
             boolean denies = DENIAL.foundIn(clause) || CRYING.foundIn(clause);
             // a question whose only "denial" is its 有没有 stays, unanswered, where it asks about a risk (问她有没有想过伤害自己);
             // 问她有没有告诉妈妈 goes, as before
-            boolean keptQuestion = denies && !DENIAL.foundIn(asked) && !CRYING.foundIn(clause)
+            boolean keptQuestion = denies && !deniedSomewhere && !CRYING.foundIn(clause)
                     && SituationModel.risks().read(clause).risk() >= MODEL_THRESHOLD;
             if (!denies || keptQuestion) kept.append(clause).append('，');
             else if (clause.length() > RUN_ON) kept.append(withoutDenials(clause)).append('，');
