@@ -42,13 +42,17 @@ final class GatedPattern {
      * char (null when it has none), and how many capturing groups the alternatives before it have (its group g is the
      * whole pattern's group g + groupsBefore).
      */
-    private record Alternative(Pattern pattern, CharSet firstChars, String prefix, Lookahead lookahead, int groupsBefore) {}
+    private record Alternative(Pattern pattern, CharSet firstChars, String prefix, Lookahead lookahead, RequiredWords needs, int groupsBefore) {}
+
+    /** Words every match of an unsplit pattern needs after its opening ({@link RequiredWords}); null when none are known. */
+    private final RequiredWords needs;
 
     private GatedPattern(Pattern pattern, CharSet firstChars, CharSet afterChars) {
         this.pattern = pattern;
         this.firstChars = firstChars;
         this.afterChars = afterChars;
         this.alternatives = split(pattern.pattern());
+        this.needs = alternatives == null ? RequiredWords.of(pattern.pattern()) : null;
         this.groupCount = pattern.matcher("").groupCount();
         List<char[]> starts = alternatives == null ? null
                 : Arrays.stream(alternatives).map(a -> a.firstChars() == null ? null : a.firstChars().members()).toList();
@@ -66,7 +70,7 @@ final class GatedPattern {
         for (int k = 0; k < alts.length; k++) {
             String part = parts.get(k);
             Pattern p = Pattern.compile(part);
-            alts[k] = new Alternative(p, firstChars(part), FirstChars.literalPrefix(part), Lookahead.of(part), groups);
+            alts[k] = new Alternative(p, firstChars(part), FirstChars.literalPrefix(part), Lookahead.of(part), RequiredWords.of(part), groups);
             groups += p.matcher("").groupCount();
         }
         return alts;
@@ -78,6 +82,9 @@ final class GatedPattern {
     private final class AlternativeMatchers {
         final Matcher[] matchers = new Matcher[alternatives.length];
         final String[] texts = new String[alternatives.length];
+        /** Per alternative with needed words, the text its {@link #lastStarts} entry was read from. */
+        final String[] needTexts = new String[alternatives.length];
+        final int[] lastStarts = new int[alternatives.length];
 
         /**
          * The first alternative that matches at offset i, or -1; its matcher then holds the match. That is
@@ -91,6 +98,13 @@ final class GatedPattern {
                 Alternative a = alternatives[k];
                 if (a.prefix() != null && !s.startsWith(a.prefix(), i)) continue;
                 if (a.lookahead() != null && !a.lookahead().mayMatchAt(s, i)) continue;
+                if (a.needs() != null) {
+                    if (needTexts[k] != s) {
+                        lastStarts[k] = a.needs().lastStart(s);
+                        needTexts[k] = s;
+                    }
+                    if (i > lastStarts[k]) continue;
+                }
                 Matcher m = matchers[k];
                 if (m == null) {
                     m = matchers[k] = a.pattern().matcher(s);
@@ -171,7 +185,8 @@ final class GatedPattern {
         int len = text.length();
         Matcher m = null;
         AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
-        for (int i = 0; i < len; i++) {
+        int last = alts != null || needs == null ? len : needs.lastStart(text);
+        for (int i = 0; i <= Math.min(last, len - 1); i++) {
             if (alts != null ? !follows(text, i) : !mayStartAt(text, i)) continue;   // the alternatives' table knows their first chars
             if (alts != null) {
                 if (alts.firstAt(text, i) >= 0) return true;
@@ -255,6 +270,7 @@ final class GatedPattern {
             wholeGroups = null;
             for (int i = next; i < len; i++) {
                 if (alts != null ? !follows(s, i) : !mayStartAt(s, i)) continue;
+                if (alts == null && i > lastStart()) break;
                 int start, end;
                 if (alts != null) {
                     int k = alts.firstAt(s, i);
@@ -300,9 +316,19 @@ final class GatedPattern {
                 int k = alts.firstAt(s, i);
                 return k < 0 ? -1 : alts.matchers[k].end();
             }
+            if (i > lastStart()) return -1;
             Matcher whole = spare().region(i, s.length());
             return whole.lookingAt() ? whole.end() : -1;
         }
+
+        /** For an unsplit pattern, the last offset a match can start at for the words it needs; read once per scan. */
+        private int lastStart() {
+            if (lastStart == UNREAD) lastStart = needs == null ? Integer.MAX_VALUE : needs.lastStart(s);
+            return lastStart;
+        }
+
+        private static final int UNREAD = Integer.MIN_VALUE;
+        private int lastStart = UNREAD;
 
         private AlternativeMatchers alternatives() {
             if (threadAlternatives == null) threadAlternatives = spareAlternatives.get();
