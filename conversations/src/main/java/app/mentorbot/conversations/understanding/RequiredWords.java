@@ -18,15 +18,35 @@ final class RequiredWords {
 
     /** Each set holds words one of which every match contains; empty when nothing is surely needed. */
     private final List<String[]> sets;
+    /** Per set, the chars its words start with. */
+    private final CharSet[] starts;
 
     private RequiredWords(List<String[]> sets) {
         this.sets = sets;
+        this.starts = new CharSet[sets.size()];
+        for (int k = 0; k < starts.length; k++) {
+            StringBuilder firsts = new StringBuilder();
+            for (String w : sets.get(k)) firsts.append(w.charAt(0));
+            starts[k] = CharSet.of(firsts.toString());
+        }
+    }
+
+    /**
+     * A piece that may run over several chars ({@code .{0,8}}, {@code [^,]{0,12}}, {@code +}, {@code *}): only an alternative
+     * with one is worth the test, since a short fixed one fails as fast in the regex as the words are looked for.
+     */
+    private static final java.util.regex.Pattern WIDE = java.util.regex.Pattern.compile("[*+]|\\{\\d*,(\\d*)\\}");
+
+    private static boolean wide(String re) {
+        java.util.regex.Matcher m = WIDE.matcher(re);
+        while (m.find()) if (m.group(1) == null || m.group(1).isEmpty() || Integer.parseInt(m.group(1)) >= 4) return true;
+        return false;
     }
 
     /** The needed words of one alternative (no top-level |), its opening piece left out; null when there are none. */
     static RequiredWords of(String alternative) {
         try {
-            List<String[]> sets = read(alternative);
+            List<String[]> sets = wide(alternative) ? read(alternative) : List.of();
             return sets.isEmpty() ? null : new RequiredWords(sets);
         } catch (RuntimeException unread) {
             return null;
@@ -35,16 +55,21 @@ final class RequiredWords {
 
     /**
      * The last offset of s from which every needed set still has one of its words: no match can start after it.
-     * Costs one {@code lastIndexOf} per word; a caller keeps it per text.
+     * One walk of s back from its end per set; a caller keeps it per text.
      */
     int lastStart(String s) {
         int last = Integer.MAX_VALUE;
-        for (String[] set : sets) {
-            int at = -1;
-            for (String w : set) at = Math.max(at, s.lastIndexOf(w));
-            last = Math.min(last, at);
-        }
+        for (int k = 0; k < starts.length && last >= 0; k++) last = Math.min(last, lastOf(k, s));
         return last;
+    }
+
+    /** The last offset of s where a word of set k starts, or -1. */
+    private int lastOf(int k, String s) {
+        for (int p = s.length() - 1; p >= 0; p--) {
+            if (!starts[k].contains(s.charAt(p))) continue;
+            for (String w : sets.get(k)) if (s.startsWith(w, p)) return p;
+        }
+        return -1;
     }
 
     private static List<String[]> read(String re) {
