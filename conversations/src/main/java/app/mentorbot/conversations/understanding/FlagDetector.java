@@ -103,12 +103,22 @@ final class FlagDetector {
     }
 
     List<Hit> find(String s) {
+        return find(s, false);
+    }
+
+    /** Whether the note holds any flag: {@link #find} stopped at its first step that finds one (steps only ever add). */
+    boolean anyIn(String s) {
+        return !find(s, true).isEmpty();
+    }
+
+    private List<Hit> find(String s, boolean firstOnly) {
         List<Hit> hits = new ArrayList<>();
         ModelSentences sentences = new ModelSentences(s);
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
+        if (firstOnly && !hits.isEmpty()) return hits;
         List<int[]> goneOrEnding = new ArrayList<>();   // where a child runs away or talks of not being there
         for (Cues.Span harm : selfHarm.findAll(s)) {
             if (!counts(s, harm.start(), harm.end(), Flag.SAFETY)) continue;
@@ -127,9 +137,12 @@ final class FlagDetector {
                 }
             }
         }
+        if (firstOnly && !hits.isEmpty()) return hits;
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) modelled(s, sentences, hits, goneOrEnding);
+        if (firstOnly && !hits.isEmpty()) return hits;
         if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) parentsAway(s, hits);
         if (hits.stream().noneMatch(h -> h.flag() == Flag.FAMILY)) familyModelled(s, sentences, hits, goneOrEnding);
+        if (firstOnly && !hits.isEmpty()) return hits;
         Cues.Span mark = marked.find(s);
         boolean isMarked = mark != null;
         // the teacher marks the student for attention (列入重点关注): their concern is the class head's too

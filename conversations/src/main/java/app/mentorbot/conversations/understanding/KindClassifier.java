@@ -76,9 +76,10 @@ final class KindClassifier {
         GatedPattern.Scan lead = REMIND_LEAD.scan(s);
         if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
-        boolean reportsPast = pastMarker || reportsPast(s, times);
+        Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below
+        boolean reportsPast = pastMarker || reportsPast(s, times, spoke);
         GatedPattern.Scan q = Questions.QUERY.scan(s);
-        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || studentSpokeFirst(s);
+        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || spoke.get();
         if (!happened && q.find() && !tellsOfARisk(s)) return new Decision(Kind.QUERY, q.start(), q.end());
         GatedPattern.Scan asked = REMIND_ANY.scan(s);
         boolean remindMe = false;
@@ -123,10 +124,10 @@ final class KindClassifier {
      * (今天下午和张小明谈心) all say the note reports something that happened. The caller has
      * already looked for a completion marker.
      */
-    private boolean reportsPast(String s, List<DateResolver.TimeExpr> times) {
+    private boolean reportsPast(String s, List<DateResolver.TimeExpr> times, Once spoke) {
         if (statesBeforePlanning(s, times) || parentReachedOutFirst(s, times)) return true;
         // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
-        if (studentSpokeFirst(s)) return true;
+        if (spoke.get()) return true;
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.PAST) return true;
             if (t.role() == DateResolver.Role.TODAY && !t.deadline()) {
@@ -179,7 +180,7 @@ final class KindClassifier {
             String clause = s.substring(i, end);
             if (plans(clause, i, end, times)) return false;
             String bare = FILLER.matcher(clause).replaceAll("");
-            if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || !flags.find(clause).isEmpty())) {
+            if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || flags.anyIn(clause))) {
                 return true;
             }
             if (!bare.isEmpty()) dictatedName = bare.chars().allMatch(c -> c == NoteText.NAME_MASK);
@@ -296,6 +297,21 @@ final class KindClassifier {
     private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
                     + "|班里|班上|群里|讨论");
+
+    /** A test worked out at most once. */
+    private static final class Once {
+        private final java.util.function.BooleanSupplier test;
+        private int value = -1;
+
+        Once(java.util.function.BooleanSupplier test) {
+            this.test = test;
+        }
+
+        boolean get() {
+            if (value < 0) value = test.getAsBoolean() ? 1 : 0;
+            return value == 1;
+        }
+    }
 
     private static boolean studentSpokeFirst(String s) {
         // only a match opening within the first 12 chars counts, and one that does fits in the first 60
