@@ -102,7 +102,7 @@ final class DateResolver {
                     date(next.getYear(), next.getMonthValue(), day), Period.MONTH);
         });
         // 每周五十 is fifty a week: a weekday is not followed by a numeral or money
-        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")(?![十百千万块元0-9]|[个次回趟]|天(?![早晚上下中气]))", this::weekday);
+        rule("(下下个?|下个?|下一个?|上上个?|上个?|上一个?|本|这个?|每)?(周|星期|礼拜)(" + DAY_CHAR + ")(?![十百千万块元0-9]|[个次回趟张本份道篇页套遍]|天(?![早晚上下中气]))", this::weekday);
         // 上周 with no day (上周和他谈过): Monday of last week, mirroring 下周 with no day → Monday of next week
         rule("(上上个?|上个?|上一个?)(周|星期|礼拜)(?![一二三四五六日天末1-7])", (m, s, t) -> {
             int weeks = m.group(1).startsWith("上上") ? 2 : 1;

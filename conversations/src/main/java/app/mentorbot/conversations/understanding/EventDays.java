@@ -100,6 +100,9 @@ final class EventDays {
                 && SPEECH_THEN_DATE.matcher(before).matches();
     }
 
+    /** The opening of a clause that points back at the day just named (到时候, 到那天, 届时). */
+    private static final Pattern BACK_TO_THE_DAY = Pattern.compile("\\s*(到时候?|到那时|到那天|届时|那天)");
+
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
     static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times, LocalDate today) {
         // a day with a plan word first (下个月5号再问问); failing that, a future day that names no school event
@@ -112,6 +115,8 @@ final class EventDays {
                 // 周日群里那件事: the day of what was talked about
                 if (WHAT_WAS_TALKED_ABOUT.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
                 int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());
+                // 三天后还有一次小测，到时候再看看: a clause that points back at the day (到时候) is what happens on it
+                if (ce < s.length() && BACK_TO_THE_DAY.matcher(s).region(ce + 1, s.length()).lookingAt()) ce = Clauses.clauseEnd(s, ce + 1);
                 String clause = s.substring(cs, ce);
                 // 因为月底搬家, 要是下礼拜再不过: a reason or a supposition, not a plan
                 String near = s.substring(Math.max(cs, t.start() - 8), t.start());
@@ -211,15 +216,21 @@ final class EventDays {
     /** A clause whose subject is the student and not the teacher (他周末要回去照顾): the student's own plan. */
     private static final Pattern STUDENT_SUBJECT = Pattern.compile("\\s*(他|她|□+|孩子|娃娃?|孩儿)(?![^,.;!?。]*(我|让|叫))");
 
-    /** Inside quotation marks (发了一句“明天不想醒来了”): someone's words, never the teacher's plan. */
+    /**
+     * Inside quotation marks (发了一句“明天不想醒来了”, 撂话'明天接着来'): someone's words, never the teacher's plan. Typed
+     * quotes (' and ") open and close alike, so each one met turns them on or off.
+     */
     private static boolean quoted(String s, int at) {
         int open = 0;
+        boolean single = false, dbl = false;
         for (int i = 0; i < at; i++) {
             char c = s.charAt(i);
-            if (c == '“' || c == '「' || c == '『') open++;
-            else if ((c == '”' || c == '」' || c == '』') && open > 0) open--;
+            if (c == '“' || c == '「' || c == '『' || c == '‘') open++;
+            else if ((c == '”' || c == '」' || c == '』' || c == '’') && open > 0) open--;
+            else if (c == '\'') single = !single;
+            else if (c == '"') dbl = !dbl;
         }
-        return open > 0;
+        return open > 0 || single || dbl;
     }
 
     /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */

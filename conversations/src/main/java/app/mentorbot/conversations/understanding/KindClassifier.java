@@ -46,7 +46,8 @@ final class KindClassifier {
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战))");
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
-                "(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
+                // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
+                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
@@ -125,6 +126,7 @@ final class KindClassifier {
      * already looked for a completion marker.
      */
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times, Once spoke) {
+        if (HEADED_AS_TALK.matcher(s).lookingAt()) return true;   // 谈：□□，…；约好每周二…: the heading tells a talk had
         if (statesBeforePlanning(s, times) || parentReachedOutFirst(s, times)) return true;
         // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
         if (spoke.get()) return true;
@@ -188,6 +190,9 @@ final class KindClassifier {
         }
         return false;
     }
+
+    /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到): a talk had, whatever it plans. */
+    private static final Pattern HEADED_AS_TALK = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈)\\s*:");
 
     private static final Pattern FILLER = Pattern.compile("那个|嗯+|呃+|啊+|就是|然后|\\s");
 

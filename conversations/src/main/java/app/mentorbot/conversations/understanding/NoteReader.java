@@ -76,7 +76,10 @@ public final class NoteReader {
     private static final GatedPattern TOGETHER = GatedPattern.compile("集体|小组交流|小组|一起|一块儿|一块|一同|一道|全体|座谈|团体");
     /** Unnamed students in the plural (和几个学生聊, 找了三个同学): a group whoever is named. */
     private static final GatedPattern UNNAMED_GROUP = GatedPattern.compile(
-            "(和|跟|与|同|找了?)(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生|受导生)");
+            "(和|跟|与|同|找了?)(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生|受导生)"
+                    // 另外五个人叫到一起, 找□□和他上铺一起谈: the others are there though unnamed
+                    + "|(另外|其他)的?(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生)[^,.;!?。]{0,4}(一起|一块)"
+                    + "|(和|跟|与)(他|她|□+)的?(上铺|下铺|同桌|室友|舍友|同学|好朋友|朋友|哥们)[^,.;!?。]{0,4}(一起|一块)|(叫|喊|召集)(到|在)一起");
 
     public Note read(String senderId, String text, ZonedDateTime now) {
         Objects.requireNonNull(now, "now");

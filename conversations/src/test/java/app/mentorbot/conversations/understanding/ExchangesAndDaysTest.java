@@ -1,0 +1,79 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.WED;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who the exchange was with and which days a note names, as the twelfth pass read them (docs/notes.md), on the reader
+ * test's roster; written on Wednesday 15 April 2026.
+ */
+class ExchangesAndDaysTest {
+    @Test
+    void aMotherCalledNiangAndAGrandmotherCalledLaoniangAreParents() {
+        Note call = read("许诗涵她娘打电话来，说家里想让她转学。我说孩子这回月考进步了。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("今天跟吴天明的姥娘通了电话，老人家说他爸妈都在苏州。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
+
+    @Test
+    void yeGeIsYesterdayAndMingGeBeforeATimeOfDayIsTomorrow() {
+        Note talk = read("许诗涵夜个下午跟我拉呱了一节自习课，说想复读。");
+        assertThat(talk.kind()).isEqualTo(Kind.TALK);
+        assertThat(talk.date()).isEqualTo(LocalDate.of(2026, 4, 14));
+        assertThat(read("吴天明刚才跟上铺的吵起来了，明个上午再找他俩。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+        assertThat(read("这份说明个人信息要填全，吴天明还没交").followUp()).isNull();
+    }
+
+    @Test
+    void aDayInTypedQuotesIsSomeonesWordsNotThePlan() {
+        Note heard = read("吴天明今天中午跟我说，有人把他堵在墙角，走的时候还撂话'明天接着来'。");
+        assertThat(heard.followUp()).isNull();
+    }
+
+    @Test
+    void aClauseThatPointsBackAtTheDayIsWhatHappensOnIt() {
+        Note test = read("物理周测许诗涵46分，全班倒数第二。三天后还有一次小测，到时候再看看。");
+        assertThat(test.followUp()).isEqualTo(LocalDate.of(2026, 4, 18));
+    }
+
+    @Test
+    void aWeekdayFollowedByAMeasureWordIsACount() {
+        Note homework = read("吴天明今天又没交数学卷子，这礼拜一张都没交，问他，他说写不完。");
+        assertThat(homework.date()).isEqualTo(WED.toLocalDate());
+    }
+
+    @Test
+    void aStudentWhoSendsOrShowsTheTeacherSomethingTalksWithTheTeacher() {
+        assertThat(read("许诗涵今晚在空间发了一条'好累'，吴天明截图发给我的。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明给我看了他手机，有人在抖音上给他留言骂他。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明用他妈手机在微信上给我发消息，问明天要不要带校服。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明他妈在微信上给我发消息，问明天要不要带校服。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
+
+    @Test
+    void studentsCalledInByNameOneAfterAnotherWereTalkedWith() {
+        Note talks = read("下午分别找了许诗涵、吴天明、周一鸣谈抄作业的事，三个都承认了。");
+        assertThat(talks.kind()).isEqualTo(Kind.TALK);
+        assertThat(talks.studentIds()).containsExactlyInAnyOrder("A2", "A4", "A7");
+    }
+
+    @Test
+    void aNoteHeadedAsATalkIsOneWhateverItPlans() {
+        Note talk = read("谈：许诗涵，体测八百米怕跑不下来；约好每周二早上陪她练");
+        assertThat(talk.kind()).isEqualTo(Kind.TALK);
+        assertThat(talk.followUp()).isEqualTo(LocalDate.of(2026, 4, 21));
+    }
+
+    @Test
+    void aStudentTalkedWithTogetherWithAnUnnamedRoommateIsAGroupTalk() {
+        assertThat(read("找吴天明和他上铺一起谈了，两个人都写了检讨。").talkType()).isEqualTo(TalkType.GROUP);
+        assertThat(read("晚上把许诗涵宿舍另外五个人叫到一起聊了聊。").talkType()).isEqualTo(TalkType.GROUP);
+        // the others she tells of are not in the talk
+        assertThat(read("许诗涵今天来找我，说寝室另外三个人拉了个小群不拉她。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
+    }
+}
