@@ -96,7 +96,7 @@ final class NameContext {
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         String form = s.substring(start, end);
-        if ((clauseStart || before == '说' || before == '讲' || before == '里' && s.startsWith("群里", start - 2))
+        if ((clauseStart || before == '说' || before == '讲' || before == '传' || before == '里' && s.startsWith("群里", start - 2))
                 && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
@@ -109,6 +109,10 @@ final class NameContext {
         }
         // X姑姑打电话来, X的舅舅: a person's family or guardian
         if (KIN.matcher(tail).lookingAt()) return true;
+        // 课间操回来郑重嘴角破了: a body part is someone's, wherever the clause opened
+        if (BODY.matcher(tail).lookingAt()) return true;
+        // 期中物理：楷仔92，林立88: a score after the form, in a list
+        if ((before == '\0' || Clauses.isClauseBreak(s, start - 1) || before == '、' || before == ' ') && SCORE.matcher(tail).lookingAt()) return true;
         // the note opens with it (浩然作文写得越来越好了): teachers start with the student, and a thing they own or do next
         // (作文, 数学, 手机) makes it the topic, unless the form and what follows are one longer word (高峰期, 文明礼仪)
         if (s.substring(0, start).isBlank() && !timeWord(s.substring(start, end)) && ownsNext(tail)
@@ -120,7 +124,9 @@ final class NameContext {
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
-            + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人)");
+            + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人|阿嬷|阿嬤|阿嫲|阿公|阿婆|阿爷|依嬷|依公|姥娘)");
+    private static final Pattern BODY = Pattern.compile("的?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|脖子|后背|膝盖|鼻子|头上|腿上|背上)");
+    private static final Pattern SCORE = Pattern.compile("[0-9]{1,3}(\\.[0-9])?分?(?=[,.;:、 。]|$)");
 
     /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */
     private static boolean ownsNext(String tail) {

@@ -1,0 +1,31 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A roster name that is also a word (高兴) counts where a person stands: before a body part, a grandparent, a score. */
+class WordNamesWherePeopleStandTest {
+    @Test
+    void aWordNameBeforeABodyPartIsSomeonesBody() {
+        assertThat(read("课间操回来高兴嘴角破了，校服领口扯开一个大口子。").studentIds()).containsExactly("A3");
+        assertThat(read("课间操回来大家都很高兴").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameBeforeASouthernGrandparentIsTheirFamily() {
+        assertThat(read("高兴阿嬷今天来学校送伞，顺便跟我讲了几句。").studentIds()).containsExactly("A3");
+    }
+
+    @Test
+    void aWordNameWithAScoreInAListIsAStudent() {
+        assertThat(read("期中物理：许诗涵92，高兴88，吴天明61。").studentIds()).containsExactlyInAnyOrder("A2", "A3", "A4");
+        assertThat(read("学校周围方圆100米不许摆摊").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameRightAfterARumourIsWhoItIsAbout() {
+        assertThat(read("班上传高兴昨天放学在车站被人拦了").studentIds()).containsExactly("A3");
+    }
+}
