@@ -270,6 +270,10 @@ final class KindClassifier {
      */
     private static boolean withTheTeacher(String s, int start, int end) {
         String word = s.substring(start, end);
+        // 旁边同学问，他说是猫抓的; 在火车站被找到了，说想去温州: the student answers someone else, or those who found them
+        String before = s.substring(Math.max(Clauses.sentenceStart(s, start), start - 16), start);
+        if (word.startsWith("问") ? ASKED_BY_OTHERS.matcher(before).find()
+                : UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && ANSWERS_OTHERS.matcher(before).find()) return false;
         // 被她点名批评了: someone else praised or criticised the student
         if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
         // 下课问他说…: the teacher asked, whatever the lesson named before
@@ -291,6 +295,13 @@ final class KindClassifier {
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
 
+    /** Right before a student's 说: someone other than the teacher asked, or the student was found by others. */
+    private static final Pattern ANSWERS_OTHERS = Pattern.compile(
+            "((同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人)(找到|找着|拦下|领回)了?)"
+                    + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
+    /** Right before a 问: a classmate or a stranger asks, not the teacher. */
+    private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察)[^,.;!?。我]{0,3}$");
+
     private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
             "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
@@ -302,21 +313,6 @@ final class KindClassifier {
     private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
                     + "|班里|班上|群里|讨论");
-
-    /** A test worked out at most once. */
-    private static final class Once {
-        private final java.util.function.BooleanSupplier test;
-        private int value = -1;
-
-        Once(java.util.function.BooleanSupplier test) {
-            this.test = test;
-        }
-
-        boolean get() {
-            if (value < 0) value = test.getAsBoolean() ? 1 : 0;
-            return value == 1;
-        }
-    }
 
     private static boolean studentSpokeFirst(String s) {
         // only a match opening within the first 12 chars counts, and one that does fits in the first 60

@@ -76,4 +76,19 @@ class ExchangesAndDaysTest {
         // the others she tells of are not in the talk
         assertThat(read("许诗涵今天来找我，说寝室另外三个人拉了个小群不拉她。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
     }
+
+    @Test
+    void aStudentAnsweringAClassmateOrThoseWhoFoundThemDidNotTalkWithTheTeacher() {
+        assertThat(read("吴天明做操胳膊一抬，手腕里侧有几道红印子，旁边同学问，他说是猫挠的。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("吴天明在火车站被派出所找到了，他说想去温州找他妈。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("吴天明这几天一直穿高领毛衣，问他，他说冷。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void helpingOnesOwnUncleIsNotTheTeacherHelpingTheStudent() {
+        assertThat(read("吴天明昨天是去码头帮他阿叔卸货了。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("中午帮吴天明补了补数学。").kind()).isEqualTo(Kind.TALK);
+        // 陪他爸 is the student with his father; the video call with him is the teacher's talk
+        assertThat(read("吴天明今晚没回宿舍，请了假去医院陪他爸做手术，刚跟他视频确认过。").kind()).isEqualTo(Kind.TALK);
+    }
 }
