@@ -37,12 +37,12 @@ class CorpusQualityTest {
      * precision 0.68 → 0.65: a 有没有 question is no denial since (FlagDetector.asked), and a father asking whether his child
      * is bullied (问孩子在学校有没有被人欺负) now asks the teacher too. Twelfth pass (4 December): st-junior and fy-county joined
      * training and yc-senior and yw-primary the held-out split, each first floored at its first score; floors were only
-     * raised (34 figures), where the pass's readings of exchanges, days and names beat them.
+     * raised (47 figures), where the pass's readings of exchanges, days and names beat them.
      * Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
             floors("heldout/bj-nineyear", 0.82, 0.90, 0.94, 0.99, 0.97, 0.82, 1.00, 0.69),
-            floors("heldout/bt-junior", 0.85, 0.95, 0.99, 0.97, 0.93, 0.81, 1.00, 0.69),
+            floors("heldout/bt-junior", 0.86, 0.95, 0.99, 0.97, 0.93, 0.81, 1.00, 0.69),
             floors("heldout/cs-junior", 0.85, 0.88, 0.99, 0.99, 0.97, 0.79, 0.95, 0.66),
             floors("heldout/dl-senior", 0.85, 0.93, 0.97, 0.98, 0.96, 0.77, 1.00, 0.66),
             floors("heldout/gy-county", 0.80, 0.87, 0.97, 0.96, 0.94, 0.77, 1.00, 0.65),
@@ -54,16 +54,16 @@ class CorpusQualityTest {
             floors("heldout/lsh-junior", 0.83, 0.89, 0.97, 1.00, 0.95, 0.78, 0.97, 0.66),
             floors("heldout/ly-primary", 0.80, 0.87, 0.97, 1.00, 0.95, 0.74, 1.00, 0.56),
             floors("heldout/nn-senior", 0.81, 0.88, 0.97, 0.94, 0.93, 0.78, 0.95, 0.63),
-            floors("heldout/qd-senior", 0.85, 0.93, 0.97, 0.99, 0.94, 0.75, 0.97, 0.60),
+            floors("heldout/qd-senior", 0.86, 0.94, 0.97, 0.99, 0.94, 0.75, 0.97, 0.60),
             floors("heldout/qs-senior", 0.84, 0.90, 0.96, 0.98, 0.97, 0.84, 1.00, 0.62),
             floors("heldout/sjz-senior", 0.81, 0.90, 0.95, 0.97, 0.96, 0.74, 1.00, 0.56),
-            floors("heldout/sz-senior", 0.92, 0.97, 0.98, 0.97, 0.97, 0.78, 1.00, 0.70),
+            floors("heldout/sz-senior", 0.92, 0.97, 0.98, 0.98, 0.97, 0.78, 1.00, 0.70),
             floors("heldout/tj-vocational", 0.85, 0.89, 0.98, 0.97, 0.97, 0.76, 0.97, 0.61),
             floors("heldout/ty-vocational", 0.85, 0.92, 0.98, 0.97, 0.97, 0.83, 1.00, 0.70),
-            floors("heldout/wh-junior", 0.86, 0.90, 0.98, 0.97, 0.99, 0.82, 1.00, 0.65),
+            floors("heldout/wh-junior", 0.87, 0.91, 0.98, 0.97, 0.99, 0.82, 1.00, 0.65),
             floors("heldout/wlmq-senior", 0.84, 0.91, 0.98, 0.97, 0.97, 0.80, 1.00, 0.67),
             floors("heldout/wz-private", 0.78, 0.88, 0.94, 0.98, 0.93, 0.77, 0.97, 0.58),
-            floors("heldout/xz-boarding", 0.86, 0.92, 0.95, 0.98, 0.95, 0.77, 1.00, 0.63),
+            floors("heldout/xz-boarding", 0.87, 0.93, 0.95, 0.98, 0.95, 0.77, 1.00, 0.63),
             floors("heldout/yc-senior", 0.85, 0.92, 0.95, 1.00, 0.97, 0.77, 0.97, 0.61),
             floors("heldout/yn-rural", 0.84, 0.88, 0.97, 0.98, 0.96, 0.80, 0.97, 0.71),
             floors("heldout/yw-primary", 0.80, 0.92, 0.95, 0.98, 0.97, 0.78, 1.00, 0.59),
@@ -78,8 +78,8 @@ class CorpusQualityTest {
             floors("train/gz-junior", 0.90, 0.95, 0.97, 0.98, 0.95, 0.90, 1.00, 0.80),
             floors("train/hb-city", 0.97, 1.00, 0.98, 1.00, 0.99, 0.93, 1.00, 0.82),
             floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.97, 0.81, 1.00, 0.66),
-            floors("train/hrb-junior", 0.96, 0.97, 1.00, 0.99, 0.98, 0.86, 1.00, 0.72),
-            floors("train/hz-senior", 0.84, 0.90, 0.97, 0.97, 0.97, 0.85, 1.00, 0.68),
+            floors("train/hrb-junior", 0.97, 0.98, 1.00, 0.99, 0.98, 0.86, 1.00, 0.72),
+            floors("train/hz-senior", 0.85, 0.90, 0.97, 0.97, 0.97, 0.85, 1.00, 0.68),
             floors("train/kd-boarding", 0.86, 0.91, 1.00, 0.97, 0.97, 0.90, 1.00, 0.82),
             floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.90, 1.00, 0.65),
             floors("train/lz-senior", 0.90, 0.95, 0.97, 0.99, 0.97, 0.79, 1.00, 0.59),
@@ -88,7 +88,7 @@ class CorpusQualityTest {
             floors("train/nj-senior", 0.86, 0.95, 0.96, 0.98, 0.95, 0.82, 1.00, 0.69),
             floors("train/sd-county", 0.94, 0.97, 0.99, 1.00, 0.98, 0.88, 1.00, 0.72),
             floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.97, 0.95, 0.86, 1.00, 0.70),
-            floors("train/st-junior", 0.87, 0.95, 1.00, 0.97, 0.95, 0.80, 1.00, 0.63),
+            floors("train/st-junior", 0.88, 0.96, 1.00, 0.97, 0.95, 0.80, 1.00, 0.63),
             floors("train/sy-senior", 0.85, 0.96, 0.97, 0.94, 0.94, 0.88, 1.00, 0.72),
             floors("train/wl-junior", 0.90, 0.96, 0.95, 0.99, 0.97, 0.85, 1.00, 0.74),
             floors("train/xa-senior", 0.87, 0.94, 0.99, 0.97, 0.96, 0.88, 1.00, 0.77),
