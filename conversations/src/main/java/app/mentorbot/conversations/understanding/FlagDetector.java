@@ -282,7 +282,9 @@ final class FlagDetector {
      */
     /** Parents working in another place: 爸妈都在深圳工作, 妈妈这学期去外地上班了, 他爸爸又回深圳了, 爸妈都在澳洲. */
     private static final GatedPattern PARENTS_AT = GatedPattern.compile(
-            "(爸妈|父母|爸爸妈妈|爸|妈|父亲|母亲)[^,.;!?。]{0,5}?(在|去了?|到了?|回了?)([^,.;!?。]{2,3}?)(打工|务工|工作|上班|做生意|跑项目|了|,|。|$)");
+            "(爸妈|父母|爸爸妈妈|爸|妈|父亲|母亲)[^,.;!?。他她□说讲叔舅姑姨哥姐想]{0,8}?(在|去了?|到了?|回了?)([^,.;!?。\\s]{2,3}?)"
+                    // 爸妈都在上海嘉定的电子厂, 她爸妈在福清工地, 他爸妈去年去了日本 一直是…: the place, then work or the clause's end
+                    + "([^,.;!?。\\s]{0,8}?(厂|工地|干活|开店|摆摊)|打工|务工|工作|上班|做生意|跑项目|了|,|。|\\s|$)");
 
     private void parentsAway(String s, List<Hit> hits) {
         GatedPattern.Scan m = PARENTS_AT.scan(s);

@@ -37,7 +37,7 @@ class CorpusQualityTest {
      * precision 0.68 → 0.65: a 有没有 question is no denial since (FlagDetector.asked), and a father asking whether his child
      * is bullied (问孩子在学校有没有被人欺负) now asks the teacher too. Twelfth pass (4 December): st-junior and fy-county joined
      * training and yc-senior and yw-primary the held-out split, each first floored at its first score; floors were only
-     * raised (47 figures), where the pass's readings of exchanges, days and names beat them.
+     * raised (51 figures), where the pass's readings of exchanges, days and names beat them.
      * Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
@@ -71,20 +71,20 @@ class CorpusQualityTest {
             floors("train/cc-junior", 0.91, 0.95, 0.97, 1.00, 0.99, 0.83, 1.00, 0.60),
             floors("train/cd-primary", 0.93, 0.97, 0.98, 0.98, 0.97, 0.90, 1.00, 0.75),
             floors("train/cq-county", 0.96, 0.98, 1.00, 0.98, 0.98, 0.86, 1.00, 0.67),
-            floors("train/fy-county", 0.87, 0.94, 1.00, 0.98, 0.96, 0.71, 1.00, 0.52),
+            floors("train/fy-county", 0.87, 0.94, 1.00, 0.98, 0.96, 0.72, 1.00, 0.52),
             floors("train/fz-primary", 0.87, 0.95, 0.97, 0.98, 0.95, 0.86, 0.97, 0.70),
             floors("train/gd-county", 0.96, 0.98, 0.98, 0.97, 1.00, 0.93, 1.00, 0.86),
-            floors("train/gl-county", 0.90, 0.97, 0.97, 0.98, 0.97, 0.79, 1.00, 0.64),
+            floors("train/gl-county", 0.90, 0.97, 0.97, 0.98, 0.97, 0.80, 1.00, 0.64),
             floors("train/gz-junior", 0.90, 0.95, 0.97, 0.98, 0.95, 0.90, 1.00, 0.80),
             floors("train/hb-city", 0.97, 1.00, 0.98, 1.00, 0.99, 0.93, 1.00, 0.82),
-            floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.97, 0.81, 1.00, 0.66),
+            floors("train/hf-primary", 0.82, 0.91, 0.97, 1.00, 0.97, 0.82, 1.00, 0.66),
             floors("train/hrb-junior", 0.97, 0.98, 1.00, 0.99, 0.98, 0.86, 1.00, 0.72),
             floors("train/hz-senior", 0.85, 0.90, 0.97, 0.97, 0.97, 0.85, 1.00, 0.68),
             floors("train/kd-boarding", 0.86, 0.91, 1.00, 0.97, 0.97, 0.90, 1.00, 0.82),
             floors("train/lc-junior", 0.95, 0.96, 1.00, 0.98, 0.99, 0.90, 1.00, 0.65),
             floors("train/lz-senior", 0.90, 0.95, 0.97, 0.99, 0.97, 0.79, 1.00, 0.59),
             floors("train/nb-primary", 0.86, 0.93, 0.99, 1.00, 0.94, 0.90, 1.00, 0.78),
-            floors("train/nc-junior", 0.81, 0.89, 0.97, 0.98, 0.95, 0.79, 1.00, 0.63),
+            floors("train/nc-junior", 0.81, 0.89, 0.97, 0.98, 0.95, 0.80, 1.00, 0.63),
             floors("train/nj-senior", 0.86, 0.95, 0.96, 0.98, 0.95, 0.82, 1.00, 0.69),
             floors("train/sd-county", 0.94, 0.97, 0.99, 1.00, 0.98, 0.88, 1.00, 0.72),
             floors("train/sh-boarding", 0.90, 0.96, 0.99, 0.97, 0.95, 0.86, 1.00, 0.70),
