@@ -18,6 +18,8 @@ class ExchangesAndDaysTest {
         Note call = read("许诗涵她娘打电话来，说家里想让她转学。我说孩子这回月考进步了。");
         assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("今天跟吴天明的姥娘通了电话，老人家说他爸妈都在苏州。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // visiting a father's grave is no exchange with him
+        assertThat(read("吴天明冬至回去给他爸上坟，回来以后情绪一直不高，这几天上课老走神。").kind()).isEqualTo(Kind.OBSERVATION);
     }
 
     @Test
