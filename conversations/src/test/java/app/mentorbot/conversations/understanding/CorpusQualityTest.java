@@ -37,7 +37,7 @@ class CorpusQualityTest {
      * precision 0.68 → 0.65: a 有没有 question is no denial since (FlagDetector.asked), and a father asking whether his child
      * is bullied (问孩子在学校有没有被人欺负) now asks the teacher too. Twelfth pass (4 December): st-junior and fy-county joined
      * training and yc-senior and yw-primary the held-out split, each first floored at its first score; floors were only
-     * raised (51 figures), where the pass's readings of exchanges, days and names beat them.
+     * raised (53 figures), where the pass's readings of exchanges, days and names beat them.
      * Columns: record, kind, students, date, followUp, flags F1, SAFETY recall, SAFETY precision.
      */
     static final Map<String, Map<String, Double>> REPORTED = Map.ofEntries(
