@@ -185,13 +185,15 @@ final class GatedPattern {
         int len = text.length();
         Matcher m = null;
         AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
-        int last = alts != null || needs == null ? len : needs.lastStart(text);
-        for (int i = 0; i <= Math.min(last, len - 1); i++) {
+        int last = Integer.MIN_VALUE;   // for an unsplit pattern's needed words, read at the first offset its gate lets through
+        for (int i = 0; i < len; i++) {
             if (alts != null ? !follows(text, i) : !mayStartAt(text, i)) continue;   // the alternatives' table knows their first chars
             if (alts != null) {
                 if (alts.firstAt(text, i) >= 0) return true;
                 continue;
             }
+            if (last == Integer.MIN_VALUE) last = needs == null ? len : needs.lastStart(text);
+            if (i > last) return false;
             if (m == null) m = spareMatcher.get().on(text);
             if (m.region(i, len).lookingAt()) return true;
         }

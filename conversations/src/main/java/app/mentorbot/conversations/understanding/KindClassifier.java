@@ -295,12 +295,14 @@ final class KindClassifier {
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
     }
 
-    /** Right before a student's 说: someone other than the teacher asked, or the student was found by others. */
+    /** Classmates and strangers who ask a student something, not the teacher. */
+    private static final String ASKERS = "同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察";
+    /** Right before a student's 说: someone other than the teacher (a parent too) asked, or the student was found by others. */
     private static final Pattern ANSWERS_OTHERS = Pattern.compile(
-            "((同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人)(找到|找着|拦下|领回)了?)"
+            "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人)(找到|找着|拦下|领回)了?)"
                     + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
     /** Right before a 问: a classmate or a stranger asks, not the teacher. */
-    private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察)[^,.;!?。我]{0,3}$");
+    private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
 
     private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
             "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");

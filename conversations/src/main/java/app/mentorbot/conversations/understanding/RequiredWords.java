@@ -2,6 +2,8 @@ package app.mentorbot.conversations.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Words a match of one alternative must contain after its opening, read from its source: for
@@ -35,10 +37,10 @@ final class RequiredWords {
      * A piece that may run over several chars ({@code .{0,8}}, {@code [^,]{0,12}}, {@code +}, {@code *}): only an alternative
      * with one is worth the test, since a short fixed one fails as fast in the regex as the words are looked for.
      */
-    private static final java.util.regex.Pattern WIDE = java.util.regex.Pattern.compile("[*+]|\\{\\d*,(\\d*)\\}");
+    private static final Pattern WIDE = Pattern.compile("[*+]|\\{\\d*,(\\d*)\\}");
 
     private static boolean wide(String re) {
-        java.util.regex.Matcher m = WIDE.matcher(re);
+        Matcher m = WIDE.matcher(re);
         while (m.find()) if (m.group(1) == null || m.group(1).isEmpty() || Integer.parseInt(m.group(1)) >= 4) return true;
         return false;
     }
