@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * out, since it may hold part of the risk. Sentences are written as the reader's model reads them: simplified, with
  * every student the school's roster names masked (□), so that a name's characters are never learnt as a risk.
  *
+ * <p>With {@code --notes} first, each note whole for the note model ({@code note-examples/notes-<school>.tsv}), labelled
+ * SAFETY or NONE as its gold flags say.
+ *
  * <p>With {@code --family} first, the same for the family model ({@code family-examples/notes-<school>.tsv}): each
  * sentence of a note with no FAMILY flag is NONE; of a FAMILY note its most family-like sentence is FAMILY, picked by
  * a model trained on the hand-written family files and every NONE sentence.
@@ -52,8 +55,11 @@ public final class RiskiestSentences {
 
     private static final Target MOOD = new Target("mood-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class);
 
+    /** Whole notes for the note model: nothing to pick, each note is one example. */
+    private static final Target NOTES = new Target("note-examples", List.of(), "SAFETY", SituationModel.NoteLabel.class);
+
     public static void main(String[] args) throws IOException {
-        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : RISKS;
+        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : args[0].equals("--notes") ? NOTES : RISKS;
         if (target != RISKS) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -77,6 +83,10 @@ public final class RiskiestSentences {
             }
             schools.put(school, new School(args[i], notes));
         }
+        if (target == NOTES) {
+            wholeNotes(schools, out);
+            return;
+        }
         List<SituationModel.Example> base = new ArrayList<>();
         for (String f : target.handWritten()) base.addAll(handWritten(target, f));
         for (School school : schools.values()) {
@@ -99,6 +109,15 @@ public final class RiskiestSentences {
                     tsv.append(target.label(n)).append('\t').append(riskiest(model, n.text)).append('\n');
                 }
             }
+            Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);
+        }
+    }
+
+    private static void wholeNotes(Map<String, School> schools, Path out) throws IOException {
+        Files.createDirectories(out);
+        for (Map.Entry<String, School> school : schools.entrySet()) {
+            StringBuilder tsv = new StringBuilder("# " + school.getValue().path + ": each note whole, SAFETY or NONE as its gold flags say (RiskiestSentences --notes)\n");
+            for (Masked n : school.getValue().notes) tsv.append(n.has(NOTES) ? "SAFETY" : "NONE").append('\t').append(n.text.strip()).append('\n');
             Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);
         }
     }

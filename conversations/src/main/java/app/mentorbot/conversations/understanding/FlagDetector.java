@@ -31,27 +31,7 @@ final class FlagDetector {
     private final Cues academic, selfHarm, safety, family, psychAlways, mood, lasting, marked, theme;
     private final Situations situations;
     private final TakenBack takenBack;
-    private final Cues accident, game, benignAbsence, unreachable;
-    private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
-
-    /**
-     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: in steps of
-     * 0.01, the lowest end of the highest plateau at which, leave one school out (ModelCrossCheck: the model trained
-     * without a training school reads that school's notes), the lists and the model together still catch 99% of the
-     * training schools' SAFETY notes (twenty-six schools: 0.09 and 0.10 both 1,100 of 1,110, precision 0.65 and 0.67;
-     * 0.11 falls below 99% with 1,098; twenty-five schools had kept 0.11). 99% and not the 98% aimed at, since
-     * the lists were tuned on these schools and catch more there than on notes never seen. Chosen again whenever schools
-     * join the model's examples. Low, because a missed signal costs far more than a teacher's tap.
-     */
-    static final double MODEL_THRESHOLD = 0.09;
-
-    /**
-     * How sure of self-harm the model must be before its suspicion also marks PSYCH for the case conference: below it,
-     * the teacher is still asked about SAFETY (recall first), but a faint read is no record of a student's mind. Chosen on
-     * the training schools (PSYCH F1 0.837 → 0.893; 0.4 and 0.55 tie, the lower kept); SAFETY is not touched.
-     */
-    static final double SURE_OF_SELF_HARM = 0.4;
-
+    private final ModelSuspicion suspicion;
     /** How likely a family situation the family model must see in a sentence before the note is flagged FAMILY. */
     static final double FAMILY_THRESHOLD = 0.5;
 
@@ -95,10 +75,7 @@ final class FlagDetector {
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
         takenBack = new TakenBack(this::risky);
-        accident = lexicon.cues("situation-accident");
-        game = lexicon.cues("situation-game");
-        benignAbsence = lexicon.cues("situation-benign-absence");
-        unreachable = lexicon.cues("situation-unreachable");
+        suspicion = new ModelSuspicion(lexicon, takenBack);
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
 
@@ -165,121 +142,19 @@ final class FlagDetector {
         return hits;
     }
 
-    /** A person of any kind, named or not (他, 孩子, 有人, 哪个学生): someone a risk could be about. */
-    private static final GatedPattern SOMEONE = GatedPattern.compile("他|她|孩|娃|学生|同学|人|谁|女生|男生|儿子|女儿|闺女|宝");
-
-    /** No list saw a situation: the model reads each sentence, and the likeliest risky one above the threshold counts. */
+    /** No list saw a situation: the models may still suspect one ({@link ModelSuspicion}), and the teacher is asked. */
     private void modelled(String s, ModelSentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
-        // a note that names no one (不好意思刚才发错了) holds no student's situation for the model to suspect
-        if (s.indexOf(NoteText.NAME_MASK) < 0 && !SOMEONE.foundIn(s)) return;
-        // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-        ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.risks(), sentences, MODEL_THRESHOLD, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
-        if (best == null || deniedOnRereading(s.substring(best.from(), best.to())) || explained(best, s.substring(best.from(), best.to()))
-                || takenBack(s, best.from(), best.to())) return;
+        ModelSentences.Likeliest best = suspicion.suspect(s, sentences);
+        if (best == null) return;
         hits.add(new Hit(Flag.SAFETY, best.from(), best.to(), true));
-        if (best.guess().is(SituationModel.Label.SELF_HARM) && best.guess().risk() >= SURE_OF_SELF_HARM) hits.add(new Hit(Flag.PSYCH, best.from(), best.to(), true));
+        if (best.guess().is(SituationModel.Label.SELF_HARM) && best.guess().risk() >= ModelSuspicion.SURE_OF_SELF_HARM) {
+            hits.add(new Hit(Flag.PSYCH, best.from(), best.to(), true));
+        }
         if (best.guess().is(SituationModel.Label.SELF_HARM) || best.guess().is(SituationModel.Label.RUNAWAY)) {
             goneOrEnding.add(new int[] {best.from(), best.to()});
         }
     }
 
-    /**
-     * The model read a fight in a sentence an accident or a game explains (打篮球被球砸到鼻子, 闹着玩), or an absence one a
-     * reason explains while the student can be reached (请了假去医院陪他爸, 电话一直打得通): as the lists, no signal.
-     */
-    private boolean explained(ModelSentences.Likeliest best, String sentence) {
-        // a fight or a beating the sentence explains by an accident or a game; a fight, bullying or flight in a story (电影, 情景剧)
-        if ((best.guess().is(SituationModel.Label.FIGHT) || best.guess().is(SituationModel.Label.ABUSE))
-                && (accident.find(sentence) != null || game.find(sentence) != null)) return true;
-        if (best.guess().is(SituationModel.Label.BULLYING) && accidentAsserted(sentence)) return true;
-        if (!best.guess().is(SituationModel.Label.SELF_HARM) && Fiction.STORY.foundIn(sentence)) return true;
-        // a role in a play (演一个想跳楼的角色) is no one's wish; a film's suicide can still be the student's (recall first)
-        if (Fiction.ROLE.foundIn(sentence)) return true;
-        // a holiday (放假) sets the scene of an absence; it does not explain it
-        if (best.guess().is(SituationModel.Label.RUNAWAY)) {
-            String reasons = sentence.replace("放假", "");
-            return benignAbsence.find(reasons) != null && unreachable.find(sentence) == null;
-        }
-        return false;
-    }
-
-    /** Someone's account: an accident a student or a parent tells (说是自己摔的) may be a cover story. */
-    private static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称|解释|声称|坚持|非说|咬定");
-    /** The words that call something an accident; the accident list's settings (体育课, 篮球) are where bullying happens too. */
-    private static final GatedPattern ACCIDENT_STATED = GatedPattern.compile("不小心|意外");
-
-    /**
-     * An accident the teacher states, not one someone tells (纯属意外; not 说是自己摔的): most of the model's examples of
-     * other risks are labelled BULLYING, so a fight is often read as bullying, and a stated accident explains it too.
-     */
-    private boolean accidentAsserted(String sentence) {
-        for (int from = 0; from < sentence.length(); ) {
-            int to = Clauses.clauseEnd(sentence, from);
-            String clause = sentence.substring(from, to);
-            if (ACCIDENT_STATED.foundIn(clause) && !ACCOUNT.foundIn(clause)) return true;
-            from = to + 1;
-        }
-        return false;
-    }
-
-    /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
-    private static final GatedPattern DENIAL = GatedPattern.compile(
-            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事");
-    /** Crying is low mood (PSYCH), not a risk of its own. */
-    private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
-
-    /**
-     * The model's sentence without its denied or crying clauses no longer reads as a risk: "问了他，手腕上没有什么伤痕，是我看错了"
-     * is the teacher taking a worry back, and "躲在被子里哭" alone is low mood.
-     */
-    private static boolean deniedOnRereading(String sentence) {
-        boolean deniedSomewhere = DENIAL.foundIn(asked(sentence));   // a denial that is no A-not-A question
-        if (!deniedSomewhere && !CRYING.foundIn(sentence)) return false;
-        StringBuilder kept = new StringBuilder();
-        int from = 0;
-        while (from < sentence.length()) {
-            int to = Clauses.clauseEnd(sentence, from);
-            String clause = sentence.substring(from, to);
-            boolean denies = DENIAL.foundIn(clause) || CRYING.foundIn(clause);
-            // a question whose only "denial" is its 有没有 stays, unanswered, where it asks about a risk (问她有没有想过伤害自己);
-            // 问她有没有告诉妈妈 goes, as before
-            boolean keptQuestion = denies && !deniedSomewhere && !CRYING.foundIn(clause)
-                    && SituationModel.risks().read(clause).risk() >= MODEL_THRESHOLD;
-            if (!denies || keptQuestion) kept.append(clause).append('，');
-            else if (clause.length() > RUN_ON) kept.append(withoutDenials(clause)).append('，');
-            from = to + 1;
-        }
-        return SituationModel.risks().read(kept.toString()).risk() < MODEL_THRESHOLD;
-    }
-
-    /**
-     * An A-not-A question asks, it denies nothing: 问她有没有想过伤害自己 (她没回答) is the teacher's worry, not 没有; nor is 是不是
-     * 真的 a 不是真的. Only an answer that denies (她说没有) takes the question back with it. Written with the same length, so
-     * places in the sentence stay where they were.
-     */
-    private static String asked(String sentence) {
-        return sentence.replace("有没有", "有或无").replace("是不是", "是或否");
-    }
-
-    /** A clause longer than this is a dictated run-on: only the words right after a denial go, not the whole clause. */
-    private static final int RUN_ON = 24;
-
-    private static String withoutDenials(String clause) {
-        StringBuilder kept = new StringBuilder(clause);
-        for (GatedPattern p : new GatedPattern[] {DENIAL, CRYING}) {
-            GatedPattern.Scan m = p.scan(clause);
-            while (m.find()) for (int i = m.start(); i < Math.min(clause.length(), m.end() + 8); i++) kept.setCharAt(i, ' ');
-        }
-        return kept.toString();
-    }
-
-    /**
-     * No FAMILY word: the family model reads each sentence (parents working far away, a parent who 走了, a factory
-     * closed with wages unpaid…). Not a suspicion to ask about: a FAMILY flag only puts the student on the case
-     * conference's list. A sentence where the child runs away or talks of not being there is not read: its family
-     * words (吵完出了门没回家, 不在了爸妈反而轻松) tell that risk, not a family in hardship; a hardship word (离婚, 去世,
-     * 欠债) still counts there.
-     */
     /** Parents working in another place: 爸妈都在深圳工作, 妈妈这学期去外地上班了, 他爸爸又回深圳了, 爸妈都在澳洲. */
     private static final GatedPattern PARENTS_AT = GatedPattern.compile(
             "(爸妈|父母|爸爸妈妈|爸|妈|父亲|母亲)[^,.;!?。他她□说讲叔舅姑姨哥姐想]{0,8}?(在|去了?|到了?|回了?)([^,.;!?。\\s]{2,3}?)"
@@ -300,6 +175,13 @@ final class FlagDetector {
 
     private static final GatedPattern TRIP = GatedPattern.compile("出差|旅游|开会|培训|探亲|过年|度假|玩");
 
+    /**
+     * No FAMILY word: the family model reads each sentence (parents working far away, a parent who 走了, a factory
+     * closed with wages unpaid…). Not a suspicion to ask about: a FAMILY flag only puts the student on the case
+     * conference's list. A sentence where the child runs away or talks of not being there is not read: its family
+     * words (吵完出了门没回家, 不在了爸妈反而轻松) tell that risk, not a family in hardship; a hardship word (离婚, 去世,
+     * 欠债) still counts there.
+     */
     private void familyModelled(String s, ModelSentences sentences, List<Hit> hits, List<int[]> goneOrEnding) {
         ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.family(), sentences, FAMILY_THRESHOLD,
                 (from, to) -> goneOrEnding.stream().noneMatch(g -> g[0] < to && g[1] > from));
@@ -332,7 +214,7 @@ final class FlagDetector {
     private boolean risky(String stretch) {
         if (safety.find(stretch) != null || selfHarm.find(stretch) != null) return true;
         if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
-        return ModelSentences.likeliest(SituationModel.risks(), new ModelSentences(stretch), MODEL_THRESHOLD, (a, b) -> true) != null;
+        return ModelSentences.likeliest(SituationModel.risks(), new ModelSentences(stretch), ModelSuspicion.MODEL_THRESHOLD, (a, b) -> true) != null;
     }
 
     /** Not negated, not the theme of a talk, not a supposition. */

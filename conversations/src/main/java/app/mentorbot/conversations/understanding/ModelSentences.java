@@ -46,4 +46,15 @@ final class ModelSentences {
         }
         return best;
     }
+
+    /** The sentences {@code readable} lets {@code model} read, riskiest first. */
+    static List<Likeliest> ranked(SituationModel model, ModelSentences sentences, BiPredicate<Integer, Integer> readable) {
+        List<Likeliest> out = new ArrayList<>();
+        for (int i = 0; i < sentences.spans.size(); i++) {
+            int from = sentences.spans.get(i)[0], to = sentences.spans.get(i)[1];
+            if (readable.test(from, to)) out.add(new Likeliest(model.read(sentences.features(i)), from, to));
+        }
+        out.sort((a, b) -> Double.compare(b.guess().risk(), a.guess().risk()));
+        return out;
+    }
 }

@@ -39,6 +39,9 @@ final class SituationModel {
     /** What a sentence describes, for the mood model ({@link #mood()}): a student's ongoing low mood or anxiety. */
     enum MoodLabel { NONE, PSYCH }
 
+    /** What a whole note tells, for the note model ({@link #notes()}): a note a careful reader flags SAFETY, or not. */
+    enum NoteLabel { NONE, SAFETY }
+
     /**
      * The likeliest label of a sentence other than NONE (by its ordinal in the model's label set) and how likely
      * it is that the sentence describes anything but NONE.
@@ -84,12 +87,15 @@ final class SituationModel {
                 () -> train(load("/understanding/situation-examples/examples.list", Label.class), Label.values().length, RISK_EPOCHS));
         static final FutureTask<SituationModel> MOOD = new FutureTask<>(
                 () -> train(load("/understanding/mood-examples/examples.list", MoodLabel.class), MoodLabel.values().length));
+        static final FutureTask<SituationModel> NOTES = new FutureTask<>(
+                () -> train(load("/understanding/note-examples/examples.list", NoteLabel.class), NoteLabel.values().length, RISK_EPOCHS));
         static final FutureTask<SituationModel> FAMILY = new FutureTask<>(
                 () -> train(load("/understanding/family-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
 
         static {
             Thread t = new Thread(() -> {
                 RISKS.run();
+                NOTES.run();
                 FAMILY.run();
                 MOOD.run();
             }, "situation-model-training");
@@ -106,6 +112,14 @@ final class SituationModel {
     /** The built-in model of risky situations ({@link Label}), waiting for its training if it is not done. */
     static SituationModel risks() {
         return waitFor(BuiltIn.RISKS);
+    }
+
+    /**
+     * The built-in model of whole notes ({@link NoteLabel}): what the rest of a note tells about its riskiest sentence (who
+     * called, what the teacher did about it, an accident explained two sentences later), waiting for its training.
+     */
+    static SituationModel notes() {
+        return waitFor(BuiltIn.NOTES);
     }
 
     /** The built-in model of a student's mood ({@link MoodLabel}), waiting for its training if it is not done. */

@@ -27,7 +27,7 @@ class SituationModelTest {
         List<SituationModel.Example> examples = new java.util.ArrayList<>(bank("junior-rural.tsv"));
         examples.addAll(bank("family-and-mood.tsv"));
         SituationModel model = SituationModel.train(examples, SituationModel.Label.values().length);
-        Measured m = measure(model, DIR + "senior-city.tsv", SituationModel.Label.class, FlagDetector.MODEL_THRESHOLD);
+        Measured m = measure(model, DIR + "senior-city.tsv", SituationModel.Label.class, ModelSuspicion.MODEL_THRESHOLD);
         // measured 3 December 2026 at the threshold (0.12 since the fourth reader pass; 0.2 before: recall 0.73, false alarms
         // 13%): recall 0.87, false alarms on 31% of the deliberately close NONE sentences (one bank alone; the reader's model
         // learns from all of them, and reads whole notes: see corpus/README.md); at 0.11 (tenth pass) 0.90 and 34.9%; at 0.09
@@ -109,7 +109,7 @@ class SituationModelTest {
         // the sentence must sit in the faint band for this test to mean anything (choose another if the examples move it)
         SituationModel.Guess g = SituationModel.risks().read(NoteText.of("□□这两天把零食都分给同学了").simple);
         assertThat(g.is(SituationModel.Label.SELF_HARM)).isTrue();
-        assertThat(g.risk()).isBetween(FlagDetector.MODEL_THRESHOLD, FlagDetector.SURE_OF_SELF_HARM);
+        assertThat(g.risk()).isBetween(ModelSuspicion.MODEL_THRESHOLD, ModelSuspicion.SURE_OF_SELF_HARM);
         Note n = reader.read("LC-T08", "田甜这两天把零食都分给同学了", now);
         assertThat(n.flags()).contains(Flag.SAFETY).doesNotContain(Flag.PSYCH);
         assertThat(n.doubts()).anyMatch(d -> d.startsWith(Note.SAFETY_SUSPECTED));
