@@ -130,7 +130,7 @@ final class Situations {
         if (b != null) out.add(new Signal(Kind.BULLYING, b.start(), b.end()));
 
         // running away
-        Cues.Span r = n.first(from, to, check, absent);
+        Cues.Span r = n.first(from, to, (t, x, y) -> check.counts(t, x, y) && !familysAbsence(t, from, x), absent);
         if (r != null && (!n.has(benign, from, to) || n.has(unreachable, 0, all))) out.add(new Signal(Kind.RUNAWAY, r.start(), r.end()));
     }
 
@@ -161,6 +161,34 @@ final class Situations {
             }
             return null;
         }
+    }
+
+    /** A family member (他爸, 她妈, 爸妈, 他哥): who the absence may be of. */
+    private static final String KIN = "(?:他|她|□+)?(?:爸爸?|妈妈?|爸妈|父母|父亲|母亲|哥哥?|姐姐?|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爸|阿妈)";
+    /** The last person the sentence names before the absence: a family member (group 1) or the student (他, 孩子, a masked name). */
+    private static final Pattern LAST_PERSON = Pattern.compile("(" + KIN + ")|(?:□+|他|她|孩子|娃|儿子|女儿|闺女)");
+    /** Between a family member and the absence: they tell it (说, 打电话来), so the absence is someone else's, the student's. */
+    private static final Pattern TELLS = Pattern.compile("说|讲|称|问|反映|电话|来电|微信|消息|发现|以为|急");
+    /** Just before a family member: they act on or go with the one absent (被他爸赶出去, 跟他妈去了外婆家). */
+    private static final Pattern MARKS_OBJECT = Pattern.compile("[被跟和同与给找让叫把]$");
+
+    /**
+     * The one not coming home is a family member, not the student: the last person the sentence names before the absence
+     * is a parent or a sibling who does not tell it (她妈没回来, 爸妈在美国开店，已经三年没回来了, 他哥昨晚上夜班没回来). A
+     * parent who tells of it (他爸打电话来说昨晚没回家) speaks of the student.
+     */
+    private static boolean familysAbsence(String t, int sentenceFrom, int at) {
+        java.util.regex.Matcher m = LAST_PERSON.matcher(t.substring(sentenceFrom, at));
+        int kinFrom = -1, kinTo = -1;
+        boolean kin = false;
+        while (m.find()) {
+            kin = m.group(1) != null;
+            kinFrom = m.start();
+            kinTo = m.end();
+        }
+        if (!kin) return false;
+        String before = t.substring(sentenceFrom, sentenceFrom + kinFrom);
+        return !MARKS_OBJECT.matcher(before).find() && !TELLS.matcher(t.substring(sentenceFrom + kinTo, at)).find();
     }
 
     /** A teacher or parent named in the clause before the act: the one acting (老师骂了他, 被妈妈骂). */

@@ -72,6 +72,18 @@ class SafetySituationsTest {
     }
 
     @Test
+    void aParentWhoHasNotComeHomeIsNoRunawayButAParentTellingOfTheChildsNightIs() {
+        // the last person named before the absence: a parent or a sibling who does not tell of it is the one away
+        assertThat(read("许诗涵说她妈过年没回来，寒假一个人在家吃泡面").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("吴天明爸妈在外地开店，已经三年没回来了，跟外婆住").flags()).doesNotContain(Flag.SAFETY);
+        // a parent who tells of it speaks of the student; the student named after the parent is the one away
+        assertThat(read("吴天明妈妈打电话来，说昨晚一直没回家，电话也关机").flags()).contains(Flag.SAFETY);
+        assertThat(read("许诗涵她妈说孩子周六周日都没回家").flags()).contains(Flag.SAFETY);
+        // a parent acting on the student is no subject of the absence (被他爸骂了…没回家)
+        assertThat(read("周一鸣被他爸骂了一顿，摔门出去一晚上没回家").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
     void notHomeWithThePhoneOffIsRunningAwayButAnExplainedNightIsNot() {
         assertThat(suspected(read("吴天明昨晚一夜未归，手机关机"))).isTrue();
         assertThat(read("吴天明这周没回家，留校参加集训").flags()).doesNotContain(Flag.SAFETY);
