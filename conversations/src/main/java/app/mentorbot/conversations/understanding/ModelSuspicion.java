@@ -48,7 +48,8 @@ final class ModelSuspicion {
      * lists and the models together miss no more of the training schools' SAFETY notes than the reader before the note
      * model did (the sentence model alone at {@link #MODEL_THRESHOLD}, leave one school out too). Thirty schools
      * (thirteenth pass): before, 10 of 1,295 missed with 730 false alarms; at 0.34–0.36 9 missed, at 0.37–0.39 10 (0.40
-     * misses 11); at 0.39, 590 false alarms, precision 0.638 → 0.685. Chosen again whenever schools join the examples.
+     * misses 11); at 0.39, 581 false alarms, precision 0.638 → 0.689 (with the family's absence and the question's own
+     * clause read as they are now). Chosen again whenever schools join the examples.
      */
     static final double SUSPICION_THRESHOLD = 0.39;
 
@@ -168,11 +169,19 @@ final class ModelSuspicion {
 
     /**
      * The teacher asked about a risk and no answer denied it (问她有没有想过伤害自己，她没回答): the teacher's own worry,
-     * which the sentence alone makes a suspicion, whatever the rest of the note; 她说没有 takes it back.
+     * which the sentence alone makes a suspicion, whatever the rest of the note; 她说没有 takes it back. The question's own
+     * clause must read as a risk: 问学校有没有寒假托管 asks about no risk, whatever else its sentence tells.
      */
     private static boolean askedUnanswered(String sentence) {
         String asked = asked(sentence);
-        return !asked.equals(sentence) && !DENIAL.foundIn(asked);
+        if (asked.equals(sentence) || DENIAL.foundIn(asked)) return false;
+        for (int from = 0; from < sentence.length(); ) {
+            int to = Clauses.clauseEnd(sentence, from);
+            String clause = sentence.substring(from, to);
+            if (A_NOT_A.foundIn(clause) && SituationModel.risks().read(clause).risk() >= MODEL_THRESHOLD) return true;
+            from = to + 1;
+        }
+        return false;
     }
 
     /** A clause longer than this is a dictated run-on: only the words right after a denial go, not the whole clause. */
