@@ -20,10 +20,12 @@ final class TakenBack {
                     + "|(?<!说)是(他|她|□+)?[^,.;!?。]{0,6}自己(摔|撞|磕|碰)|(跟|和)别人(没|莫得|没有)关系");
     /** An episode the note places in the past (上学期, 以前, 那件事)... */
     private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
-            "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年");
+            "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年|[两三四五几]年前|上次|上回|上趟|前阵子|前段时间");
     /** ...and says is over (已经过去, 不会再想, 现在是好朋友). */
     private static final GatedPattern OVER_NOW = GatedPattern.compile(
-            "已经(完全)?过去|都过去了|早就过去|早过去了|(慢慢|已经)?走出来了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了");
+            "已经(完全)?过去|都过去了|早就过去|早过去了|算(是)?过去了|(慢慢|已经)?走出来了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了"
+                    // it has not happened since, it was dealt with, the student has moved on (以后再没有过, 已经处理完了, 现在挺好的)
+                    + "|再(也)?没有?(过|发生)|处理完了|(想|讲|说)明白了|现在挺好|现在(都|已经)?(挺|很)好的|(不|没)(再)?那样想了");
     /** The teacher finding out what it was: what follows is a finding, not someone's account. */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
             "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"

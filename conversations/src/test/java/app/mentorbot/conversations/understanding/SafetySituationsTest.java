@@ -148,6 +148,15 @@ class SafetySituationsTest {
     }
 
     @Test
+    void anEpisodeThatHasNotHappenedSinceOrWasDealtWithIsOverToo() {
+        assertThat(read("吴天明爸爸问孩子最近表现，我说去年那次跑出去的事以后再没有过，作业也按时交").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("许诗涵上学期被高年级要钱那件事已经处理完了，这学期过得挺开心").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣说小学时被同学关在厕所里过，三年前的事了，现在挺好的").flags()).doesNotContain(Flag.SAFETY);
+        // dealt with is not over when it goes on
+        assertThat(read("许诗涵上学期被高年级要钱，这周又被堵在厕所要钱").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
     void askingWhatHappenedIsNoThemeOfALesson() {
         assertThat(read("周一鸣眼角肿了一大块问他怎么回事他说对方几个人围着他推来推去然后撞到栏杆上").flags()).contains(Flag.SAFETY);
         assertThat(read("班会讨论怎么应对校园欺凌，周一鸣发言很积极").flags()).doesNotContain(Flag.SAFETY);
