@@ -22,7 +22,9 @@ final class KindClassifier {
     private static final Pattern PLEASANTRY = Pattern.compile(
             "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
-    private static final GatedPattern REMIND_LEAD = GatedPattern.compile("^\\s*(提醒|记得|别忘|不要忘|帮我记)");
+    /** A request to the bot opening the note, after fillers (那个 提醒我…); 让我 before a day is a dictated 提醒我 (让我礼拜四…). */
+    private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
+            "^[\\s,，]*(?:(?:那个|就是|嗯|呃|然后)[\\s,，]*)*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|\\d)))");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"

@@ -93,4 +93,12 @@ class ExchangesAndDaysTest {
         // 陪他爸 is the student with his father; the video call with him is the teacher's talk
         assertThat(read("吴天明今晚没回宿舍，请了假去医院陪他爸做手术，刚跟他视频确认过。").kind()).isEqualTo(Kind.TALK);
     }
+
+    @Test
+    void aDictatedLetMeBeforeADayIsAReminderWhateverThePastAfterIt() {
+        // 让我 is how 提醒我 comes out of voice input; the school's answer after it does not make the call a report
+        Note n = read("那个 让我礼拜四给吴天明爸爸回个电话 住宿费的事学校批了");
+        assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+    }
 }
