@@ -39,7 +39,7 @@ final class Fiction {
     /** Whether the words at [at, end) are told in a story, a role, a theme or quotes of their own. */
     static boolean told(String s, int at, int end) {
         if (THEME_AFTER.foundIn(s.substring(end, Math.min(s.length(), end + 8)))) return true;
-        if (inAStory(s, at)) return true;
+        if (inAStory(s, at) || inAWrittenStory(s, at, end)) return true;
         // 演一个离家出走的女孩子, 情景剧里演被堵在厕所要钱的那个同学: a part in a play, whoever plays it
         if (ROLE.foundIn(s.substring(Clauses.sentenceStart(s, at), at))) return true;
         return figureOfSpeech(s, at, end);
@@ -61,6 +61,30 @@ final class Fiction {
         if (open < 0 || close < 0) return false;
         if (OWN_WORDS.foundIn(s.substring(open, close))) return false;
         return !SPEECH_BEFORE.foundIn(s.substring(Math.max(0, open - 3), open));
+    }
+
+    /** A story someone wrote or tells, named before the words in their sentence (作文写了个童话，小狐狸…; 写了篇小说，主人公…). */
+    private static final GatedPattern WROTE_A_STORY = GatedPattern.compile("(写|编|讲)(了|的是)?一?[个篇段部]?[^,.;!?。]{0,3}(童话|小说|故事)");
+    /** ...or after them in their clause (写了一个小女孩离家出走进城找妈妈的故事). */
+    private static final GatedPattern STORY_AFTER = GatedPattern.compile("^[^,.;!?。]{0,14}的(童话|小说|故事)");
+    /** Words of ending one's life or hurting oneself: in a story a student writes they may still be the student's own. */
+    private static final GatedPattern OWN_HARM = GatedPattern.compile("死|活|命|自杀|轻生|消失|跳|割|划|伤害|结束|遗书");
+
+    /**
+     * Running away, bullying or a fight in a story a student wrote or tells (作文写了个童话，小狐狸冬天离家出走去找妈妈; 《小乌龟离家出走记》;
+     * 写了一个小女孩离家出走进城找妈妈的故事) happens to its characters. Not words of ending one's life or hurting oneself: a
+     * student's story may be a farewell of their own (recall first).
+     */
+    private static boolean inAWrittenStory(String s, int at, int end) {
+        if (OWN_HARM.foundIn(s.substring(at, end))) return false;
+        String before = s.substring(Clauses.sentenceStart(s, at), at);
+        // inside a title: 《 with no 》 after it
+        if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true;
+        GatedPattern.Scan story = WROTE_A_STORY.scan(before);
+        int last = -1;
+        while (story.find()) last = story.end();
+        if (last >= 0 && !TAKES_IT_ON.foundIn(before.substring(last))) return true;
+        return STORY_AFTER.foundIn(s.substring(end, Clauses.clauseEnd(s, end)));
     }
 
     private static boolean inAStory(String s, int at) {

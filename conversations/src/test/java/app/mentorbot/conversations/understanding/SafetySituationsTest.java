@@ -101,6 +101,16 @@ class SafetySituationsTest {
     }
 
     @Test
+    void runningAwayInAStoryAStudentWroteHappensToItsCharactersButAFarewellInOneStaysTheirs() {
+        assertThat(read("许诗涵这次作文写了个童话，小狐狸冬天离家出走去找妈妈，写得挺有灵气").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("吴天明的作文《小乌龟离家出走记》很有意思，班上读了一遍").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣写了一个小女孩离家出走进城找妈妈的故事，拿了全班最高分").flags()).doesNotContain(Flag.SAFETY);
+        // the student's own wish after the story is theirs; so are words of ending one's life in a story they wrote
+        assertThat(read("许诗涵作文写了个童话，她说她也想离家出走").flags()).contains(Flag.SAFETY);
+        assertThat(read("吴天明作文写了个故事，主人公最后写了遗书").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
     void aRoleInAPlayOrACampaignIsNotTheStudentsState() {
         assertThat(read("班会排情景剧，周一鸣演被孤立的新同学，演得很投入").flags()).doesNotContain(Flag.SAFETY);
         assertThat(read("今天防欺凌主题班会，周一鸣上台读了倡议书").flags()).doesNotContain(Flag.SAFETY);
