@@ -59,6 +59,7 @@ public final class NoteReader {
     /** Waits until everything the reader builds in the background (the situation model) is ready. */
     public void awaitReady() {
         SituationModel.risks();
+        SituationModel.notes();
         SituationModel.family();
         // a few notes read once, with no one named: the first teacher's note then finds the reader's code loaded and compiled
         ZonedDateTime at = ZonedDateTime.now(SchoolCalendar.ZONE);
