@@ -23,6 +23,12 @@ class SignalsTakenBackTest {
         assertThat(safety("有家长在群里说多吉被人打了住院，我马上打电话给他阿妈核实，原来是阑尾炎开刀，已经好了")).isFalse();
     }
 
+    @Test void whatTheTeacherWentAndSawOrLearntLaterIsAFindingToo() {
+        assertThat(safety("午休听到多吉在走廊喊“我打死你”，过去一看是在玩奥特曼对打的游戏，笑嘻嘻的")).isFalse();
+        assertThat(safety("多吉外婆来电话，说孩子周末没回家，后来才知道在同学家写作业住了一晚，电话也打通了")).isFalse();
+        assertThat(safety("多吉外婆来电话，说孩子周末没回家，后来才知道是被几个高年级的扣在网吧要钱")).isTrue();
+    }
+
     @Test void aFindingThatIsItselfARiskTakesNothingBack() {
         assertThat(safety("有同学说多吉被人打了，问了才知道，原来是高年级几个人天天堵他要钱，不给就打")).isTrue();
     }
