@@ -17,7 +17,9 @@ final class ModelSuspicion {
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
 
     /**
-     * How likely a risk the model must see in a sentence before the note is flagged SAFETY as suspected: in steps of
+     * How likely a risk the sentence model must see for a sentence or a stretch to read as a risk on its own: a sentence
+     * read again without its denials, an unanswered question about a risk, a finding that takes a signal back
+     * (TakenBack). Until the thirteenth pass it alone made a suspicion; it was chosen then as follows: in steps of
      * 0.01, the lowest end of the highest plateau at which, leave one school out (ModelCrossCheck: the model trained
      * without a training school reads that school's notes), the lists and the model together still catch 99% of the
      * training schools' SAFETY notes (twenty-six schools: 0.09 and 0.10 both 1,100 of 1,110, precision 0.65 and 0.67;
