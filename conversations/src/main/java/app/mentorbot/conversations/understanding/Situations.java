@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -163,7 +164,10 @@ final class Situations {
         }
     }
 
-    /** A family member (他爸, 她妈, 爸妈, 他哥): who the absence may be of. */
+    /**
+     * A family member (他爸, 她妈, 爸妈, 他哥): who the absence may be of. Whole words, not {@link KinWords}' starts: 娘 of
+     * 娘俩, 姨 of 阿姨 or 家长 would take a child who left with a parent, or a dorm keeper, for the one away.
+     */
     private static final String KIN = "(?:他|她|□+)?(?:爸爸?|妈妈?|爸妈|父母|父亲|母亲|哥哥?|姐姐?|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爸|阿妈)";
     /** The last person the sentence names before the absence: a family member (group 1) or the student (他, 孩子, a masked name). */
     private static final Pattern LAST_PERSON = Pattern.compile("(" + KIN + ")|(?:□+|他|她|孩子|娃|儿子|女儿|闺女)");
@@ -178,7 +182,7 @@ final class Situations {
      * parent who tells of it (他爸打电话来说昨晚没回家) speaks of the student.
      */
     private static boolean familysAbsence(String t, int sentenceFrom, int at) {
-        java.util.regex.Matcher m = LAST_PERSON.matcher(t.substring(sentenceFrom, at));
+        Matcher m = LAST_PERSON.matcher(t.substring(sentenceFrom, at));
         int kinFrom = -1, kinTo = -1;
         boolean kin = false;
         while (m.find()) {

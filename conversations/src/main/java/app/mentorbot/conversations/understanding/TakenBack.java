@@ -29,9 +29,8 @@ final class TakenBack {
     /** The teacher finding out what it was: what follows is a finding, not someone's account. */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
             "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
-                    + "|(跑|走|冲|凑)过去一看|上前一看|走近一看|仔细一看"
-                    // 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
-                    + "|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门|过去)一看|后来才?(知道|晓得)");
+                    // 跑过去一看, 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
+                    + "|(跑|走|冲|凑)?过去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|后来才?(知道|晓得)");
 
     private final Predicate<String> risky;
 
