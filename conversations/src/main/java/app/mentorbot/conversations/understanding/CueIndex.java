@@ -18,7 +18,7 @@ final class CueIndex {
     private final List<List<String>> lists = new ArrayList<>();   // by id; guarded by this
     private final List<GatedPattern> regexes = new ArrayList<>();  // by id, null for a list of words only; guarded by this
     private volatile Snapshot snapshot;
-    private final ThreadLocal<Hits[]> recent = ThreadLocal.withInitial(() -> new Hits[RECENT]);
+    private final PerThread<Hits[]> recent = new PerThread<>(() -> new Hits[RECENT]);
     private static final int RECENT = 4;
 
     /** Adds a list's literal words and its regular expression (or null); the id it returns names the list in {@link Hits}. */

@@ -51,6 +51,13 @@ final class FirstChars {
      * follows is not part of it), when there are at least two; null otherwise. Seven alternatives of the talk pattern
      * open with 谈, and {@link GatedPattern} tells them apart by a startsWith without resetting a matcher for each.
      */
+    /** True when the regex is plain text (a word, no operator or escape): it matches exactly itself. */
+    static boolean isLiteral(String regex) {
+        if (regex.isEmpty()) return false;
+        for (int n = 0; n < regex.length(); n++) if (META.indexOf(regex.charAt(n)) >= 0 || Character.isSurrogate(regex.charAt(n))) return false;
+        return true;
+    }
+
     static String literalPrefix(String regex) {
         int n = 0;
         while (n < regex.length() && META.indexOf(regex.charAt(n)) < 0 && !Character.isSurrogate(regex.charAt(n))) n++;

@@ -1,7 +1,5 @@
 package app.mentorbot.conversations.understanding;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,28 +19,8 @@ final class GatedPattern {
     /** Chars a match must follow (or else start the text); null when it may follow anything. */
     private final CharSet afterChars;
 
-    /**
-     * The top-level alternatives (a|b|c), each with its own first chars; null for a pattern of fewer
-     * than {@link #SPLIT_FROM}. An offset is worth the whole pattern only when one alternative that can
-     * start with its char matches there: java.util.regex would try every alternative at every
-     * gated offset, and a pattern of forty alternatives spent most of its time failing them one by one.
-     */
-    private final Alternative[] alternatives;
-    private static final int SPLIT_FROM = 4;
-    /**
-     * For each char, the alternatives (indices, in order) that may start with it; alternatives that may
-     * start with any char are in every entry and in {@link #anyStart}, the answer for chars not in the table.
-     */
-    private final CharTable<int[]> startingWith;
-    private final int[] anyStart;
-
-    /**
-     * One alternative: its pattern, the chars it can start with (null = any), the literal text every match of it starts
-     * with when that is longer than one char (谈心, 提醒 of 提醒了?(他|她); null otherwise), the look-ahead after its opening
-     * char (null when it has none), and how many capturing groups the alternatives before it have (its group g is the
-     * whole pattern's group g + groupsBefore).
-     */
-    private record Alternative(Pattern pattern, CharSet firstChars, String prefix, Lookahead lookahead, RequiredWords needs, int groupsBefore) {}
+    /** The top-level alternatives (a|b|c), each tried where it can start ({@link Alternatives}); null for a short or unread pattern. */
+    private final Alternatives alternatives;
 
     /** Words every match of an unsplit pattern needs after its opening ({@link RequiredWords}); null when none are known. */
     private final RequiredWords needs;
@@ -51,85 +29,12 @@ final class GatedPattern {
         this.pattern = pattern;
         this.firstChars = firstChars;
         this.afterChars = afterChars;
-        this.alternatives = split(pattern.pattern());
+        this.alternatives = Alternatives.split(pattern.pattern());
         this.needs = alternatives == null ? RequiredWords.of(pattern.pattern()) : null;
         this.groupCount = pattern.matcher("").groupCount();
-        List<char[]> starts = alternatives == null ? null
-                : Arrays.stream(alternatives).map(a -> a.firstChars() == null ? null : a.firstChars().members()).toList();
-        this.anyStart = starts == null ? null : CharTable.anyStart(starts);
-        this.startingWith = starts == null ? null : CharTable.byStartChar(starts);
     }
 
     private final int groupCount;
-
-    private static Alternative[] split(String regex) {
-        List<String> parts = FirstChars.alternatives(regex);
-        if (parts == null || parts.size() < SPLIT_FROM) return null;
-        Alternative[] alts = new Alternative[parts.size()];
-        int groups = 0;
-        for (int k = 0; k < alts.length; k++) {
-            String part = parts.get(k);
-            Pattern p = Pattern.compile(part);
-            alts[k] = new Alternative(p, firstChars(part), FirstChars.literalPrefix(part), Lookahead.of(part), RequiredWords.of(part), groups);
-            groups += p.matcher("").groupCount();
-        }
-        return alts;
-    }
-
-    /** Matchers of the alternatives, one set per thread, each reset to a text only when it is used on it. */
-    private final ThreadLocal<AlternativeMatchers> spareAlternatives = ThreadLocal.withInitial(AlternativeMatchers::new);
-
-    private final class AlternativeMatchers {
-        final Matcher[] matchers = new Matcher[alternatives.length];
-        final String[] texts = new String[alternatives.length];
-        /** Per alternative with needed words, the text its {@link #lastStarts} entry was read from. */
-        final String[] needTexts = new String[alternatives.length];
-        final int[] lastStarts = new int[alternatives.length];
-
-        /**
-         * The first alternative that matches at offset i, or -1; its matcher then holds the match. That is
-         * the alternative the whole pattern would take there: the ones before it cannot start with s[i] or
-         * do not match.
-         */
-        int firstAt(String s, int i) {
-            int[] candidates = startingWith.get(s.charAt(i));
-            if (candidates == null) candidates = anyStart;
-            for (int k : candidates) {
-                Alternative a = alternatives[k];
-                if (a.prefix() != null && !s.startsWith(a.prefix(), i)) continue;
-                if (a.lookahead() != null && !a.lookahead().mayMatchAt(s, i)) continue;
-                if (a.needs() != null) {
-                    if (needTexts[k] != s) {
-                        lastStarts[k] = a.needs().lastStart(s);
-                        needTexts[k] = s;
-                    }
-                    if (i > lastStarts[k]) continue;
-                }
-                Matcher m = matchers[k];
-                if (m == null) {
-                    m = matchers[k] = a.pattern().matcher(s);
-                    m.useTransparentBounds(true).useAnchoringBounds(false);
-                    texts[k] = s;
-                } else if (texts[k] != s) {
-                    m.reset(s);
-                    texts[k] = s;
-                }
-                if (m.region(i, s.length()).lookingAt()) return k;
-            }
-            return -1;
-        }
-
-        /** The groups of alternative k matched at offset i of s (where it is known to match). */
-        MatchResult groupsAt(int k, String s, int i) {
-            Matcher m = matchers[k];
-            if (texts[k] != s) {
-                m.reset(s);
-                texts[k] = s;
-            }
-            if (!m.region(i, s.length()).lookingAt()) throw new IllegalStateException("alternative no longer matches");
-            return m.toMatchResult();
-        }
-    }
 
     static GatedPattern compile(String regex) {
         return new GatedPattern(Pattern.compile(regex), firstChars(regex), null);
@@ -144,7 +49,7 @@ final class GatedPattern {
         return new GatedPattern(Pattern.compile(regex), firstChars(regex), CharSet.of(precedingChars));
     }
 
-    private static CharSet firstChars(String regex) {
+    static CharSet firstChars(String regex) {
         long[] bits = FirstChars.of(regex);
         return bits == null ? null : CharSet.ofBits(bits);
     }
@@ -184,7 +89,7 @@ final class GatedPattern {
         String text = s.toString();
         int len = text.length();
         Matcher m = null;
-        AlternativeMatchers alts = alternatives == null ? null : spareAlternatives.get();
+        Alternatives.Matchers alts = alternatives == null ? null : alternatives.matchers();
         int last = Integer.MIN_VALUE;   // for an unsplit pattern's needed words, read at the first offset its gate lets through
         for (int i = 0; i < len; i++) {
             if (alts != null ? !follows(text, i) : !mayStartAt(text, i)) continue;   // the alternatives' table knows their first chars
@@ -205,7 +110,7 @@ final class GatedPattern {
      * before they return (and call nothing that could use it meanwhile), so most look-ups allocate nothing. It is
      * reset to a text only when it is used on another text.
      */
-    private final ThreadLocal<SpareMatcher> spareMatcher = ThreadLocal.withInitial(SpareMatcher::new);
+    private final PerThread<SpareMatcher> spareMatcher = new PerThread<>(SpareMatcher::new);
 
     private final class SpareMatcher {
         private final Matcher m = pattern.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
@@ -252,7 +157,7 @@ final class GatedPattern {
         private MatchResult wholeGroups;
         private int next;
         /** This thread's spare matchers, looked up once per scan: a scan stays on the thread that made it. */
-        private AlternativeMatchers threadAlternatives;
+        private Alternatives.Matchers threadAlternatives;
         private SpareMatcher threadSpare;
 
         private Scan(String s) {
@@ -266,7 +171,7 @@ final class GatedPattern {
                 return matcher().find();
             }
             int len = s.length();
-            AlternativeMatchers alts = alternatives == null ? null : alternatives();
+            Alternatives.Matchers alts = alternatives == null ? null : alternatives();
             alt = -1;
             altGroups = null;
             wholeGroups = null;
@@ -278,8 +183,8 @@ final class GatedPattern {
                     int k = alts.firstAt(s, i);
                     if (k < 0) continue;
                     alt = k;
-                    start = altStart = alts.matchers[k].start();
-                    end = altEnd = alts.matchers[k].end();
+                    start = altStart = alts.start;
+                    end = altEnd = alts.end;
                 } else {
                     Matcher whole = spare().region(i, len);
                     if (!whole.lookingAt()) continue;
@@ -314,9 +219,9 @@ final class GatedPattern {
             alt = -1;
             if (!follows(s, i)) return -1;
             if (alternatives != null) {
-                AlternativeMatchers alts = alternatives();
+                Alternatives.Matchers alts = alternatives();
                 int k = alts.firstAt(s, i);
-                return k < 0 ? -1 : alts.matchers[k].end();
+                return k < 0 ? -1 : alts.end;
             }
             if (i > lastStart()) return -1;
             Matcher whole = spare().region(i, s.length());
@@ -332,8 +237,8 @@ final class GatedPattern {
         private static final int UNREAD = Integer.MIN_VALUE;
         private int lastStart = UNREAD;
 
-        private AlternativeMatchers alternatives() {
-            if (threadAlternatives == null) threadAlternatives = spareAlternatives.get();
+        private Alternatives.Matchers alternatives() {
+            if (threadAlternatives == null) threadAlternatives = alternatives.matchers();
             return threadAlternatives;
         }
 
@@ -382,7 +287,7 @@ final class GatedPattern {
         private int local(int group) {
             if (group < 0 || group > groupCount) throw new IndexOutOfBoundsException("No group " + group);
             if (alt < 0 || group == 0) return group;
-            int g = group - alternatives[alt].groupsBefore();
+            int g = group - alternatives.groupsBefore(alt);
             return g >= 1 && g <= matched().groupCount() ? g : -1;
         }
 

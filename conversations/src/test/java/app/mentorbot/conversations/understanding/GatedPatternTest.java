@@ -24,6 +24,8 @@ class GatedPatternTest {
             "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.%])", "(\\p{IsHan}{1,2}?)同学", "(?:\\Q妈妈\\E|\\Q家长\\E|家长(?!会))",
             "被[^,.;!?。]{0,6}(孤立|排挤)", "(?<!关系)(?<!关系很)紧张", "x*", "(周|星期)[一二三]?", ".{0,3}谈",
             // split into alternatives, each gated on its own (one can start anywhere)
+            // plain words compared as text, before and after a pattern: the first alternative that matches still wins
+            "谈|谈心|(和|跟)□+谈心|说(?!话)|电话|孤立",
             "谈心|(□|他|她)(?:[^,.;!?。妈爸]|(?!妈妈|爸爸)[妈爸]){0,8}(给我|跟我|说)|(?<!被)(表扬|批评)|问(了|过)?(他|她)?[,，]\\s*(他|她)?说(?!话)|.{0,2}谈过");
 
     @Test
@@ -37,6 +39,17 @@ class GatedPatternTest {
         assertThat(FirstChars.literalPrefix("谈谈{0,2}")).isNull();
         assertThat(FirstChars.literalPrefix("(?<!家长)沟通")).isNull();
         assertThat(FirstChars.literalPrefix("\\d\\d")).isNull();
+    }
+
+    @Test
+    void onlyAnAlternativeWithNoOperatorIsAPlainWord() {
+        assertThat(FirstChars.isLiteral("谈心")).isTrue();
+        assertThat(FirstChars.isLiteral("说")).isTrue();
+        assertThat(FirstChars.isLiteral("说(?!话)")).isFalse();
+        assertThat(FirstChars.isLiteral("谈谈?")).isFalse();
+        assertThat(FirstChars.isLiteral("\\d")).isFalse();
+        assertThat(FirstChars.isLiteral("a.b")).isFalse();
+        assertThat(FirstChars.isLiteral("")).isFalse();
     }
 
     @Test
