@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>With {@code --notes} first, each note whole for the note model ({@code note-examples/notes-<school>.tsv}), labelled
  * SAFETY or NONE as its gold flags say.
  *
+ * <p>With {@code --kinds} first, each note whole for the kind model ({@code kind-examples/notes-<school>.tsv}), labelled
+ * with its gold kind (the first, where the gold allows several).
+ *
  * <p>With {@code --family} first, the same for the family model ({@code family-examples/notes-<school>.tsv}): each
  * sentence of a note with no FAMILY flag is NONE; of a FAMILY note its most family-like sentence is FAMILY, picked by
  * a model trained on the hand-written family files and every NONE sentence.
@@ -58,8 +61,12 @@ public final class RiskiestSentences {
     /** Whole notes for the note model: nothing to pick, each note is one example. */
     private static final Target NOTES = new Target("note-examples", List.of(), "SAFETY", SituationModel.NoteLabel.class);
 
+    /** Whole notes for the kind model, labelled with their kind. */
+    private static final Target KINDS = new Target("kind-examples", List.of(), "", Kind.class);
+
     public static void main(String[] args) throws IOException {
-        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : args[0].equals("--notes") ? NOTES : RISKS;
+        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : args[0].equals("--notes") ? NOTES
+                : args[0].equals("--kinds") ? KINDS : RISKS;
         if (target != RISKS) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -79,12 +86,13 @@ public final class RiskiestSentences {
                 List<String> flags = new ArrayList<>();
                 note.path("gold").path("flags").forEach(x -> flags.add(x.asString()));
                 String text = reader.masked(note.path("sender").asString(), note.get("text").asString());
-                notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags));
+                JsonNode kind = note.path("gold").path("kind");
+                notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags, kind.isArray() ? kind.get(0).asString() : kind.asString()));
             }
             schools.put(school, new School(args[i], notes));
         }
-        if (target == NOTES) {
-            wholeNotes(schools, out);
+        if (target == NOTES || target == KINDS) {
+            wholeNotes(schools, out, target);
             return;
         }
         List<SituationModel.Example> base = new ArrayList<>();
@@ -113,16 +121,21 @@ public final class RiskiestSentences {
         }
     }
 
-    private static void wholeNotes(Map<String, School> schools, Path out) throws IOException {
+    private static void wholeNotes(Map<String, School> schools, Path out, Target target) throws IOException {
         Files.createDirectories(out);
         for (Map.Entry<String, School> school : schools.entrySet()) {
-            StringBuilder tsv = new StringBuilder("# " + school.getValue().path + ": each note whole, SAFETY or NONE as its gold flags say (RiskiestSentences --notes)\n");
-            for (Masked n : school.getValue().notes) tsv.append(n.has(NOTES) ? "SAFETY" : "NONE").append('\t').append(n.text.strip()).append('\n');
+            StringBuilder tsv = new StringBuilder("# " + school.getValue().path + (target == KINDS
+                    ? ": each note whole, with its gold kind (RiskiestSentences --kinds)\n"
+                    : ": each note whole, SAFETY or NONE as its gold flags say (RiskiestSentences --notes)\n"));
+            for (Masked n : school.getValue().notes) {
+                String label = target == KINDS ? n.kind : n.has(NOTES) ? "SAFETY" : "NONE";
+                tsv.append(label).append('\t').append(n.text.strip()).append('\n');
+            }
             Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);
         }
     }
 
-    private record Masked(String text, List<String> flags) {
+    private record Masked(String text, List<String> flags, String kind) {
         boolean has(Target target) {
             return flags.contains(target.flag());
         }

@@ -60,6 +60,7 @@ public final class NoteReader {
     public void awaitReady() {
         SituationModel.risks();
         SituationModel.notes();
+        SituationModel.kinds();
         SituationModel.family();
         // a few notes read once, with no one named: the first teacher's note then finds the reader's code loaded and compiled
         ZonedDateTime at = ZonedDateTime.now(SchoolCalendar.ZONE);
@@ -180,7 +181,7 @@ public final class NoteReader {
     /** What: the time expressions of the note, and its kind. */
     private void what(Reading r) {
         r.times = dates.find(r.s, r.today);
-        r.decision = kinds.classify(r.s, !r.mentions.isEmpty(), r.times);
+        r.decision = KindSecondOpinion.reconsider(r.s, kinds.classify(r.s, !r.mentions.isEmpty(), r.times));
         r.kind = r.decision.kind();
         r.report = r.kind == Kind.TALK || r.kind == Kind.PARENT_CONTACT || r.kind == Kind.OBSERVATION;
         r.evidence("kind", r.kind.name(), r.decision.start(), r.decision.end());

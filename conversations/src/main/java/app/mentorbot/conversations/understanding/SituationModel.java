@@ -89,6 +89,8 @@ final class SituationModel {
                 () -> train(load("/understanding/mood-examples/examples.list", MoodLabel.class), MoodLabel.values().length));
         static final FutureTask<SituationModel> NOTES = new FutureTask<>(
                 () -> train(load("/understanding/note-examples/examples.list", NoteLabel.class), NoteLabel.values().length, RISK_EPOCHS));
+        static final FutureTask<SituationModel> KINDS = new FutureTask<>(
+                () -> train(load("/understanding/kind-examples/examples.list", Kind.class), Kind.values().length));
         static final FutureTask<SituationModel> FAMILY = new FutureTask<>(
                 () -> train(load("/understanding/family-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
 
@@ -96,6 +98,7 @@ final class SituationModel {
             Thread t = new Thread(() -> {
                 RISKS.run();
                 NOTES.run();
+                KINDS.run();
                 FAMILY.run();
                 MOOD.run();
             }, "situation-model-training");
@@ -120,6 +123,11 @@ final class SituationModel {
      */
     static SituationModel notes() {
         return waitFor(BuiltIn.NOTES);
+    }
+
+    /** The built-in model of a whole note's {@link Kind}, trained on the corpus notes' kinds, waiting for its training. */
+    static SituationModel kinds() {
+        return waitFor(BuiltIn.KINDS);
     }
 
     /** The built-in model of a student's mood ({@link MoodLabel}), waiting for its training if it is not done. */
@@ -190,6 +198,13 @@ final class SituationModel {
         int best = 1;
         for (int k = 2; k < p.length; k++) if (p[k] > p[best]) best = k;
         return new Guess(best, 1 - p[0]);
+    }
+
+    /** How likely each label is (by ordinal) for a text already turned into its {@link #features}; all zero for no features. */
+    double[] likelihoods(int[] f) {
+        double[] p = new double[labels];
+        if (f.length > 0) probabilities(weights, bias, labels, f, (float) (1 / Math.sqrt(f.length)), p);
+        return p;
     }
 
     private static void probabilities(float[] w, float[] b, int labels, int[] f, float scale, double[] out) {
