@@ -9,8 +9,10 @@ import java.util.Set;
  * them; across many writers the same exchange is told in ways no rule has seen (找她夸了几句, 跟伊讲了也没用), and the
  * model has seen the whole of those notes. It overrules the rules only when it is sure ({@link #SURE}) and only to name
  * one of the three reports (TALK, PARENT_CONTACT, OBSERVATION), in place of another report, of a note the rules could not
- * place (OTHER) or of a plan (REMINDER) whose note the model reads as a report; a question to the bot is never
- * overruled. Its day and follow-up are then read as a report's.
+ * place (OTHER). A plan (REMINDER) is never overruled: whether a talk happened or is only planned (找时间和□□聊聊) is
+ * what the rules read from the note's times and plan words, and the model, which has seen far more talks than plans
+ * of one, reads the talk words alone; nor is a question to the bot. A note made a report has its day and follow-up
+ * read as a report's.
  */
 final class KindSecondOpinion {
     /**
@@ -20,7 +22,7 @@ final class KindSecondOpinion {
     static final double SURE = 0.8;
 
     private static final Set<Kind> REPORTS = EnumSet.of(Kind.TALK, Kind.PARENT_CONTACT, Kind.OBSERVATION);
-    private static final Set<Kind> OVERRULED = EnumSet.of(Kind.TALK, Kind.PARENT_CONTACT, Kind.OBSERVATION, Kind.OTHER, Kind.REMINDER);
+    private static final Set<Kind> OVERRULED = EnumSet.of(Kind.TALK, Kind.PARENT_CONTACT, Kind.OBSERVATION, Kind.OTHER);
 
     private KindSecondOpinion() {
     }
