@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>With {@code --notes} first, each note whole for the note model ({@code note-examples/notes-<school>.tsv}), labelled
  * SAFETY or NONE as its gold flags say.
  *
+ * <p>With {@code --family-notes} or {@code --mood-notes} first, each note whole for the family or mood note model
+ * ({@code family-note-examples/}, {@code mood-note-examples/}), FAMILY or PSYCH as its gold flags say, else NONE.
+ *
  * <p>With {@code --kinds} first, each note whole for the kind model ({@code kind-examples/notes-<school>.tsv}), labelled
  * with its gold kind (the first, where the gold allows several).
  *
@@ -61,12 +64,17 @@ public final class RiskiestSentences {
     /** Whole notes for the note model: nothing to pick, each note is one example. */
     private static final Target NOTES = new Target("note-examples", List.of(), "SAFETY", SituationModel.NoteLabel.class);
 
+    /** Whole notes for the family and mood note models, FAMILY or PSYCH as the gold flags say, else NONE. */
+    private static final Target FAMILY_NOTES = new Target("family-note-examples", List.of(), "FAMILY", SituationModel.FamilyLabel.class);
+    private static final Target MOOD_NOTES = new Target("mood-note-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class);
+
     /** Whole notes for the kind model, labelled with their kind. */
     private static final Target KINDS = new Target("kind-examples", List.of(), "", Kind.class);
 
     public static void main(String[] args) throws IOException {
         Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : args[0].equals("--notes") ? NOTES
-                : args[0].equals("--kinds") ? KINDS : RISKS;
+                : args[0].equals("--kinds") ? KINDS : args[0].equals("--family-notes") ? FAMILY_NOTES : args[0].equals("--mood-notes") ? MOOD_NOTES
+                : RISKS;
         if (target != RISKS) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path rosters = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -91,7 +99,7 @@ public final class RiskiestSentences {
             }
             schools.put(school, new School(args[i], notes));
         }
-        if (target == NOTES || target == KINDS) {
+        if (target == NOTES || target == KINDS || target == FAMILY_NOTES || target == MOOD_NOTES) {
             wholeNotes(schools, out, target);
             return;
         }
@@ -126,9 +134,10 @@ public final class RiskiestSentences {
         for (Map.Entry<String, School> school : schools.entrySet()) {
             StringBuilder tsv = new StringBuilder("# " + school.getValue().path + (target == KINDS
                     ? ": each note whole, with its gold kind (RiskiestSentences --kinds)\n"
-                    : ": each note whole, SAFETY or NONE as its gold flags say (RiskiestSentences --notes)\n"));
+                    : ": each note whole, " + target.flag() + " or NONE as its gold flags say (RiskiestSentences --"
+                    + (target == NOTES ? "notes" : target == FAMILY_NOTES ? "family-notes" : "mood-notes") + ")\n"));
             for (Masked n : school.getValue().notes) {
-                String label = target == KINDS ? n.kind : n.has(NOTES) ? "SAFETY" : "NONE";
+                String label = target == KINDS ? n.kind : n.has(target) ? target.flag() : "NONE";
                 tsv.append(label).append('\t').append(n.text.strip()).append('\n');
             }
             Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);

@@ -12,6 +12,7 @@ final class ModelSentences {
     private final String text;
     private final List<int[]> spans = new ArrayList<>();
     private final List<int[]> features = new ArrayList<>();
+    private int[] whole;
 
     ModelSentences(String text) {
         this.text = text;
@@ -30,6 +31,12 @@ final class ModelSentences {
         int[] f = features.get(i);
         if (f == null) features.set(i, f = SituationModel.features(text.substring(spans.get(i)[0], spans.get(i)[1])));
         return f;
+    }
+
+    /** The whole note's features, for the models that read a note whole; made once, when the first of them reads it. */
+    int[] whole() {
+        if (whole == null) whole = SituationModel.features(text);
+        return whole;
     }
 
     /** The sentence a model found likeliest, and where it is in the note. */

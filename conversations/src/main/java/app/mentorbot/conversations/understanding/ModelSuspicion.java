@@ -76,7 +76,7 @@ final class ModelSuspicion {
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         List<ModelSentences.Likeliest> ranked = ModelSentences.ranked(SituationModel.risks(), sentences, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
         if (ranked.isEmpty()) return null;
-        double note = SituationModel.notes().read(s).risk();
+        double note = SituationModel.notes().read(sentences.whole()).risk();
         double top = ranked.get(0).guess().risk();
         // no sentence is riskier than the first: if it cannot reach the threshold, none can
         if (SENTENCE_WEIGHT * top + note < SUSPICION_THRESHOLD && !(top >= MODEL_THRESHOLD && A_NOT_A.foundIn(s))) return null;

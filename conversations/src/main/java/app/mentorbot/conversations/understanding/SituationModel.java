@@ -91,6 +91,10 @@ final class SituationModel {
                 () -> train(load("/understanding/note-examples/examples.list", NoteLabel.class), NoteLabel.values().length, RISK_EPOCHS));
         static final FutureTask<SituationModel> KINDS = new FutureTask<>(
                 () -> train(load("/understanding/kind-examples/examples.list", Kind.class), Kind.values().length));
+        static final FutureTask<SituationModel> FAMILY_NOTES = new FutureTask<>(
+                () -> train(load("/understanding/family-note-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
+        static final FutureTask<SituationModel> MOOD_NOTES = new FutureTask<>(
+                () -> train(load("/understanding/mood-note-examples/examples.list", MoodLabel.class), MoodLabel.values().length));
         static final FutureTask<SituationModel> FAMILY = new FutureTask<>(
                 () -> train(load("/understanding/family-examples/examples.list", FamilyLabel.class), FamilyLabel.values().length));
 
@@ -101,6 +105,8 @@ final class SituationModel {
                 KINDS.run();
                 FAMILY.run();
                 MOOD.run();
+                FAMILY_NOTES.run();
+                MOOD_NOTES.run();
             }, "situation-model-training");
             t.setDaemon(true);
             t.start();
@@ -128,6 +134,16 @@ final class SituationModel {
     /** The built-in model of a whole note's {@link Kind}, trained on the corpus notes' kinds, waiting for its training. */
     static SituationModel kinds() {
         return waitFor(BuiltIn.KINDS);
+    }
+
+    /** The built-in model of whole notes that tell of a family in hardship ({@link FamilyLabel}), waiting for its training. */
+    static SituationModel familyNotes() {
+        return waitFor(BuiltIn.FAMILY_NOTES);
+    }
+
+    /** The built-in model of whole notes that tell of a student's lasting low mood or anxiety ({@link MoodLabel}), waiting for its training. */
+    static SituationModel moodNotes() {
+        return waitFor(BuiltIn.MOOD_NOTES);
     }
 
     /** The built-in model of a student's mood ({@link MoodLabel}), waiting for its training if it is not done. */

@@ -1,0 +1,19 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where no list and no sentence found FAMILY or PSYCH, the models of whole notes may (FlagDetector.wholeNote); what
+ * they read must still be the student's state, not a parent's: LexiconAndDoubtsTest's mother who speaks of her own
+ * anxiety and sleep (白若溪妈妈打电话来，说自己最近一直很焦虑，经常失眠) is read PSYCH by the mood note model, and that flag
+ * is not the student's.
+ */
+class WholeNoteFlagsTest {
+    @Test
+    void aFatherWithAnotherFamilyWhoWillNotComeHomeIsTheStudentsFamilysSituation() {
+        assertThat(read("吴天明跟我讲他阿爸在外面又有了一个家，过年也不回来了，讲完就低头不讲话了。").flags()).contains(Flag.FAMILY);
+    }
+}
