@@ -21,7 +21,8 @@ import app.mentorbot.conversations.schedule.SchoolCalendar;
  * (kinds, topics and flags, time, who a name means).
  *
  * <p>Pipeline: normalise (simplified chars, same offsets) → find student mentions → mask them so
- * no lexicon reads a name as a word → find time expressions → classify the kind → pick the event
+ * no lexicon reads a name as a word → find time expressions → classify the kind (the rules, then the kind model's
+ * second opinion where it is sure of another report) → pick the event
  * date and the follow-up by kind → talk type, channel, topics, flags. Each step is a small
  * package-private class; this one only wires them and records Evidence.
  *
