@@ -26,10 +26,14 @@ answers() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# A port below the kernel's ephemeral range: a port inside it may be taken, between this check and the server's start,
+# as the local end of any outgoing connection on the machine (a drill once failed so: the standby's port was in use).
 free_port() {
-  local p
+  local p lo
+  lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$lo" -gt 21000 ] || lo=32768
   for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % (lo - 20000)))
     answers "$p" || { echo "$p"; return 0; }
   done
   die "no free port found"
