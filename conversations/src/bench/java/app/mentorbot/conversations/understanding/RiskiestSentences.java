@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * java -cp conversations/target/test-classes:conversations/target/classes:$(cat conversations/target/bench.cp) \
- *     app.mentorbot.conversations.understanding.RiskiestSentences [--family] corpus/rosters OUT_DIR corpus/train/*.jsonl \
+ *     app.mentorbot.conversations.understanding.RiskiestSentences [--family|--mood|--notes|--family-notes|--mood-notes|--kinds] corpus/rosters OUT_DIR corpus/train/*.jsonl \
  *     conversations/src/test/resources/understanding/narrative.jsonl
  * </pre>
  */
@@ -47,41 +47,37 @@ public final class RiskiestSentences {
     private RiskiestSentences() {
     }
 
-    /** Which model the examples are for: its hand-written files, the flag that makes a note's sentence positive, and its label. */
-    private record Target(String dir, List<String> handWritten, String flag, Class<? extends Enum<?>> labels) {
+    /**
+     * Which model the examples are for: its command-line option (none for the risk model), its folder, its hand-written
+     * files, the flag that makes a note's sentence positive, its labels, and whether each note is one example whole.
+     */
+    private record Target(String option, String dir, List<String> handWritten, String flag, Class<? extends Enum<?>> labels, boolean whole) {
         String label(Masked n) {
             return flag.equals("FAMILY") ? "FAMILY" : flag.equals("PSYCH") ? "PSYCH" : n.flags.contains("PSYCH") ? "SELF_HARM" : "BULLYING";
         }
     }
 
-    private static final Target RISKS = new Target("situation-examples", List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv"),
-            "SAFETY", SituationModel.Label.class);
-    private static final Target FAMILY = new Target("family-examples", List.of("many-regions.tsv", "teachers-notes.tsv"),
-            "FAMILY", SituationModel.FamilyLabel.class);
+    private static final Target RISKS = new Target(null, "situation-examples", List.of("junior-rural.tsv", "senior-city.tsv", "family-and-mood.tsv"),
+            "SAFETY", SituationModel.Label.class, false);
 
-    private static final Target MOOD = new Target("mood-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class);
-
-    /** Whole notes for the note model: nothing to pick, each note is one example. */
-    private static final Target NOTES = new Target("note-examples", List.of(), "SAFETY", SituationModel.NoteLabel.class);
-
-    /** Whole notes for the family and mood note models, FAMILY or PSYCH as the gold flags say, else NONE. */
-    private static final Target FAMILY_NOTES = new Target("family-note-examples", List.of(), "FAMILY", SituationModel.FamilyLabel.class);
-    private static final Target MOOD_NOTES = new Target("mood-note-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class);
-
-    /** Whole notes for the kind model, labelled with their kind. */
-    private static final Target KINDS = new Target("kind-examples", List.of(), "", Kind.class);
+    private static final List<Target> BY_OPTION = List.of(
+            new Target("--family", "family-examples", List.of("many-regions.tsv", "teachers-notes.tsv"), "FAMILY", SituationModel.FamilyLabel.class, false),
+            new Target("--mood", "mood-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class, false),
+            // whole notes: nothing to pick, each note is one example, its flag or NONE (the kind model's: its gold kind)
+            new Target("--notes", "note-examples", List.of(), "SAFETY", SituationModel.NoteLabel.class, true),
+            new Target("--family-notes", "family-note-examples", List.of(), "FAMILY", SituationModel.FamilyLabel.class, true),
+            new Target("--mood-notes", "mood-note-examples", List.of(), "PSYCH", SituationModel.MoodLabel.class, true),
+            new Target("--kinds", "kind-examples", List.of(), "", Kind.class, true));
 
     public static void main(String[] args) throws IOException {
-        Target target = args[0].equals("--family") ? FAMILY : args[0].equals("--mood") ? MOOD : args[0].equals("--notes") ? NOTES
-                : args[0].equals("--kinds") ? KINDS : args[0].equals("--family-notes") ? FAMILY_NOTES : args[0].equals("--mood-notes") ? MOOD_NOTES
-                : RISKS;
-        if (target != RISKS) args = java.util.Arrays.copyOfRange(args, 1, args.length);
-        Path rosters = Path.of(args[0]);
-        Path out = Path.of(args[1]);
+        Target target = BY_OPTION.stream().filter(t -> t.option().equals(args[0])).findFirst().orElse(RISKS);
+        String[] files = target == RISKS ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+        Path rosters = Path.of(files[0]);
+        Path out = Path.of(files[1]);
         JsonMapper json = JsonMapper.builder().build();
         Map<String, School> schools = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            Path file = Path.of(args[i]);
+        for (int i = 2; i < files.length; i++) {
+            Path file = Path.of(files[i]);
             String school = file.getFileName().toString().replace(".jsonl", "");
             // a corpus school's roster is in the rosters folder; a test set's beside it (narrative.jsonl, narrative-roster.json)
             Path own = rosters.resolve(school + ".json");
@@ -97,9 +93,9 @@ public final class RiskiestSentences {
                 JsonNode kind = note.path("gold").path("kind");
                 notes.add(new Masked(text.replace('\t', ' ').replace('\n', ' '), flags, kind.isArray() ? kind.get(0).asString() : kind.asString()));
             }
-            schools.put(school, new School(args[i], notes));
+            schools.put(school, new School(files[i], notes));
         }
-        if (target == NOTES || target == KINDS || target == FAMILY_NOTES || target == MOOD_NOTES) {
+        if (target.whole()) {
             wholeNotes(schools, out, target);
             return;
         }
@@ -132,12 +128,11 @@ public final class RiskiestSentences {
     private static void wholeNotes(Map<String, School> schools, Path out, Target target) throws IOException {
         Files.createDirectories(out);
         for (Map.Entry<String, School> school : schools.entrySet()) {
-            StringBuilder tsv = new StringBuilder("# " + school.getValue().path + (target == KINDS
-                    ? ": each note whole, with its gold kind (RiskiestSentences --kinds)\n"
-                    : ": each note whole, " + target.flag() + " or NONE as its gold flags say (RiskiestSentences --"
-                    + (target == NOTES ? "notes" : target == FAMILY_NOTES ? "family-notes" : "mood-notes") + ")\n"));
+            boolean byKind = target.flag().isEmpty();
+            StringBuilder tsv = new StringBuilder("# " + school.getValue().path + ": each note whole, "
+                    + (byKind ? "with its gold kind" : target.flag() + " or NONE as its gold flags say") + " (RiskiestSentences " + target.option() + ")\n");
             for (Masked n : school.getValue().notes) {
-                String label = target == KINDS ? n.kind : n.has(target) ? target.flag() : "NONE";
+                String label = byKind ? n.kind : n.has(target) ? target.flag() : "NONE";
                 tsv.append(label).append('\t').append(n.text.strip()).append('\n');
             }
             Files.writeString(out.resolve("notes-" + school.getKey() + ".tsv"), tsv);

@@ -51,18 +51,22 @@ final class FirstChars {
      * follows is not part of it), when there are at least two; null otherwise. Seven alternatives of the talk pattern
      * open with 谈, and {@link GatedPattern} tells them apart by a startsWith without resetting a matcher for each.
      */
-    /** True when the regex is plain text (a word, no operator or escape): it matches exactly itself. */
-    static boolean isLiteral(String regex) {
-        if (regex.isEmpty()) return false;
-        for (int n = 0; n < regex.length(); n++) if (META.indexOf(regex.charAt(n)) >= 0 || Character.isSurrogate(regex.charAt(n))) return false;
-        return true;
-    }
-
     static String literalPrefix(String regex) {
-        int n = 0;
-        while (n < regex.length() && META.indexOf(regex.charAt(n)) < 0 && !Character.isSurrogate(regex.charAt(n))) n++;
+        int n = plainChars(regex);
         if (n < regex.length() && "?*{".indexOf(regex.charAt(n)) >= 0) n--;   // 了? may be absent
         return n >= 2 ? regex.substring(0, n) : null;
+    }
+
+    /** True when the regex is plain text (a word, no operator or escape): it matches exactly itself. */
+    static boolean isLiteral(String regex) {
+        return !regex.isEmpty() && plainChars(regex) == regex.length();
+    }
+
+    /** How many chars the regex opens with before its first operator, escape or surrogate. */
+    private static int plainChars(String regex) {
+        int n = 0;
+        while (n < regex.length() && META.indexOf(regex.charAt(n)) < 0 && !Character.isSurrogate(regex.charAt(n))) n++;
+        return n;
     }
 
     /**

@@ -90,26 +90,26 @@ final class FlagDetector {
     }
 
     List<Hit> find(String s) {
-        return find(s, false);
+        return find(s, new ModelSentences(s));
+    }
+
+    /** The flags of a note whose sentences the models may already have read ({@link KindSecondOpinion} reads it whole first). */
+    List<Hit> find(String s, ModelSentences sentences) {
+        return find(s, sentences, false, true);
     }
 
     /** Whether the note holds any flag: {@link #find} stopped at its first step that finds one (steps only ever add). */
     boolean anyIn(String s) {
-        return !find(s, true).isEmpty();
+        return !find(s, new ModelSentences(s), true, false).isEmpty();
     }
 
     /** The flags of a clause: as {@link #find}, without the models that read whole notes ({@link #anyIn} asks of clauses). */
     List<Hit> inClause(String s) {
-        return find(s, false, false);
+        return find(s, new ModelSentences(s), false, false);
     }
 
-    private List<Hit> find(String s, boolean firstOnly) {
-        return find(s, firstOnly, !firstOnly);
-    }
-
-    private List<Hit> find(String s, boolean firstOnly, boolean wholeNote) {
+    private List<Hit> find(String s, ModelSentences sentences, boolean firstOnly, boolean wholeNote) {
         List<Hit> hits = new ArrayList<>();
-        ModelSentences sentences = new ModelSentences(s);
         any(s, academic, Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);

@@ -27,10 +27,10 @@ final class KindSecondOpinion {
     private KindSecondOpinion() {
     }
 
-    /** The rules' decision, or the model's kind at the same place when it is sure of another report. */
-    static KindClassifier.Decision reconsider(String masked, KindClassifier.Decision rules) {
+    /** The rules' decision about a masked note, or the model's kind at the same place when it is sure of another report. */
+    static KindClassifier.Decision reconsider(ModelSentences note, KindClassifier.Decision rules) {
         if (!OVERRULED.contains(rules.kind())) return rules;
-        double[] p = SituationModel.kinds().likelihoods(SituationModel.features(masked));
+        double[] p = SituationModel.kinds().likelihoods(note.whole());
         int best = 0;
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         Kind kind = Kind.values()[best];

@@ -110,6 +110,8 @@ public final class NoteReader {
     private static final class Reading {
         final NoteText nt;
         final String s;
+        /** The note's sentences for the models, each read once whichever model reads it first (kind, then flags). */
+        final ModelSentences sentences;
         final List<Mention> mentions;
         final LocalDate today;
         final List<Evidence> evidence = new ArrayList<>();
@@ -134,6 +136,7 @@ public final class NoteReader {
         Reading(NoteText nt, String s, List<Mention> mentions, LocalDate today) {
             this.nt = nt;
             this.s = s;
+            this.sentences = new ModelSentences(s);
             this.mentions = mentions;
             this.today = today;
         }
@@ -182,7 +185,7 @@ public final class NoteReader {
     /** What: the time expressions of the note, and its kind. */
     private void what(Reading r) {
         r.times = dates.find(r.s, r.today);
-        r.decision = KindSecondOpinion.reconsider(r.s, kinds.classify(r.s, !r.mentions.isEmpty(), r.times));
+        r.decision = KindSecondOpinion.reconsider(r.sentences, kinds.classify(r.s, !r.mentions.isEmpty(), r.times));
         r.kind = r.decision.kind();
         r.report = r.kind == Kind.TALK || r.kind == Kind.PARENT_CONTACT || r.kind == Kind.OBSERVATION;
         r.evidence("kind", r.kind.name(), r.decision.start(), r.decision.end());
@@ -290,7 +293,7 @@ public final class NoteReader {
                 r.evidence("topics", h.topic().name(), h.start(), h.end());
             }
         }
-        if (r.kind != Kind.QUERY) flags(r, flags.find(r.s));
+        if (r.kind != Kind.QUERY) flags(r, flags.find(r.s, r.sentences));
         else askedAboutARisk(r);
     }
 
@@ -307,7 +310,7 @@ public final class NoteReader {
      */
     private void askedAboutARisk(Reading r) {
         if (LOOK_UP.foundIn(r.s)) return;
-        List<FlagDetector.Hit> hits = flags.find(r.s);
+        List<FlagDetector.Hit> hits = flags.find(r.s, r.sentences);
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) return;
         r.kind = Kind.OBSERVATION;
         r.report = true;
