@@ -56,13 +56,16 @@ final class NameContext {
 
     /**
      * The char before the form, though one of {@link #WORD_BEFORE}, ends something that opens the clause: 多 ending a
-     * clock time (两点多高明发来, not 多高明), or 是 ending a voice note's filler 就是 when a day or a telling follows the
-     * form (那个就是甘甜今天跟我说; 他就是高兴 stays a word).
+     * clock time (两点多高明发来, not 多高明), or 是 ending a voice note's filler 就是 when a day, a telling, a pronoun
+     * taking the form up or a family member follows it (那个就是甘甜今天跟我说, 就是宁静妈妈打过来; 他就是高兴 stays a word).
      */
     private static boolean endsAnOpening(String s, int start, int end) {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
-        return before == '是' && start >= 2 && s.charAt(start - 2) == '就' && TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt();
+        if (before != '是' || start < 2 || s.charAt(start - 2) != '就') return false;
+        // what follows shows a person: a day or a telling, a pronoun taking the form up (就是小雅她…), a family member (就是宁静妈妈…)
+        return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(end, s.length()).lookingAt()
+                || KIN.matcher(s).region(end, s.length()).lookingAt();
     }
 
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
@@ -77,8 +80,9 @@ final class NameContext {
         if (CLASS_BEFORE.matcher(s.substring(Math.max(0, start - 8), start)).find()) return true;
         // a heading or a list item: 谈：雷霆，…; 1. 安然：月考…
         if (before == ':' || s.startsWith(":", end) && LIST_ITEM.matcher(s.substring(Clauses.clauseStart(s, start), start)).matches()) return true;
-        String head = s.substring(Math.max(0, start - 2), start);
-        String headPast = head.endsWith("了") ? s.substring(Math.max(0, start - 3), start - 1) : "";   // 表扬了方圆
+        // as long as the longest word before a name (留意到, 问一下)
+        String head = s.substring(Math.max(0, start - 3), start);
+        String headPast = head.endsWith("了") ? s.substring(Math.max(0, start - 4), start - 1) : "";   // 表扬了方圆
         for (String w : NAME_BEFORE_WORDS) if (head.endsWith(w) || !headPast.isEmpty() && headPast.endsWith(w)) return true;
         // 问了乐乐, 找了高兴: a verb that takes a person, done
         if (!headPast.isEmpty() && VERB_OF_A_PERSON.indexOf(headPast.charAt(headPast.length() - 1)) >= 0) return true;
@@ -99,7 +103,8 @@ final class NameContext {
         if ((clauseStart || before == '说' || before == '讲' || before == '传' || before == '里' && s.startsWith("群里", start - 2))
                 && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 去田园家家访: someone's home
-        if ((before == '去' || before == '到') && tail.startsWith("家")) return true;
+        if ((before == '去' || before == '到' || !headPast.isEmpty() && "去到".indexOf(headPast.charAt(headPast.length() - 1)) >= 0)
+                && tail.startsWith("家")) return true;   // 去了黎明家 too
         // 在文雅本子里夹了一封信: where a person's things are
         if (before == '在' && OWN_PLACE.matcher(tail).lookingAt()) return true;
         // 小雅她就是…: the name, then the pronoun that takes it up, opening the clause

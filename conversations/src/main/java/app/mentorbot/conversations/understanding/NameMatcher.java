@@ -55,13 +55,19 @@ final class NameMatcher {
         for (Student s : roster.students()) addForms(s);
         for (var t : roster.teachers()) {
             String name = t.name() == null ? "" : t.name().strip();
-            if (name.length() < 3) continue;
-            teacherNames.add(name);
-            teacherNameLengths.add(name.length());
+            // 古丽娜尔·吐尔逊 is written 古丽娜尔老师 too: each long part of a transliterated name is the teacher's name
+            for (String written : name.split("[" + NAME_DOTS + "]")) addTeacherName(written.strip());
+            addTeacherName(name);
         }
         forms.forEach(formIndex::put);
         this.tiers = new Tiers(roster);
         this.homophones = new Homophones(roster, chineseNames);
+    }
+
+    private void addTeacherName(String name) {
+        if (name.length() < 3) return;
+        teacherNames.add(name);
+        teacherNameLengths.add(name.length());
     }
 
     private void addForms(Student s) {
@@ -93,7 +99,8 @@ final class NameMatcher {
     /**
      * A transliterated name (Uyghur, Kazakh, Tibetan…: 阿依古丽·吐尔洪) is a given name, a dot and a father's or family
      * name, not a Chinese surname and given name: teachers write it with any dot or none, and call the student by the
-     * first part (阿依古丽). None of the Chinese nicknames (小 + last char, doubled last char) apply.
+     * first part (阿依古丽), or a long first part by its first or last two chars (阿依, 古丽). None of the Chinese nicknames
+     * (小 + last char, doubled last char) apply.
      */
     private boolean transliterated(String full, Student s) {
         if (full.chars().noneMatch(c -> NAME_DOTS.indexOf(c) >= 0)) return false;
@@ -102,7 +109,13 @@ final class NameMatcher {
         if (parts.isEmpty()) return true;
         for (char d : NAME_DOTS.toCharArray()) add(String.join(String.valueOf(d), parts), s, FormType.FULL);
         add(String.join("", parts), s, FormType.FULL);
-        if (parts.get(0).length() >= 2) add(parts.get(0), s, FormType.GIVEN);
+        String given = parts.get(0);
+        if (given.length() >= 2) add(given, s, FormType.GIVEN);
+        // 阿依古丽 is called 阿依 or 古丽, 别克波拉提 别克: a long given name's first or last two chars
+        if (given.length() >= 4) {
+            add(given.substring(0, 2), s, FormType.GIVEN);
+            add(given.substring(given.length() - 2), s, FormType.GIVEN);
+        }
         return true;
     }
 
@@ -283,12 +296,14 @@ final class NameMatcher {
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
-            "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|昨晚|今早|早上|中午|下午|晚上|上课"
+            "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的)"
+                    // a dictation filler or a time of day opening the clause before the name (那个罗蓝今天…, 今天晚上黄利在宿舍…)
+                    + "|(?<=(?:^|[,.;!?。 \\n])(?:那个|就是|然后|今天|昨天|今早|昨晚|刚才|(?:今天|昨天)?(?:上午|下午|晚上|中午|早上))))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|昨晚|今早|早上|中午|下午|晚上|上课"
                     // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
                     + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
                     // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
                     + "| |他妈|他爸|她妈|她爸|这孩子)",
-            ",.;!?。 \n的");
+            ",.;!?。 \n的个是后天早晚午上才");
 
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
@@ -311,7 +326,7 @@ final class NameMatcher {
                 String nature = NameContext.nature(name);
                 // 商量好这周六: a word opening the run is no name either
                 String head = NameContext.nature(name.substring(0, 2));
-                boolean word = nature != null && !nature.startsWith("nr") || name.length() == 3 && head != null && !head.startsWith("nr");
+                boolean word = nature != null && !nature.startsWith("nr") || name.length() >= 3 && head != null && !head.startsWith("nr");
                 if (!same.isEmpty() || surnameFirst && !word) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
@@ -351,8 +366,8 @@ final class NameMatcher {
     private static final Pattern TIME_WORD = Pattern.compile("(周|星期|礼拜)[一二三四五六日天末1-7].*|周[围到期末].*");
 
     private static boolean plausiblePerson(String name) {
-        // 问成绩的事: a name never holds 的
-        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学") || name.indexOf('的') >= 0) return false;
+        // 问成绩的事, 打给司机问了: a name never holds 的 or 了
+        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学") || name.indexOf('的') >= 0 || name.indexOf('了') >= 0) return false;
         for (String w : NOT_PERSONS) if (name.startsWith(w) || name.endsWith(w)) return false;
         char c = name.charAt(0);
         // time words and demonstratives are never names

@@ -232,6 +232,13 @@ class NoteReaderTest {
         @Test void aTraditionalNoteWithAVoiceSlipIsOfferedTheRosterName() {
             assertThat(read("和許詩含談了談").clarify()).containsExactly("A2");
         }
+        @Test void aTwoCharSlipAfterAFillerOrATimeOfDayOpeningTheNoteIsOfferedTheRosterName() {
+            assertThat(read("M3", "那个何新今天数学作业又没交").clarify()).containsExactly("B6");
+            assertThat(read("M3", "今天晚上何新上课又睡觉").clarify()).containsExactly("B6");
+        }
+        @Test void whatSomeoneWasAskedIsNoUnknownPerson() {
+            assertThat(read("许诗涵说昨晚是班车爆胎了，我打给司机问了，确实是").clarify()).isNull();
+        }
         @Test void aNameSoundingLikeAWordIsOfferedInNameContextOnly() {
             assertThat(read("M5", "和理想聊了聊").clarify()).containsExactly("B4");
             assertThat(read("M5", "聊了聊理想大学").clarify()).isNull();

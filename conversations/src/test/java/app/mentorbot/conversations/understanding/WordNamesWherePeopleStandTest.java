@@ -28,4 +28,22 @@ class WordNamesWherePeopleStandTest {
     void aWordNameRightAfterARumourIsWhoItIsAbout() {
         assertThat(read("班上传高兴昨天放学在车站被人拦了").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aWordNameAfterTheDictationFillerIsAPersonWhenTheirFamilyOrAPronounFollows() {
+        assertThat(read("就是高兴妈妈早上打过来说昨晚陪他睡的").studentIds()).containsExactly("A3");
+        assertThat(read("那个就是高兴他今天又没交作业").studentIds()).containsExactly("A3");
+        assertThat(read("他就是高兴得不得了").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameAfterAThreeCharVerbOfNoticingIsWhoWasNoticed() {
+        assertThat(read("最近留意到高兴每天放学都最后一个走").studentIds()).containsExactly("A3");
+        assertThat(read("最近留意到大家都很高兴").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameBeforeHomeAfterAVisitDoneIsTheirHome() {
+        assertThat(read("今天一早去了高兴家，他奶奶在").studentIds()).containsExactly("A3");
+    }
 }
