@@ -101,4 +101,16 @@ class ExchangesAndDaysTest {
         assertThat(n.kind()).isEqualTo(Kind.REMINDER);
         assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
     }
+
+    @Test
+    void aGuardianWhoCalledOrToldSomethingIsAContactThatHappenedWhateverItPlans() {
+        Note call = read("晚上许诗涵阿妈打电话给我，讲她抱着门框哭，死都不肯上车。我讲今晚先在家住，明天我先找她。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+        Note told = read("晚上打给吴天明外婆，外婆说他妈妈再婚后就没怎么联系孩子。约外婆明天上午来学校。");
+        assertThat(told.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // what the teacher will tell a parent, or ask a parent to do, is still a plan
+        assertThat(read("明天跟吴天明妈妈说一下周末补课的事").kind()).isEqualTo(Kind.REMINDER);
+        assertThat(read("明天让吴天明妈妈打电话给我").kind()).isEqualTo(Kind.REMINDER);
+    }
 }
