@@ -37,7 +37,49 @@ final class Questions {
         GatedPattern.Scan ql = QUERY_LEAD.scan(s);
         if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
             return new KindClassifier.Decision(Kind.QUERY, ql.start(4), ql.end(4));
-        return null;
+        return onlyAsks(s);
+    }
+
+    /** A sentence that ends as a question: a question mark, or a particle that asks (吗, 没有; 闹着玩呢 tells). */
+    private static final GatedPattern ENDS_ASKING = GatedPattern.compile("([?]|吗|没有)[\\s。.!?]*$");
+    /**
+     * A question word near the end of a sentence's last clause (谈过几次, 都谈了啥, 有谁掉出前三十名了), not inside quoted
+     * words: 好几次 and 那几个 count, not ask, and 谁都, 没啥 or 什么也 is no question.
+     */
+    private static final GatedPattern ASKS_NEAR_THE_END = GatedPattern.compile(
+            "(谁(?![都也])|哪(个|几|些|位)|(?<![好十二三四五六七八九那这])几(次|回|名)|(?<!没|没得|没有)啥|(?<!没|没得|没有)什么(?![都也])|多少|有没有|怎么样|咋样)[^,.;!?。\"'“”「」]{0,10}[\\s。.!?]*$");
+    /** A request to the bot that ends its sentence (成绩帮我调一下, 把他的记录给我看看); 检查一下 is the teacher's own check. */
+    private static final GatedPattern ASKED_OF_THE_BOT = GatedPattern.compile(
+            "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|(给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
+    /**
+     * Words that report someone's question or words, or make the question what the teacher will find out (问了他有没有吃饭,
+     * 她说没什么, 提醒我找他聊聊寒假过得怎么样): not the teacher asking the bot.
+     */
+    private static final GatedPattern REPORTING = GatedPattern.compile("问|说|讲|告诉|看看|聊聊|谈谈|了解|提醒|知道|晓得");
+
+    /**
+     * Every sentence of the note asks the bot something or asks it to look something up, and none tells what happened:
+     * a query, whatever past words its questions hold (韩雪梅上学期谈过几次？都谈了啥). A note that also reports (她说…,
+     * 今天找他聊了) is no query.
+     */
+    private static KindClassifier.Decision onlyAsks(String s) {
+        KindClassifier.Decision first = null;
+        for (int from = 0; from < s.length(); ) {
+            int to = Clauses.sentenceEnd(s, from);
+            String sentence = s.substring(from, Math.min(to + 1, s.length()));
+            if (!sentence.isBlank()) {
+                GatedPattern.Scan asks = ENDS_ASKING.scan(sentence);
+                if (!asks.find()) asks = ASKS_NEAR_THE_END.scan(sentence);
+                else asks = ENDS_ASKING.scan(sentence);
+                boolean asked = asks.find() && !REPORTING.foundIn(sentence.substring(0, asks.start()));
+                GatedPattern.Scan request = ASKED_OF_THE_BOT.scan(sentence);
+                if (!asked && !request.find()) return null;
+                GatedPattern.Scan why = asked ? asks : request;
+                if (first == null) first = new KindClassifier.Decision(Kind.QUERY, from + why.start(), from + why.end());
+            }
+            from = to + 1;
+        }
+        return first;
     }
 
     private static boolean reportedQuestion(String s, int at) {

@@ -70,4 +70,28 @@ class QueryPhrasesTest {
         assertThat(kindOf("二十号前交成长档案")).isEqualTo(Kind.REMINDER);
         assertThat(kindOf("宋佳琪今天的表现记录一下，上课很专注")).isNotEqualTo(Kind.QUERY);
     }
+
+    @Test
+    void aNoteThatOnlyAsksIsAQueryWhateverPastWordsItsQuestionsHold() {
+        assertThat(kindOf("宋佳琪上学期谈过几次？都谈了啥")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("宋佳琪之前做过心理测评没有？结果是啥")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("我带的学生里哪几个还没有家访过")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("期末模拟考试我带的学生有谁掉出年级前三十名了")).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void aRequestThatEndsTheNoteIsAQuery() {
+        assertThat(kindOf("宋佳琪上学期期末各科成绩帮我调一下")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("调一下韩磊这学期的谈话记录")).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void questionWordsThatCountQuoteOrAreToBeFoundOutAreNoQuery() {
+        assertThat(kindOf("午休时宋佳琪和韩磊在走廊里摔跤，嘻嘻哈哈的，闹着玩呢。")).isNotEqualTo(Kind.QUERY);
+        assertThat(kindOf("下个月5号提醒我找宋佳琪聊聊寒假过得怎么样")).isEqualTo(Kind.REMINDER);
+        assertThat(kindOf("今天班会让宋佳琪她们每个人写一条“看到同学被欺负我能做什么”。")).isNotEqualTo(Kind.QUERY);
+        assertThat(kindOf("体育课上韩磊摔了一跤，校医看过了，没得啥子大问题。")).isNotEqualTo(Kind.QUERY);
+        assertThat(kindOf("明天中午要找宋佳琪和她那几个室友一起谈一下")).isEqualTo(Kind.REMINDER);
+        assertThat(kindOf("宋佳琪这次月考进步了十几分，当面表扬了她，她还问我下次能考多少")).isNotEqualTo(Kind.QUERY);
+    }
 }
