@@ -56,8 +56,9 @@ final class DateResolver {
                     // a parent's message or question to the teacher has reached them: 奶奶周六在微信上发语音, 外婆来接他的时候问我
                     + "|(?:" + KinWords.STARTS + "|婆|公)[^,.;!?。]{0,12}?(发语音|发微信|发短信|发消息|发信息|留言|问我|告诉我)"
                     // a guardian opening a clause with what they said (外婆说她妈妈再婚后…, 阿妈讲…), or calling the teacher
-                    // (阿妈打电话给我, not 让他妈妈打电话给我): the exchange has happened
-                    + "|(?:^|(?<=[,.;!?。 ]))(?:□+|他|她)?(?:的)?(?:妈妈?|爸爸?|奶奶|爷爷|外婆|外公|姥姥|姥爷|阿妈|阿爸|阿婆|阿公|阿嬷|阿嫲|依嬷|伯伯|伯娘|舅舅|姑姑|家长)(?:说|讲)(?!好)"
+                    // (阿妈打电话给我, not 让他妈妈打电话给我): the exchange has happened. The opening is looked behind, so that
+                    // the alternative is tried only where a kinship word starts, not at every 他 or name
+                    + "|(?<=(?:^|[,.;!?。 ])(?:□{1,4}|他|她)?的?)(?:妈妈?|爸爸?|奶奶|爷爷|外婆|外公|姥姥|姥爷|阿妈|阿爸|阿婆|阿公|阿嬷|阿嫲|依嬷|伯伯|伯娘|舅舅|姑姑|家长)(?:说|讲)(?!好)"
                     + "|(?<![让叫请要][^,.;!?。]{0,6})(?:" + KinWords.STARTS + "|婆|公)打电话给我");
 
     private final List<Entry> rules = new ArrayList<>();

@@ -294,16 +294,23 @@ final class NameMatcher {
                     + "(?=谈|聊|交流|沟通|一起|说|的妈妈|的爸爸|的家长|的奶奶|的爷爷|妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|打|面谈|见面|、|和|,)");
     /** Surname + 同学 when no roster student has that surname: 陈同学. */
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
+    /** What follows a name that opens a clause as its subject: a telling, a family word, a day, a lesson, what they did. */
+    private static final String SUBJECT_NEXT = "(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|昨晚|今早|早上|中午|下午|晚上|上课"
+            // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
+            + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
+            // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
+            + "| |他妈|他爸|她妈|她爸|这孩子)";
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
-            "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的)"
-                    // a dictation filler or a time of day opening the clause before the name (那个罗蓝今天…, 今天晚上黄利在宿舍…)
-                    + "|(?<=(?:^|[,.;!?。 \\n])(?:那个|就是|然后|今天|昨天|今早|昨晚|刚才|(?:今天|昨天)?(?:上午|下午|晚上|中午|早上))))(\\p{IsHan}{2,3}?)(?=说|跟我说|和我说|的妈妈|的爸爸|的家长|妈妈|爸爸|家长|今天|最近|这两天|这几天|昨天|昨晚|今早|早上|中午|下午|晚上|上课"
-                    // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
-                    + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
-                    // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
-                    + "| |他妈|他爸|她妈|她爸|这孩子)",
-            ",.;!?。 \n的个是后天早晚午上才");
+            "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的))(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
+            ",.;!?。 \n的");
+    /**
+     * The same after a dictation filler or a time of day opening the clause (那个罗蓝今天…, 今天晚上黄利…): a pattern of its
+     * own, tried only where a clause opens, so that the subject's is not tried after every 天 or 是 of a note.
+     */
+    private static final GatedPattern SUBJECT_AFTER_OPENING = GatedPattern.compileAfter(
+            "(?:^|(?<=[,.;!?。 \\n]))(?:那个|就是|然后|今天|昨天|今早|昨晚|刚才|(?:今天|昨天)?(?:上午|下午|晚上|中午|早上))(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
+            ",.;!?。 \n");
 
     private static final Set<String> NOT_PERSONS = Set.of(
             "他们", "她们", "大家", "同桌", "家长", "孩子", "老师", "全班", "学生", "同学", "班长", "我们", "你们",
@@ -313,7 +320,7 @@ final class NameMatcher {
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
-        for (GatedPattern p : List.of(AFTER_WITH, SUBJECT)) {
+        for (GatedPattern p : List.of(AFTER_WITH, SUBJECT, SUBJECT_AFTER_OPENING)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 String name = m.group(1);
