@@ -274,7 +274,22 @@ final class DateResolver {
         if (PLAN.foundIn(clause)) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
+        // 找他聊了，周一跟他家里联系: a day opening a clause of its own, the teacher's next step, with no past marker there
+        if (opensTheTeachersStep(s, at, end, clause)) return true;
         return !PAST.foundIn(Clauses.spokenSentenceAt(s, at));
+    }
+
+    /** What the teacher does next, right after a day that opens its clause (周一跟他家里联系, 周三我再去看看). */
+    private static final Pattern NEXT_STEP = Pattern.compile("我?(再|先)?(跟|和|找|去|给|联系|约|问)");
+
+    /**
+     * The day opens the note's last clause, which holds no past marker and tells the teacher's next step: the note ends
+     * on what comes next. A day opening an earlier clause (周六去罗俊家家访，他爸喝了酒…) sets the scene of a report.
+     */
+    private static boolean opensTheTeachersStep(String s, int at, int end, String clause) {
+        int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
+        return s.substring(from, at).isBlank() && s.substring(Math.min(to + 1, s.length())).isBlank()
+                && !PAST.foundIn(clause) && !clause.contains("时") && NEXT_STEP.matcher(s).region(end, s.length()).lookingAt();
     }
 
     private static LocalDate later(LocalDate t, String amount, String unit) {

@@ -113,4 +113,15 @@ class ExchangesAndDaysTest {
         assertThat(read("明天跟吴天明妈妈说一下周末补课的事").kind()).isEqualTo(Kind.REMINDER);
         assertThat(read("明天让吴天明妈妈打电话给我").kind()).isEqualTo(Kind.REMINDER);
     }
+
+    @Test
+    void aWeekdayOpeningTheLastClauseWithTheTeachersNextStepIsTheFollowUp() {
+        Note talk = read("找许诗涵聊了，她说月考没考好。周一跟她家里联系。");
+        assertThat(talk.date()).isEqualTo(WED.toLocalDate());
+        assertThat(talk.followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+        // a day opening the note sets the scene of what it reports
+        Note visit = read("周一去吴天明家家访，他爸喝了酒，说话很冲。");
+        assertThat(visit.date()).isEqualTo(LocalDate.of(2026, 4, 13));
+        assertThat(visit.followUp()).isNull();
+    }
 }
