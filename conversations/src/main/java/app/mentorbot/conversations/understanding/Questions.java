@@ -68,18 +68,26 @@ final class Questions {
             int to = Clauses.sentenceEnd(s, from);
             String sentence = s.substring(from, Math.min(to + 1, s.length()));
             if (!sentence.isBlank()) {
-                GatedPattern.Scan asks = ENDS_ASKING.scan(sentence);
-                if (!asks.find()) asks = ASKS_NEAR_THE_END.scan(sentence);
-                else asks = ENDS_ASKING.scan(sentence);
-                boolean asked = asks.find() && !REPORTING.foundIn(sentence.substring(0, asks.start()));
-                GatedPattern.Scan request = ASKED_OF_THE_BOT.scan(sentence);
-                if (!asked && !request.find()) return null;
-                GatedPattern.Scan why = asked ? asks : request;
+                GatedPattern.Scan why = asking(sentence);
+                if (why == null) {
+                    why = ASKED_OF_THE_BOT.scan(sentence);
+                    if (!why.find()) return null;
+                }
                 if (first == null) first = new KindClassifier.Decision(Kind.QUERY, from + why.start(), from + why.end());
             }
             from = to + 1;
         }
         return first;
+    }
+
+    /** Where the sentence asks (its end, else a question word near its end), unless it reports someone's question or words; or null. */
+    private static GatedPattern.Scan asking(String sentence) {
+        GatedPattern.Scan asks = ENDS_ASKING.scan(sentence);
+        if (!asks.find()) {
+            asks = ASKS_NEAR_THE_END.scan(sentence);
+            if (!asks.find()) return null;
+        }
+        return REPORTING.foundIn(sentence.substring(0, asks.start())) ? null : asks;
     }
 
     private static boolean reportedQuestion(String s, int at) {
