@@ -89,8 +89,12 @@ final class FlagDetector {
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
 
-    List<Hit> find(String s) {
-        return find(s, new ModelSentences(s));
+    /**
+     * Whether a note tells of a risk (SAFETY): the lists and the risk models, without the whole-note FAMILY and PSYCH
+     * models, which only ever add those two flags.
+     */
+    boolean safetyIn(String s) {
+        return find(s, new ModelSentences(s), false, false).stream().anyMatch(h -> h.flag() == Flag.SAFETY);
     }
 
     /** The flags of a note whose sentences the models may already have read ({@link KindSecondOpinion} reads it whole first). */

@@ -331,7 +331,7 @@ final class KindClassifier {
      */
     private boolean tellsOfARisk(String s) {
         int first = Clauses.clauseEnd(s, 0);
-        return first < s.length() && !s.substring(first + 1).isBlank() && flags.find(s).stream().anyMatch(h -> h.flag() == Flag.SAFETY);
+        return first < s.length() && !s.substring(first + 1).isBlank() && flags.safetyIn(s);
     }
 
     /** True when the clause at {@code at} plans (a future day, a deadline, a plan word) and reports nothing done. */
