@@ -128,7 +128,8 @@ final class EventDays {
                 boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
                 String lead = s.substring(cs, t.start());
                 boolean speech = (quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
-                        && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t);
+                        && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t)
+                        && !arrangedWithTheSchool(s, t.end(), ce);
                 if (planned && !speech) return t;
             }
         }
@@ -149,6 +150,23 @@ final class EventDays {
             return new DateResolver.TimeExpr(m.start(), m.end(), today, DateResolver.Role.TODAY, false);
         }
         return null;
+    }
+
+    /**
+     * What someone else's words arrange with the school for that day: coming in (爸爸说周四来学校一起商量, 下周靠岸就来学校)
+     * or work due back (答应下周一前把作业重做一遍, 说好这周五前交检查). The teacher will see to it then: the follow-up.
+     */
+    private static final GatedPattern WITH_THE_SCHOOL = GatedPattern.compile(
+            "(?<![不没别]|不想|不肯|不愿)(来学校|来校|到校|来一趟|过来一趟|来面谈|回来上课|补齐|补交|重做|重写|交(?=给我|上来|检查|作业|情况说明|检讨)|交上来)");
+    /** A question (问周一要不要交校服费) or a new speaker (我说…) ends the words of the arrangement. */
+    private static final GatedPattern ASKED_OR_ANSWERED = GatedPattern.compile("要不要|是不是|能不能|吗|没有|说|讲|问");
+
+    /** The words right after a day in someone else's words arrange something with the school for it ({@link #WITH_THE_SCHOOL}). */
+    private static boolean arrangedWithTheSchool(String s, int from, int clauseEnd) {
+        String after = s.substring(from, Math.min(clauseEnd, from + 14));
+        GatedPattern.Scan cut = ASKED_OR_ANSWERED.scan(after);
+        if (cut.find()) after = after.substring(0, cut.start());
+        return WITH_THE_SCHOOL.foundIn(after);
     }
 
     /** 周日群里那件事, 周五的情况: a day that names what was talked about (下周一再商量返校的事 still plans). */

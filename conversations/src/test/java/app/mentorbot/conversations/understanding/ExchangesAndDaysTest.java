@@ -124,4 +124,16 @@ class ExchangesAndDaysTest {
         assertThat(visit.date()).isEqualTo(LocalDate.of(2026, 4, 13));
         assertThat(visit.followUp()).isNull();
     }
+
+    @Test
+    void aDayOnWhichSomeoneElseArrangesToComeInOrHandWorkBackIsTheFollowUp() {
+        Note call = read("晚上吴天明爸爸回了电话，说下周一请假来学校一趟。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+        assertThat(read("许诗涵抄了同桌的作业，谈了谈，她答应周五前把作业重做一遍。").followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+        // a day in someone's words that arranges nothing with the school, or refuses, stays theirs
+        assertThat(read("许诗涵晚上私信我，说班上有人在群里骂她，她说明天不想来学校。").followUp()).isNull();
+        assertThat(read("吴天明爸爸在家长群问周五要不要交校服费，已回复。").followUp()).isNull();
+        assertThat(read("吴天明妈妈打电话来，说周六带他去医院看看。").followUp()).isNull();
+    }
 }
