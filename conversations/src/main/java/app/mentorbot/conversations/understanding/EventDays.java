@@ -112,6 +112,9 @@ final class EventDays {
                 if (t.role() != DateResolver.Role.FUTURE && !t.deadline()) continue;
                 // 週六值班 written on a Saturday: a report's bare weekday that is today's is today, not next week's
                 if (BARE_WEEKDAY.matcher(s.substring(t.start(), t.end())).matches() && t.date().equals(today.plusWeeks(1))) continue;
+                // 周末别熬夜, 这个周末她留校, 答应这周末带她出去走走: a weekend is the student's or the family's time, not
+                // a day the teacher sees to something (the training schools' reports never gave one as the follow-up)
+                if (s.startsWith("周末", t.end() - 2)) continue;
                 // 周日群里那件事: the day of what was talked about
                 if (WHAT_WAS_TALKED_ABOUT.matcher(s.substring(t.end(), Math.min(s.length(), t.end() + 8))).lookingAt()) continue;
                 int cs = Clauses.clauseStart(s, t.start()), ce = Clauses.clauseEnd(s, t.end());

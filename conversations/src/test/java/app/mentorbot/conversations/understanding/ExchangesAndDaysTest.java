@@ -136,4 +136,14 @@ class ExchangesAndDaysTest {
         assertThat(read("吴天明爸爸在家长群问周五要不要交校服费，已回复。").followUp()).isNull();
         assertThat(read("吴天明妈妈打电话来，说周六带他去医院看看。").followUp()).isNull();
     }
+
+    @Test
+    void aWeekendInAReportIsTheStudentsOrTheFamilysTimeNotTheFollowUp() {
+        Note talk = read("找许诗涵聊了，她说晚上老睡不着。跟她说了周末别熬夜。");
+        assertThat(talk.kind()).isEqualTo(Kind.TALK);
+        assertThat(talk.followUp()).isNull();
+        assertThat(read("吴天明妈妈来电，说孩子在家老哭，答应这周末带他出去走走。").followUp()).isNull();
+        // the teacher's own day after it still is
+        assertThat(read("吴天明这周作业没交，跟他说了周末补齐，下周一我检查。").followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+    }
 }
