@@ -276,7 +276,9 @@ final class DateResolver {
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
         // 找他聊了，周一跟他家里联系: a day opening a clause of its own, the teacher's next step, with no past marker there
         if (opensTheTeachersStep(s, at, end, clause)) return true;
-        return !PAST.foundIn(Clauses.spokenSentenceAt(s, at));
+        if (PAST.foundIn(Clauses.spokenSentenceAt(s, at))) return false;
+        // 周三去冯雪家家访，她妈妈一个人带两个娃…。白玉挺懂事: a day opening a note that goes on to report sets its scene
+        return !(s.substring(0, at).isBlank() && PAST.foundIn(s));
     }
 
     /** What the teacher does next, right after a day that opens its clause (周一跟他家里联系, 周三我再去看看). */

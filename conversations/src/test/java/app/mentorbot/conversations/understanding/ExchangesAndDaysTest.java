@@ -123,6 +123,13 @@ class ExchangesAndDaysTest {
         Note visit = read("周一去吴天明家家访，他爸喝了酒，说话很冲。");
         assertThat(visit.date()).isEqualTo(LocalDate.of(2026, 4, 13));
         assertThat(visit.followUp()).isNull();
+        // whichever later sentence tells that it happened
+        Note heard = read("周一下午一个女生来办公室，说许诗涵这两天在寝室把东西一样一样分给大家。我马上找了心理老师。");
+        assertThat(heard.date()).isEqualTo(LocalDate.of(2026, 4, 13));
+        assertThat(heard.followUp()).isNull();
+        Note home = read("周一去吴天明家家访。他爸妈都下岗了，家里欠了不少钱。");
+        assertThat(home.date()).isEqualTo(LocalDate.of(2026, 4, 13));
+        assertThat(home.followUp()).isNull();
     }
 
     @Test
