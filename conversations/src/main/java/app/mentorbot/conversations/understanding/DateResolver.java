@@ -281,17 +281,21 @@ final class DateResolver {
         return !(s.substring(0, at).isBlank() && PAST.foundIn(s));
     }
 
-    /** What the teacher does next, right after a day that opens its clause (周一跟他家里联系, 周三我再去看看). */
-    private static final Pattern NEXT_STEP = Pattern.compile("我?(再|先)?(跟|和|找|去|给|联系|约|问)");
+    /**
+     * Something to be done after a day that opens its clause (周一跟他家里联系, 周五交给我, 周三中午给他开小灶, 周五复诊): more than
+     * a time of day (6月26日下午两点 is when, not what), and no 才 or 被 that tells it already happened (周日上午才被他舅舅找到).
+     */
+    private static final Pattern STEP = Pattern.compile(
+            "[\\s,，]*(上午|中午|下午|晚上|早上|傍晚|放学后?|第.节课?后?|[0-9一二三四五六七八九十两]+点半?)*+(?![^才被]*[才被])[\\p{IsHan}]");
 
     /**
-     * The day opens the note's last clause, which holds no past marker and tells the teacher's next step: the note ends
-     * on what comes next. A day opening an earlier clause (周六去罗俊家家访，他爸喝了酒…) sets the scene of a report.
+     * The day opens the note's last clause, which holds no past marker and tells a next step (the teacher's, the student's
+     * or a parent's: 周五交给我, 周一送他回来): the note ends on what comes next. A day opening an earlier clause (周六去罗俊家家访，他爸喝了酒…) sets the scene of a report.
      */
     private static boolean opensTheTeachersStep(String s, int at, int end, String clause) {
         int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
         return s.substring(from, at).isBlank() && s.substring(Math.min(to + 1, s.length())).isBlank()
-                && !PAST.foundIn(clause) && !clause.contains("时") && NEXT_STEP.matcher(s).region(end, s.length()).lookingAt();
+                && !PAST.foundIn(clause) && !clause.contains("时") && STEP.matcher(s).region(end, to).lookingAt();
     }
 
     private static LocalDate later(LocalDate t, String amount, String unit) {

@@ -119,6 +119,10 @@ class ExchangesAndDaysTest {
         Note talk = read("找许诗涵聊了，她说月考没考好。周一跟她家里联系。");
         assertThat(talk.date()).isEqualTo(WED.toLocalDate());
         assertThat(talk.followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+        // whoever's step it is, as long as it is one: handing work in, not a time alone or what 才 tells was done
+        assertThat(read("跟许诗涵讲了期中复习计划，让她写一张时间表，周五交给我。").followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+        assertThat(read("家长群发了运动会通知，4月24日下午两点。").followUp()).isNull();
+        assertThat(read("听刘老师说，吴天明周六晚上跟家里吵完就走了，周日上午才被他舅舅找到。").followUp()).isNull();
         // a day opening the note sets the scene of what it reports
         Note visit = read("周一去吴天明家家访，他爸喝了酒，说话很冲。");
         assertThat(visit.date()).isEqualTo(LocalDate.of(2026, 4, 13));
