@@ -144,7 +144,24 @@ final class EventDays {
     private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
             "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=" + DateResolver.SLIP_VERBS + "))");
 
+    /**
+     * A time later today opening the teacher's step in the last clause of a report (…。下午找他聊聊, …，今晚家访, …。晚上约了她妈妈):
+     * the note ends on what comes next, and nothing in that clause says it was done.
+     */
+    private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
+            "(?<![昨前明后周期拜一二三四五六日天])(今晚|今天晚上|今天下午|今天我|上午|中午|下午|晚上|放学后?)(我)?(先|就)?"
+                    + "(找(他|她|□{1,4})(聊聊|谈谈|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访))");
+
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
+        GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);
+        while (step.find()) {
+            int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
+            String rest = s.substring(step.end(), ce);
+            // the note ends on it, after what it reports: a time opening a note (上午去他家家访，…) sets the scene
+            boolean last = cs > 0 && s.substring(cs, step.start()).replace("那个", "").isBlank() && s.substring(Math.min(ce + 1, s.length())).isBlank();
+            if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
+            return new DateResolver.TimeExpr(step.start(), step.end(), today, DateResolver.Role.TODAY, false);
+        }
         GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);
         while (m.find()) {
             // the voice slip 在 for 再 (下午在找她) reads as 再 here

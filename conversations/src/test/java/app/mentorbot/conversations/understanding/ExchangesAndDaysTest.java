@@ -157,4 +157,14 @@ class ExchangesAndDaysTest {
         // the teacher's own day after it still is
         assertThat(read("吴天明这周作业没交，跟他说了周末补齐，下周一我检查。").followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
     }
+
+    @Test
+    void aTimeLaterTodayOpeningTheLastClauseWithTheTeachersStepIsTodaysFollowUp() {
+        Note seen = read("吴天明这两天上课老走神 那个 下午找他聊聊");
+        assertThat(seen.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(seen.followUp()).isEqualTo(WED.toLocalDate());
+        assertThat(read("许诗涵今天说有人半夜给她发消息。已报学校，晚上约了她妈妈。").followUp()).isEqualTo(WED.toLocalDate());
+        // opening the note, the same words set the scene of what it reports
+        assertThat(read("下午去吴天明家家访，他跟外婆住，爸妈在外地。").followUp()).isNull();
+    }
 }
