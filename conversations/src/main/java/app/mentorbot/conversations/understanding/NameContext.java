@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.dictionary.CoreDictionary;
@@ -256,5 +257,18 @@ final class NameContext {
             if (n[1] == start && names.stream().anyMatch(m -> m[1] == n[0] || m[1] + 1 == n[0] && "、, 和跟与及".indexOf(s.charAt(m[1])) >= 0)) return true;
         }
         return false;
+    }
+
+    /** Fillers a dictated note may open with before its subject. */
+    private static final Pattern OPENING_FILLER = Pattern.compile("\\s*((那个|就是|嗯|呃|哦)\\s*)*");
+    private static final Pattern PRONOUN = Pattern.compile("[他她]");
+
+    /**
+     * The name opens the note (after fillers) and a 他 or 她 later refers back to it (乐天上个礼拜状态特别不对…他用不着了,
+     * 齐心的QQ空间下午全清空了…她追了两年): the note's first words are its subject, a person. 夏天到了，提醒我… has no one to refer back.
+     */
+    static boolean opensANoteAboutThem(String s, int start, int end) {
+        Matcher filler = OPENING_FILLER.matcher(s);
+        return start == (filler.lookingAt() ? filler.end() : 0) && PRONOUN.matcher(s).region(end, s.length()).find();
     }
 }

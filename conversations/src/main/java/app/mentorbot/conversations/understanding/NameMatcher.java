@@ -146,6 +146,8 @@ final class NameMatcher {
         // a title (《离家出走的小明》) names a book or a play: only a full name that is no word is still a student
         hits.removeIf(h -> inTitle(s, h.start(), h.end()) && (wordLike(h) || h.forms().stream().noneMatch(f -> f.type() == FormType.FULL)));
         List<Hit> kept = keepInNameContext(s, hits);
+        // a note that names no one else, opening with a word-name a pronoun then refers back to, is about that student
+        if (kept.isEmpty()) for (Hit h : hits) if (wordLike(h) && NameContext.opensANoteAboutThem(s, h.start(), h.end())) kept = List.of(h);
         List<Mention> mentions = new ArrayList<>();
         for (Hit h : kept) mentions.add(resolve(h, senderId));
         mentions.addAll(collective(s, senderId, mentions));

@@ -46,4 +46,13 @@ class WordNamesWherePeopleStandTest {
     void aWordNameBeforeHomeAfterAVisitDoneIsTheirHome() {
         assertThat(read("今天一早去了高兴家，他奶奶在").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aWordNameOpeningANoteThatNamesNoOneElseIsItsSubjectWhenAPronounRefersBack() {
+        Note n = read("高兴上个礼拜状态特别不对，周五把复习资料全分给了后排，说他用不着了。");
+        assertThat(n.studentIds()).containsExactly("A3");
+        assertThat(n.clarify()).isNull();
+        // a word with no one to refer back to is no one
+        assertThat(read("高兴得很，这次月考大家都进步了，提醒我周五表扬一下").studentIds()).isEmpty();
+    }
 }
