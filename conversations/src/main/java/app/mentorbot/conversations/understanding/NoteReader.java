@@ -72,10 +72,12 @@ public final class NoteReader {
     private static final List<String> WARM_UP = List.of(
             "今天下午找他谈心，他说最近数学跟不上，晚上睡不好，下周三再跟进一下。",
             "他妈妈打电话来说孩子周末在家一直玩手机，我建议家长和孩子约定时间。",
-            "昨晚他没回宿舍，电话也关机了，手腕上有几道划痕，说是猫抓的。",
-            "提醒我月底前联系家长", "帮我查一下上个月的记录", "好的，谢谢");
+            "昨晚他没回宿舍，电话也关机了，手腕上有几道划痕，说是猫抓的。", "提醒我月底前联系家长", "帮我查一下上个月的记录", "好的，谢谢");
 
     private static final GatedPattern SEPARATELY = GatedPattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流");
+    /** A meeting the teacher called (开了个小会, 叫到一起, 全体导生开会); the teacher's talk right after 分别/单独… (分别找了, 单独谈). */
+    private static final GatedPattern GATHERED = GatedPattern.compile("小会|开会|开了个会|叫到一起|叫到一块|叫在一起|一起叫|一起谈|一起聊|全体");
+    private static final Pattern TALKED_WITH = Pattern.compile("(地|的)?(和|跟|与|给|把)?[^,.;!?。]{0,4}?(找|谈|聊|叫|约|问|交流|沟通|面谈|辅导|见)");
     private static final GatedPattern TOGETHER = GatedPattern.compile("集体|小组交流|小组|一起|一块儿|一块|一同|一道|全体|座谈|团体");
     /** Unnamed students in the plural (和几个学生聊, 找了三个同学): a group whoever is named. */
     private static final GatedPattern UNNAMED_GROUP = GatedPattern.compile(
@@ -231,12 +233,15 @@ public final class NoteReader {
             int at = sep.start();
             if (r.times.stream().anyMatch(t -> t.role() == DateResolver.Role.FUTURE
                     && Clauses.clauseStart(r.s, t.start()) == Clauses.clauseStart(r.s, at) && Math.abs(t.start() - at) <= 10)) continue;
+            // 开了个小会…各自说了寒假打算: each speaking in turn at a meeting is still the meeting
+            if (GATHERED.foundIn(r.s) && !TALKED_WITH.matcher(r.s).region(sep.end(), r.s.length()).lookingAt()) continue;
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
-        if (people >= 2 && !collective && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
-        if (people >= 2 && !collective && oneInTheTalksClause(r)) return TalkType.INDIVIDUAL;   // …打架。今天找秦朗谈了
-        if (people >= 2 && !collective && eachInASentenceOfTheirOwn(r)) return TalkType.INDIVIDUAL;   // □□考了41…。□□考得不错…
+        boolean gathered = GATHERED.foundIn(r.s) || UNNAMED_GROUP.foundIn(r.s);
+        if (people >= 2 && !collective && !gathered && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
+        if (people >= 2 && !collective && !gathered && oneInTheTalksClause(r)) return TalkType.INDIVIDUAL;   // …打架。今天找秦朗谈了
+        if (people >= 2 && !collective && !gathered && eachInASentenceOfTheirOwn(r)) return TalkType.INDIVIDUAL;   // □□考了41…。□□考得不错…
         if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());

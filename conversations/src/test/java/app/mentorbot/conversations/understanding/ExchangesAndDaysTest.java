@@ -167,4 +167,13 @@ class ExchangesAndDaysTest {
         // opening the note, the same words set the scene of what it reports
         assertThat(read("下午去吴天明家家访，他跟外婆住，爸妈在外地。").followUp()).isNull();
     }
+
+    @Test
+    void aMeetingTheTeacherCalledIsAGroupTalkWhateverEachSaidInTurn() {
+        Note meeting = read("把许诗涵、吴天明、高兴叫到办公室开了个小会，各自说了期中的目标。");
+        assertThat(meeting.kind()).isEqualTo(Kind.TALK);
+        assertThat(meeting.talkType()).isEqualTo(TalkType.GROUP);
+        // talks had one by one are still each their own
+        assertThat(read("今天分别找了许诗涵、吴天明谈期中的目标。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
+    }
 }
