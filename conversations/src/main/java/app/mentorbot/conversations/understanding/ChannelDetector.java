@@ -39,6 +39,8 @@ final class ChannelDetector {
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
 
+    private static final java.util.regex.Pattern NOT_HAPPENED = java.util.regex.Pattern.compile("(没|未|不|没有)$");
+
     /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
     private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");
 
@@ -60,6 +62,8 @@ final class ChannelDetector {
         Found best = null;
         for (var e : cues.entrySet()) {
             Cues.Span m = e.getValue().find(s);
+            // 昨天没来学校, 家长会他家没来人: a meeting that did not happen is no channel
+            while (m != null && NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find()) m = e.getValue().find(s, m.end());
             if (m != null && (best == null || m.start() < best.start()
                     || m.start() == best.start() && m.end() > best.end())) {
                 best = new Found(e.getKey(), m.start(), m.end());

@@ -176,4 +176,12 @@ class ExchangesAndDaysTest {
         // talks had one by one are still each their own
         assertThat(read("今天分别找了许诗涵、吴天明谈期中的目标。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
     }
+
+    @Test
+    void theStudentsHomeWhereTheTeacherWentIsAVisitAndACallThatCameInIsAPhoneCall() {
+        assertThat(read("上午去了吴天明家，跟他奶奶聊了半个钟头。").channel()).isEqualTo(Channel.HOME_VISIT);
+        assertThat(read("许诗涵妈妈早上打过来说昨晚陪她睡的").channel()).isEqualTo(Channel.PHONE);
+        // a day at school that did not happen is no meeting there
+        assertThat(read("吴天明昨天没来学校，打电话给他姑姑，说人在家。").channel()).isEqualTo(Channel.PHONE);
+    }
 }
