@@ -184,4 +184,11 @@ class ExchangesAndDaysTest {
         // a day at school that did not happen is no meeting there
         assertThat(read("吴天明昨天没来学校，打电话给他姑姑，说人在家。").channel()).isEqualTo(Channel.PHONE);
     }
+
+    @Test
+    void aFailingScoreWithoutItsUnitOrAFallInRankIsForTheClassHead() {
+        assertThat(read("谈：许诗涵，月考历史58，说背不进去；教了她画时间轴。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("月考成绩出来了，吴天明从年级60掉到了190多。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("吴天明这次数学92，进步很大。").flags()).doesNotContain(Flag.ACADEMIC);
+    }
 }
