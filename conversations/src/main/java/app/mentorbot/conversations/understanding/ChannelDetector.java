@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How a parent contact happened: by phone, a home visit, online, in person. The first channel word in the note wins,
@@ -39,7 +40,7 @@ final class ChannelDetector {
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
 
-    private static final java.util.regex.Pattern NOT_HAPPENED = java.util.regex.Pattern.compile("(没|未|不|没有)$");
+    private static final Pattern NOT_HAPPENED = Pattern.compile("(没|未|不|没有)$");
 
     /** A change of plan: the channel named after it is the one used (约了来学校，没来，改成电话沟通). */
     private static final GatedPattern SWITCH = GatedPattern.compile("改成|改为|改用|换成|改打|只好|只能");

@@ -274,8 +274,8 @@ final class DateResolver {
         if (PLAN.foundIn(clause)) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
-        // 找他聊了，周一跟他家里联系: a day opening a clause of its own, the teacher's next step, with no past marker there
-        if (opensTheTeachersStep(s, at, end, clause)) return true;
+        // 找他聊了，周一跟他家里联系: a day opening the last clause, a next step after it, with no past marker there
+        if (opensTheNextStep(s, at, end, clause)) return true;
         if (PAST.foundIn(Clauses.spokenSentenceAt(s, at))) return false;
         // 周三去冯雪家家访，她妈妈一个人带两个娃…。白玉挺懂事: a day opening a note that goes on to report sets its scene
         return !(s.substring(0, at).isBlank() && PAST.foundIn(s));
@@ -292,7 +292,7 @@ final class DateResolver {
      * The day opens the note's last clause, which holds no past marker and tells a next step (the teacher's, the student's
      * or a parent's: 周五交给我, 周一送他回来): the note ends on what comes next. A day opening an earlier clause (周六去罗俊家家访，他爸喝了酒…) sets the scene of a report.
      */
-    private static boolean opensTheTeachersStep(String s, int at, int end, String clause) {
+    private static boolean opensTheNextStep(String s, int at, int end, String clause) {
         int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
         return s.substring(from, at).isBlank() && s.substring(Math.min(to + 1, s.length())).isBlank()
                 && !PAST.foundIn(clause) && !clause.contains("时") && STEP.matcher(s).region(end, to).lookingAt();

@@ -190,5 +190,6 @@ class ExchangesAndDaysTest {
         assertThat(read("谈：许诗涵，月考历史58，说背不进去；教了她画时间轴。").flags()).contains(Flag.ACADEMIC);
         assertThat(read("月考成绩出来了，吴天明从年级60掉到了190多。").flags()).contains(Flag.ACADEMIC);
         assertThat(read("吴天明这次数学92，进步很大。").flags()).doesNotContain(Flag.ACADEMIC);
+        assertThat(read("找许诗涵谈了不到四十分钟，她说最近挺好的。").flags()).doesNotContain(Flag.ACADEMIC);
     }
 }
