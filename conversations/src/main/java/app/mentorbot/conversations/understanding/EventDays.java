@@ -123,7 +123,9 @@ final class EventDays {
                 String clause = s.substring(cs, ce);
                 // 因为月底搬家, 要是下礼拜再不过: a reason or a supposition, not a plan
                 String near = s.substring(Math.max(cs, t.start() - 8), t.start());
-                if (REASON_OR_IF.foundIn(near) && !near.contains("我")) continue;
+                if (REASON_OR_IF.foundIn(near) && !TEACHERS_CONDITION.matcher(near).find()) continue;
+                // 明早要是醒不过来: a day a supposition follows is no day of anyone's
+                if (SUPPOSED_AFTER.matcher(s).region(t.end(), ce).lookingAt()) continue;
                 // 每周二、周四: the first of the days listed
                 if (k + 1 < times.size() && times.get(k + 1).start() - t.end() <= 2 && times.get(k + 1).date() != null
                         && t.date() != null && times.get(k + 1).date().isBefore(t.date())) t = times.get(k + 1);
@@ -193,6 +195,9 @@ final class EventDays {
     private static final Pattern WHAT_WAS_TALKED_ABOUT = Pattern.compile("[^,.;!?。的再]{0,3}(的|那件|那次)(事|情况|事情)");
     private static final Pattern BARE_WEEKDAY = Pattern.compile("(周|星期|礼拜)[一二三四五六日天]");
     private static final GatedPattern REASON_OR_IF = GatedPattern.compile("因为|由于|要是|如果|万一|假如");
+    /** The teacher's own condition (我如果明天有空…), not a supposition in someone's words (跟我说要是下礼拜…). */
+    private static final Pattern TEACHERS_CONDITION = Pattern.compile("我(因为|如果|要是|万一|假如)");
+    private static final Pattern SUPPOSED_AFTER = Pattern.compile(".{0,2}?(要是|如果|万一|假如)");
 
     /** 今天一早我再找她, 约了中午再打电话: a time today that a plan with 再 follows, not the day of the report. */
     private static boolean laterToday(String s, DateResolver.TimeExpr t) {

@@ -32,6 +32,14 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aDayInASuppositionIsNoOnesDay() {
+        assertThat(read("找许诗涵谈了，她说最近一闭眼就想，明早要是醒不过来倒也省事。已经转给心理老师。").followUp()).isNull();
+        assertThat(read("吴天明周记里写：要是我明天不来了，大家应该都能轻松点吧。找他聊，他一直不吭声。").followUp()).isNull();
+        // the teacher's own condition still plans
+        assertThat(read("吴天明这周作业又没交，我如果明天有空再找他聊聊。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+    }
+
+    @Test
     void aDayInTypedQuotesIsSomeonesWordsNotThePlan() {
         Note heard = read("吴天明今天中午跟我说，有人把他堵在墙角，走的时候还撂话'明天接着来'。");
         assertThat(heard.followUp()).isNull();
