@@ -40,6 +40,11 @@ final class Clauses {
         return j;
     }
 
+    /** Nothing but blanks follows the clause ending at {@code clauseEnd}: it is the note's last. */
+    static boolean endsTheNote(String s, int clauseEnd) {
+        return s.substring(Math.min(clauseEnd + 1, s.length())).isBlank();
+    }
+
     static String clauseAt(String s, int i) {
         return s.substring(clauseStart(s, i), clauseEnd(s, Math.max(i, clauseStart(s, i))));
     }

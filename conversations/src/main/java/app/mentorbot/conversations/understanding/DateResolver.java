@@ -294,7 +294,7 @@ final class DateResolver {
      */
     private static boolean opensTheNextStep(String s, int at, int end, String clause) {
         int from = Clauses.clauseStart(s, at), to = Clauses.clauseEnd(s, at);
-        return s.substring(from, at).isBlank() && s.substring(Math.min(to + 1, s.length())).isBlank()
+        return s.substring(from, at).isBlank() && Clauses.endsTheNote(s, to)
                 && !PAST.foundIn(clause) && !clause.contains("时") && STEP.matcher(s).region(end, to).lookingAt();
     }
 

@@ -224,7 +224,7 @@ public final class NoteReader {
     }
 
     private static TalkType talkType(Reading r) {
-        boolean collective = r.mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE);
+        boolean collective = r.mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE), meeting = GATHERED.foundIn(r.s);
         GatedPattern.Scan sep = SEPARATELY.scan(r.s);
         GatedPattern.Scan tog = TOGETHER.scan(r.s);
         int people = r.students.size() + (r.clarify == null ? 0 : (int) r.mentions.stream().filter(m -> !m.pinned()).count());
@@ -234,15 +234,15 @@ public final class NoteReader {
             if (r.times.stream().anyMatch(t -> t.role() == DateResolver.Role.FUTURE
                     && Clauses.clauseStart(r.s, t.start()) == Clauses.clauseStart(r.s, at) && Math.abs(t.start() - at) <= 10)) continue;
             // 开了个小会…各自说了寒假打算: each speaking in turn at a meeting is still the meeting
-            if (GATHERED.foundIn(r.s) && !TALKED_WITH.matcher(r.s).region(sep.end(), r.s.length()).lookingAt()) continue;
+            if (meeting && !TALKED_WITH.matcher(r.s).region(sep.end(), r.s.length()).lookingAt()) continue;
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
-        boolean gathered = GATHERED.foundIn(r.s) || UNNAMED_GROUP.foundIn(r.s);
-        if (people >= 2 && !collective && !gathered && othersInFirstsWords(r)) return TalkType.INDIVIDUAL;   // 林丽说罗佳琪…: one talk, about a classmate
-        if (people >= 2 && !collective && !gathered && oneInTheTalksClause(r)) return TalkType.INDIVIDUAL;   // …打架。今天找秦朗谈了
-        if (people >= 2 && !collective && !gathered && eachInASentenceOfTheirOwn(r)) return TalkType.INDIVIDUAL;   // □□考了41…。□□考得不错…
-        if (people >= 2 || collective || (tog.find() && people != 1) || UNNAMED_GROUP.foundIn(r.s)) {
+        boolean unnamedGroup = UNNAMED_GROUP.foundIn(r.s);
+        // one talk about a classmate (林丽说罗佳琪…), one in the talk's clause (…打架。今天找秦朗谈了), each in a sentence (□□考了41…。□□…)
+        if (people >= 2 && !collective && !meeting && !unnamedGroup
+                && (othersInFirstsWords(r) || oneInTheTalksClause(r) || eachInASentenceOfTheirOwn(r))) return TalkType.INDIVIDUAL;
+        if (people >= 2 || collective || (tog.find() && people != 1) || unnamedGroup) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
