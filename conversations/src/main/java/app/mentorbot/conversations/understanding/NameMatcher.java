@@ -301,7 +301,9 @@ final class NameMatcher {
             // what the student did or scored this week (杨思琪这周三次迟到, 黄雨英语期末只考了38分)
             + "|这周|这礼拜|这星期|这学期|上周|又|连续|期中|期末|月考|语文|数学|英语|物理|化学|生物|历史|地理|政治|作业"
             // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
-            + "| |他妈|他爸|她妈|她爸|这孩子)";
+            + "| |他妈|他爸|她妈|她爸|这孩子"
+            // what a person does (王梓轩来问我, 林丽没来, 杨秋月被叫去)
+            + "|来找|来问|来办公室|没来|被叫|被老师)";
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
             "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的))(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
@@ -311,7 +313,7 @@ final class NameMatcher {
      * own, tried only where a clause opens, so that the subject's is not tried after every 天 or 是 of a note.
      */
     private static final GatedPattern SUBJECT_AFTER_OPENING = GatedPattern.compileAfter(
-            "(?:^|(?<=[,.;!?。 \\n]))(?:那个|就是|然后|今天|昨天|今早|昨晚|刚才|(?:今天|昨天)?(?:上午|下午|晚上|中午|早上))(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
+            "(?:^|(?<=[,.;!?。 \\n]))(?:那个|就是|然后|今天|昨天|今早|昨晚|刚才|(?:今天|昨天)?(?:上午|下午|晚上|中午|早上)|\\p{IsHan}{1,2}课(?:上|间|后|点名)?)(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
             ",.;!?。 \n");
 
     private static final Set<String> NOT_PERSONS = Set.of(

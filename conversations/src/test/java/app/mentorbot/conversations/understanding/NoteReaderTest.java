@@ -236,6 +236,13 @@ class NoteReaderTest {
             assertThat(read("M3", "那个何新今天数学作业又没交").clarify()).containsExactly("B6");
             assertThat(read("M3", "今天晚上何新上课又睡觉").clarify()).containsExactly("B6");
         }
+        @Test void aFullNameNoStudentHasIsAskedAboutWhenItComesAsksOrIsMissing() {
+            // what a person does after a day or a lesson opening the clause: came to ask, was missing at roll call
+            assertThat(read("今天王梓轩来问我物理竞赛报名的事").clarify()).isEmpty();
+            assertThat(read("体育课点名林丽又没来，这个月第三次了").clarify()).isEmpty();
+            // money that came back is no one coming (钱 is a surname too)
+            assertThat(read("许诗涵被拿走的钱追回来了").clarify()).isNull();
+        }
         @Test void whatSomeoneWasAskedIsNoUnknownPerson() {
             assertThat(read("许诗涵说昨晚是班车爆胎了，我打给司机问了，确实是").clarify()).isNull();
         }
