@@ -33,7 +33,9 @@ final class TalkWords {
                     // the student calls or writes the other way round (□□晚上打电话给我, 她发微信给我)
                     + "|(□|他|她)(?=[^,.;!?。]{0,16}给我)" + NOT_A_PARENT + "{0,8}(打|发|回)(了|过)?(个|一个|一条|一段)?(电话|微信|消息|视频|语音|短信|信息)给我"
                     // the student hands or sends the teacher something (□□截图发给我的, 她给我看了手机)
-                    + "|(□|他|她)(?=[^,.;!?。]{0,12}[发转拿递给])" + NOT_A_PARENT + "{0,10}?((发|转|拿|递)(过来)?给我|给我看)"
+                    + "|(□|他|她)(?=[^,.;!?。]{0,12}[发转拿递给])" + NOT_A_PARENT + "{0,10}?((发|转|拿|递)(过来)?给了?我|给了?我看)"
+                    // a classmate sends or shows the teacher something (他同桌截图发给了我, 同桌拍照给我看的)
+                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,8}?((发|转|拿|递|拍)[^,.;!?。]{0,3}?给了?我|给了?我看)"
                     // on someone else's phone (□□用他妈手机在微信上给我发消息): the student still writes
                     + "|(□|他|她)(?:用|拿|借)[^,.;!?。]{0,6}(?:手机|电话|平板|电脑|微信|号)[^,.;!?。]{0,8}?(?:给我|跟我|找我)"
                     // several students called in by name (分别找了□□□、□□、□□□谈)

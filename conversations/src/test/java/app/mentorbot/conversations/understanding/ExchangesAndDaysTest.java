@@ -63,6 +63,9 @@ class ExchangesAndDaysTest {
         assertThat(read("吴天明给我看了他手机，有人在抖音上给他留言骂他。").kind()).isEqualTo(Kind.TALK);
         assertThat(read("吴天明用他妈手机在微信上给我发消息，问明天要不要带校服。").kind()).isEqualTo(Kind.TALK);
         assertThat(read("吴天明他妈在微信上给我发消息，问明天要不要带校服。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // a classmate unnamed (his 同桌) sends or shows it, before any call to a parent: the first exchange is a talk
+        assertThat(read("许诗涵在QQ空间发了一条'再见了'，她同桌截图发给了我。打她电话没人接，后来联系上她妈。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("许诗涵今天上课在本子上写满了“好累”，同桌拍照给我看的。").kind()).isEqualTo(Kind.TALK);
     }
 
     @Test
