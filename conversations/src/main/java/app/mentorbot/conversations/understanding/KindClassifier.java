@@ -78,9 +78,10 @@ final class KindClassifier {
             if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
         }
         Decision query = Questions.putToTheBot(s);
-        if (query != null && !tellsOfARisk(s)) return query;
         GatedPattern.Scan lead = REMIND_LEAD.scan(s);
-        if (lead.find()) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
+        boolean remindLead = lead.find();   // 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
+        if (query != null && !tellsOfARisk(s) && !(remindLead && !Questions.endsAsking(s))) return query;
+        if (remindLead) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below
         boolean reportsPast = pastMarker || reportsPast(s, times, spoke);

@@ -90,6 +90,11 @@ final class Questions {
         return REPORTING.foundIn(sentence.substring(0, asks.start())) ? null : asks;
     }
 
+    /** The note ends on a question mark or 吗: it asks outright. */
+    static boolean endsAsking(String s) {
+        return QUESTION.foundIn(s);
+    }
+
     private static boolean reportedQuestion(String s, int at) {
         return ASKED_ME.foundIn(s.substring(Clauses.sentenceStart(s, at), Math.min(s.length(), at + 1)));
     }

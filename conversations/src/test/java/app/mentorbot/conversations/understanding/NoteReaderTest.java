@@ -556,6 +556,11 @@ class NoteReaderTest {
         @Test void rememberToRemindMeIsAReminderEvenAfterSomethingPast() {
             assertThat(read("过两天记得提醒我去许诗涵家看一下，她家里好像出了点事").kind()).isEqualTo(Kind.REMINDER);
         }
+        @Test void aReminderToCollectRecordsIsATaskNotALookUp() {
+            assertThat(read("提醒我月底前收齐许诗涵的成长档案").kind()).isEqualTo(Kind.REMINDER);
+            assertThat(read("许诗涵的成长档案").kind()).isEqualTo(Kind.QUERY);
+            assertThat(read("提醒我一下，许诗涵的成长档案在哪里？").kind()).isEqualTo(Kind.QUERY);
+        }
         @Test void aVideoCallWithAParentIsAnOnlineContact() {
             Note n = read("今天视频连线了许诗涵妈妈，说了她失眠的事");
             assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
