@@ -191,6 +191,11 @@ class ExchangesAndDaysTest {
     @Test
     void theStudentsHomeWhereTheTeacherWentIsAVisitAndACallThatCameInIsAPhoneCall() {
         assertThat(read("上午去了吴天明家，跟他奶奶聊了半个钟头。").channel()).isEqualTo(Channel.HOME_VISIT);
+        // the visit is the contact, whoever the note then tells of
+        Note visit = read("今晚和政教处李主任一起去了吴天明家。他爸没喝酒，态度还好，承认那次下手重了。");
+        assertThat(visit.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(visit.channel()).isEqualTo(Channel.HOME_VISIT);
+        assertThat(read("明天去吴天明家看看。").kind()).isEqualTo(Kind.REMINDER);
         assertThat(read("许诗涵妈妈早上打过来说昨晚陪她睡的").channel()).isEqualTo(Channel.PHONE);
         // a day at school that did not happen is no meeting there
         assertThat(read("吴天明昨天没来学校，打电话给他姑姑，说人在家。").channel()).isEqualTo(Channel.PHONE);
