@@ -69,6 +69,14 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void theTeachersOwnWordsToComeAreAPlanNotTheStudentSpeaking() {
+        // 演讲 and the teacher's 说一下 are no 讲 or 说 of the student's
+        assertThat(read("周五中午找许诗涵谈一下英语演讲比赛的事。").kind()).isEqualTo(Kind.REMINDER);
+        assertThat(read("周五找许诗涵说一下数学作业的事。").kind()).isEqualTo(Kind.REMINDER);
+        assertThat(read("许诗涵说周五想跟我聊聊数学作业的事。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
     void studentsCalledInByNameOneAfterAnotherWereTalkedWith() {
         Note talks = read("下午分别找了许诗涵、吴天明、周一鸣谈抄作业的事，三个都承认了。");
         assertThat(talks.kind()).isEqualTo(Kind.TALK);
