@@ -27,7 +27,7 @@ final class KindClassifier {
     private static final Pattern FILLER = Pattern.compile(FILLERS);
     /** A request to the bot opening the note, after fillers (那个 提醒我…); 让我 before a day is a dictated 提醒我 (让我礼拜四…). */
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
-            "^(?:" + FILLERS + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|\\d)))");
+            "^(?:" + FILLERS + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"

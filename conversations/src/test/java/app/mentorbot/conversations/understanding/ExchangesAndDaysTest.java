@@ -119,6 +119,10 @@ class ExchangesAndDaysTest {
         Note n = read("那个 让我礼拜四给吴天明爸爸回个电话 住宿费的事学校批了");
         assertThat(n.kind()).isEqualTo(Kind.REMINDER);
         assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+        // a time later today too
+        Note today = read("让我今天下午第三节课后带吴天明去找朱老师，顺便给他妈妈打个电话");
+        assertThat(today.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(today.followUp()).isEqualTo(WED.toLocalDate());
     }
 
     @Test
