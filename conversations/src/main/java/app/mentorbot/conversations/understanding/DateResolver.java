@@ -272,6 +272,9 @@ final class DateResolver {
         if (SAID_THEN.matcher(s).region(end, s.length()).lookingAt()) return false;
         String clause = Clauses.clauseAt(s, at);
         if (PLAN.foundIn(clause)) return true;
+        // 提醒我：周五科学课后收他的日记，他欠了两周了: the request's own clause after its colon plans, whatever the sentence reports
+        int from = Clauses.clauseStart(s, at);
+        if (from > 0 && ":：".indexOf(s.charAt(from - 1)) >= 0 && PLAN.foundIn(Clauses.clauseAt(s, from - 1))) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
         // 找他聊了，周一跟他家里联系: a day opening the last clause, a next step after it, with no past marker there

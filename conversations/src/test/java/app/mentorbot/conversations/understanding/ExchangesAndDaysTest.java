@@ -126,6 +126,15 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void theDayAfterAReminderRequestsColonIsItsDayWhateverTheSentenceReports() {
+        Note n = read("提醒我：周五科学课后收吴天明的观察日记，他欠了两周了。");
+        assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+        // a heading's colon plans nothing: 周一 there is past, no follow-up
+        assertThat(read("谈：吴天明，周一迟到了，说是闹钟没响。").followUp()).isNull();
+    }
+
+    @Test
     void aGuardianWhoCalledOrToldSomethingIsAContactThatHappenedWhateverItPlans() {
         Note call = read("晚上许诗涵阿妈打电话给我，讲她抱着门框哭，死都不肯上车。我讲今晚先在家住，明天我先找她。");
         assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
