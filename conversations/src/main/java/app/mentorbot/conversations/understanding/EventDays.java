@@ -152,7 +152,9 @@ final class EventDays {
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
             "(?<![昨前明后周期拜一二三四五六日天])(今晚|今天晚上|今天下午|今天我|上午|中午|下午|晚上|放学后?)(我)?(先|就)?"
-                    + "(找(他|她|□{1,4})(聊聊|谈谈|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访))");
+                    + "(找(他|她|□{1,4})(聊聊|谈谈|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
+                    // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
+                    + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补))");
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
         GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);

@@ -196,6 +196,11 @@ class ExchangesAndDaysTest {
         assertThat(seen.kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(seen.followUp()).isEqualTo(WED.toLocalDate());
         assertThat(read("许诗涵今天说有人半夜给她发消息。已报学校，晚上约了她妈妈。").followUp()).isEqualTo(WED.toLocalDate());
+        // a guardian to reach, or what the school arranges for the student
+        assertThat(read("许诗涵哭着来办公室，说有人扯她头发。已报保卫科，晚上联系她妈妈。").followUp()).isEqualTo(WED.toLocalDate());
+        assertThat(read("吴天明说宿舍那几个往他床上泼水。已经跟宿管说了，晚上就给他调寝室。").followUp()).isEqualTo(WED.toLocalDate());
+        // a guardian's own words about tonight are theirs
+        assertThat(read("吴天明膝盖擦破了，打电话跟他外婆说了，外婆说晓得了，晚上给他换药。").followUp()).isNull();
         // opening the note, the same words set the scene of what it reports
         assertThat(read("下午去吴天明家家访，他跟外婆住，爸妈在外地。").followUp()).isNull();
     }
