@@ -126,6 +126,14 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void theTeachersSouthernWordsAboutADayArePlansToo() {
+        // 讲 is the southern 说: what the teacher told a parent plans
+        Note call = read("吴天明他爸从东莞打电话来，讲他数学听不懂。我讲下周开始午休给他补一补。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+    }
+
+    @Test
     void theDayAfterAReminderRequestsColonIsItsDayWhateverTheSentenceReports() {
         Note n = read("提醒我：周五科学课后收吴天明的观察日记，他欠了两周了。");
         assertThat(n.kind()).isEqualTo(Kind.REMINDER);
