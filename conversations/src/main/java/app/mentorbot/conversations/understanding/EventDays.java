@@ -162,7 +162,7 @@ final class EventDays {
             int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
             String rest = s.substring(step.end(), ce);
             // the note ends on it, after what it reports: a time opening a note (上午去他家家访，…) sets the scene
-            boolean last = cs > 0 && s.substring(cs, step.start()).replace("那个", "").isBlank() && Clauses.endsTheNote(s, ce);
+            boolean last = cs > 0 && Fillers.strip(s.substring(cs, step.start())).isEmpty() && Clauses.endsTheNote(s, ce);
             if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
             return new DateResolver.TimeExpr(step.start(), step.end(), today, DateResolver.Role.TODAY, false);
         }

@@ -23,8 +23,7 @@ final class KindClassifier {
             "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
     /** A voice note's fillers and pauses (那个, 嗯, 就是, spaces). */
-    private static final String FILLERS = "那个|嗯+|呃+|啊+|就是|然后|\\s";
-    private static final Pattern FILLER = Pattern.compile(FILLERS);
+    private static final String FILLERS = Fillers.WORDS + "|\\s";
     /** A request to the bot opening the note, after fillers (那个 提醒我…); 让我 before a day is a dictated 提醒我 (让我礼拜四…). */
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
             "^(?:" + FILLERS + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
@@ -187,7 +186,7 @@ final class KindClassifier {
             int end = Clauses.clauseEnd(s, i);
             String clause = s.substring(i, end);
             if (plans(clause, i, end, times)) return false;
-            String bare = FILLER.matcher(clause).replaceAll("");
+            String bare = Fillers.strip(clause);
             if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || flags.anyIn(clause))) {
                 return true;
             }

@@ -260,7 +260,7 @@ final class NameContext {
     }
 
     /** Fillers a dictated note may open with before its subject. */
-    private static final Pattern OPENING_FILLER = Pattern.compile("\\s*((那个|就是|嗯|呃|哦)\\s*)*");
+    private static final Pattern OPENING_FILLER = Pattern.compile("\\s*((" + Fillers.WORDS + ")\\s*)*");
     private static final Pattern PRONOUN = Pattern.compile("[他她]");
 
     /**
