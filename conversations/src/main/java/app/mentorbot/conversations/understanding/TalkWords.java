@@ -11,6 +11,8 @@ final class TalkWords {
     /** Words that start a person other than the student: a family member, another adult, another student. */
     static final String OTHER_PEOPLE = KinWords.STARTS + "|老师|同学|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
             + "|继母|继父|监护人|叔|婶|伯|哥|姐";
+    /** A student other than the one the note is about, who may tell or show the teacher something. */
+    private static final String CLASSMATES = "室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的";
     /** Any char of a clause except one that starts a parent or another adult (□□妈妈说 is the mother speaking). */
     static final String NOT_A_PARENT = charNotStarting(OTHER_PEOPLE + "|家里|家人|屋头");
 
@@ -35,7 +37,7 @@ final class TalkWords {
                     // the student hands or sends the teacher something (□□截图发给我的, 她给我看了手机)
                     + "|(□|他|她)(?=[^,.;!?。]{0,12}[发转拿递给])" + NOT_A_PARENT + "{0,10}?((发|转|拿|递)(过来)?给了?我|给了?我看)"
                     // a classmate sends or shows the teacher something (他同桌截图发给了我, 同桌拍照给我看的)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,8}?((发|转|拿|递|拍)[^,.;!?。]{0,3}?给了?我|给了?我看)"
+                    + "|(" + CLASSMATES + ")[^,.;!?。]{0,8}?((发|转|拿|递|拍)[^,.;!?。]{0,3}?给了?我|给了?我看)"
                     // on someone else's phone (□□用他妈手机在微信上给我发消息): the student still writes
                     + "|(□|他|她)(?:用|拿|借)[^,.;!?。]{0,6}(?:手机|电话|平板|电脑|微信|号)[^,.;!?。]{0,8}?(?:给我|跟我|找我)"
                     // several students called in by name (分别找了□□□、□□、□□□谈)
@@ -46,7 +48,7 @@ final class TalkWords {
                     // students called into the teacher's room (两个人今天都叫来办公室了), not by someone else (被班主任叫到办公室)
                     + "|(?<!被[^,.;!?。]{0,6})(叫|喊)(来|到|进)了?(我的?)?(办公室|心理室|咨询室|我这)"
                     // a classmate tells the teacher: on the phone, or the teacher hears it from them (听班上同学说; 听到□□跟同学说 is overheard)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,4}给我(打|发|留)"
+                    + "|(" + CLASSMATES + ")[^,.;!?。]{0,4}给我(打|发|留)"
                     + "|听(班上|班里|他|她|他的|她的)?(室友|舍友|同桌|同学|班长|好朋友|值周的学生)[^,.;!?。]{0,2}[说讲]"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
                     + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
@@ -56,7 +58,7 @@ final class TalkWords {
                     // the teacher asked the student something, and the student answered by a gesture
                     + "|[,]\\s*(他|她)(点点头|点了点头|摇摇头|摇了摇头)|夸了?(他|她|□+)"
                     // a classmate tells the teacher (a student talking with the teacher, docs/notes.md)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的)[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
+                    + "|(" + CLASSMATES + ")[^,.;!?。]{0,3}(来说|来讲|跑来说|来找我|跑来找我|告诉我|跟我[说讲]|和我[说讲])"
                     // the student came (to the office, to me) and said: 韩梦中午来心理咨询室，说…
                     + "|(□|他|她)(?=[^,.;!?。]{0,8}[来过等])" + NOT_A_PARENT + "{0,8}(?<![没不未])(来|跑来|过来|等我)[^。!?]{0,16}?[,]?\\s*(每次都|又|还|就)?(说|讲|问我|哭着说|问了|请教)(?!话|座|课|得)"
                     + "|问(了|过)?(他|她|□+)[^,.;!?。\\s]{1,10}([,]\\s*|\\s+)(他|她|□+)(就|才|只)?(说|讲)(?!话)|(□|他|她)(?=[^,.;!?。]{0,6}发来)" + NOT_A_PARENT + "{0,6}发来|问(了|过)?(他|她|□+)?(一下|下|半天)?[,]\\s*(他|她)?才?[说讲](?!话)"
@@ -70,7 +72,7 @@ final class TalkWords {
                     // asked, and the answer follows (问了，是在寝室煮面; 问了是在排练)
                     + "|问(了|过)(他|她|□+)?(一下|下)?[,]?\\s*(原来|才知道)?是(?!不是|否)"
                     // a classmate came to tell it (室友刚才来办公室说)
-                    + "|(室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
+                    + "|(" + CLASSMATES + "|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
                     // the student came to the teacher's room (□□这周来心理室做了沙盘)
                     + "|(□|他|她)(?=[^,.;!?。]{0,6}[来到过跑])" + NOT_A_PARENT + "{0,6}(来|到|跑来|过来)了?(我的?)?(办公室|心理室|咨询室|心理咨询室)");
 
