@@ -69,6 +69,13 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aStudentWhoJokesOrWhispersToTheTeacherTalksWithTheTeacher() {
+        // the subject carried over from the sentence's first clause, the manner between 跟我 and 说
+        assertThat(read("吴天明这几天状态好多了，早读跟同桌有说有笑，还跟我开玩笑说这次生物考砸了就完蛋了。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明这几天状态好多了，早读跟同桌有说有笑。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
+
+    @Test
     void theTeachersOwnWordsToComeAreAPlanNotTheStudentSpeaking() {
         // 演讲 and the teacher's 说一下 are no 讲 or 说 of the student's
         assertThat(read("周五中午找许诗涵谈一下英语演讲比赛的事。").kind()).isEqualTo(Kind.REMINDER);
