@@ -240,6 +240,9 @@ class ExchangesAndDaysTest {
         assertThat(read("许诗涵妈妈早上打过来说昨晚陪她睡的").channel()).isEqualTo(Channel.PHONE);
         // a day at school that did not happen is no meeting there
         assertThat(read("吴天明昨天没来学校，打电话给他姑姑，说人在家。").channel()).isEqualTo(Channel.PHONE);
+        // a notice about the parents' meeting is sent, not met at
+        assertThat(read("期末家长会的通知发给吴天明家长了，他奶奶没回，她不用微信。").channel()).isEqualTo(Channel.ONLINE);
+        assertThat(read("家长会上跟吴天明妈妈聊了十分钟。").channel()).isEqualTo(Channel.IN_PERSON);
     }
 
     @Test
