@@ -76,6 +76,13 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aLessonsOrAClassMeetingsDiscussionIsPublicNotATalk() {
+        assertThat(read("英语课讨论了一篇留守儿童的报道，吴天明讲得挺动情。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("班会讨论了手机管理，吴天明带头发言。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("跟吴天明讨论了选科的事。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
     void theTeachersOwnWordsToComeAreAPlanNotTheStudentSpeaking() {
         // 演讲 and the teacher's 说一下 are no 讲 or 说 of the student's
         assertThat(read("周五中午找许诗涵谈一下英语演讲比赛的事。").kind()).isEqualTo(Kind.REMINDER);
