@@ -114,22 +114,22 @@ public final class DingTalkAdapter implements Adapter {
         String id = frame.messageId();
         boolean event = StreamFrames.EVENT.equals(frame.type());
         if (id == null) {
-            log.warn("DingTalk {} frame without messageId ignored (topic {})", frame.type(), frame.topic());
+            log.warn("DingTalk {} frame without messageId ignored (topic {})", StreamFrames.loggable(frame.type()), StreamFrames.loggable(frame.topic()));
             return null;
         }
         if (!StreamFrames.TOPIC_BOT_MESSAGE.equals(frame.topic())) {
             if (event) {
-                log.debug("DingTalk event {} ({}) not used", frame.header("eventId"), frame.header("eventType"));
+                log.debug("DingTalk event {} ({}) not used", StreamFrames.loggable(frame.header("eventId")), StreamFrames.loggable(frame.header("eventType")));
                 return StreamFrames.eventAck(id, true, "ignored");
             }
-            log.debug("DingTalk {} frame {} on topic {} not handled", frame.type(), id, frame.topic());
+            log.debug("DingTalk {} frame {} on topic {} not handled", StreamFrames.loggable(frame.type()), StreamFrames.loggable(id), StreamFrames.loggable(frame.topic()));
             return StreamFrames.callbackAck(id, 404, "topic not handled");
         }
         BotMessages.Received received;
         try {
             received = BotMessages.read(frame.data(), id, clock.instant());
         } catch (BotMessages.Unreadable e) {
-            log.warn("DingTalk bot message {} unreadable: {}", id, e.getMessage());
+            log.warn("DingTalk bot message {} unreadable: {}", StreamFrames.loggable(id), e.getMessage());
             // Acknowledged all the same: a redelivery would be just as unreadable.
             return event ? StreamFrames.eventAck(id, true, "unreadable: " + e.getMessage())
                     : StreamFrames.callbackAck(id, 400, "unreadable: " + e.getMessage());

@@ -151,7 +151,7 @@ final class StreamClient {
             try {
                 ack = handler.handle(frame);
             } catch (RuntimeException e) {
-                log.warn("DingTalk frame {} ({}) failed: {}", frame.messageId(), frame.topic(), e.toString());
+                log.warn("DingTalk frame {} ({}) failed: {}", StreamFrames.loggable(frame.messageId()), StreamFrames.loggable(frame.topic()), e.toString());
                 ack = frame.messageId() == null ? null
                         : StreamFrames.EVENT.equals(frame.type()) ? StreamFrames.eventAck(frame.messageId(), false, "internal error")
                         : StreamFrames.callbackAck(frame.messageId(), 500, "internal error");
@@ -163,10 +163,10 @@ final class StreamClient {
             if (StreamFrames.TOPIC_PING.equals(frame.topic())) {
                 if (frame.messageId() != null) send(StreamFrames.pong(frame));
             } else if (StreamFrames.TOPIC_DISCONNECT.equals(frame.topic())) {
-                log.info("DingTalk gateway asks to reconnect: {}", frame.data());
+                log.info("DingTalk gateway asks to reconnect: {}", StreamFrames.loggable(frame.data()));
                 end("disconnect");
             } else {
-                log.debug("DingTalk SYSTEM frame with topic {} ignored", frame.topic());
+                log.debug("DingTalk SYSTEM frame with topic {} ignored", StreamFrames.loggable(frame.topic()));
             }
         }
 

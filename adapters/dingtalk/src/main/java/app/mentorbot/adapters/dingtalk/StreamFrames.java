@@ -92,4 +92,12 @@ final class StreamFrames {
         String s = node.asString();
         return s.isEmpty() ? null : s;
     }
+
+    /** A field of a frame as it may be logged: a protocol word (CALLBACK, /v1.0/im/bot/messages/get, an id) as it is; anything else, which a
+     * broken or hostile frame may fill with a teacher's words, only by its length. */
+    static String loggable(String field) {
+        if (field == null) return "null";
+        return field.length() <= 80 && field.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_-/.=+:".indexOf(c) >= 0))
+                ? field : "(" + field.length() + " chars, not shown)";
+    }
 }
