@@ -12,7 +12,10 @@ final class Fillers {
     /** The fillers as an alternation, each its own repeats (嗯嗯, 啊啊). */
     static final String WORDS = "那个|嗯+|呃+|啊+|哦+|就是|然后";
 
-    private static final Pattern ANY = Pattern.compile(WORDS + "|\\s");
+    /** A filler or a blank (voice input writes its pauses as spaces). */
+    static final String OR_BLANK = WORDS + "|\\s";
+
+    private static final Pattern ANY = Pattern.compile(OR_BLANK);
 
     /** The text without its fillers and blanks. */
     static String strip(CharSequence s) {

@@ -23,10 +23,9 @@ final class KindClassifier {
             "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
                     + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
     /** A voice note's fillers and pauses (那个, 嗯, 就是, spaces). */
-    private static final String FILLERS = Fillers.WORDS + "|\\s";
     /** A request to the bot opening the note, after fillers (那个 提醒我…); 让我 before a day is a dictated 提醒我 (让我礼拜四…). */
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
-            "^(?:" + FILLERS + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
+            "^(?:" + Fillers.OR_BLANK + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
@@ -79,7 +78,7 @@ final class KindClassifier {
         Decision query = Questions.putToTheBot(s);
         GatedPattern.Scan lead = REMIND_LEAD.scan(s);
         boolean remindLead = lead.find();   // 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
-        if (query != null && !tellsOfARisk(s) && !(remindLead && !Questions.endsAsking(s))) return query;
+        if (query != null && !tellsOfARisk(s) && !(remindLead && !Questions.asksOutright(s))) return query;
         if (remindLead) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below

@@ -90,8 +90,8 @@ final class Questions {
         return REPORTING.foundIn(sentence.substring(0, asks.start())) ? null : asks;
     }
 
-    /** The note ends on a question mark or 吗: it asks outright. */
-    static boolean endsAsking(String s) {
+    /** The note ends on a question mark or 吗 ({@link #QUESTION}; not {@link #ENDS_ASKING}, which takes 没有 too): it asks outright. */
+    static boolean asksOutright(String s) {
         return QUESTION.foundIn(s);
     }
 
