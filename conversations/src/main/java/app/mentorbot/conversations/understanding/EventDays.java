@@ -151,12 +151,16 @@ final class EventDays {
      * the note ends on what comes next, and nothing in that clause says it was done.
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
-            "(?<![昨前明后周期拜一二三四五六日天])(今晚|今天晚上|今天下午|今天我|上午|中午|下午|晚上|放学后?)(我)?(先|就)?"
-                    + "(找(他|她|□{1,4})(聊聊|谈谈|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
+            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天晚上|今天下午|今天我|上午|中午|下午|晚上)(我)?(先|就)?"
+                    + "(找(他|她|□{1,4})(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
-                    + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补))");
+                    + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
+                    // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
+                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|去[^,.;!?。了过]{0,5}?看看?(他|她|□)"
+                    + "|(?<=[我先])找(他|她|□{1,4}))");
 
-    private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
+    /** The span of the teacher's step later today that ends the note ({@link #LATER_TODAY_STEP}), or null. */
+    static int[] laterTodayStep(String s) {
         GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);
         while (step.find()) {
             int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
@@ -164,8 +168,14 @@ final class EventDays {
             // the note ends on it, after what it reports: a time opening a note (上午去他家家访，…) sets the scene
             boolean last = cs > 0 && Fillers.strip(s.substring(cs, step.start())).isEmpty() && Clauses.endsTheNote(s, ce);
             if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
-            return new DateResolver.TimeExpr(step.start(), step.end(), today, DateResolver.Role.TODAY, false);
+            return new int[]{step.start(), step.end()};
         }
+        return null;
+    }
+
+    private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
+        int[] step = laterTodayStep(s);
+        if (step != null) return new DateResolver.TimeExpr(step[0], step[1], today, DateResolver.Role.TODAY, false);
         GatedPattern.Scan m = TIME_OF_DAY_AGAIN.scan(s);
         while (m.find()) {
             // the voice slip 在 for 再 (下午在找她) reads as 再 here

@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 final class KindClassifier {
     record Decision(Kind kind, int start, int end) {}
 
-    private static final Pattern PLEASANTRY = Pattern.compile(
-            "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
-                    + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
     /** A voice note's fillers and pauses (那个, 嗯, 就是, spaces). */
-    /** A request to the bot opening the note, after fillers (那个 提醒我…); 让我 before a day is a dictated 提醒我 (让我礼拜四…). */
+    /** The chars of a time said before 提醒我 (两天后提醒我, 明早八点提醒我, 下周一提醒我). */
+    private static final String WHEN_CHARS = "[0-9一二三四五六七八九十两半个天周月日号点前后明今早晚上下中午底初礼拜星期末]";
+    /**
+     * A request to the bot opening the note, after fillers (那个 提醒我…) or a time (两天后提醒我…); 让我 before a day is a
+     * dictated 提醒我 (让我礼拜四…).
+     */
     private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
-            "^(?:" + Fillers.OR_BLANK + "|[,，])*(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
+            "^(?:" + Fillers.OR_BLANK + "|[,，])*(?:" + WHEN_CHARS + "{1,8}?(?=提醒我))?(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
@@ -70,11 +72,7 @@ final class KindClassifier {
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
 
     Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
-        // pleasantries are short: a long note is never only thanks and greetings
-        if (s.length() <= 40 && onlyPleasantryChars(s)) {
-            String bare = PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "");
-            if (bare.isEmpty()) return new Decision(Kind.OTHER, 0, s.length());
-        }
+        if (Pleasantries.only(s)) return new Decision(Kind.OTHER, 0, s.length());
         Decision query = Questions.putToTheBot(s);
         GatedPattern.Scan lead = REMIND_LEAD.scan(s);
         boolean remindLead = lead.find();   // 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
@@ -107,21 +105,6 @@ final class KindClassifier {
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
         }
         return report(s, namesSomeone, times);
-    }
-
-    /** The chars of the pleasantry words. */
-    private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
-
-    /**
-     * A cheap test before the two replaceAll passes: a Han char that is in no pleasantry word
-     * survives both (Han chars are neither punctuation nor symbols), so the note is more than thanks.
-     */
-    private static boolean onlyPleasantryChars(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x4E00 && c <= 0x9FFF && PLEASANTRY_CHARS.indexOf(c) < 0) return false;
-        }
-        return true;
     }
 
     /**
@@ -272,7 +255,7 @@ final class KindClassifier {
      */
     private static boolean withTheTeacher(String s, int start, int end) {
         String word = s.substring(start, end);
-        // 旁边同学问，他说是猫抓的; 在火车站被找到了，说想去温州: the student answers someone else, or those who found them
+        // 旁边同学问，他说是猫抓的; 在火车站被找到了，说想去温州 (在网吧找到了): the student answers someone else, or those who found them
         String before = s.substring(Math.max(Clauses.sentenceStart(s, start), start - 16), start);
         if (word.startsWith("问") ? ASKED_BY_OTHERS.matcher(before).find()
                 : UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && ANSWERS_OTHERS.matcher(before).find()) return false;
@@ -301,7 +284,7 @@ final class KindClassifier {
     private static final String ASKERS = "同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察";
     /** Right before a student's 说: someone other than the teacher (a parent too) asked, or the student was found by others. */
     private static final Pattern ANSWERS_OTHERS = Pattern.compile(
-            "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人)(找到|找着|拦下|领回)了?)"
+            "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人|(?<!我)在[^,.;!?。我]{1,10})(找到|找着|拦下|领回)了?)"
                     + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
     /** Right before a 问: a classmate or a stranger asks, not the teacher. */
     private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
@@ -341,6 +324,8 @@ final class KindClassifier {
         int to = said.find() ? at + said.end() : clauseEnd;
         String before = s.substring(Math.max(from, at - 3), at);
         if (before.contains("再")) return true;   // 再找他谈一次: the next talk, not this one
+        int[] later = EventDays.laterTodayStep(s);   // …。下午跟两边家长说明情况: the note ends on the teacher's next step
+        if (later != null && Clauses.clauseStart(s, later[0]) == from) return true;
         // 我先找他聊聊: what the teacher will do first, unless the clause tells it done (先找他聊了聊)
         if (before.contains("先") && !DateResolver.PAST.foundIn(s.substring(from, to))) return true;
         // a dictated run-on clause: a coming day after everything it reports plans what follows it (…问了才晓得…明天我跟她妈妈打个电话)

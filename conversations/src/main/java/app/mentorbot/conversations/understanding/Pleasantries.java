@@ -1,0 +1,53 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.regex.Pattern;
+
+/**
+ * A note that is only thanks or a greeting (好的，谢谢; 教师节快乐！也谢谢你这个小助手帮我记东西): nothing to file about a
+ * student, whatever words it holds (帮我记 in thanks for the bot's help is no request to be reminded).
+ */
+final class Pleasantries {
+    private Pleasantries() {
+    }
+
+    private static final Pattern PLEASANTRY = Pattern.compile(
+            "好的|好滴|好嘞|好|谢谢您?|谢了|多谢|感谢|辛苦了|辛苦|收到了?|明白了?|知道了|记下了|记住了|嗯+|哦+|ok|OK|Ok|你好|您好|早上好|早安|"
+                    + "上午好|下午好|晚上好|晚安|在吗|哈+|再见|拜拜|老师|麻烦了|麻烦你了|没事了|没问题|可以|行");
+
+    /** The chars of the pleasantry words. */
+    private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
+
+    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好). */
+    private static final GatedPattern THANKS_OR_GREETING = GatedPattern.compile(
+            "^(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐)");
+
+    /** True when the note is only thanks and greetings. */
+    static boolean only(String s) {
+        // pleasantries are short: a long note is never only thanks and greetings
+        if (s.length() > 40) return false;
+        if (onlyPleasantryChars(s) && PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "").isEmpty()) return true;
+        boolean any = false;
+        for (int from = 0; from < s.length(); ) {
+            int to = Clauses.clauseEnd(s, from);
+            String clause = s.substring(from, to);
+            if (!clause.isBlank()) {
+                if (!THANKS_OR_GREETING.foundIn(clause.strip())) return false;
+                any = true;
+            }
+            from = to + 1;
+        }
+        return any;
+    }
+
+    /**
+     * A cheap test before the two replaceAll passes: a Han char that is in no pleasantry word
+     * survives both (Han chars are neither punctuation nor symbols), so the note is more than thanks.
+     */
+    private static boolean onlyPleasantryChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x4E00 && c <= 0x9FFF && PLEASANTRY_CHARS.indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+}
