@@ -261,6 +261,8 @@ final class DateResolver {
 
     private static final Pattern SAID_THEN = Pattern.compile("(上午|下午|中午|晚上|早上)?(跟我|和我|对我|给我)?(说|讲)(?!好|定)");
 
+    private static final Pattern WILL_AFTER = Pattern.compile("(上午|中午|下午|晚上|早上|傍晚)?会(?![上后议前场])");
+
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
@@ -272,6 +274,8 @@ final class DateResolver {
         if (SAID_THEN.matcher(s).region(end, s.length()).lookingAt()) return false;
         String clause = Clauses.clauseAt(s, at);
         if (PLAN.foundIn(clause)) return true;
+        // 阿嬷讲周三会来学校一趟: a day the future's 会 follows is ahead, whoever tells it (not 周三会上, a meeting)
+        if (WILL_AFTER.matcher(s).region(end, s.length()).lookingAt()) return true;
         // 提醒我：周五科学课后收他的日记，他欠了两周了: the request's own clause after its colon plans, whatever the sentence reports
         int from = Clauses.clauseStart(s, at);
         if (from > 0 && ":：".indexOf(s.charAt(from - 1)) >= 0 && PLAN.foundIn(Clauses.clauseAt(s, from - 1))) return true;

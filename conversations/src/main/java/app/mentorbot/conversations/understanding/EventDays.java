@@ -100,6 +100,8 @@ final class EventDays {
                 && SPEECH_THEN_DATE.matcher(before).matches();
     }
 
+    private static final Pattern TIME_ALONE = Pattern.compile("\\s*(上午|中午|下午|晚上|早上|傍晚)?[0-9一二三四五六七八九十两]+[点:：]半?[0-9]*分?\\s*");
+
     /** The opening of a clause that points back at the day just named (到时候, 到那天, 届时). */
     private static final Pattern BACK_TO_THE_DAY = Pattern.compile("\\s*(到时候?|到那时|到那天|届时|那天)");
 
@@ -130,7 +132,9 @@ final class EventDays {
                 if (k + 1 < times.size() && times.get(k + 1).start() - t.end() <= 2 && times.get(k + 1).date() != null
                         && t.date() != null && times.get(k + 1).date().isBefore(t.date())) t = times.get(k + 1);
                 // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
-                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
+                // 家长会的通知已经发到家长群了，下周三下午三点: a clause of a day and an hour alone names when, not a step
+                boolean whenAlone = s.substring(cs, t.start()).isBlank() && TIME_ALONE.matcher(s.substring(t.end(), ce)).matches();
+                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !whenAlone && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
                 String lead = s.substring(cs, t.start());
                 boolean speech = (quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
                         && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t)
@@ -299,6 +303,10 @@ final class EventDays {
 
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
     static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times) {
+        // 让我今天下午放学找□□说一下，…要在周一领奖: today named right after the request is the day asked for
+        for (DateResolver.TimeExpr t : times) {
+            if (t.role() == DateResolver.Role.TODAY && t.start() >= decision.end() && t.start() <= decision.end() + 2) return t;
+        }
         // 这周三到周五我不在学校，提醒我下周一…: the day after the request is the one asked for
         for (DateResolver.TimeExpr t : times) {
             if (t.start() >= decision.start() && (t.role() == DateResolver.Role.FUTURE || t.deadline())) return t;

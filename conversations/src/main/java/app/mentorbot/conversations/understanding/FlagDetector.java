@@ -86,7 +86,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
-        takenBack = new TakenBack(this::risky);
+        takenBack = new TakenBack(this::risky, t -> safety.find(t) != null || selfHarm.find(t) != null);
         suspicion = new ModelSuspicion(lexicon, takenBack);
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }

@@ -40,6 +40,7 @@ final class KindClassifier {
     private final GatedPattern parentAddressesMe;
     /** A parent's message pasted into the note (「□□妈妈：…」). */
     private final GatedPattern forwarded;
+    private final GatedPattern parentCameAndTalked;
     private final TopicLexicon topics;
     private final FlagDetector flags;
 
@@ -58,6 +59,9 @@ final class KindClassifier {
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
+        // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
+        this.parentCameAndTalked = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
+                + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;
@@ -347,7 +351,7 @@ final class KindClassifier {
     /** The earliest sign of an exchange with a parent, outside reported speech; null if none. */
     int[] firstContact(String s) {
         int[] best = null;
-        for (GatedPattern p : List.of(toParent, fromParent, parentAddressesMe, forwarded, CONTACT_OTHER)) {
+        for (GatedPattern p : List.of(toParent, fromParent, parentAddressesMe, parentCameAndTalked, forwarded, CONTACT_OTHER)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;

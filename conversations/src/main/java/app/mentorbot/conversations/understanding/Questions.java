@@ -44,10 +44,10 @@ final class Questions {
     private static final GatedPattern ENDS_ASKING = GatedPattern.compile("([?]|吗|没有)[\\s。.!?]*$");
     /**
      * A question word near the end of a sentence's last clause (谈过几次, 都谈了啥, 有谁掉出前三十名了), not inside quoted
-     * words: 好几次 and 那几个 count, not ask, and 谁都, 没啥 or 什么也 is no question.
+     * words: 好几次 and 那几个 count, not ask, and 谁都, 没啥 or 什么也 is no question, nor 为谁 (为谁是狼吵起来了: a reason).
      */
     private static final GatedPattern ASKS_NEAR_THE_END = GatedPattern.compile(
-            "(谁(?![都也])|哪(个|几|些|位)|(?<![好十二三四五六七八九那这])几(次|回|名)|(?<!没|没得|没有)啥|(?<!没|没得|没有)什么(?![都也])|多少|有没有|怎么样|咋样)[^,.;!?。\"'“”「」]{0,10}[\\s。.!?]*$");
+            "((?<!为)谁(?![都也])|哪(个|几|些|位)|(?<![好十二三四五六七八九那这])几(次|回|名)|(?<!没|没得|没有)啥|(?<!没|没得|没有)什么(?![都也])|多少|有没有|怎么样|咋样)[^,.;!?。\"'“”「」]{0,10}[\\s。.!?]*$");
     /** A request to the bot that ends its sentence (成绩帮我调一下, 把他的记录给我看看); 检查一下 is the teacher's own check. */
     private static final GatedPattern ASKED_OF_THE_BOT = GatedPattern.compile(
             "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|(给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
