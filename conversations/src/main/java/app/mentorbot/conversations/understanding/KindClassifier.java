@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,8 @@ final class KindClassifier {
      * A request to the bot opening the note, after fillers (那个 提醒我…) or a time (两天后提醒我…); 让我 before a day is a
      * dictated 提醒我 (让我礼拜四…).
      */
-    private static final GatedPattern REMIND_LEAD = GatedPattern.compile(
-            "^(?:" + Fillers.OR_BLANK + "|[,，])*(?:" + WHEN_CHARS + "{1,8}?(?=提醒我))?(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
+    private static final Pattern REMIND_LEAD = Pattern.compile(
+            "(?:" + Fillers.OR_BLANK + "|[,，])*(?:" + WHEN_CHARS + "{1,8}?(?=提醒我))?(提醒|记得|别忘|不要忘|帮我记|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜|明天|后天|下周|下个?月|月底|今天|今晚|上午|中午|下午|晚上|\\d)))");
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
@@ -60,8 +61,8 @@ final class KindClassifier {
         this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
         // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
-        this.parentCameAndTalked = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
-                + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])");
+        this.parentCameAndTalked = GatedPattern.compileAfter("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
+                + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;
@@ -78,8 +79,8 @@ final class KindClassifier {
     Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         if (Pleasantries.only(s)) return new Decision(Kind.OTHER, 0, s.length());
         Decision query = Questions.putToTheBot(s);
-        GatedPattern.Scan lead = REMIND_LEAD.scan(s);
-        boolean remindLead = lead.find();   // 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
+        Matcher lead = REMIND_LEAD.matcher(s);
+        boolean remindLead = lead.lookingAt();   // the opening alone; 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
         if (query != null && !tellsOfARisk(s) && !(remindLead && !Questions.asksOutright(s))) return query;
         if (remindLead) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it

@@ -26,6 +26,7 @@ final class Pleasantries {
         // pleasantries are short: a long note is never only thanks and greetings
         if (s.length() > 40) return false;
         if (onlyPleasantryChars(s) && PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "").isEmpty()) return true;
+        if (!mayThankOrGreet(s)) return false;
         boolean any = false;
         for (int from = 0; from < s.length(); ) {
             int to = Clauses.clauseEnd(s, from);
@@ -37,6 +38,12 @@ final class Pleasantries {
             from = to + 1;
         }
         return any;
+    }
+
+    /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
+    private static boolean mayThankOrGreet(String s) {
+        for (int i = 0; i < s.length(); i++) if ("谢辛祝".indexOf(s.charAt(i)) >= 0) return true;
+        return s.contains("快乐") || s.contains("年好");
     }
 
     /**

@@ -43,6 +43,12 @@ class StepsGuardiansAndFindingsTest {
     }
 
     @Test
+    void aStudentOnAParentsPhoneAfterATimeStillTalksWithTheTeacher() {
+        assertThat(read("许诗涵放学后拿她妈妈的手机给我看，说班上有人在抖音评论区骂她。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("许诗涵妈妈放学后拿手机给我看，说班上有人在抖音评论区骂她。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
+
+    @Test
     void aNoteOfThanksAndGreetingsClauseByClauseIsOther() {
         assertThat(read("教师节快乐！也谢谢你这个小助手帮我记东西。").kind()).isEqualTo(Kind.OTHER);
         // a plan after the thanks is still a plan
