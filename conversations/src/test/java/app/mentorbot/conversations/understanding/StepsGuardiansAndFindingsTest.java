@@ -49,6 +49,14 @@ class StepsGuardiansAndFindingsTest {
     }
 
     @Test
+    void aFailingScoreAfterTheNameInAListAndRefusingSchoolHoweverSaidAreFlags() {
+        Note scores = read("这次数学月考，许诗涵58，吴天明91。");
+        assertThat(scores.flags()).contains(Flag.ACADEMIC);
+        assertThat(read("这次数学月考，许诗涵88，吴天明91。").flags()).doesNotContain(Flag.ACADEMIC);
+        assertThat(read("吴天明妈妈发微信说，他这几天吓得说不想去上学。").flags()).contains(Flag.PSYCH);
+    }
+
+    @Test
     void aNoteOfThanksAndGreetingsClauseByClauseIsOther() {
         assertThat(read("教师节快乐！也谢谢你这个小助手帮我记东西。").kind()).isEqualTo(Kind.OTHER);
         // a plan after the thanks is still a plan
