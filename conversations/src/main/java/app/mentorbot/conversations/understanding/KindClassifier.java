@@ -77,7 +77,8 @@ final class KindClassifier {
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
 
     Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
-        if (Pleasantries.only(s)) return new Decision(Kind.OTHER, 0, s.length());
+        // thanks that tell of a risk (谢谢你，他昨晚说不想活了 is not all thanks, but 谢谢你提醒我他想自杀的事 opens on thanks) are not filed away
+        if (Pleasantries.only(s) && !flags.safetyIn(s)) return new Decision(Kind.OTHER, 0, s.length());
         Decision query = Questions.putToTheBot(s);
         Matcher lead = REMIND_LEAD.matcher(s);
         boolean remindLead = lead.lookingAt();   // the opening alone; 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks

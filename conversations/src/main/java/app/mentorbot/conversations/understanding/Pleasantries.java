@@ -18,8 +18,8 @@ final class Pleasantries {
     private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
 
     /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好). */
-    private static final GatedPattern THANKS_OR_GREETING = GatedPattern.compile(
-            "^(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐)");
+    private static final Pattern THANKS_OR_GREETING = Pattern.compile(
+            "(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐)");
 
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
@@ -32,7 +32,7 @@ final class Pleasantries {
             int to = Clauses.clauseEnd(s, from);
             String clause = s.substring(from, to);
             if (!clause.isBlank()) {
-                if (!THANKS_OR_GREETING.foundIn(clause.strip())) return false;
+                if (!THANKS_OR_GREETING.matcher(clause.strip()).lookingAt()) return false;
                 any = true;
             }
             from = to + 1;

@@ -59,8 +59,11 @@ class StepsGuardiansAndFindingsTest {
     @Test
     void aNoteOfThanksAndGreetingsClauseByClauseIsOther() {
         assertThat(read("教师节快乐！也谢谢你这个小助手帮我记东西。").kind()).isEqualTo(Kind.OTHER);
-        // a plan after the thanks is still a plan
+        // a plan after the thanks is still a plan, and thanks that tell of a risk are not filed away
         assertThat(read("谢谢你提醒，明天我找吴天明谈。").kind()).isEqualTo(Kind.REMINDER);
+        Note risk = read("谢谢你提醒我吴天明想自杀的事");
+        assertThat(risk.kind()).isNotEqualTo(Kind.OTHER);
+        assertThat(risk.flags()).contains(Flag.SAFETY);
     }
 
     @Test
