@@ -32,10 +32,12 @@ final class ChannelDetector {
             cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
     }
-    /** A notice, or anything sent to a parent (给家长发了期中成绩分析, 发给□□妈妈), with no channel named. */
+    /** A notice, or anything sent to a parent (给家长发了期中成绩分析, 发给□□妈妈, 通知他婆婆), with no channel named. */
     private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)|"
             + "(给|向)[^,.;!?。]{0,10}(" + KinWords.STARTS + ")[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
-            + "发给[^,.;!?。]{0,10}(" + KinWords.STARTS + ")");
+            + "发给[^,.;!?。]{0,10}(" + KinWords.STARTS + ")|"
+            // the teacher told a guardian, by no channel named (已经通知他婆婆)
+            + "通知了?(他|她|□+)?的?(" + KinWords.STARTS + ")");
 
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");

@@ -33,6 +33,10 @@ class StepsGuardiansAndFindingsTest {
         assertThat(read("许诗涵婆婆打电话来，说她过年不想回家。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("给许诗涵家婆打了电话，说了她这次月考的情况。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("跟吴天明他老汉通了个电话，说他这学期每周都按时回家。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // told with no channel named: a notice, online by the conventions
+        Note told = read("吴天明今天在宿舍跟人打架了，额头缝了三针。已经通知他婆婆，他爸妈在佛山。");
+        assertThat(told.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(told.channel()).isEqualTo(Channel.ONLINE);
     }
 
     @Test
