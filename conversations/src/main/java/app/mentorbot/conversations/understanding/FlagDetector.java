@@ -86,7 +86,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
-        takenBack = new TakenBack(this::risky, t -> safety.find(t) != null || selfHarm.find(t) != null);
+        takenBack = new TakenBack(this::risky, this::holdsKeyword);
         suspicion = new ModelSuspicion(lexicon, takenBack);
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
@@ -255,9 +255,14 @@ final class FlagDetector {
         return takenBack.at(s, at, to);
     }
 
+    /** A stretch that holds a risk keyword itself (被打, 欺负, 自残): the safety and self-harm lists. */
+    private boolean holdsKeyword(String stretch) {
+        return safety.find(stretch) != null || selfHarm.find(stretch) != null;
+    }
+
     /** A stretch of a note that holds a risk of its own, by the keyword lists, the situation lists or the model. */
     private boolean risky(String stretch) {
-        if (safety.find(stretch) != null || selfHarm.find(stretch) != null) return true;
+        if (holdsKeyword(stretch)) return true;
         if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
         return ModelSentences.likeliest(SituationModel.risks(), new ModelSentences(stretch), ModelSuspicion.MODEL_THRESHOLD, (a, b) -> true) != null;
     }

@@ -58,10 +58,12 @@ final class KindClassifier {
                         + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
-        this.parentAddressesMe = GatedPattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
+        // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
+        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
+        this.parentAddressesMe = GatedPattern.compile(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
         // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
-        this.parentCameAndTalked = GatedPattern.compileAfter("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")"
+        this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
                 + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
@@ -332,8 +334,11 @@ final class KindClassifier {
         int to = said.find() ? at + said.end() : clauseEnd;
         String before = s.substring(Math.max(from, at - 3), at);
         if (before.contains("再")) return true;   // 再找他谈一次: the next talk, not this one
-        int[] later = EventDays.laterTodayStep(s);   // …。下午跟两边家长说明情况: the note ends on the teacher's next step
-        if (later != null && Clauses.clauseStart(s, later[0]) == from) return true;
+        // …。下午跟两边家长说明情况: the note ends on the teacher's next step (looked for only in the note's last clause)
+        if (Clauses.endsTheNote(s, clauseEnd)) {
+            int[] later = EventDays.laterTodayStep(s);
+            if (later != null && Clauses.clauseStart(s, later[0]) == from) return true;
+        }
         // 我先找他聊聊: what the teacher will do first, unless the clause tells it done (先找他聊了聊)
         if (before.contains("先") && !DateResolver.PAST.foundIn(s.substring(from, to))) return true;
         // a dictated run-on clause: a coming day after everything it reports plans what follows it (…问了才晓得…明天我跟她妈妈打个电话)
