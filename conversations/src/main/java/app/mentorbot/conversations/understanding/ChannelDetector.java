@@ -37,7 +37,7 @@ final class ChannelDetector {
             + "(给|向)[^,.;!?。]{0,10}(" + KinWords.STARTS + ")[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
             + "发给[^,.;!?。]{0,10}(" + KinWords.STARTS + ")|"
             // the teacher told a guardian, by no channel named (已经通知他婆婆)
-            + "通知了?(他|她|□+)?的?(" + KinWords.STARTS + ")");
+            + "通知了?(□+)?(他|她)?的?(" + KinWords.STARTS + ")");
 
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");

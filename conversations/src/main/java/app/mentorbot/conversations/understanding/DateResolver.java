@@ -281,6 +281,10 @@ final class DateResolver {
 
     private static final Pattern WILL_AFTER = Pattern.compile("(上午|中午|下午|晚上|早上|傍晚)?会(?![上后议前场])");
 
+    /** Coming to the school right after a day, not told as done: 她爸说周四下午请假来学校一趟, 周一送他来. */
+    private static final Pattern COMES_AFTER = Pattern.compile(
+            "(上午|中午|下午|晚上|早上|傍晚)?(就|再|会|要|请假|请个假|一起|一块儿?)*(来学校|来校|到校|来一趟|过来一趟|来面谈|送(他|她)?(来|回来|回学校))(?![^,.;!?。，]*[了过])");
+
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
@@ -294,6 +298,8 @@ final class DateResolver {
         if (PLAN.foundIn(clause)) return true;
         // 阿嬷讲周三会来学校一趟: a day the future's 会 follows is ahead, whoever tells it (not 周三会上, a meeting)
         if (WILL_AFTER.matcher(s).region(end, s.length()).lookingAt()) return true;
+        // 她爸回了，说周四下午请假来学校一趟: coming to the school on a day is ahead, whoever tells it
+        if (COMES_AFTER.matcher(s).region(end, s.length()).lookingAt()) return true;
         // 提醒我：周五科学课后收他的日记，他欠了两周了: the request's own clause after its colon plans, whatever the sentence reports
         int from = Clauses.clauseStart(s, at);
         if (from > 0 && ":：".indexOf(s.charAt(from - 1)) >= 0 && PLAN.foundIn(Clauses.clauseAt(s, from - 1))) return true;

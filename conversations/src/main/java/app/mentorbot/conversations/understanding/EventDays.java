@@ -160,7 +160,7 @@ final class EventDays {
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
-                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|去[^,.;!?。了过]{0,5}?看看?(他|她|□)"
+                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|过?去[^,.;!?。了过]{0,5}?看看?(他|她|□)"
                     + "|(?<=[我先])找(他|她|□{1,4}))");
 
     /** The span of the teacher's step later today that ends the note ({@link #LATER_TODAY_STEP}), or null. */

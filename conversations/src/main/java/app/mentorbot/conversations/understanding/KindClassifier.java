@@ -54,7 +54,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
-                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|赶到|赶来|发来|发消息|发信息|发微信|"
+                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|来(开|参加)了?家长会|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
@@ -121,7 +121,7 @@ final class KindClassifier {
      * already looked for a completion marker.
      */
     private boolean reportsPast(String s, List<DateResolver.TimeExpr> times, Once spoke) {
-        if (HEADED_AS_TALK.matcher(s).lookingAt()) return true;   // 谈：□□，…；约好每周二…: the heading tells a talk had
+        if (HEADED_AS_REPORT.matcher(s).lookingAt()) return true;   // 谈：□□，…；约好每周二…: the heading tells an exchange had
         if (statesBeforePlanning(s, times) || parentReachedOutFirst(s, times)) return true;
         // 苏沐晨说下礼拜三想跟我聊: the student told the teacher, whatever day the words name
         if (spoke.get()) return true;
@@ -186,8 +186,8 @@ final class KindClassifier {
         return false;
     }
 
-    /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到): a talk had, whatever it plans. */
-    private static final Pattern HEADED_AS_TALK = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈)\\s*:");
+    /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到; 电话：□□外婆。…): an exchange had, whatever it plans. */
+    private static final Pattern HEADED_AS_REPORT = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈|电话|通话|家访|来电)\\s*:");
 
     /**
      * Among reports, the first exchange named wins. An exchange named in a planning clause
@@ -252,7 +252,7 @@ final class KindClassifier {
      * telling the teacher is a student talking with the teacher, so it is a talk (docs/notes.md).
      */
     private static final GatedPattern HEARSAY = GatedPattern.compile(
-            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板)"
+            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板|师傅)"
                     + "[^,.;!?。]{0,4}?(说|反映|讲|告诉我|来找我|找我|跟我说|打电话)");
     /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
     private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
@@ -300,7 +300,7 @@ final class KindClassifier {
     private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
 
     private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
-            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨)");
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨|师傅)");
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");

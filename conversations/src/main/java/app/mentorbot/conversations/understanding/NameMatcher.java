@@ -379,7 +379,7 @@ final class NameMatcher {
 
     private static boolean plausiblePerson(String name) {
         // 问成绩的事, 打给司机问了: a name never holds 的 or 了
-        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("同学") || name.indexOf('的') >= 0 || name.indexOf('了') >= 0) return false;
+        if (NOT_PERSONS.contains(name) || name.contains("老师") || name.contains("师傅") || name.contains("同学") || name.indexOf('的') >= 0 || name.indexOf('了') >= 0) return false;
         for (String w : NOT_PERSONS) if (name.startsWith(w) || name.endsWith(w)) return false;
         char c = name.charAt(0);
         // time words and demonstratives are never names

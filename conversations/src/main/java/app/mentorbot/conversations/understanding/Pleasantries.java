@@ -17,9 +17,13 @@ final class Pleasantries {
     /** The chars of the pleasantry words. */
     private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
 
-    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好). */
+    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好, 多亏你帮我记着). */
     private static final Pattern THANKS_OR_GREETING = Pattern.compile(
-            "(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐)");
+            "(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
+                    // 这一年多亏你帮我记着: thanks for the bot's help, however it opens
+                    + "|[^,.;!?。，！？]{0,6}多亏(了)?你"
+                    // 跨年啦, 放假啦: the occasion alone, greeted
+                    + "|\\p{IsHan}{1,3}啦[!！~]*$");
 
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
@@ -43,7 +47,7 @@ final class Pleasantries {
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {
         for (int i = 0; i < s.length(); i++) if ("谢辛祝".indexOf(s.charAt(i)) >= 0) return true;
-        return s.contains("快乐") || s.contains("年好");
+        return s.contains("快乐") || s.contains("年好") || s.contains("多亏");
     }
 
     /**

@@ -24,7 +24,7 @@ final class Questions {
                     + "|的(电话|手机号|联系方式|号码|住址|地址)(是多少|是什么|多少)?" + END + "|(是多少|多少分|第几|几名|几分|哪天|哪一天)" + END);
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
     private static final GatedPattern QUERY_LEAD = GatedPattern.compile(
-            "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看)(一下|下)?");
+            "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看|调(?=一?下))(一下|下)?");
     /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
     static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
 

@@ -9,7 +9,7 @@ final class TalkWords {
     private TalkWords() {}
 
     /** Words that start a person other than the student: a family member, another adult, another student. */
-    static final String OTHER_PEOPLE = KinWords.STARTS + "|老师|同学|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
+    static final String OTHER_PEOPLE = KinWords.STARTS + "|老师|师傅|同学|室友|舍友|同桌|宿管|朋友|班长|男生|女生|别人|大家|其他人"
             + "|继母|继父|监护人|叔|婶|伯|哥|姐";
     /** A student other than the one the note is about, who may tell or show the teacher something. */
     private static final String CLASSMATES = "室友|舍友|同桌|同学|班长|好朋友|同宿舍的|同寝室的|同寝的";
