@@ -3,6 +3,7 @@ package app.mentorbot.conversations.understanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -155,8 +156,8 @@ final class EventDays {
      * the note ends on what comes next, and nothing in that clause says it was done.
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
-            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天晚上|今天下午|今天我|上午|中午|下午|晚上)(我)?(先|就)?"
-                    + "(找(他|她|□{1,4})(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过]))|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
+            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上)(我)?(先|就)?"
+                    + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
@@ -195,7 +196,7 @@ final class EventDays {
      * or work due back (答应下周一前把作业重做一遍, 说好这周五前交检查). The teacher will see to it then: the follow-up.
      */
     private static final GatedPattern WITH_THE_SCHOOL = GatedPattern.compile(
-            "(?<![不没别]|不想|不肯|不愿)(来学校|来校|到校|来一趟|过来一趟|来面谈|回来上课|补齐|补交|重做|重写|交(?=给我|上来|检查|作业|情况说明|检讨)|交上来)");
+            "(?<![不没别]|不想|不肯|不愿)(来学校|来校|到校|来一趟|过来一趟|来面谈|回来上课|补齐|补交|重做|重写|交(?=给我|上来|检查|作业|情况说明|检讨|回执|承诺书)|交上来|交回|带回来|带回学校|要交)");
     /** A question (问周一要不要交校服费) or a new speaker (我说…) ends the words of the arrangement. */
     private static final GatedPattern ASKED_OR_ANSWERED = GatedPattern.compile("要不要|是不是|能不能|吗|没有|说|讲|问");
 
@@ -301,12 +302,19 @@ final class EventDays {
                     // a clause that opens with the teacher addressing someone (跟奶奶说了周三晚上我找浩然谈)
                     + "|^(跟|和|对|给)(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸|外婆|外公)[^,.;!?。]{0,3}说");
 
+    /** A reminder decided by its request (提醒, 让我), not by a day it names. */
+    private static final Pattern REQUEST = Pattern.compile("提醒|让我|记得|帮我记");
+    private static final Pattern LATER_TODAY_LEAD = Pattern.compile("\\s*我?(上午|中午|下午|晚上|傍晚|今晚|放学后?|第.节课后)");
+
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
-    static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times) {
+    static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times, LocalDate today) {
         // 让我今天下午放学找□□说一下，…要在周一领奖: today named right after the request is the day asked for
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.TODAY && t.start() >= decision.end() && t.start() <= decision.end() + 2) return t;
         }
+        // 让我下午第二节课后带他去找心理老师: a time of day right after the request is later today
+        Matcher later = LATER_TODAY_LEAD.matcher(s).region(decision.end(), s.length());
+        if (REQUEST.matcher(s.substring(decision.start(), decision.end())).matches() && later.lookingAt()) return new DateResolver.TimeExpr(later.start(1), later.end(1), today, DateResolver.Role.TODAY, false);
         // 这周三到周五我不在学校，提醒我下周一…: the day after the request is the one asked for
         for (DateResolver.TimeExpr t : times) {
             if (t.start() >= decision.start() && (t.role() == DateResolver.Role.FUTURE || t.deadline())) return t;

@@ -54,12 +54,12 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
-                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|来(开|参加)了?家长会|赶到|赶来|发来|发消息|发信息|发微信|"
+                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
-        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯)?(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
+        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
         this.parentAddressesMe = GatedPattern.compile(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
         // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
@@ -71,7 +71,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|(去|到)了□+家(?!长)|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
@@ -199,7 +199,7 @@ final class KindClassifier {
         int[] talkAt = null;
         GatedPattern.Scan talk = TalkWords.TALK.scan(s);
         while (talk.find()) {
-            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && withTheTeacher(s, talk.start(), talk.end())) {
+            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && WithTheTeacher.holds(s, talk.start(), talk.end())) {
                 talkAt = new int[]{talk.start(), talk.end()};
                 break;
             }
@@ -239,7 +239,7 @@ final class KindClassifier {
             int from = Clauses.sentenceStart(s, said.start());
             if (from == said.start() || planning(s, said.start(), times)) continue;
             String before = s.substring(from, said.start());
-            if (!STUDENT_OPENS.matcher(before).find() || SOMEONE_ELSE.foundIn(before) || WRITTEN_OR_PUBLIC.foundIn(before)) continue;
+            if (!STUDENT_OPENS.matcher(before).find() || SOMEONE_ELSE.foundIn(before) || WithTheTeacher.WRITTEN_OR_PUBLIC.foundIn(before)) continue;
             // 他说在网上认识了一个人，说带他去广东: a 说 already told earlier in the sentence, and not to the teacher, goes on
             if (before.contains("说") || before.contains("讲")) continue;
             return new int[]{said.start(), said.end()};
@@ -247,69 +247,6 @@ final class KindClassifier {
         return null;
     }
 
-    /**
-     * An adult other than the teacher tells it (宿管说, 听李老师说, 校医说): what follows is hearsay. A classmate
-     * telling the teacher is a student talking with the teacher, so it is a talk (docs/notes.md).
-     */
-    private static final GatedPattern HEARSAY = GatedPattern.compile(
-            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板|师傅)"
-                    + "[^,.;!?。]{0,4}?(说|反映|讲|告诉我|来找我|找我|跟我说|打电话)");
-    /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
-    private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
-    /** Exchanges the teacher starts: they count even after hearsay (听宿管说…，今天问了子墨). */
-    private static final GatedPattern TEACHER_STARTS = GatedPattern.compile("^(问|找|教|我|跟□|和□|给□|安慰|批评|表扬|提醒|鼓励|开导|陪)");
-
-    /**
-     * A talk word names an exchange between the teacher and the student unless it sits in someone else's account
-     * (宿管说她说是自己摔的, 听李老师说他被批评了) or the student said it often or in public (一直说自己胖, 在群里说).
-     */
-    private static boolean withTheTeacher(String s, int start, int end) {
-        String word = s.substring(start, end);
-        // 旁边同学问，他说是猫抓的; 在火车站被找到了，说想去温州 (在网吧找到了): the student answers someone else, or those who found them
-        String before = s.substring(Math.max(Clauses.sentenceStart(s, start), start - 16), start);
-        if (word.startsWith("问") ? ASKED_BY_OTHERS.matcher(before).find()
-                : UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && ANSWERS_OTHERS.matcher(before).find()) return false;
-        // 被她点名批评了: someone else praised or criticised the student
-        if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
-        // 下课问他说…: the teacher asked, whatever the lesson named before
-        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;
-        // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
-        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
-                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
-        // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
-        if (word.startsWith("让") || word.startsWith("叫")) {
-            if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
-        }
-        if (TEACHER_STARTS.foundIn(word)) return true;
-        // 蒋老师和宿管把她劝下来了: another adult is the one who acts in the clause, and the teacher is not there
-        String lead = s.substring(Clauses.clauseStart(s, start), start);
-        if (OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我")) return false;
-        int from = Clauses.sentenceStart(s, start);
-        GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
-        if (h.find() && from + h.start() <= start) return false;
-        return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
-    }
-
-    /** Classmates and strangers who ask a student something, not the teacher. */
-    private static final String ASKERS = "同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察";
-    /** Right before a student's 说: someone other than the teacher (a parent too) asked, or the student was found by others. */
-    private static final Pattern ANSWERS_OTHERS = Pattern.compile(
-            "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人|(?<!我)在[^,.;!?。我]{1,10})(找到|找着|拦下|领回)了?)"
-                    + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
-    /** Right before a 问: a classmate or a stranger asks, not the teacher. */
-    private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
-
-    private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
-            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨|师傅)");
-    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
-    /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
-    private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
-    private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
-    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
-    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊|^[跟和给对向][他她□]");
-    private static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
-            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
-                    + "|班里|班上|群里|讨论");
 
     private static boolean studentSpokeFirst(String s) {
         // only a match opening within the first 12 chars counts, and one that does fits in the first 60
@@ -374,7 +311,7 @@ final class KindClassifier {
 
     /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */
     private static boolean familyPhone(String s, int at, String match) {
-        if (!match.contains("电话")) return true;   // 家访, 家长群: the family's by their words
+        if (!match.contains("电话") || match.contains(":")) return true;   // 家访, 家长群, 电话：□□伯母: the family's by their words
         String before = s.substring(Math.max(0, at - 2), at);
         if (before.endsWith(String.valueOf(NoteText.NAME_MASK)) || before.equals(NoteText.NAME_MASK + "的")) return false;
         // 电话也打不通 after 他还没回宿舍: nobody of the family is named, so it is the student's phone

@@ -87,7 +87,9 @@ final class ModelSuspicion {
             String sentence = s.substring(l.from(), l.to());
             if (deniedOnRereading(sentence) || explained(l, sentence) || takenBack.at(s, l.from(), l.to())) continue;
             double risk = l.guess().risk();
-            return SENTENCE_WEIGHT * risk + note >= SUSPICION_THRESHOLD || risk >= MODEL_THRESHOLD && askedUnanswered(sentence) ? l : null;
+            // 有没有不及格的？: a question put to the bot, not one the teacher asked a student
+            boolean toTheBot = l.to() < s.length() && s.charAt(l.to()) == '?';
+            return SENTENCE_WEIGHT * risk + note >= SUSPICION_THRESHOLD || risk >= MODEL_THRESHOLD && !toTheBot && askedUnanswered(sentence) ? l : null;
         }
         return null;
     }
@@ -133,7 +135,9 @@ final class ModelSuspicion {
 
     /** Words that deny what their clause says (手腕上没有什么伤痕, 是我看错了): the model reads words, not their denial. */
     private static final GatedPattern DENIAL = GatedPattern.compile(
-            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事");
+            "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事"
+                    // 拌了几句嘴，没动手: the force the words could mean did not happen
+                    + "|没(有)?动(过)?手|没打起来");
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
 

@@ -201,7 +201,7 @@ public final class NoteReader {
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
             followUp(r, EventDays.followUpTime(r.s, r.times, r.today));
         } else if (r.kind == Kind.REMINDER) {
-            followUp(r, EventDays.dueTime(r.s, r.decision, r.times));
+            followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today));
         }
     }
 

@@ -30,10 +30,11 @@ final class TakenBack {
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
             "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
                     // 跑过去一看, 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
-                    + "|(跑|走|冲|凑)?过去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|后来才?(知道|晓得)"
+                    // 冲进去一看, 掀开被子一看: the teacher went in or looked under, and saw
+                    + "|(跑|走|冲|凑|赶|钻|爬)?(过|进|上|下|出)去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|掀开[^,.;!?。]{0,3}一看|后来才?(知道|晓得)"
                     // the teacher looked or asked, and states what it was (问了她，是晒伤过敏; 找她看了一下，是马克笔画的); a clause opening on
                     // 结果 (我赶紧冲过去，结果两个人在比…), not the results of a test (期中结果出来了)
-                    + "|(问|看|查)了(他|她|□+)?(一下|一眼)?,\\s*是|(?<=[,.;!?。\\s])结果(?!出来|不错|还行|很好|怎么样)");
+                    + "|(问|看|查)了(他|她|□+)?(一下|一眼)?,\\s*(就|只|也|都)?是|(?<=[,.;!?。\\s])结果(?!出来|不错|还行|很好|怎么样)");
 
     private final Predicate<String> risky;
     private final Predicate<String> keyword;
@@ -47,8 +48,8 @@ final class TakenBack {
         this.keyword = keyword;
     }
 
-    /** Play the teacher found (闹着玩, 闹着耍, 打闹, 笑成一团): force words in such a finding are a game (在抢一包辣条，笑得不得了). */
-    private static final GatedPattern PLAY = GatedPattern.compile("闹着(玩|耍)|玩闹|打闹|开玩笑|在玩|(笑|乐)(得|成一团|作一团|趴)|哈哈");
+    /** Play the teacher found (闹着玩, 闹着耍, 打闹, 笑成一团, 摆拍): force words in such a finding are a game (在抢一包辣条，笑得不得了). */
+    private static final GatedPattern PLAY = GatedPattern.compile("闹着(玩|耍)|玩闹|打闹|开玩笑|在玩|(笑|乐)(得|成一团|作一团|趴)|哈哈|摆拍|在拍(抖音|快手|视频)");
 
     /** Whether the note takes back the signal read in [at, to) (a cue, or a whole sentence the model read). */
     boolean at(String s, int at, int to) {

@@ -1,0 +1,84 @@
+package app.mentorbot.conversations.understanding;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a talk word names an exchange between the teacher and the student: not when another adult tells it or answers
+ * the teacher, when classmates or strangers asked, when someone else praised or blamed the student, or when the student
+ * said it in writing, in public or often (the kind rules' test of each talk word, {@link KindClassifier}).
+ */
+final class WithTheTeacher {
+    private WithTheTeacher() {
+    }
+
+    /**
+     * An adult other than the teacher tells it (宿管说, 听李老师说, 校医说): what follows is hearsay. A classmate
+     * telling the teacher is a student talking with the teacher, so it is a talk (docs/notes.md).
+     */
+    private static final GatedPattern HEARSAY = GatedPattern.compile(
+            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板|师傅)"
+                    + "[^,.;!?。]{0,4}?(说|反映|讲|告诉我|来找我|找我|跟我说|打电话)");
+    /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
+    private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
+    /** Exchanges the teacher starts: they count even after hearsay (听宿管说…，今天问了子墨). */
+    private static final GatedPattern TEACHER_STARTS = GatedPattern.compile("^(问|找|教|我|跟□|和□|给□|安慰|批评|表扬|提醒|鼓励|开导|陪)");
+
+    /**
+     * A talk word names an exchange between the teacher and the student unless it sits in someone else's account
+     * (宿管说她说是自己摔的, 听李老师说他被批评了) or the student said it often or in public (一直说自己胖, 在群里说).
+     */
+    static boolean holds(String s, int start, int end) {
+        String word = s.substring(start, end);
+        // 旁边同学问，他说是猫抓的; 在火车站被找到了，说想去温州 (在网吧找到了): the student answers someone else, or those who found them
+        String before = s.substring(Math.max(Clauses.sentenceStart(s, start), start - 16), start);
+        if (word.startsWith("问") ? ASKED_BY_OTHERS.matcher(before).find()
+                : UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && ANSWERS_OTHERS.matcher(before).find()) return false;
+        // 问了宿管阿姨，她讲…; 有人喊□□…: another adult answers the teacher, or someone else calls the student
+        if (UNADDRESSED.foundIn(word) && "他她".indexOf(word.charAt(0)) >= 0 && ASKED_AN_ADULT.matcher(before).find()
+                || SOMEONE_ELSE_OPENS.matcher(before).find()) return false;
+        // 被她点名批评了: someone else praised or criticised the student
+        if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
+        // 下课问他说…: the teacher asked, whatever the lesson named before
+        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;
+        // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
+        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
+                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
+        // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
+        if (word.startsWith("让") || word.startsWith("叫")) {
+            if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
+        }
+        if (TEACHER_STARTS.foundIn(word)) return true;
+        // 蒋老师和宿管把她劝下来了: another adult is the one who acts in the clause, and the teacher is not there
+        String lead = s.substring(Clauses.clauseStart(s, start), start);
+        if (OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我")) return false;
+        int from = Clauses.sentenceStart(s, start);
+        GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
+        if (h.find() && from + h.start() <= start) return false;
+        return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
+    }
+
+    /** Classmates and strangers who ask a student something, not the teacher. */
+    private static final String ASKERS = "同学|同桌|室友|舍友|别人|旁人|有人|旁边的人|他们|她们|民警|警察";
+    /** Right before a student's 说: someone other than the teacher (a parent too) asked, or the student was found by others. */
+    private static final Pattern ANSWERS_OTHERS = Pattern.compile(
+            "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人|(?<!我)在[^,.;!?。我]{1,10})(找到|找着|拦下|领回)了?)"
+                    + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
+    /** Right before a 她说: the teacher asked another adult, who answers. */
+    private static final Pattern ASKED_AN_ADULT = Pattern.compile("问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任)[,]?\\s*$");
+    /** Someone other than the teacher opens the clause (有人喊□□掉进水沟了). */
+    private static final Pattern SOMEONE_ELSE_OPENS = Pattern.compile("(^|[,.;!?。])[^,.;!?。我]{0,6}(有人|别人|旁人|大家)$");
+    /** Right before a 问: a classmate or a stranger asks, not the teacher. */
+    private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
+
+    private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨|师傅)");
+    private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
+    /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
+    private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
+    private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
+    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
+    private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊|^[跟和给对向][他她□]");
+    static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
+            "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
+                    + "|班里|班上|群里|讨论");
+}
