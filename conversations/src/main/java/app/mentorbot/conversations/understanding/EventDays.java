@@ -149,7 +149,10 @@ final class EventDays {
 
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */
     private static final GatedPattern TIME_OF_DAY_AGAIN = GatedPattern.compile(
-            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)(我|课后|的时候)?(再|在(?=" + DateResolver.SLIP_VERBS + "))");
+            "(?<![昨前明后今天日晚周期拜一二三四五六])(上午|中午|下午|晚上|傍晚|晚自习|放学后?|待会儿?|一会儿?|等会儿?|等下)"
+                    + "((我|课后|的时候)?(再|在(?=" + DateResolver.SLIP_VERBS + "))"
+                    // 下午回来我再找他谈, 下午和心理老师一起再见她: a few words before the 再
+                    + "|[^,.;!?。了过再在]{1,8}?再)");
 
     /**
      * A time later today opening the teacher's step in the last clause of a report (…。下午找他聊聊, …，今晚家访, …。晚上约了她妈妈):
@@ -157,11 +160,13 @@ final class EventDays {
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
             "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上)(我)?(先|就)?"
-                    + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
+                    + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
-                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|过?去[^,.;!?。了过]{0,5}?看看?(他|她|□)"
+                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|过?去[^,.;!?。了过]{0,5}?(看看?(他|她|□)|转转|看看)"
+                    // the teacher tells a guardian (下午通知他爸妈), or stays with the student (今晚我在值班室守着她)
+                    + "|通知(他|她|□{1,4})?的?(" + KinWords.STARTS + ")|(在[^,.;!?。了过]{1,5}?)?(守着|陪着)(他|她|□)"
                     + "|(?<=[我先])找(他|她|□{1,4}))");
 
     /** The span of the teacher's step later today that ends the note ({@link #LATER_TODAY_STEP}), or null. */
@@ -176,6 +181,16 @@ final class EventDays {
             return new int[]{step.start(), step.end()};
         }
         return null;
+    }
+
+    /** The teacher's step later today that is the whole note (下午找□□聊聊期末复习): a plan for today, or null. */
+    static int[] laterTodayPlan(String s) {
+        GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);
+        if (!step.find() || !Fillers.strip(s.substring(0, step.start())).isEmpty()) return null;
+        // the step is the whole note: 下午去他家家访，他跟外婆住 goes on to tell what was found there
+        int ce = Clauses.clauseEnd(s, step.end());
+        String rest = s.substring(step.end(), ce);
+        return rest.contains("了") || rest.contains("过") || !Clauses.endsTheNote(s, ce) ? null : new int[]{step.start(), step.end()};
     }
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
@@ -325,6 +340,7 @@ final class EventDays {
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.TODAY) return t;
         }
-        return null;
+        int[] plan = laterTodayPlan(s);
+        return plan == null ? null : new DateResolver.TimeExpr(plan[0], plan[1], today, DateResolver.Role.TODAY, false);
     }
 }

@@ -56,12 +56,14 @@ final class KindClassifier {
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
                 "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说|表示|希望|请了?假|要求|问我|发了|"
-                        + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问)");
+                        + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问"
+                        // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
+                        + "|[^,.;!?。]{0,10}[,]\\s*(打电话给我|给我打了?电话|打来电话))");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
-        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
-        this.parentAddressesMe = GatedPattern.compile(guardianOpens
-                + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)");
+        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|家长会[后上]?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
+        this.parentAddressesMe = GatedPattern.compileAfter(guardianOpens
+                + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
         // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
         this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
                 + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
@@ -71,7 +73,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
@@ -111,6 +113,8 @@ final class KindClassifier {
             }
             GatedPattern.Scan p = PLAN.scan(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
+            int[] today = EventDays.laterTodayPlan(s);
+            if (today != null) return new Decision(Kind.REMINDER, today[0], today[1]);
         }
         return report(s, namesSomeone, times);
     }
@@ -195,7 +199,7 @@ final class KindClassifier {
      */
     private Decision report(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         int[] contact = firstContact(s);
-        if (contact != null && planning(s, contact[0], times)) contact = null;
+        if (contact != null && (planning(s, contact[0], times) || s.startsWith("正在", Math.max(0, contact[0] - 2)))) contact = null;
         int[] talkAt = null;
         GatedPattern.Scan talk = TalkWords.TALK.scan(s);
         while (talk.find()) {
@@ -311,7 +315,7 @@ final class KindClassifier {
 
     /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */
     private static boolean familyPhone(String s, int at, String match) {
-        if (!match.contains("电话") || match.contains(":")) return true;   // 家访, 家长群, 电话：□□伯母: the family's by their words
+        if (!match.contains("电话") && !match.startsWith("打了") || match.contains(":")) return true;   // 家访, 家长群, 电话：□□伯母: the family's by their words
         String before = s.substring(Math.max(0, at - 2), at);
         if (before.endsWith(String.valueOf(NoteText.NAME_MASK)) || before.equals(NoteText.NAME_MASK + "的")) return false;
         // 电话也打不通 after 他还没回宿舍: nobody of the family is named, so it is the student's phone

@@ -19,11 +19,15 @@ final class Pleasantries {
 
     /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好, 多亏你帮我记着). */
     private static final Pattern THANKS_OR_GREETING = Pattern.compile(
-            "(?:" + Fillers.OR_BLANK + ")*(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
+            "(?:" + Fillers.OR_BLANK + ")*(这学期|这一年|这段时间|一直以来|今天)?(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
                     // 这一年多亏你帮我记着: thanks for the bot's help, however it opens
                     + "|[^,.;!?。，！？]{0,6}多亏(了)?你"
                     // 跨年啦, 放假啦: the occasion alone, greeted
-                    + "|\\p{IsHan}{1,3}啦[!！~]*$");
+                    + "|\\p{IsHan}{1,3}啦[!！~]*$"
+                    // 暑假见, 下周见: a parting
+                    + "|\\p{IsHan}{1,3}见[!！~]*$");
+    /** What the bot helped with, right after thanks (这学期谢谢你啦，帮我把孩子们的事记得清清楚楚): still the thanks. */
+    private static final Pattern HELPED = Pattern.compile("帮我|替我|给我");
 
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
@@ -36,7 +40,7 @@ final class Pleasantries {
             int to = Clauses.clauseEnd(s, from);
             String clause = s.substring(from, to);
             if (!clause.isBlank()) {
-                if (!THANKS_OR_GREETING.matcher(clause.strip()).lookingAt()) return false;
+                if (!THANKS_OR_GREETING.matcher(clause.strip()).lookingAt() && !(any && HELPED.matcher(clause.strip()).lookingAt())) return false;
                 any = true;
             }
             from = to + 1;
