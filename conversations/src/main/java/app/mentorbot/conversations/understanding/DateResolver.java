@@ -162,9 +162,8 @@ final class DateResolver {
 
     List<TimeExpr> find(String s, LocalDate today) {
         List<TimeExpr> all = new ArrayList<>();
-        long[] present = charsOf(s);
         for (Entry e : rules) {
-            if (e.triggers() != null && !mayContainAny(present, e.triggers())) continue;
+            if (e.triggers() != null && !containsAny(s, e.triggers())) continue;
             GatedPattern.Scan m = e.pattern().scan(s);
             while (m.find()) {
                 if (masked(s, m.start(), m.end())) continue;
@@ -192,25 +191,8 @@ final class DateResolver {
         return false;
     }
 
-    /**
-     * The chars of a note folded into 4,096 bits ({@code c & 4095}): one pass over the note, where testing each rule's
-     * triggers with {@code indexOf} read the note again for every trigger of every rule. Two chars may share a bit, so a
-     * rule may be tried in vain; none is ever skipped that could match.
-     */
-    private static long[] charsOf(String s) {
-        long[] bits = new long[64];
-        for (int i = 0; i < s.length(); i++) {
-            int b = s.charAt(i) & 4095;
-            bits[b >>> 6] |= 1L << b;
-        }
-        return bits;
-    }
-
-    private static boolean mayContainAny(long[] present, String chars) {
-        for (int i = 0; i < chars.length(); i++) {
-            int b = chars.charAt(i) & 4095;
-            if ((present[b >>> 6] & 1L << b) != 0) return true;
-        }
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) if (s.indexOf(chars.charAt(i)) >= 0) return true;
         return false;
     }
 

@@ -324,13 +324,12 @@ final class NameMatcher {
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
-        HeldChars held = new HeldChars(s.length(), found);
         for (GatedPattern p : List.of(AFTER_WITH, SUBJECT, SUBJECT_AFTER_OPENING)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 String name = m.group(1);
                 int a = m.start(1), b = m.end(1);
-                if (held.anyIn(a, b) || !plausiblePerson(name)) continue;
+                if (overlaps(found, a, b) || overlaps(out, a, b) || !plausiblePerson(name)) continue;
                 List<String> same = tiers.narrowSlip(senderId, homophones.soundingLike(name));
                 boolean surnameFirst = chineseNames.isSurname(name.substring(0, 1))
                         || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
@@ -339,7 +338,7 @@ final class NameMatcher {
                 // 商量好这周六: a word opening the run is no name either
                 String head = NameContext.nature(name.substring(0, 2));
                 boolean word = nature != null && !nature.startsWith("nr") || name.length() >= 3 && head != null && !head.startsWith("nr");
-                if (!same.isEmpty() || surnameFirst && !word) held.add(out, new Mention(a, b, name, same, Mention.How.UNKNOWN));
+                if (!same.isEmpty() || surnameFirst && !word) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
             }
         }
         // a run of three or four chars sounding like a full roster name is a slip even out of context
@@ -349,9 +348,9 @@ final class NameMatcher {
                 if (i == 0) { hanRun = 0; for (int k = 0; k < len; k++) hanRun = isHan(s.charAt(k)) ? hanRun + 1 : 0; }
                 else hanRun = isHan(s.charAt(i + len - 1)) ? hanRun + 1 : 0;
                 if (hanRun < len || !homophones.mayStartLongName(s.charAt(i))) continue;   // cheapest test first
-                if (held.anyIn(i, i + len)) continue;
+                if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
                 var same = homophones.longNameSoundingLike(s, i, len);
-                if (!same.isEmpty()) held.add(out, new Mention(i, i + len, s.substring(i, i + len), tiers.narrowSlip(senderId, same), Mention.How.UNKNOWN));
+                if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrowSlip(senderId, same), Mention.How.UNKNOWN));
             }
         }
         // TONGXUE may start with any char, so it is not gated: look for its word first
@@ -360,12 +359,12 @@ final class NameMatcher {
         while (tongxue && m.find()) {
             String surname = m.group(1);
             int a = m.start(1), b = m.end();
-            if (!chineseNames.isSurname(surname) || held.anyIn(a, b)) continue;
+            if (!chineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
             if (a > 0 && "任如为几奈".indexOf(s.charAt(a - 1)) >= 0) continue;
             // 和同学关系都还可以, 跟同学闹别扭: a preposition before 同学, not a surname no roster student has
             if (surname.length() == 1 && "和跟与同对向给被把让叫由从帮替陪找问等".contains(surname)) continue;
             List<String> same = tiers.narrow(senderId, homophones.surnameSoundingLike(surname));
-            held.add(out, new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
+            out.add(new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
         }
         return out;
     }
