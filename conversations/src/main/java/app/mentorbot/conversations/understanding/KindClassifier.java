@@ -73,7 +73,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 

@@ -103,6 +103,8 @@ final class NameContext {
         String form = s.substring(start, end);
         if ((clauseStart || before == '说' || before == '讲' || before == '传' || before == '里' && s.startsWith("群里", start - 2))
                 && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
+        // 送黎明回了家, 接安康去医院: someone taken somewhere
+        if ("送接带领陪".indexOf(before) >= 0 && (tail.startsWith("回") || tail.startsWith("去") || tail.startsWith("到"))) return true;
         // 去田园家家访: someone's home
         if ((before == '去' || before == '到' || !headPast.isEmpty() && "去到".indexOf(headPast.charAt(headPast.length() - 1)) >= 0)
                 && tail.startsWith("家")) return true;   // 去了黎明家 too

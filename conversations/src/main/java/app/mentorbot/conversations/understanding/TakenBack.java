@@ -68,7 +68,15 @@ final class TakenBack {
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
         if (CONFIRMATION_ONLY.matcher(finding).matches()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
-        return !finding.isBlank() && (!riskyOnce(finding) || PLAY.foundIn(finding) && !keyword.test(finding));
+        return !finding.isBlank() && (!riskyOnce(finding) || playFound(finding) && !keyword.test(finding));
+    }
+
+    /** Someone's account (说是闹着玩的): play in it is only their word, not what the teacher found. */
+    private static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称");
+
+    private static boolean playFound(String finding) {
+        GatedPattern.Scan play = PLAY.scan(finding);
+        return play.find() && !ACCOUNT.foundIn(finding.substring(0, play.start()));
     }
 
     /** What is left after a confirmation word when it closes its sentence (教练也证实了). */

@@ -47,10 +47,11 @@ final class WithTheTeacher {
         if (word.startsWith("让") || word.startsWith("叫")) {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
         }
-        if (TEACHER_STARTS.foundIn(word)) return true;
-        // 蒋老师和宿管把她劝下来了: another adult is the one who acts in the clause, and the teacher is not there
+        // 蒋老师和宿管把她劝下来了, 陈老师当堂批评了她: another adult is the one who acts in the clause, and the teacher is not there
         String lead = s.substring(Clauses.clauseStart(s, start), start);
-        if (OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我")) return false;
+        boolean otherAdultActs = OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我");
+        if (TEACHER_STARTS.foundIn(word) && !(otherAdultActs && PRAISE_OR_BLAME.foundIn(word))) return true;
+        if (otherAdultActs) return false;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;

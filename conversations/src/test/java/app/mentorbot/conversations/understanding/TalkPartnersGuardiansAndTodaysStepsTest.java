@@ -1,0 +1,79 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readings the nineteenth pass added (docs/notes.md), on the reader test's roster; written on Wednesday 15 April 2026.
+ */
+class TalkPartnersGuardiansAndTodaysStepsTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
+
+    @Test
+    void anotherAdultAnsweringTheTeacherAndSomeoneElseCallingAStudentAreNoTalk() {
+        assertThat(read("有人传吴天明在寝室被打了，我专门去问了宿管阿姨，她讲根本没这回事。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("中午操场那边有人喊吴天明掉进水沟了，我跑过去一看，是他自己滑了一脚。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("听英语陈老师说，吴天明这周作业是抄的，陈老师当堂批评了他。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the student answering the teacher is still a talk
+        assertThat(read("我问了吴天明，他讲根本没这回事。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("今天问许诗涵有没有想过伤害自己，她低着头没吭声。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void aClassmateNamedAsWhoseFriendTheSpeakerIsIsNotInTheTalk() {
+        Note told = read("许诗涵的同桌吴天明来找我，说诗涵在本子上写了“不想活了”。");
+        assertThat(told.kind()).isEqualTo(Kind.TALK);
+        assertThat(told.talkType()).isEqualTo(TalkType.INDIVIDUAL);
+        assertThat(told.studentIds()).hasSize(2);
+    }
+
+    @Test
+    void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
+        assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        Note heading = read("电话：吴天明外婆，学费已交齐。");
+        assertThat(heading.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(heading.channel()).isEqualTo(Channel.PHONE);
+        Note pasted = read("「老师您好，我是吴天明的姑姑，他爸妈在广州打工。这两天他老说读书没意思。」已回复，明天找他聊。");
+        assertThat(pasted.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(pasted.channel()).isEqualTo(Channel.ONLINE);
+        // the canteen's 阿姨 is no relative; a contact still under way is not had
+        assertThat(read("听食堂的阿姨说，吴天明这几天中午只打一碗白饭。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("宿管刚打电话，吴天明晚上没回寝，手机关机。已报学校，正在联系他舅舅。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
+
+    @Test
+    void theTeachersStepsLaterTodayAndANoteThatIsOnlySuchAStep() {
+        assertThat(read("吴天明说那两个人天天在小卖部门口等他。已报政教处，下午通知他爸妈。").followUp()).isEqualTo(TODAY);
+        assertThat(read("早读前找许诗涵谈了，她一句话都没回答。已经通知她妈妈，下午和心理老师一起再见她。").followUp()).isEqualTo(TODAY);
+        Note plan = read("下午找吴天明聊聊期中复习。");
+        assertThat(plan.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(plan.followUp()).isEqualTo(TODAY);
+        assertThat(read("让我下午第二节课后带吴天明去找心理老师。").followUp()).isEqualTo(TODAY);
+        // opening a note that goes on to tell what was found, the same words set its scene
+        assertThat(read("下午去吴天明家家访，他跟外婆住，爸妈在外地。").followUp()).isNull();
+    }
+
+    @Test
+    void comingToTheSchoolOnABareWeekdayLooksAheadInAReport() {
+        assertThat(read("钉钉上跟吴天明他爸说了宿舍里的事，他爸回了，说周五下午请假来学校一趟。").followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+        assertThat(read("吴天明他妈周一来学校了，聊了聊他的事。").followUp()).isNull();
+    }
+
+    @Test
+    void findingsOfPlayAndDenialsOfForceTakeTheSignalBackButARiskKeywordStays() {
+        assertThat(read("晚上查寝听见吴天明他们屋里咣咣响，冲进去一看，几个人在床上掰手腕，比谁力气大，闹着玩的。").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("找吴天明聊了，他跟同桌是为了借充电宝拌了几句嘴，没动手，说开了就好了。").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("冲进去一看，吴天明被几个人按在床上打，说是闹着玩的。").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void thanksAndGreetingsHoweverTheyOpenAreOther() {
+        assertThat(read("六一快乐！这一年多亏你帮我记着。").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("这学期谢谢你啦，帮我把孩子们的事记得清清楚楚，暑假见！").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("帮我调一下吴天明这学期的谈话记录").kind()).isEqualTo(Kind.QUERY);
+    }
+}
