@@ -15,6 +15,7 @@ final class TalkTypes {
     private TalkTypes() {
     }
 
+    /** Each on their own (分别找了, 单独谈, 把俩人分开各说了几句). */
     private static final GatedPattern SEPARATELY = GatedPattern.compile("分别|各自|逐一|一一|挨个|逐个|单独|个别|轮流|分开各|各(?=说了|讲了|批评了|谈了|聊了)");
     /** A meeting the teacher called (开了个小会, 叫到一起, 全体导生开会); the teacher's talk right after 分别/单独… (分别找了, 单独谈). */
     private static final GatedPattern GATHERED = GatedPattern.compile("小会|开会|开了个会|叫到一起|叫到一块|叫在一起|一起叫|一起谈|一起聊|全体");
