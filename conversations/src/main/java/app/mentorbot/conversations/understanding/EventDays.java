@@ -171,26 +171,30 @@ final class EventDays {
 
     /** The span of the teacher's step later today that ends the note ({@link #LATER_TODAY_STEP}), or null. */
     static int[] laterTodayStep(String s) {
-        GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);
-        while (step.find()) {
-            int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
-            String rest = s.substring(step.end(), ce);
-            // the note ends on it, after what it reports: a time opening a note (上午去他家家访，…) sets the scene
-            boolean last = cs > 0 && Fillers.strip(s.substring(cs, step.start())).isEmpty() && Clauses.endsTheNote(s, ce);
-            if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
-            return new int[]{step.start(), step.end()};
-        }
-        return null;
+        // after what the note reports: a time opening a note (上午去他家家访，…) sets the scene
+        return stepEndingTheNote(s, false);
     }
 
     /** The teacher's step later today that is the whole note (下午找□□聊聊期末复习): a plan for today, or null. */
     static int[] laterTodayPlan(String s) {
+        return stepEndingTheNote(s, true);
+    }
+
+    /**
+     * The teacher's step later today opening the note's last clause, not told as done (了, 过), not in someone's words:
+     * the note's only clause when {@code wholeNote}, else a clause after the first (下午去他家家访，他跟外婆住 goes on to
+     * tell what was found there, so its step is neither).
+     */
+    private static int[] stepEndingTheNote(String s, boolean wholeNote) {
         GatedPattern.Scan step = LATER_TODAY_STEP.scan(s);
-        if (!step.find() || !Fillers.strip(s.substring(0, step.start())).isEmpty()) return null;
-        // the step is the whole note: 下午去他家家访，他跟外婆住 goes on to tell what was found there
-        int ce = Clauses.clauseEnd(s, step.end());
-        String rest = s.substring(step.end(), ce);
-        return rest.contains("了") || rest.contains("过") || !Clauses.endsTheNote(s, ce) ? null : new int[]{step.start(), step.end()};
+        while (step.find()) {
+            int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
+            String rest = s.substring(step.end(), ce);
+            boolean last = (cs == 0) == wholeNote && Fillers.strip(s.substring(cs, step.start())).isEmpty() && Clauses.endsTheNote(s, ce);
+            if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
+            return new int[]{step.start(), step.end()};
+        }
+        return null;
     }
 
     private static DateResolver.TimeExpr laterTodayUnsaid(String s, LocalDate today) {
@@ -328,8 +332,10 @@ final class EventDays {
             if (t.role() == DateResolver.Role.TODAY && t.start() >= decision.end() && t.start() <= decision.end() + 2) return t;
         }
         // 让我下午第二节课后带他去找心理老师: a time of day right after the request is later today
-        Matcher later = LATER_TODAY_LEAD.matcher(s).region(decision.end(), s.length());
-        if (REQUEST.matcher(s.substring(decision.start(), decision.end())).matches() && later.lookingAt()) return new DateResolver.TimeExpr(later.start(1), later.end(1), today, DateResolver.Role.TODAY, false);
+        if (REQUEST.matcher(s.substring(decision.start(), decision.end())).matches()) {
+            Matcher later = LATER_TODAY_LEAD.matcher(s).region(decision.end(), s.length());
+            if (later.lookingAt()) return new DateResolver.TimeExpr(later.start(1), later.end(1), today, DateResolver.Role.TODAY, false);
+        }
         // 这周三到周五我不在学校，提醒我下周一…: the day after the request is the one asked for
         for (DateResolver.TimeExpr t : times) {
             if (t.start() >= decision.start() && (t.role() == DateResolver.Role.FUTURE || t.deadline())) return t;

@@ -199,7 +199,7 @@ final class KindClassifier {
      */
     private Decision report(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         int[] contact = firstContact(s);
-        if (contact != null && (planning(s, contact[0], times) || s.startsWith("正在", Math.max(0, contact[0] - 2)))) contact = null;
+        if (contact != null && (planning(s, contact[0], times) || notYet(s, contact[0], contact[1]))) contact = null;
         int[] talkAt = null;
         GatedPattern.Scan talk = TalkWords.TALK.scan(s);
         while (talk.find()) {
@@ -216,10 +216,10 @@ final class KindClassifier {
         return new Decision(Kind.OTHER, 0, 0);
     }
 
-    private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢)$");
+    private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢|正在)$");
     private static final Pattern ONLY_A_LITTLE = Pattern.compile("^[^,.;!?。]{0,2}(几句|两句|多久|一会|多少)");
 
-    /** 还没找她谈, 没来得及谈: the talk has not happened (没聊几句就哭了 is a talk: it was short). */
+    /** 还没找她谈, 没来得及谈, 正在联系他舅舅: the talk or contact has not happened (没聊几句就哭了 is a talk: it was short). */
     private static boolean notYet(String s, int start, int end) {
         return NOT_YET.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()
                 && !ONLY_A_LITTLE.matcher(s.substring(end)).find();

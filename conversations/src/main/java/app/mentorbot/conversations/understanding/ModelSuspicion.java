@@ -117,8 +117,6 @@ final class ModelSuspicion {
         return false;
     }
 
-    /** Someone's account: an accident a student or a parent tells (说是自己摔的) may be a cover story. */
-    private static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称|解释|声称|坚持|非说|咬定");
     /** The words that call something an accident; the accident list's settings (体育课, 篮球) are where bullying happens too. */
     private static final GatedPattern ACCIDENT_STATED = GatedPattern.compile("不小心|意外");
 
@@ -130,7 +128,7 @@ final class ModelSuspicion {
         for (int from = 0; from < sentence.length(); ) {
             int to = Clauses.clauseEnd(sentence, from);
             String clause = sentence.substring(from, to);
-            if (ACCIDENT_STATED.foundIn(clause) && !ACCOUNT.foundIn(clause)) return true;
+            if (ACCIDENT_STATED.foundIn(clause) && !TakenBack.ACCOUNT.foundIn(clause)) return true;
             from = to + 1;
         }
         return false;

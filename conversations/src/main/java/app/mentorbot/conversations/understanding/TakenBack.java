@@ -71,8 +71,11 @@ final class TakenBack {
         return !finding.isBlank() && (!riskyOnce(finding) || playFound(finding) && !keyword.test(finding));
     }
 
-    /** Someone's account (说是闹着玩的): play in it is only their word, not what the teacher found. */
-    private static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称");
+    /**
+     * Someone's account: an accident a student or a parent tells (说是自己摔的) may be a cover story, and play in it
+     * (说是闹着玩的) is only their word, not what the teacher found.
+     */
+    static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称|解释|声称|坚持|非说|咬定");
 
     private static boolean playFound(String finding) {
         GatedPattern.Scan play = PLAY.scan(finding);

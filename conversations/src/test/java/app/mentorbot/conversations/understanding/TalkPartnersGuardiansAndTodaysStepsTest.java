@@ -43,6 +43,7 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
         // the canteen's 阿姨 is no relative; a contact still under way is not had
         assertThat(read("听食堂的阿姨说，吴天明这几天中午只打一碗白饭。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("宿管刚打电话，吴天明晚上没回寝，手机关机。已报学校，正在联系他舅舅。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("吴天明这周三次没交作业，还没给他妈妈打电话。").kind()).isEqualTo(Kind.OBSERVATION);
     }
 
     @Test
