@@ -117,6 +117,7 @@ final class FlagDetector {
     private List<Hit> find(String s, ModelSentences sentences, boolean firstOnly, boolean wholeNote) {
         List<Hit> hits = new ArrayList<>();
         any(s, academic, Flag.ACADEMIC, hits);
+        if (hits.stream().noneMatch(h -> h.flag() == Flag.ACADEMIC)) any(s, FailingScores.in(s), Flag.ACADEMIC, hits);
         any(s, safety, Flag.SAFETY, hits);
         any(s, family, Flag.FAMILY, hits);
         any(s, psychAlways, Flag.PSYCH, hits);
@@ -234,7 +235,11 @@ final class FlagDetector {
     }
 
     private void any(String s, Cues p, Flag f, List<Hit> hits) {
-        for (Cues.Span m : p.findAll(s)) {
+        any(s, p.findAll(s), f, hits);
+    }
+
+    private void any(String s, List<Cues.Span> spans, Flag f, List<Hit> hits) {
+        for (Cues.Span m : spans) {
             if (counts(s, m.start(), m.end(), f)) {
                 hits.add(new Hit(f, m.start(), m.end()));
                 return;
