@@ -86,7 +86,7 @@ final class FlagDetector {
         marked = lexicon.cues("flag-marked");
         theme = lexicon.cues("flag-theme");
         situations = new Situations(lexicon);
-        takenBack = new TakenBack(this::risky, this::holdsKeyword);
+        takenBack = new TakenBack(this::risky, this::listed, this::holdsKeyword);
         suspicion = new ModelSuspicion(lexicon, takenBack);
         SituationModel.startTraining();   // on its own thread: start-up goes on, the first note reading a sentence waits
     }
@@ -265,10 +265,14 @@ final class FlagDetector {
         return safety.find(stretch) != null || selfHarm.find(stretch) != null;
     }
 
+    /** A stretch of a note that holds a risk by the keyword or the situation lists. */
+    private boolean listed(String stretch) {
+        return holdsKeyword(stretch) || !situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty();
+    }
+
     /** A stretch of a note that holds a risk of its own, by the keyword lists, the situation lists or the model. */
     private boolean risky(String stretch) {
-        if (holdsKeyword(stretch)) return true;
-        if (!situations.find(stretch, (t, a, b) -> affirmed(t, a, false)).isEmpty()) return true;
+        if (listed(stretch)) return true;
         return ModelSentences.likeliest(SituationModel.risks(), new ModelSentences(stretch), ModelSuspicion.MODEL_THRESHOLD, (a, b) -> true) != null;
     }
 

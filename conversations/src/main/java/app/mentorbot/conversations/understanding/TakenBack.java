@@ -28,7 +28,7 @@ final class TakenBack {
                     + "|再(也)?没有?(过|发生)|处理完了|(想|讲|说)明白了|现在挺好|现在(都|已经)?(挺|很)好的|(不|没)(再)?那样想了");
     /** The teacher finding out what it was: what follows is a finding, not someone's account. */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
-            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
+            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚|(查|弄|搞)清楚了|后来(才)?发现|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
                     // 跑过去一看, 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
                     // 冲进去一看, 掀开被子一看: the teacher went in or looked under, and saw
                     + "|(跑|走|冲|凑|赶|钻|爬)?(过|进|上|下|出)去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|掀开[^,.;!?。]{0,3}一看|后来才?(知道|晓得)"
@@ -37,14 +37,17 @@ final class TakenBack {
                     + "|(问|看|查)了(他|她|□+)?(一下|一眼)?,\\s*(就|只|也|都)?是|(?<=[,.;!?。\\s])结果(?!出来|不错|还行|很好|怎么样)");
 
     private final Predicate<String> risky;
+    private final Predicate<String> listed;
     private final Predicate<String> keyword;
 
     /**
      * @param risky   whether a stretch of a note holds a risk of its own (the detector's lists and model)
+     * @param listed  whether a stretch holds a risk by the lists alone (keywords and situations), without the model
      * @param keyword whether a stretch holds a risk keyword itself (被打, 欺负), which no play explains
      */
-    TakenBack(Predicate<String> risky, Predicate<String> keyword) {
+    TakenBack(Predicate<String> risky, Predicate<String> listed, Predicate<String> keyword) {
         this.risky = risky;
+        this.listed = listed;
         this.keyword = keyword;
     }
 
@@ -68,7 +71,22 @@ final class TakenBack {
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
         if (CONFIRMATION_ONLY.matcher(finding).matches()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
-        return !finding.isBlank() && (!riskyOnce(finding) || playFound(finding) && !keyword.test(finding));
+        return !finding.isBlank() && (!riskyOnce(finding) || playFound(finding) && !keyword.test(finding)
+                || safeNow(s, from, finding) && !listed.test(finding));
+    }
+
+    /**
+     * The teacher states, in the finding, that the student is safe (后来才晓得她去她嬢嬢家了，手机没电，…人好好的): the model's faint
+     * reading of the finding's words (手机没电) no longer counts against it; a risk the lists see in it still does.
+     */
+    private static final GatedPattern SAFE_NOW = GatedPattern.compile(
+            "人(都|也)?好好的|人(都|也)?没事|虚惊一场|一场虚惊|平平安安|安全到家|已经到家了|(?<=[,.;!?。\\s])没事了?(?=[,.;!?。\\s]|$)");
+
+    /** The finding, or the sentence right after it (…孩子电话一直打得通。虚惊一场。), states the student is safe. */
+    private static boolean safeNow(String s, int from, String finding) {
+        if (SAFE_NOW.foundIn(finding)) return true;
+        int next = Clauses.sentenceEnd(s, from) + 1;
+        return next < s.length() && SAFE_NOW.foundIn(s.substring(next, Clauses.sentenceEnd(s, next)));
     }
 
     /**
