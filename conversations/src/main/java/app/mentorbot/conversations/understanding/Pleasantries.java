@@ -17,11 +17,15 @@ final class Pleasantries {
     /** The chars of the pleasantry words. */
     private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
 
-    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好, 多亏你帮我记着). */
+    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好, 多亏你帮我记着, 马年大吉). */
     private static final Pattern THANKS_OR_GREETING = Pattern.compile(
-            "(?:" + Fillers.OR_BLANK + ")*(这学期|这一年|这段时间|一直以来|今天)?(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
+            "(?:" + Fillers.OR_BLANK + ")*(这一?个?学期|这一年|新的一年|这段时间|一直以来|今天)?(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
                     // 这一年多亏你帮我记着: thanks for the bot's help, however it opens
                     + "|[^,.;!?。，！？]{0,6}多亏(了)?你"
+                    // 新的一年还要靠你帮我记着: the bot's help asked for again, with the year's wishes
+                    + "|[^,.;!?。，！？]{0,8}(靠|拜托|麻烦)你"
+                    // 马年大吉, 万事如意: a wish
+                    + "|\\p{IsHan}{1,2}年大吉|万事如意|大吉大利|身体健康"
                     // 跨年啦, 放假啦: the occasion alone, greeted
                     + "|\\p{IsHan}{1,3}啦[!！~]*$"
                     // 暑假见, 下周见: a parting
@@ -51,7 +55,7 @@ final class Pleasantries {
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {
         for (int i = 0; i < s.length(); i++) if ("谢辛祝".indexOf(s.charAt(i)) >= 0) return true;
-        return s.contains("快乐") || s.contains("年好") || s.contains("多亏");
+        return s.contains("快乐") || s.contains("年好") || s.contains("多亏") || s.contains("大吉");
     }
 
     /**
