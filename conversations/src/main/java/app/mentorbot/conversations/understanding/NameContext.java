@@ -43,7 +43,9 @@ final class NameContext {
                     + "|课(上|堂上|间|前)?|(?<![当平有按及同准临])时"
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
-                    + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?)$");
+                    + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?"
+                    // a school routine (早上跑操安然没来, 升旗仪式向阳代表…领誓) or the teacher's class (我们班齐心今天又没来) sets the scene too
+                    + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合|(我们|咱们|俺们)班)$");
 
     private static final Pattern CLASS_BEFORE = Pattern.compile("[0-9一二三四五六七八九十][)）]?班$");
 
@@ -133,7 +135,7 @@ final class NameContext {
 
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
             + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人|阿嬷|阿嬤|阿嫲|阿公|阿婆|阿爷|依嬷|依公|姥娘)");
-    private static final Pattern BODY = Pattern.compile("的?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|脖子|后背|膝盖|鼻子|头上|腿上|背上)");
+    private static final Pattern BODY = Pattern.compile("的?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|脖子|后背|膝盖|鼻子|头上|腿上|背上|脚上|脚踝|耳朵|下巴)");
     private static final Pattern SCORE = Pattern.compile("[0-9]{1,3}(\\.[0-9])?分?(?=[,.;:、 。]|$)");
 
     /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */
