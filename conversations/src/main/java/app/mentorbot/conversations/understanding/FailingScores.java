@@ -34,7 +34,9 @@ final class FailingScores {
         int scale = scaleAt.find() ? value(scaleAt.group(2) != null ? scaleAt.group(2) : scaleAt.group(3)) : 0;
         List<Cues.Span> out = new ArrayList<>();
         Matcher m = MARK.matcher(s);
-        while (m.find()) {
+        // a rejected match may hide a shorter one inside it (周测数学62: 数学62 once 周测's stretch is rejected)
+        for (int from = 0; from < s.length() && m.find(from); ) {
+            from = m.start() + 1;
             boolean linked = m.group(3) != null, points = m.group(6) != null;
             // 数学58，… with nothing between: a mark only where the clause ends after it
             boolean bare = !linked && !points;

@@ -1,0 +1,91 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readings the twentieth pass added (docs/notes.md), on the reader test's roster; written on Wednesday 15 April 2026.
+ */
+class FailingMarksSafeFindingsAndGreetingsTest {
+
+    @Test
+    void aFailingMarkToldInFiguresIsAcademicWhateverWordsStandBetweenTheTestAndTheNumber() {
+        assertThat(read("吴天明数学单元测验只有38分，找他谈了谈。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("许诗涵月考生物只有四十六，下课找她聊了。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("吴天明说他数学每次就考四五十分，想转去学美术。").flags()).contains(Flag.ACADEMIC);
+        // on a paper of 150, 62 fails and 108 passes
+        assertThat(read("吴天明这次周测数学62（满分150），跟他约了每周二来办公室。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("吴天明二模数学考了108，下课跑来跟我说谢谢。").flags()).doesNotContain(Flag.ACADEMIC);
+    }
+
+    @Test
+    void aRiseARankAPartOfThePaperOrMinutesAreNoFailingMark() {
+        assertThat(read("吴天明数学从四十几分提到了七十多分，今天在班上表扬了他。").flags()).doesNotContain(Flag.ACADEMIC);
+        assertThat(read("许诗涵这次作文得了22分，表扬了她。").flags()).doesNotContain(Flag.ACADEMIC);
+        assertThat(read("英语课最后十分钟讲了暑假防溺水，吴天明听得很认真。").flags()).doesNotContain(Flag.ACADEMIC);
+        assertThat(read("吴天明这次月考年级第38名，进步很大。").flags()).doesNotContain(Flag.ACADEMIC);
+    }
+
+    @Test
+    void numbersWrittenInChineseAreReadByTheirValue() {
+        assertThat(FailingScores.value("三十八")).isEqualTo(38);
+        assertThat(FailingScores.value("一百五")).isEqualTo(150);
+        assertThat(FailingScores.value("一百零五")).isEqualTo(105);
+        assertThat(FailingScores.value("十五")).isEqualTo(15);
+        assertThat(FailingScores.value("零")).isZero();
+    }
+
+    @Test
+    void schoolCalledPointlessIsAcademic() {
+        assertThat(read("吴天明今晚跟我说读书没意思，不如早点去厂里。").flags()).contains(Flag.ACADEMIC);
+    }
+
+    @Test
+    void aFindingThatSaysTheStudentIsSafeTakesAnAbsenceBackButAPlanToFindOutDoesNot() {
+        assertThat(read("吴天明奶奶打电话来，说孩子昨晚没回家，后来才晓得是去他姑姑家了，手机没电，人好好的。").flags())
+                .doesNotContain(Flag.SAFETY);
+        assertThat(read("吴天明奶奶打电话来，说孩子昨晚没回家，手机一直关机。").flags()).contains(Flag.SAFETY);
+        // 返校再问清楚 is what the teacher will do, not what was found
+        assertThat(read("吴天明奶奶打电话来，说他前天跟几个初三的在篮球场有冲突，回家眼角肿了一大块。我让奶奶先带他去看看，返校再问清楚。").flags())
+                .contains(Flag.SAFETY);
+    }
+
+    @Test
+    void aStomachPumpedIsAMeansOfSelfHarm() {
+        assertThat(read("许诗涵妈妈早上发微信，说她昨晚洗了胃，医生讲要住院观察几天。").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void wishesAndTheBotsHelpAskedForAgainAreOtherAndRaiseNothing() {
+        Note newYear = read("元旦快乐！新的一年还要靠你帮我记着孩子们的事");
+        assertThat(newYear.kind()).isEqualTo(Kind.OTHER);
+        assertThat(newYear.flags()).isEmpty();
+        assertThat(read("新年快乐！马年大吉，这一学期谢谢你帮我记着孩子们的事").kind()).isEqualTo(Kind.OTHER);
+        // a request with no wish is still a reminder
+        assertThat(read("麻烦你帮我记一下吴天明明天请假").kind()).isEqualTo(Kind.REMINDER);
+    }
+
+    @Test
+    void aNoteOfQuestionsToTheBotStaysAQuery() {
+        Note asked = read("吴天明这学期谈过几次？他妈上回打电话是哪天？");
+        assertThat(asked.kind()).isEqualTo(Kind.QUERY);
+        assertThat(asked.flags()).isEmpty();
+    }
+
+    @Test
+    void yiAndHunanGuardiansAHomeOfTheGuardianAndAGuardianMetAtTheGateAreContacts() {
+        Note called = read("周日晚点名吴天明没到。打他阿嫫电话，说下午两点多就背着洋芋出门了。");
+        assertThat(called.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(called.channel()).isEqualTo(Channel.PHONE);
+        assertThat(read("和妇联的阿姨去了吴天明姑姑家，姑姑说孩子最近挺好。").channel()).isEqualTo(Channel.HOME_VISIT);
+        assertThat(read("吴天明姥爷来送棉袄，在传达室碰上我了，说了几句，孩子放假回去也不出门。").channel()).isEqualTo(Channel.IN_PERSON);
+    }
+
+    @Test
+    void aWordNameAfterASchoolRoutineOrTheTeachersClassIsTheStudent() {
+        assertThat(read("早上跑操高兴没来，我去宿舍看了一下，说是肚子疼。").studentIds()).containsExactly("A3");
+        assertThat(read("今天大家都很高兴，跑操也很整齐。").studentIds()).isEmpty();
+    }
+}
