@@ -317,7 +317,8 @@ final class EventDays {
             "考|测|放假|开学|返校|比赛|运动会|体检|生日|出成绩|开课|上课|过年|过节|假期|春节|国庆|中秋|元旦|端午|清明|开会|家长会");
     /** The teacher's own words (我说, 跟他说好, 我让他): a plan, not someone's report. */
     private static final GatedPattern TEACHER_SPEAKS = GatedPattern.compile(
-            "(?<![跟和对给向])我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸)?(说|讲(?![课座解题]))|[说讲]好|说定|让(他|她|□)"
+            // 我跟他妈说明天一早我先去找政教处: the teacher telling a guardian, whoever the guardian is
+            "(?<![跟和对给向])我(跟|和|对)?((他|她|□+)的?)?(孩子|家长|(" + KinWords.STARTS + ")[^,.;!?。说讲]{0,2})?(说|讲(?![课座解题]))|[说讲]好|说定|让(他|她|□)"
                     // a clause that opens with the teacher addressing someone (跟奶奶说了周三晚上我找浩然谈)
                     + "|^(跟|和|对|给)(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸|外婆|外公)[^,.;!?。]{0,3}说");
 

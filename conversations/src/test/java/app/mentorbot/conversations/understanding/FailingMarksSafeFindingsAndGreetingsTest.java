@@ -84,6 +84,14 @@ class FailingMarksSafeFindingsAndGreetingsTest {
     }
 
     @Test
+    void theTeachersOwnPlanToldToAGuardianIsTheFollowUp() {
+        assertThat(read("吴天明他妈打电话过来，说孩子不想来上学了。我跟他妈说明天一早我先去找政教处。").followUp())
+                .isEqualTo(java.time.LocalDate.of(2026, 4, 16));
+        // what the guardian says she will do is hers
+        assertThat(read("吴天明他妈打电话过来，说孩子不想来上学了，她说明天带他去医院看看。").followUp()).isNull();
+    }
+
+    @Test
     void aWordNameAfterASchoolRoutineOrTheTeachersClassIsTheStudent() {
         assertThat(read("早上跑操高兴没来，我去宿舍看了一下，说是肚子疼。").studentIds()).containsExactly("A3");
         assertThat(read("今天大家都很高兴，跑操也很整齐。").studentIds()).isEmpty();
