@@ -159,12 +159,15 @@ final class EventDays {
      * the note ends on what comes next, and nothing in that clause says it was done.
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
-            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上)(我)?(先|就)?"
+            // a few words of when or where before the teacher (上午大课间我找他聊聊, 今天上午到校我先找她)
+            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上)([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
                     + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
-                    + "|打给|给[^,.;!?。了过]{1,6}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)|过?去[^,.;!?。了过]{0,5}?(看看?(他|她|□)|转转|看看)"
+                    + "|打给|(给|跟|和)[^,.;!?。了过]{1,8}?打个?电话|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下|沟通)"
+                    // with someone or not (上午我跟心理老师过去看看, 今天下午我和心理老师去医院看她), or taking the student (下午我带她过去)
+                    + "|((跟|和)[^,.;!?。了过]{1,6}?)?(一起)?过?去[^,.;!?。了过]{0,5}?(看看?(他|她|□)|转转|看看)|带(他|她|□{1,4})过?去"
                     // the teacher tells a guardian (下午通知他爸妈), or stays with the student (今晚我在值班室守着她)
                     + "|通知(他|她|□{1,4})?的?(" + KinWords.STARTS + ")|(在[^,.;!?。了过]{1,5}?)?(守着|陪着)(他|她|□)"
                     + "|(?<=[我先])找(他|她|□{1,4}))");
@@ -255,7 +258,7 @@ final class EventDays {
 
     /** What the teacher does again (再找他, 再来咨询室), not what the student does again (周一再回学校, 约下周再比). */
     private static final GatedPattern TEACHER_AGAIN = GatedPattern.compile(
-            "(再|(?<=[一二三四五六日天午上晚])在)(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解)");
+            "(再|(?<=[一二三四五六日天午上晚])在)(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解|陪)");
     /** Words that open what someone said or asked (妈妈问这周末要不要补课): the days after them are theirs. */
     private static final GatedPattern SPOKEN = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|提到|问(?!题|问)");
 

@@ -92,6 +92,16 @@ class FailingMarksSafeFindingsAndGreetingsTest {
     }
 
     @Test
+    void theTeachersStepLaterTodayWithWordsOfWhenOrACompanionIsTodaysFollowUp() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 4, 15);
+        assertThat(read("吴天明妈妈说人找到了，在网吧。人今天来上学了，上午大课间我找他聊聊。").followUp()).isEqualTo(today);
+        assertThat(read("许诗涵说最近老睡不着，觉得自己是多余的。已经联系了心理室，下午我带她过去。").followUp()).isEqualTo(today);
+        assertThat(read("吴天明说在江边坐了一夜。今天让他在家休息，上午我跟心理老师过去看看。").followUp()).isEqualTo(today);
+        // told as done, the step is the report's
+        assertThat(read("吴天明说在江边坐了一夜，上午我跟心理老师过去看了看。").followUp()).isNull();
+    }
+
+    @Test
     void aWordNameAfterASchoolRoutineOrTheTeachersClassIsTheStudent() {
         assertThat(read("早上跑操高兴没来，我去宿舍看了一下，说是肚子疼。").studentIds()).containsExactly("A3");
         assertThat(read("今天大家都很高兴，跑操也很整齐。").studentIds()).isEmpty();
