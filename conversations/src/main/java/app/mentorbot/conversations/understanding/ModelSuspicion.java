@@ -81,9 +81,9 @@ final class ModelSuspicion {
     ModelSentences.Likeliest suspect(String s, ModelSentences sentences) {
         // a note that names no one (不好意思刚才发错了) holds no student's situation for the model to suspect
         if (s.indexOf(NoteText.NAME_MASK) < 0 && !SOMEONE.foundIn(s)) return null;
-        // nor does one that is only thanks and wishes (新的一年还要靠你帮我记着孩子们的事), or only questions to the bot
-        // (□□这学期谈过几次？她妈上回打电话是哪天？): a list's signal there still counts
-        if (Pleasantries.only(s) || Questions.allAskOutright(s)) return null;
+        // nor does one that is only thanks and wishes (新的一年还要靠你帮我记着孩子们的事): a list's signal there still counts.
+        // Questions are still read: a question to the bot may tell of a risk (□□脸上的伤是谁打的？)
+        if (Pleasantries.only(s)) return null;
         // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
         List<ModelSentences.Likeliest> ranked = ModelSentences.ranked(SituationModel.risks(), sentences, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
         if (ranked.isEmpty()) return null;

@@ -44,8 +44,8 @@ final class NameContext {
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
                     + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?"
-                    // a school routine (早上跑操安然没来, 升旗仪式向阳代表…领誓) or the teacher's class (我们班齐心今天又没来) sets the scene too
-                    + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合|(我们|咱们|俺们)班)$");
+                    // a school routine (早上跑操安然没来, 升旗仪式向阳代表…领誓) sets the scene too; not 我们班 (我们班平安结束 is the class's)
+                    + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合)$");
 
     private static final Pattern CLASS_BEFORE = Pattern.compile("[0-9一二三四五六七八九十][)）]?班$");
 

@@ -80,21 +80,6 @@ final class Questions {
         return first;
     }
 
-    /**
-     * Every sentence of the note asks the bot outright, with a question mark or 吗, or asks it to look something up
-     * (谈过几次？上回打电话是哪天？; 怎么样了？把他的记录给我看看): it tells of nothing that happened. A question word alone
-     * is not enough here (看不清是谁 tells what the teacher saw).
-     */
-    static boolean allAskOutright(String s) {
-        for (int from = 0; from < s.length(); ) {
-            int to = Clauses.sentenceEnd(s, from);
-            String sentence = s.substring(from, Math.min(to + 1, s.length()));
-            if (!sentence.isBlank() && !(QUESTION.foundIn(sentence) && asking(sentence) != null) && !ASKED_OF_THE_BOT.foundIn(sentence)) return false;
-            from = to + 1;
-        }
-        return true;
-    }
-
     /** Where the sentence asks (its end, else a question word near its end), unless it reports someone's question or words; or null. */
     private static GatedPattern.Scan asking(String sentence) {
         GatedPattern.Scan asks = ENDS_ASKING.scan(sentence);

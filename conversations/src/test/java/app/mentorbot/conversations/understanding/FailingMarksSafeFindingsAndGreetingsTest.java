@@ -68,13 +68,6 @@ class FailingMarksSafeFindingsAndGreetingsTest {
     }
 
     @Test
-    void aNoteOfQuestionsToTheBotStaysAQuery() {
-        Note asked = read("吴天明这学期谈过几次？他妈上回打电话是哪天？");
-        assertThat(asked.kind()).isEqualTo(Kind.QUERY);
-        assertThat(asked.flags()).isEmpty();
-    }
-
-    @Test
     void yiAndHunanGuardiansAHomeOfTheGuardianAndAGuardianMetAtTheGateAreContacts() {
         Note called = read("周日晚点名吴天明没到。打他阿嫫电话，说下午两点多就背着洋芋出门了。");
         assertThat(called.kind()).isEqualTo(Kind.PARENT_CONTACT);
