@@ -59,7 +59,7 @@ final class ModelSuspicion {
      * thirty-eight (hn-county and hlbe-junior joined too): 10 of 1,667 missed from 0.30 to 0.37 (754 false alarms), 11 at
      * 0.38, so 0.37 still. Forty-two schools (twentieth pass, hs-senior, dg-junior, lsy-primary and hhe-junior joined):
      * 12 of 1,852 missed from 0.30 to 0.35 (890 false alarms at 0.35), 13 from 0.36 to 0.39 (862 at 0.37), 14 at 0.40,
-     * so 0.35; then the note model trained 40 passes, not 20 ({@link SituationModel#NOTE_EPOCHS}): 12 missed from 0.33 to
+     * so 0.35; then the note model trained 40 passes, not 20 ({@link SituationModel#NOTE_EPOCHS}): 12 missed from 0.30 to
      * 0.37 (849 false alarms at 0.37), 13 at 0.38 and 0.39, 14 at 0.40, so 0.37.
      */
     static final double SUSPICION_THRESHOLD = 0.37;
