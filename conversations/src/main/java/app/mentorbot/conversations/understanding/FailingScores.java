@@ -14,16 +14,17 @@ import java.util.regex.Pattern;
  */
 final class FailingScores {
     private static final String NUMBER = "([0-9]{1,3}(?:\\.5)?|[零〇]|[一二三四五六七八九]?十[一二三四五六七八九]?|[二三四五六七八九][三四五六七八九]十|一百[零一二三四五六七八九十]*|[一二三四五六七八九])";
+    /** The test or the subject a mark is of. */
+    private static final String TEST = "数学|语文|英语|物理|化学|生物|历史|地理|政治|科学|道法|月考|期中|期末|周测|小测|单元测?验?|测验|考试|模拟考?|[一二三]模|默写|听写|联考|统考|摸底考?|成绩|分数";
     /** The test or the subject, then at most a few words, a link and the number. */
     private static final Pattern MARK = Pattern.compile(
-            "(数学|语文|英语|物理|化学|生物|历史|地理|政治|科学|道法|月考|期中|期末|周测|小测|单元测?验?|测验|考试|模拟考?|[一二三]模|默写|听写|联考|统考|摸底考?|成绩|分数)"
+            "(" + TEST + ")"
                     + "([^,.;!?。，；、：:\\s]{0,8}?)"
                     + "(只有|只考了?|只得了?|只拿了?|才考了?|才得了?|才|就考了?|就|也就|仅|考了?|得了?|拿了?|是)?"
                     + "(?<![0-9〇零一二三四五六七八九十百])" + NUMBER + "(多|来|几)?(分)?"
                     + "(?![0-9〇零一二三四五六七八九十百]|名|个|次|道|题|分钟|钟|天|岁|人|块|元|页|遍|米|斤|%|度|号|码|届|班|楼|点|秒|分之|多名|多个|年|周|本|套)");
-    /** Where a mark's test or subject may start: the first group of {@link #MARK}. */
-    private static final GatedPattern OPENING = GatedPattern.compile(
-            "数学|语文|英语|物理|化学|生物|历史|地理|政治|科学|道法|月考|期中|期末|周测|小测|单元|测验|考试|模拟|[一二三]模|默写|听写|联考|统考|摸底|成绩|分数");
+    /** Where a mark's test or subject starts: where {@link #MARK} is tried. */
+    private static final GatedPattern OPENING = GatedPattern.compile(TEST);
     /** Words in the stretch before the number that make it no mark of the student's own. */
     private static final Pattern NOT_A_MARK = Pattern.compile(
             "从|进步|提高|提了|涨|差|扣|加|多考|少考|少了|多了|高了|低了|前|第|排|满分|总分|作文|听力|阅读|选择|填空|大题|附加|实验|口语|卷面|这道|一道|及格线|线|平均|班均|年级均");
@@ -58,15 +59,14 @@ final class FailingScores {
             boolean bare = !linked && !points;
             if (bare && (!m.group(2).isEmpty() || (m.end() < s.length() && ",.;!?。，；、（( ".indexOf(s.charAt(m.end())) < 0))) continue;
             if (NOT_A_MARK.matcher(m.group(2)).find()) continue;
-            int mark = value(m.group(4));
-            if (m.group(4).length() == 3 && m.group(4).endsWith("十") && m.group(4).charAt(0) != '一') mark = value(m.group(4).substring(1));   // 四五十: the higher
+            int mark = value(m.group(4));   // 四五十 reads as 50, the higher
             int of = scale > 0 ? scale : mark > 100 ? 150 : 100;
             if (mark >= 0 && mark * 10 < of * 6) out.add(new Cues.Span(m.start(4), m.end()));
         }
         return out;
     }
 
-    /** The value of a number written in figures or in Chinese (三十八, 一百五 = 150, 一百零五); -1 when unread. */
+    /** The value of a number written in figures or in Chinese (三十八, 一百五 = 150, 一百零五; a range 四五十 = 50); -1 when unread. */
     static int value(String n) {
         if (n.isEmpty()) return -1;
         if (Character.isDigit(n.charAt(0))) {

@@ -35,6 +35,7 @@ class FailingMarksSafeFindingsAndGreetingsTest {
         assertThat(FailingScores.value("一百零五")).isEqualTo(105);
         assertThat(FailingScores.value("十五")).isEqualTo(15);
         assertThat(FailingScores.value("零")).isZero();
+        assertThat(FailingScores.value("四五十")).isEqualTo(50);
     }
 
     @Test
