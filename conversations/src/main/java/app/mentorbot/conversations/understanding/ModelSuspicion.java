@@ -37,32 +37,30 @@ final class ModelSuspicion {
     static final double SURE_OF_SELF_HARM = 0.4;
 
     /**
-     * How much the riskiest sentence weighs against the whole note: the suspicion is {@code SENTENCE_WEIGHT} × the
-     * sentence's risk + the note's. The sentence counts double: it is the evidence the teacher is shown, and the note
-     * model learnt from far fewer examples. 1, 2 and 3 were tried leave one school out; 2 kept recall with the fewest
-     * false alarms.
+     * How strong the suspicion must be before the note is flagged SAFETY as suspected. The suspicion is the log-odds of
+     * the riskiest sentence's risk plus the log-odds of the whole note's ({@link #suspicion}): two readers' evidence
+     * added, so that a sentence the model is nearly sure of needs little from the rest of the note, and a faint sentence
+     * needs a note that reads as a risk throughout. Chosen as the highest, in steps of 0.05, at which leave one school out
+     * (both models trained without the school they read) the lists and the models together miss no more of the training
+     * schools' SAFETY notes than the reader before it did.
+     *
+     * <p>Until the twenty-first pass the suspicion was 2 × the sentence's risk + the note's, at 0.37 (chosen by the same
+     * rule on forty-two schools, 12 of 1,852 missed, 849 false alarms). On forty-six schools that sum missed 13 of 2,042
+     * with 970 false alarms. The log-odds sum, with the note model weighing its features by their evidence
+     * ({@link SituationModel#NOTE_EVIDENCE_SMOOTHING}), misses 13 at −5.05 (778 false alarms) and −4.95 (757), 14 at
+     * −4.85 (741) and 15 at −4.75 (725).
      */
-    static final double SENTENCE_WEIGHT = 2;
+    static final double SUSPICION_THRESHOLD = -4.95;
 
-    /**
-     * How strong the suspicion ({@link #SENTENCE_WEIGHT}) must be before the note is flagged SAFETY as suspected: the
-     * highest, in steps of 0.01, at which leave one school out (both models trained without the school they read) the
-     * lists and the models together miss no more of the training schools' SAFETY notes than the reader before the note
-     * model did (the sentence model alone at {@link #MODEL_THRESHOLD}, leave one school out too). Thirty schools
-     * (thirteenth pass): before, 10 of 1,295 missed with 730 false alarms; at 0.34–0.36 9 missed, at 0.37–0.39 10 (0.40
-     * misses 11); at 0.39, 566 false alarms, precision 0.638 → 0.694 (with the pass's changes to the lists). Chosen
-     * again whenever schools join the examples: thirty-two schools (seventeenth pass, gzh-county and xu-primary joined the
-     * note model's examples): 9 of 1,388 missed from 0.30 to 0.40 (616 false alarms at 0.39, 606 at 0.40), 10 at 0.41.
-     * Thirty-four schools (eighteenth pass, qz-primary and ms-county joined): 10 of 1,483 missed from 0.30 to 0.39 (641
-     * false alarms at 0.39), 11 at 0.40, so 0.39. Thirty-six schools (nineteenth pass, wf-vocational and gzo-primary
-     * joined): 10 of 1,575 missed from 0.30 to 0.37 (703 false alarms at 0.37), 11 at 0.38, 12 at 0.39, so 0.37; and
-     * thirty-eight (hn-county and hlbe-junior joined too): 10 of 1,667 missed from 0.30 to 0.37 (754 false alarms), 11 at
-     * 0.38, so 0.37 still. Forty-two schools (twentieth pass, hs-senior, dg-junior, lsy-primary and hhe-junior joined):
-     * 12 of 1,852 missed from 0.30 to 0.35 (890 false alarms at 0.35), 13 from 0.36 to 0.39 (862 at 0.37), 14 at 0.40,
-     * so 0.35; then the note model trained 40 passes, not 20 ({@link SituationModel#NOTE_EPOCHS}): 12 missed from 0.30 to
-     * 0.37 (849 false alarms at 0.37), 13 at 0.38 and 0.39, 14 at 0.40, so 0.37.
-     */
-    static final double SUSPICION_THRESHOLD = 0.37;
+    /** The suspicion of a sentence's risk in a note of the note model's risk: the sum of their log-odds. */
+    static double suspicion(double sentence, double note) {
+        return logOdds(sentence) + logOdds(note);
+    }
+
+    private static double logOdds(double p) {
+        double q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+        return Math.log(q / (1 - q));
+    }
 
     private final Cues accident, game, benignAbsence, unreachable;
     private final TakenBack takenBack;
@@ -91,14 +89,14 @@ final class ModelSuspicion {
         double note = SituationModel.notes().read(sentences.whole()).risk();
         double top = ranked.get(0).guess().risk();
         // no sentence is riskier than the first: if it cannot reach the threshold, none can
-        if (SENTENCE_WEIGHT * top + note < SUSPICION_THRESHOLD && !(top >= MODEL_THRESHOLD && A_NOT_A.foundIn(s))) return null;
+        if (suspicion(top, note) < SUSPICION_THRESHOLD && !(top >= MODEL_THRESHOLD && A_NOT_A.foundIn(s))) return null;
         for (ModelSentences.Likeliest l : ranked) {
             String sentence = s.substring(l.from(), l.to());
             if (deniedOnRereading(sentence) || explained(l, sentence) || takenBack.at(s, l.from(), l.to())) continue;
             double risk = l.guess().risk();
             // 有没有不及格的？: a question put to the bot, not one the teacher asked a student
             boolean toTheBot = l.to() < s.length() && s.charAt(l.to()) == '?';
-            return SENTENCE_WEIGHT * risk + note >= SUSPICION_THRESHOLD || risk >= MODEL_THRESHOLD && !toTheBot && askedUnanswered(sentence) ? l : null;
+            return suspicion(risk, note) >= SUSPICION_THRESHOLD || risk >= MODEL_THRESHOLD && !toTheBot && askedUnanswered(sentence) ? l : null;
         }
         return null;
     }

@@ -88,6 +88,39 @@ class SituationModelTest {
     }
 
     @Test
+    void aRunOfCharsSeenOnlyInRiskyNotesWeighsMoreThanOneSeenInEveryNote() {
+        List<SituationModel.Example> notes = List.of(
+                new SituationModel.Example(1, "她说手腕上划了几道"), new SituationModel.Example(1, "他说昨晚手腕划破了"),
+                new SituationModel.Example(0, "她说今天数学没听懂"), new SituationModel.Example(0, "他说周末去奶奶家"));
+        float[] evidence = SituationModel.evidence(notes, 1);
+        assertThat(evidence[feature("手腕")]).as("手腕, in the risky notes only").isGreaterThan(evidence[feature("说")] * 3);
+    }
+
+    /** The feature of a run of chars alone: the one it has in any two texts, less those its shorter runs have. */
+    private static int feature(String run) {
+        java.util.Set<Integer> shared = sharedFeatures(run);
+        for (int i = 0; i < run.length() && run.length() > 1; i++) shared.removeAll(sharedFeatures(run.substring(i, i + 1)));
+        assertThat(shared).hasSize(1);
+        return shared.iterator().next();
+    }
+
+    private static java.util.Set<Integer> sharedFeatures(String run) {
+        java.util.Set<Integer> a = new java.util.HashSet<>(), b = new java.util.HashSet<>();
+        for (int f : SituationModel.features("甲" + run + "乙")) a.add(f);
+        for (int f : SituationModel.features("丙" + run + "丁")) b.add(f);
+        a.retainAll(b);
+        return a;
+    }
+
+    @Test
+    void aSentenceTheModelIsSureOfNeedsLittleFromItsNoteAndAFaintOneNeedsARiskyNote() {
+        assertThat(ModelSuspicion.suspicion(0.9, 0.01)).as("sure sentence, calm note").isGreaterThanOrEqualTo(ModelSuspicion.SUSPICION_THRESHOLD);
+        assertThat(ModelSuspicion.suspicion(0.05, 0.05)).as("faint sentence, calm note").isLessThan(ModelSuspicion.SUSPICION_THRESHOLD);
+        assertThat(ModelSuspicion.suspicion(0.05, 0.3)).as("faint sentence, risky note").isGreaterThanOrEqualTo(ModelSuspicion.SUSPICION_THRESHOLD);
+        assertThat(ModelSuspicion.suspicion(0, 1)).as("no risk at all stays finite").isFinite();
+    }
+
+    @Test
     void aParaphraseNoWordListHoldsIsFlaggedAsSuspectedAndSelfHarmTalkIsAlsoPsych() throws Exception {
         NoteReader reader = new NoteReader(RosterJson.read(Path.of("../corpus/rosters/lc-junior.json")));
         Note n = reader.read("T1", "她在作文里写，等毕业那天大家就再也见不到我了，东西我都分好了", ZonedDateTime.parse("2026-12-03T10:00:00+08:00"));
