@@ -205,27 +205,35 @@ final class SituationModel {
      * ({@link ModelSuspicion}), it kept the same signals with a fifth fewer false alarms.
      */
     static float[] evidence(List<Example> examples, double smoothing) {
-        double[] positive = new double[1 << BITS], none = new double[1 << BITS];
-        for (Example e : examples) {
-            for (int h : java.util.Arrays.stream(features(e.text())).distinct().toArray()) {
-                if (e.label() != 0) positive[h]++;
-                else none[h]++;
+        int[] positive = new int[1 << BITS], none = new int[1 << BITS], lastNote = new int[1 << BITS];
+        long inPositive = 0, inNone = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            for (int h : features(e.text())) {
+                if (lastNote[h] == i + 1) continue;   // a feature counts once a note
+                lastNote[h] = i + 1;
+                if (e.label() != 0) {
+                    positive[h]++;
+                    inPositive++;
+                } else {
+                    none[h]++;
+                    inNone++;
+                }
             }
         }
-        double p = 0, q = 0;
-        for (int h = 0; h < positive.length; h++) {
-            p += positive[h] + smoothing;
-            q += none[h] + smoothing;
-        }
+        double p = inPositive + smoothing * positive.length, q = inNone + smoothing * none.length;
         float[] out = new float[1 << BITS];
         double sum = 0;
         int seen = 0;
+        float unseen = (float) Math.abs(Math.log(smoothing / p / (smoothing / q)));
         for (int h = 0; h < out.length; h++) {
-            out[h] = (float) Math.abs(Math.log((positive[h] + smoothing) / p / ((none[h] + smoothing) / q)));
-            if (positive[h] + none[h] > 0) {
-                sum += out[h];
-                seen++;
+            if (positive[h] + none[h] == 0) {
+                out[h] = unseen;
+                continue;
             }
+            out[h] = (float) Math.abs(Math.log((positive[h] + smoothing) / p / ((none[h] + smoothing) / q)));
+            sum += out[h];
+            seen++;
         }
         float mean = (float) (sum / Math.max(1, seen));
         for (int h = 0; h < out.length; h++) out[h] /= mean;
@@ -252,16 +260,17 @@ final class SituationModel {
                 for (int k = 0; k < labels; k++) {
                     double g = (k == gold ? 1 : 0) - p[k];
                     b[k] += (float) (rate * g);
-                    float step = (float) (rate * g * scale);
-                    for (int h : f) {
-                        int at = h * labels + k;
-                        w[at] += step * (evidence == null ? 1 : evidence[h]) - (float) (rate * L2) * w[at];
+                    float step = (float) (rate * g * scale), decay = (float) (rate * L2);
+                    if (evidence == null) {
+                        for (int h : f) w[h * labels + k] += step - decay * w[h * labels + k];
+                    } else {
+                        for (int h : f) w[h * labels + k] += step * evidence[h] - decay * w[h * labels + k];
                     }
                 }
             }
         }
         // a feature's weight times its evidence, once: reading costs what it did before features were weighed
-        if (evidence != null) for (int at = 0; at < w.length; at++) w[at] *= evidence[at / labels];
+        if (evidence != null) for (int h = 0, at = 0; h < evidence.length; h++) for (int k = 0; k < labels; k++, at++) w[at] *= evidence[h];
         return new SituationModel(labels, w, b);
     }
 
@@ -288,14 +297,10 @@ final class SituationModel {
 
     private static void probabilities(float[] w, float[] b, int labels, int[] f, float scale, float[] evidence, double[] out) {
         double[] z = new double[labels];
-        for (int h : f) {
-            int at = h * labels;
-            if (evidence == null) {
-                for (int k = 0; k < labels; k++) z[k] += w[at + k];
-            } else {
-                float x = evidence[h];
-                for (int k = 0; k < labels; k++) z[k] += w[at + k] * x;
-            }
+        if (evidence == null) {
+            for (int h : f) for (int k = 0, at = h * labels; k < labels; k++) z[k] += w[at + k];
+        } else {
+            for (int h : f) for (int k = 0, at = h * labels; k < labels; k++) z[k] += w[at + k] * evidence[h];
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < out.length; k++) {
