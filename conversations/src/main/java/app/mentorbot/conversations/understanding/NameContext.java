@@ -60,12 +60,16 @@ final class NameContext {
     /**
      * The char before the form, though one of {@link #WORD_BEFORE}, ends something that opens the clause: 多 ending a
      * clock time (两点多高明发来, not 多高明), or 是 ending a voice note's filler 就是 when a day, a telling, a pronoun
-     * taking the form up or a family member follows it (那个就是甘甜今天跟我说, 就是宁静妈妈打过来; 他就是高兴 stays a word).
+     * taking the form up or a family member follows it (那个就是甘甜今天跟我说, 就是宁静妈妈打过来; 他就是高兴 stays a word), or 我是
+     * before a family member (我是文明的姑姑: a guardian's message introducing its writer; 我是高兴的 stays a word).
      */
     private static boolean endsAnOpening(String s, int start, int end) {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
-        if (before != '是' || start < 2 || s.charAt(start - 2) != '就') return false;
+        if (before != '是' || start < 2) return false;
+        // 我是文明的姑姑: a guardian's message introducing its writer
+        if (s.charAt(start - 2) == '我') return KIN.matcher(s).region(end, s.length()).lookingAt();
+        if (s.charAt(start - 2) != '就') return false;
         // what follows shows a person: a day or a telling, a pronoun taking the form up (就是小雅她…), a family member (就是宁静妈妈…)
         return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(end, s.length()).lookingAt()
                 || KIN.matcher(s).region(end, s.length()).lookingAt();
