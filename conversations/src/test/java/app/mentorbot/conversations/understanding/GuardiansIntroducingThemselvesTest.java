@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guardian's pasted message that introduces its writer (我是X的姑姑) names the student, even a student whose name is
- * also a word (docs/notes.md); on the reader test's roster, written on Wednesday 15 April 2026.
+ * Guardians by the words families use: a pasted message that introduces its writer (我是X的姑姑) names the student, even
+ * one whose name is also a word, and Mongolian, Uyghur and Korean mothers and the northern 他舅 are guardians
+ * (docs/notes.md); on the reader test's roster, written on Wednesday 15 April 2026.
  */
 class GuardiansIntroducingThemselvesTest {
 
@@ -17,6 +18,18 @@ class GuardiansIntroducingThemselvesTest {
         assertThat(n.studentIds()).containsExactly("A3");
         assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(n.channel()).isEqualTo(Channel.ONLINE);
+    }
+
+    @Test
+    void mongolianUyghurAndKoreanMothersAndTheNorthernUncleAreGuardians() {
+        Note uncle = read("吴天明他舅来电话了，说孩子爸妈都在外地打工，一礼拜顶多过去看一回。");
+        assertThat(uncle.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(uncle.channel()).isEqualTo(Channel.PHONE);
+        for (String mother : java.util.List.of("额吉", "阿帕", "阿妈妮")) {
+            Note n = read("吴天明" + mother + "早上发微信说孩子感冒了，今天请假。");
+            assertThat(n.kind()).as(mother).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).as(mother).isEqualTo(Channel.ONLINE);
+        }
     }
 
     @Test
