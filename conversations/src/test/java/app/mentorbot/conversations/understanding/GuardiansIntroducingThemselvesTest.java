@@ -30,6 +30,10 @@ class GuardiansIntroducingThemselvesTest {
             assertThat(n.kind()).as(mother).isEqualTo(Kind.PARENT_CONTACT);
             assertThat(n.channel()).as(mother).isEqualTo(Channel.ONLINE);
         }
+        // 额 is the north-western 我 in other words, not in 额吉
+        Note introduced = read("「王老师您好，我是吴天明的额吉。天明这周回来说住校吃不饱。」已回复");
+        assertThat(introduced.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(introduced.channel()).isEqualTo(Channel.ONLINE);
     }
 
     @Test
