@@ -166,7 +166,8 @@ class ModelReaderTranscriptTest {
         long before = counters.timeouts();
         long amendments = pushesTo("T01", "补充"), alerts = pushesTo("T02", "【紧急】");
         try (FakeChat.Phone liu = chat.as("T01")) {
-            assertThat(liu.ask("杨帆说最近周末都不想回家")).startsWith("已记录：");
+            // a reason the reader itself reads as no risk (its models suspect 最近周末都不想回家 alone): only the late answer could flag it
+            assertThat(liu.ask("杨帆说这周末不想回家，想留在学校把作业写完")).startsWith("已记录：");
             awaitPast(counters::timeouts, before);
         }
         long record = lastRecordBy("T01");
