@@ -188,12 +188,20 @@ final class SituationModel {
     }
 
     static SituationModel train(List<Example> examples, int labels, int epochs) {
-        return train(examples, labels, epochs, null);
+        return train(examples, featuresOf(examples), labels, epochs, null);
     }
 
     /** A model whose features count by their {@link #evidence} in the examples, smoothed by {@code smoothing}. */
     static SituationModel trainWeighed(List<Example> examples, int labels, int epochs, double smoothing) {
-        return train(examples, labels, epochs, evidence(examples, smoothing));
+        List<int[]> features = featuresOf(examples);
+        return train(examples, features, labels, epochs, evidence(examples, features, smoothing));
+    }
+
+    /** Each example's {@link #features}, in order: computed once for both the evidence and the training. */
+    static List<int[]> featuresOf(List<Example> examples) {
+        List<int[]> out = new ArrayList<>(examples.size());
+        for (Example e : examples) out.add(features(e.text()));
+        return out;
     }
 
     /**
@@ -204,12 +212,12 @@ final class SituationModel {
      * both (老师, 今天) weighs little. Leave one school out on forty-six schools, with the suspicion's log-odds sum
      * ({@link ModelSuspicion}), it kept the same signals with a fifth fewer false alarms.
      */
-    static float[] evidence(List<Example> examples, double smoothing) {
+    static float[] evidence(List<Example> examples, List<int[]> features, double smoothing) {
         int[] positive = new int[1 << BITS], none = new int[1 << BITS], lastNote = new int[1 << BITS];
         long inPositive = 0, inNone = 0;
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            for (int h : features(e.text())) {
+            for (int h : features.get(i)) {
                 if (lastNote[h] == i + 1) continue;   // a feature counts once a note
                 lastNote[h] = i + 1;
                 if (e.label() != 0) {
@@ -240,11 +248,9 @@ final class SituationModel {
         return out;
     }
 
-    private static SituationModel train(List<Example> examples, int labels, int epochs, float[] evidence) {
+    private static SituationModel train(List<Example> examples, List<int[]> features, int labels, int epochs, float[] evidence) {
         float[] w = new float[(1 << BITS) * labels];
         float[] b = new float[labels];
-        List<int[]> features = new ArrayList<>(examples.size());
-        for (Example e : examples) features.add(features(e.text()));
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Random random = new Random(20261203L);

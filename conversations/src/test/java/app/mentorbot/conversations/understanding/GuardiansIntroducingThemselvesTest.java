@@ -21,14 +21,14 @@ class GuardiansIntroducingThemselvesTest {
     }
 
     @Test
-    void mongolianUyghurAndKoreanMothersAndTheNorthernUncleAreGuardians() {
-        Note uncle = read("吴天明他舅来电话了，说孩子爸妈都在外地打工，一礼拜顶多过去看一回。");
-        assertThat(uncle.kind()).isEqualTo(Kind.PARENT_CONTACT);
-        assertThat(uncle.channel()).isEqualTo(Channel.PHONE);
-        for (String mother : java.util.List.of("额吉", "阿帕", "阿妈妮")) {
-            Note n = read("吴天明" + mother + "早上发微信说孩子感冒了，今天请假。");
-            assertThat(n.kind()).as(mother).isEqualTo(Kind.PARENT_CONTACT);
-            assertThat(n.channel()).as(mother).isEqualTo(Channel.ONLINE);
+    void mongolianUyghurAndKoreanParentsAndTheNorthernUncleAreGuardians() {
+        // a message 他舅 sent: the uncle the student lives with (before this, an observation)
+        assertThat(read("早上吴天明他舅微信说人找着了，在网吧。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // a pasted message headed by the parent's own word (before this, no writer, so no channel)
+        for (String parent : java.util.List.of("额吉", "阿爸", "阿帕", "阿妈妮")) {
+            Note n = read("「吴天明" + parent + "：王老师，孩子这几天感冒了，今天请假。」已回复");
+            assertThat(n.kind()).as(parent).isEqualTo(Kind.PARENT_CONTACT);
+            assertThat(n.channel()).as(parent).isEqualTo(Channel.ONLINE);
         }
         // 额 is the north-western 我 in other words, not in 额吉
         Note introduced = read("「王老师您好，我是吴天明的额吉。天明这周回来说住校吃不饱。」已回复");

@@ -92,7 +92,7 @@ class SituationModelTest {
         List<SituationModel.Example> notes = List.of(
                 new SituationModel.Example(1, "她说手腕上划了几道"), new SituationModel.Example(1, "他说昨晚手腕划破了"),
                 new SituationModel.Example(0, "她说今天数学没听懂"), new SituationModel.Example(0, "他说周末去奶奶家"));
-        float[] evidence = SituationModel.evidence(notes, 1);
+        float[] evidence = SituationModel.evidence(notes, SituationModel.featuresOf(notes), 1);
         assertThat(evidence[feature("手腕")]).as("手腕, in the risky notes only").isGreaterThan(evidence[feature("说")] * 3);
     }
 
