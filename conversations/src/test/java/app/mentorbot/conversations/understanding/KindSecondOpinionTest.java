@@ -44,7 +44,7 @@ class KindSecondOpinionTest {
     @Test
     void aPlannedTalkStaysAPlanWhateverTheModelReads() {
         // the model reads the talk words (TALK above SURE); whether it happened is the rules' to say
-        String plan = "找时间和□□聊聊他住校的事。";
+        String plan = "找时间跟□□谈一谈，聊聊他最近的情绪，问问他住校习不习惯。";
         assertThat(modelSure(plan, Kind.TALK)).isGreaterThanOrEqualTo(KindSecondOpinion.SURE);
         assertThat(reconsider(plan, rules(Kind.REMINDER)).kind()).isEqualTo(Kind.REMINDER);
     }
