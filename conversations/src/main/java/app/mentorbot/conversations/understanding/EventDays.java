@@ -160,7 +160,9 @@ final class EventDays {
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
             // a few words of when or where before the teacher (上午大课间我找他聊聊, 今天上午到校我先找她)
-            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上)([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
+            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上|晚自习[前后]|晚修前)"
+                    // a lesson or an hour after the time of day (下午第二节课后带她去心理室)
+                    + "(第.节课?后)?([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
                     + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})[他她]?的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
@@ -170,7 +172,11 @@ final class EventDays {
                     + "|((跟|和)[^,.;!?。了过]{1,6}?)?(一起)?过?去[^,.;!?。了过]{0,5}?(看看?(他|她|□)|转转|看看)|带(他|她|□{1,4})过?去"
                     // the teacher tells a guardian (下午通知他爸妈), or stays with the student (今晚我在值班室守着她)
                     + "|通知(他|她|□{1,4})?的?(" + KinWords.STARTS + ")|(在[^,.;!?。了过]{1,5}?)?(守着|陪着)(他|她|□)"
-                    + "|(?<=[我先])找(他|她|□{1,4}))");
+                    + "|(?<=[我先])找(他|她|□{1,4})"
+                    // the teacher's own step in other words, with someone or not, after the ones above have had their say
+                    // (下午跟政教处一起找那几个女生, 中午找他, 下午跟她妈见面, 下午跟他额吉通个电话)
+                    + "|((跟|和|与|同)[^,.;!?。了过]{1,8}?一起)?(找|陪|带|见|联系|通知|处理)(?![了过])"
+                    + "|(跟|和|与|同|给)[^,.;!?。了过]{1,8}?(见面|面谈|通个?电话|打个?电话|沟通))");
 
     /** The span of the teacher's step later today that ends the note ({@link #LATER_TODAY_STEP}), or null. */
     static int[] laterTodayStep(String s) {

@@ -167,7 +167,7 @@ final class FlagDetector {
         if (hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
             // no mood word that lasts: the mood model reads each sentence (这阵子话少了很多, 饭也吃不下)
             ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.mood(), sentences, MOOD_THRESHOLD, (from, to) -> true);
-            if (best != null && affirmed(s, best.from(), false)) hits.add(new Hit(Flag.PSYCH, best.from(), best.to()));
+            if (best != null && affirmed(s, best.from(), false) && !takenBack(s, best.from(), best.to())) hits.add(new Hit(Flag.PSYCH, best.from(), best.to()));
         }
         if (wholeNote && hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
             wholeNote(s, SituationModel.moodNotes(), SituationModel.mood(), MOOD_NOTE_THRESHOLD, Flag.PSYCH, sentences, hits);

@@ -31,10 +31,12 @@ final class ModelSuspicion {
 
     /**
      * How sure of self-harm the model must be before its suspicion also marks PSYCH for the case conference: below it,
-     * the teacher is still asked about SAFETY (recall first), but a faint read is no record of a student's mind. Chosen on
-     * the training schools (PSYCH F1 0.837 → 0.893; 0.4 and 0.55 tie, the lower kept); SAFETY is not touched.
+     * the teacher is still asked about SAFETY (recall first), but a faint read is no record of a student's mind. First chosen on
+     * the training schools as they were read (PSYCH F1 0.837 → 0.893 at 0.4); leave one school out on fifty (twenty-second
+     * pass, each model trained without the school it reads) PSYCH F1 0.853 at 0.4, 0.858 at 0.55, 0.860 at 0.7 and 0.85, so
+     * the lower of the best two. SAFETY is not touched.
      */
-    static final double SURE_OF_SELF_HARM = 0.4;
+    static final double SURE_OF_SELF_HARM = 0.7;
 
     /**
      * How strong the suspicion must be before the note is flagged SAFETY as suspected. The suspicion is the log-odds of

@@ -23,6 +23,12 @@ class SignalsTakenBackTest {
         assertThat(safety("有家长在群里说多吉被人打了住院，我马上打电话给他阿妈核实，原来是阑尾炎开刀，已经好了")).isFalse();
     }
 
+    @Test void aWorryFoundHarmlessRaisesNoLowMoodEither() {
+        // the mood model reads the teacher's worry (以为他又在哭); what the teacher found takes it back
+        assertThat(READER.read("T1", "午托巡查，看到多吉蒙着头缩在被子里，我以为他又在哭，掀开一看是在偷偷看小说。", WED).flags()).doesNotContain(Flag.PSYCH);
+        assertThat(READER.read("T1", "午托巡查，看到多吉蒙着头缩在被子里，这几天一直在哭，饭也吃不下。", WED).flags()).contains(Flag.PSYCH);
+    }
+
     @Test void whatTheTeacherWentAndSawOrLearntLaterIsAFindingToo() {
         assertThat(safety("午休听到多吉在走廊喊“我打死你”，过去一看是在玩奥特曼对打的游戏，笑嘻嘻的")).isFalse();
         assertThat(safety("多吉外婆来电话，说孩子周末没回家，后来才知道在同学家写作业住了一晚，电话也打通了")).isFalse();

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The teacher's own step later today is the note's follow-up (docs/notes.md): the readings the twenty-first pass added,
- * on the reader test's roster; written on Wednesday 15 April 2026.
+ * The teacher's own step later today is the note's follow-up (docs/notes.md): the readings the twenty-first and
+ * twenty-second passes added, on the reader test's roster; written on Wednesday 15 April 2026.
  */
 class TodaysStepsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
@@ -26,5 +26,23 @@ class TodaysStepsTest {
         Note n = read("下午找吴天明他奶奶聊聊");
         assertThat(n.kind()).isEqualTo(Kind.REMINDER);
         assertThat(n.followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void theTeachersOwnStepInOtherWordsIsTodaysFollowUp() {
+        // with someone, a bare 找, a meeting or a call, a lesson after the time of day
+        assertThat(read("找吴天明聊了，隔壁班几个男生放话要收拾他。已经报政教处，下午跟政教处一起找那几个男生。").followUp()).isEqualTo(TODAY);
+        assertThat(read("早读发现吴天明眼眶青了一块，还没来得及找他谈，先报给年级了，中午找他").followUp()).isEqualTo(TODAY);
+        assertThat(read("上午找吴天明谈了一节课，他说爸妈天天吵架。已经报德育处，下午跟他妈见面。").followUp()).isEqualTo(TODAY);
+        assertThat(read("找吴天明谈了，他说被高年级的要钱。下午跟他额吉通个电话").followUp()).isEqualTo(TODAY);
+        assertThat(read("吴天明说最近睡不着。已经跟心理室约好，下午第二节课后带他去心理室").followUp()).isEqualTo(TODAY);
+        // 过去 is going over, not a past marker
+        assertThat(read("吴天明说最近睡不着。已经跟心理室约好，下午我带他过去。").followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void aStepToldAsDoneOrAnotherPersonsIsNoFollowUp() {
+        assertThat(read("找吴天明聊了，隔壁班几个男生放话要收拾他。下午跟政教处一起找了那几个男生。").followUp()).isNull();
+        assertThat(read("找吴天明聊了，他说爸妈天天吵架。下午他妈接他回家了。").followUp()).isNull();
     }
 }
