@@ -33,6 +33,9 @@ final class WithTheTeacher {
         String before = s.substring(Math.max(Clauses.sentenceStart(s, start), start - 16), start);
         if (word.startsWith("问") ? ASKED_BY_OTHERS.matcher(before).find()
                 : UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && ANSWERS_OTHERS.matcher(before).find()) return false;
+        // 人找到了，在网吧…，他说想去广州: a child found after running away speaks to those who found them, wherever the
+        // note told of the finding before (the teacher who found them says so: 我在网吧找到了他)
+        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && FOUND_BY_OTHERS.matcher(s.substring(0, start)).find()) return false;
         // 问了宿管阿姨，她讲…; 有人喊□□…: another adult answers the teacher, or someone else calls the student
         if (UNADDRESSED.foundIn(word) && "他她".indexOf(word.charAt(0)) >= 0 && ASKED_AN_ADULT.matcher(before).find()
                 || SOMEONE_ELSE_OPENS.matcher(before).find()) return false;
@@ -64,6 +67,15 @@ final class WithTheTeacher {
     private static final Pattern ANSWERS_OTHERS = Pattern.compile(
             "((" + ASKERS + "|家长|妈妈|爸爸|奶奶|爷爷)[^,.;!?。我]{0,4}问(他|她|□+)?|(被[^,.;!?。我]{0,8}|人|(?<!我)在[^,.;!?。我]{1,10})(找到|找着|拦下|领回)了?)"
                     + "[^,.;!?。我]{0,8}[,]?\\s*(他|她|□+)?(就|也|只|还)?$");
+    /**
+     * A child found by others, told earlier in the note: the child as the one found (□□找到了, 人在网吧找着了), found or stopped by
+     * someone (被铁路民警拦了下来, 巡逻的把他拦下了), or brought back by the police or the family (派出所的人把他送回来的); not by the
+     * teacher (我在网吧找到了他), and not a thing found (在她枕头底下找到的), nor a search the clause does not say whose (找到他).
+     */
+    private static final Pattern FOUND_BY_OTHERS = Pattern.compile(
+            "(^|[,.;!?。\\s])[^,.;!?。我]{0,3}?(□+|人)[^,.;!?。我]{0,14}?(找到|找着)了"
+                    + "|被[^,.;!?。我]{0,10}(找到|找着|拦下|拦住|拦了下来|发现)|把(他|她|□+)(拦下|拦住|拦了下来|送回来|领回来)"
+                    + "|(民警|警察|派出所|公安|家里人|家长|爸|妈|奶奶|爷爷|姥姥|外婆|阿爸|阿妈)[^,.;!?。我]{0,10}(找到|找着|拦下|送回来|领回来)");
     /** Right before a 她说: the teacher asked another adult, who answers. */
     private static final Pattern ASKED_AN_ADULT = Pattern.compile("问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任)[,]?\\s*$");
     /** Someone other than the teacher opens the clause (有人喊□□掉进水沟了). */

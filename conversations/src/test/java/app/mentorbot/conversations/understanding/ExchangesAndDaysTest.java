@@ -120,6 +120,16 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aChildFoundByOthersSpeaksToThemWhereverTheNoteToldOfTheFinding() {
+        // the finding a sentence or two before the words: the police, a patrol, the child as the one found
+        assertThat(read("吴天明离家出走的事有着落了，在温州火车站被铁路民警拦了下来，他跟民警说想去温州找他舅舅。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("派出所打来电话，吴天明在后山的棚子里找到了，冻得直抖。他说怕爷爷打，不敢回去。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the teacher who found the child, or a knife found, leaves the talk a talk
+        assertThat(read("我在网吧找到了吴天明，他说不想回家。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("生活老师在吴天明枕头底下找到的削笔刀，问他，他说是削铅笔用的。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
     void helpingOnesOwnUncleIsNotTheTeacherHelpingTheStudent() {
         assertThat(read("吴天明昨天是去码头帮他阿叔卸货了。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("中午帮吴天明补了补数学。").kind()).isEqualTo(Kind.TALK);
