@@ -41,10 +41,12 @@ class SituationModelTest {
         // measured 3 December 2026 at the threshold: recall 0.77, false alarms on 3.6% of the near misses; 4 December, since the
         // model also learns from the training schools' notes: 0.76 and 5.5% (and on those schools, leave one out, better); with
         // cc-junior's notes (laid-off parents, many families in hardship) among them, 0.78 and 8.2% (9 of 110 near misses), while
-        // the held-out schools' FAMILY precision stayed 0.86: the bar below moved from 8% to 10% for that
+        // the held-out schools' FAMILY precision stayed 0.86: the bar below moved from 8% to 10% for that. 5 December, the
+        // threshold 0.5 → 0.6 (with the whole-note model's 0.6 → 0.5: FAMILY F1 leave one school out 0.821 → 0.830, the
+        // held-out schools 0.809 → 0.815): 0.71 and 4.5% (5 of 110), so the bars are 0.70 and 6%
         Measured m = measure(SituationModel.family(), "/understanding/family-heldout.tsv", SituationModel.FamilyLabel.class, FlagDetector.FAMILY_THRESHOLD);
-        assertThat(m.recall()).as("recall on sentences never trained on").isGreaterThan(0.72);
-        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.10);
+        assertThat(m.recall()).as("recall on sentences never trained on").isGreaterThan(0.70);
+        assertThat(m.falseAlarms()).as("false alarms on near misses").isLessThan(0.06);
     }
 
     @Test
