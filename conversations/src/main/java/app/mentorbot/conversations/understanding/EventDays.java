@@ -161,7 +161,7 @@ final class EventDays {
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
             // a few words of when or where before the teacher (上午大课间我找他聊聊, 今天上午到校我先找她)
             "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上|晚自习[前后]|晚修前)"
-                    // a lesson or an hour after the time of day (下午第二节课后带她去心理室)
+                    // a lesson after the time of day (下午第二节课后带她去心理室)
                     + "(第.节课?后)?([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
                     + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)

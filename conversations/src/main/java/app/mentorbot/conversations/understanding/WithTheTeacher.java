@@ -75,7 +75,7 @@ final class WithTheTeacher {
     private static final Pattern FOUND_BY_OTHERS = Pattern.compile(
             "(^|[,.;!?。\\s])[^,.;!?。我]{0,3}?(□+|人)[^,.;!?。我]{0,14}?(找到|找着)了"
                     + "|被[^,.;!?。我]{0,10}(找到|找着|拦下|拦住|拦了下来|发现)|把(他|她|□+)(拦下|拦住|拦了下来|送回来|领回来)"
-                    + "|(民警|警察|派出所|公安|家里人|家长|爸|妈|奶奶|爷爷|姥姥|外婆|阿爸|阿妈)[^,.;!?。我]{0,10}(找到|找着|拦下|送回来|领回来)");
+                    + "|(民警|警察|派出所|公安|家里人|" + KinWords.STARTS + ")[^,.;!?。我]{0,10}(找到|找着|拦下|送回来|领回来)");
     /** Right before a 她说: the teacher asked another adult, who answers. */
     private static final Pattern ASKED_AN_ADULT = Pattern.compile("问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任)[,]?\\s*$");
     /** Someone other than the teacher opens the clause (有人喊□□掉进水沟了). */
