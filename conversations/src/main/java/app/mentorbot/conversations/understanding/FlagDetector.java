@@ -75,6 +75,8 @@ final class FlagDetector {
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
                     + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师");
     private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公");
+    /** A mark in figures or in words (52分, 三十二), or a pass missed (不及格, 唔合格). */
+    private static final Pattern A_MARK = Pattern.compile("[0-9零一二两三四五六七八九十百]|及格|合格");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
     private static final Pattern STUDENT_AGAIN = Pattern.compile("他|她|□|孩子|孩儿|娃|本人");
     /** Before the other person, these make them an agent, partner or object, not the subject. */
@@ -324,6 +326,9 @@ final class FlagDetector {
         String other = before.substring(oStart, oEnd);
         // a family's hardship or loss is the student's, whoever in the family it is said of
         if (f == Flag.FAMILY && PARENT_PERSON.matcher(other).matches()) return true;
+        // a failing mark is a student's: a parent or a teacher who tells of it or asks about it sat no test (听普老师说…只考了三十二);
+        // other words of struggle stay the subject's (她讲什么外婆都听不懂 is the grandmother's)
+        if (f == Flag.ACADEMIC && (PARENT_PERSON.matcher(other).matches() || other.equals("老师")) && A_MARK.matcher(s.substring(at, end)).find()) return true;
         // the mark must govern the person within its own clause: 来找我，说同桌… is not 找同桌
         int leadFrom = Math.max(Math.max(0, oStart - 6), Clauses.clauseStart(before, oStart));
         String lead = before.substring(leadFrom, oStart);

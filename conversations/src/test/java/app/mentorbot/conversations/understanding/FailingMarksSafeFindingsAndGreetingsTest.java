@@ -21,6 +21,15 @@ class FailingMarksSafeFindingsAndGreetingsTest {
     }
 
     @Test
+    void aFailingMarkAParentOrATeacherTellsOfIsTheStudents() {
+        assertThat(read("听王老师说吴天明月考数学只考了三十二，上课一直趴着。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("吴天明妈妈钉钉上问期中数学为啥才52分，已回复。").flags()).contains(Flag.ACADEMIC);
+        assertThat(read("钉钉上吴天明爸爸问期中成绩，已回复：数学不及格，语文还行。").flags()).contains(Flag.ACADEMIC);
+        // a word of struggle said of a grandparent stays the grandparent's
+        assertThat(read("找吴天明谈了，外婆年纪大了，他讲什么外婆都听不懂。").flags()).doesNotContain(Flag.ACADEMIC);
+    }
+
+    @Test
     void aRiseARankAPartOfThePaperOrMinutesAreNoFailingMark() {
         assertThat(read("吴天明数学从四十几分提到了七十多分，今天在班上表扬了他。").flags()).doesNotContain(Flag.ACADEMIC);
         assertThat(read("许诗涵这次作文得了22分，表扬了她。").flags()).doesNotContain(Flag.ACADEMIC);
