@@ -243,11 +243,13 @@ public final class NoteReader {
     }
 
     /**
-     * Safety first: a plan, or a note the reader could not place, still carries a safety signal (such a
-     * note is filed as an observation). A family in hardship or broken up is family life too.
+     * A plan keeps every flag its words tell of the student (提醒我周一给她爸打电话，期中物理才考了二十六分: ACADEMIC): the class
+     * head sees the student's state whatever the teacher means to do about it. Safety first: a note the reader could not
+     * place still carries a safety signal (such a note is filed as an observation). A family in hardship or broken up is
+     * family life too.
      */
     private void flags(Reading r, List<FlagDetector.Hit> found) {
-        List<FlagDetector.Hit> hits = r.report ? found : safetyOnly(found);
+        List<FlagDetector.Hit> hits = r.report || r.kind == Kind.REMINDER ? found : safetyOnly(found);
         if (r.kind == Kind.OTHER && !hits.isEmpty()) {
             r.kind = Kind.OBSERVATION;   // filed as what the teacher saw; the dialogue asks who when no one is named
             r.report = true;

@@ -30,6 +30,14 @@ class FailingMarksSafeFindingsAndGreetingsTest {
     }
 
     @Test
+    void aReminderKeepsTheFlagsItsWordsTellOfTheStudent() {
+        Note n = read("让我下周二给吴天明爸爸打个电话，说一下他这次数学单元只考了四十二分。");
+        assertThat(n.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(n.flags()).contains(Flag.ACADEMIC);
+        assertThat(read("提醒我下周二给吴天明爸爸打个电话，问问运动会报名的事。").flags()).isEmpty();
+    }
+
+    @Test
     void aRiseARankAPartOfThePaperOrMinutesAreNoFailingMark() {
         assertThat(read("吴天明数学从四十几分提到了七十多分，今天在班上表扬了他。").flags()).doesNotContain(Flag.ACADEMIC);
         assertThat(read("许诗涵这次作文得了22分，表扬了她。").flags()).doesNotContain(Flag.ACADEMIC);
