@@ -324,11 +324,12 @@ final class FlagDetector {
         while (o.find()) { oStart = o.start(); oEnd = o.end(); }
         if (oStart < 0) return true;
         String other = before.substring(oStart, oEnd);
+        boolean parent = PARENT_PERSON.matcher(other).matches();
         // a family's hardship or loss is the student's, whoever in the family it is said of
-        if (f == Flag.FAMILY && PARENT_PERSON.matcher(other).matches()) return true;
+        if (f == Flag.FAMILY && parent) return true;
         // a failing mark is a student's: a parent or a teacher who tells of it or asks about it sat no test (听普老师说…只考了三十二);
         // other words of struggle stay the subject's (她讲什么外婆都听不懂 is the grandmother's)
-        if (f == Flag.ACADEMIC && (PARENT_PERSON.matcher(other).matches() || other.equals("老师")) && A_MARK.matcher(s.substring(at, end)).find()) return true;
+        if (f == Flag.ACADEMIC && (parent || other.equals("老师")) && A_MARK.matcher(s.substring(at, end)).find()) return true;
         // the mark must govern the person within its own clause: 来找我，说同桌… is not 找同桌
         int leadFrom = Math.max(Math.max(0, oStart - 6), Clauses.clauseStart(before, oStart));
         String lead = before.substring(leadFrom, oStart);

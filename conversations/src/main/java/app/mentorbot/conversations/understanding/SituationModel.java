@@ -230,15 +230,11 @@ final class SituationModel {
             }
         }
         double p = inPositive + smoothing * positive.length, q = inNone + smoothing * none.length;
-        float[] out = new float[1 << BITS];
+        float[] out = new float[1 << BITS];   // a feature no example holds keeps 0: it is never trained or read in training
         double sum = 0;
         int seen = 0;
-        float unseen = (float) Math.abs(Math.log(smoothing / p / (smoothing / q)));
         for (int h = 0; h < out.length; h++) {
-            if (positive[h] + none[h] == 0) {
-                out[h] = unseen;
-                continue;
-            }
+            if (positive[h] + none[h] == 0) continue;
             out[h] = (float) Math.abs(Math.log((positive[h] + smoothing) / p / ((none[h] + smoothing) / q)));
             sum += out[h];
             seen++;
