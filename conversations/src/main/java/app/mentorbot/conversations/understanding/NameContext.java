@@ -38,7 +38,9 @@ final class NameContext {
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
     private static final Pattern AFTER_TIME_OR_FILLER = Pattern.compile(
-            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|放学后?|晚自习后?|早自习后?|早读后?|课后|熄灯后|的时候"
+            "(那个|嗯+|就是|然后|今天|昨天|前天|刚才|刚刚|上午|下午|晚上|中午|早上|今早|昨晚|课间|午休|课后|的时候"
+                    // before or after a routine of the day: 晚自习前常青拿着…, 放学后…
+                    + "|(放学|晚自习|早自习|早读)[前后]?|(午休|熄灯|晚饭|午饭)[前后]"
                     // a lesson or a moment sets the scene too: 体育课张扬跳远时…, 六一活动时郑重被…
                     + "|课(上|堂上|间|前)?|(?<![当平有按及同准临])时"
                     // a clock time (昨晚十二点多黎明给我发微信) or a place (食堂里齐心跟别班的人吵起来) sets the scene of the clause
@@ -52,7 +54,7 @@ final class NameContext {
     /** What may open a list item before a name: nothing, a number or a bullet (1. 2) ① -). */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(([0-9]{1,2}|[①-⑩一二三四五六七八九十])\\s*[.、)]?|[-*•·])?\\s*");
 
-    private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爷爷|奶奶|姥姥|姥爷|外婆|外公|家长|家里|哥|姐|舅|姑|姨|们)");
+    private static final Pattern FAMILY_OF = Pattern.compile("(他|她)(爸|妈|爹|娘|爷|奶|姥|外婆|外公|家长|家里|哥|姐|舅|姑|姨|叔|婶|们)");
     private static final Pattern THIS_ONE = Pattern.compile("这(孩子|孩儿|娃|小子|丫头|礼拜|周|星期|学期|次|回|两天|几天|阵子|段时间|个月|个礼拜|个星期|个学期)|那(道|篇|张|次|件|份)");
 
     private static final Pattern TOLD_NEXT = Pattern.compile("(今天|昨天|最近|这两天|这几天|刚才|跟我说|和我说|跟我讲|和我讲)");
@@ -68,10 +70,14 @@ final class NameContext {
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
         if (before != '是' || start < 2) return false;
         // 我是文明的姑姑: a guardian's message introducing its writer
-        if (s.charAt(start - 2) == '我') return KIN.matcher(s).region(end, s.length()).lookingAt();
+        if (s.charAt(start - 2) == '我' || s.charAt(start - 2) == '俺') {
+            return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();   // 俺是方圆她爹
+        }
         if (s.charAt(start - 2) != '就') return false;
         // what follows shows a person: a day or a telling, a pronoun taking the form up (就是小雅她…), a family member (就是宁静妈妈…)
-        return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(end, s.length()).lookingAt()
+        int next = end;
+        while (next < s.length() && s.charAt(next) == ' ') next++;   // 就是江山 他一直…: a voice note's pause before the pronoun
+        return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(next, s.length()).lookingAt()
                 || KIN.matcher(s).region(end, s.length()).lookingAt();
     }
 
@@ -117,7 +123,9 @@ final class NameContext {
         // 在文雅本子里夹了一封信: where a person's things are
         if (before == '在' && OWN_PLACE.matcher(tail).lookingAt()) return true;
         // 小雅她就是…: the name, then the pronoun that takes it up, opening the clause
-        if (clauseStart && TAKEN_UP.matcher(tail).lookingAt()) return true;
+        if (clauseStart && TAKEN_UP.matcher(tail.stripLeading()).lookingAt()) return true;
+        // 安宁这学期的谈话记录: the form owns what a stretch of time holds
+        if (OWN_TIME.matcher(tail).lookingAt()) return true;
         for (String w : NAME_AFTER) {
             if (tail.startsWith(w) && (clauseStart || before == '说' || before == '讲' || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
         }
@@ -135,11 +143,12 @@ final class NameContext {
     }
 
     private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
+    private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
             + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人|阿嬷|阿嬤|阿嫲|阿公|阿婆|阿爷|依嬷|依公|姥娘)");
-    private static final Pattern BODY = Pattern.compile("的?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|脖子|后背|膝盖|鼻子|头上|腿上|背上|脚上|脚踝|耳朵|下巴)");
+    private static final Pattern BODY = Pattern.compile("的?[左右]?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|脖子|后背|膝盖|鼻子|头上|腿上|背上|脚上|脚踝|耳朵|下巴)");
     private static final Pattern SCORE = Pattern.compile("[0-9]{1,3}(\\.[0-9])?分?(?=[,.;:、 。]|$)");
 
     /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */

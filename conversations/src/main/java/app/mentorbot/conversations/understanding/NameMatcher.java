@@ -86,7 +86,13 @@ final class NameMatcher {
         add("阿" + last, s, FormType.XIAO_LAST);   // 阿杰 for 邵俊杰
         add("" + last + last, s, FormType.DOUBLED);
         // 浩浩 for 王浩然, 佳佳 for 翁佳怡: the first char of a two-char given name doubled, as families call a child
-        if (given.length() == 2) add("" + given.charAt(0) + given.charAt(0), s, FormType.DOUBLED);
+        if (given.length() == 2) {
+            add("" + given.charAt(0) + given.charAt(0), s, FormType.DOUBLED);
+            // 小鹏 for 杜鹏飞: 小 and the given name's first char, as families call a child too; not where that is a word
+            // of its own (小学, 小子) or a count (从小一个人)
+            String xiaoFirst = "小" + given.charAt(0);
+            if (!chineseNames.isWord(xiaoFirst) && "一二三四五六七八九十两".indexOf(given.charAt(0)) < 0) add(xiaoFirst, s, FormType.XIAO_LAST);
+        }
         add(last + "仔", s, FormType.XIAO_LAST);   // 辉仔 for 王家辉: the southern (粤, 闽) nickname
         add("小" + surname, s, FormType.XIAO_SURNAME);
         if (sl == 2) add(surname, s, FormType.XIAO_SURNAME);   // 欧阳, 司马: a compound surname alone is what classmates call them

@@ -24,8 +24,12 @@ final class Pleasantries {
                     + "|[^,.;!?。，！？]{0,6}多亏(了)?你"
                     // 新的一年还要靠你帮我记着: the bot's help asked for again, with the year's wishes
                     + "|[^,.;!?。，！？]{0,8}(靠|拜托|麻烦)你"
-                    // 马年大吉, 万事如意: a wish
-                    + "|\\p{IsHan}{1,2}年大吉|万事如意|大吉大利|身体健康"
+                    // 马年大吉, 万事如意, 端午安康: a wish
+                    + "|\\p{IsHan}{1,2}年大吉|万事如意|大吉大利|身体健康|(端午|中秋|国庆|元旦|新春|春节|冬至|重阳|除夕|新年)安康"
+                    // 也给自己道一声辛苦: the wish turned on the teacher themself
+                    + "|(也|还)?给自己(说|道)?一声"
+                    // 哈哈: a laugh between the wishes of a dictated note
+                    + "|[哈呵嘿]{2,}[!！~]*$"
                     // 跨年啦, 放假啦: the occasion alone, greeted
                     + "|\\p{IsHan}{1,3}啦[!！~]*$"
                     // 暑假见, 下周见: a parting
@@ -55,7 +59,7 @@ final class Pleasantries {
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {
         for (int i = 0; i < s.length(); i++) if ("谢辛祝".indexOf(s.charAt(i)) >= 0) return true;
-        return s.contains("快乐") || s.contains("年好") || s.contains("多亏") || s.contains("大吉");
+        return s.contains("快乐") || s.contains("年好") || s.contains("多亏") || s.contains("大吉") || s.contains("安康");
     }
 
     /**
