@@ -17,6 +17,10 @@ class GuardiansIntroducingThemselvesTest {
         Note n = read("「王老师您好，我是高兴的姑姑，他爸妈都在外地打工，这学期孩子住我家。」已回复");
         assertThat(n.studentIds()).containsExactly("A3");
         assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // the northern 俺 and the child's name with 她 before the family word (before this, a talk: 问她啥都不说)
+        Note northern = read("「王老师，俺是吴天明他娘，过年在家他天天抱着手机不吭声，问他啥都不说，开学您多给看着点」已回复");
+        assertThat(northern.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(northern.channel()).isEqualTo(Channel.ONLINE);
         assertThat(n.channel()).isEqualTo(Channel.ONLINE);
     }
 
