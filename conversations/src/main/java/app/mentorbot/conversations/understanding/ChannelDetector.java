@@ -23,8 +23,8 @@ final class ChannelDetector {
      */
     static GatedPattern forwardedMessage(String parent) {
         return GatedPattern.compile("(?:^|(?<=[「“\"『\\n]))\\s*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")\\s*:"
-                // 「老师您好，我是□□的姑姑…」, 「俺是□□她娘…」: a message that introduces its writer
-                + "|[「“\"『][^」”\"』]{0,12}?[我俺]是(?:□+)?(?:他|她)?的?(" + parent + ")");
+                // 「老师您好，我是□□的姑姑…」, 「俺是□□她娘…」 (俺 read as 我): a message that introduces its writer
+                + "|[「“\"『][^」”\"』]{0,12}?我是(?:□+)?(?:他|她)?的?(" + parent + ")");
     }
 
     ChannelDetector(Lexicon lexicon) {

@@ -70,7 +70,7 @@ final class NameContext {
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
         if (before != '是' || start < 2) return false;
         // 我是文明的姑姑: a guardian's message introducing its writer
-        if (s.charAt(start - 2) == '我' || s.charAt(start - 2) == '俺') {
+        if (s.charAt(start - 2) == '我') {   // the northern 俺 is read as 我 before names are (Dialect)
             return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();   // 俺是方圆她爹
         }
         if (s.charAt(start - 2) != '就') return false;
