@@ -58,8 +58,11 @@ class KindSecondOpinionTest {
 
     @Test
     void theRulesStandWhereTheModelIsNotSure() {
-        // praise in words no talk rule holds: the model leans to a talk (about 0.7) but is not sure
-        assertThat(reconsider("□□□这次单元测验考了九十五,比上次进步了一大截。中午专门找她夸了几句,她笑得合不拢嘴。",
+        // praise before the class in words no talk rule holds: the model leans to a talk (about 0.6) but is not sure
+        // (praise sought out alone, 中午专门找她夸了几句, it is sure of since the twenty-third pass's schools)
+        String praised = "□□□这次单元测验考了九十五,比上次进步了一大截。课上当着全班夸了她,她笑得合不拢嘴。";
+        assertThat(modelSure(praised, Kind.TALK)).isLessThan(KindSecondOpinion.SURE);
+        assertThat(reconsider(praised,
                 rules(Kind.OBSERVATION)).kind()).isEqualTo(Kind.OBSERVATION);
     }
 }
