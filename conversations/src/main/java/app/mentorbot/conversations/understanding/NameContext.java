@@ -69,9 +69,9 @@ final class NameContext {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
         if (before != '是' || start < 2) return false;
-        // 我是文明的姑姑: a guardian's message introducing its writer
-        if (s.charAt(start - 2) == '我') {   // the northern 俺 is read as 我 before names are (Dialect)
-            return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();   // 俺是方圆她爹
+        // 我是文明的姑姑, 俺是方圆她爹 (俺 is read as 我 before names are): a guardian's message introducing its writer
+        if (s.charAt(start - 2) == '我') {
+            return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();
         }
         if (s.charAt(start - 2) != '就') return false;
         // what follows shows a person: a day or a telling, a pronoun taking the form up (就是小雅她…), a family member (就是宁静妈妈…)
