@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -107,7 +108,7 @@ final class EventDays {
     private static final Pattern BACK_TO_THE_DAY = Pattern.compile("\\s*(到时候?|到那时|到那天|届时|那天)");
 
     /** In a report, a future date counts as follow-up only when the teacher plans something there. */
-    static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times, LocalDate today) {
+    static DateResolver.TimeExpr followUpTime(String s, List<DateResolver.TimeExpr> times, LocalDate today, LocalTime now) {
         // a day with a plan word first (下个月5号再问问); failing that, a future day that names no school event
         for (boolean strict : new boolean[]{true, false}) {
             for (int k = 0; k < times.size(); k++) {
@@ -144,7 +145,8 @@ final class EventDays {
             }
         }
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
-        return laterTodayUnsaid(s, today);
+        DateResolver.TimeExpr unsaid = laterTodayUnsaid(s, today);
+        return unsaid != null ? unsaid : LaterToday.find(s, today, now);
     }
 
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,7 +77,8 @@ public final class NoteReader {
         Objects.requireNonNull(now, "now");
         NoteText nt = NoteText.of(text, dialect);
         List<Mention> mentions = names.find(nt, senderId == null ? "" : senderId);
-        Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, now.withZoneSameInstant(SchoolCalendar.ZONE).toLocalDate());
+        ZonedDateTime local = now.withZoneSameInstant(SchoolCalendar.ZONE);
+        Reading r = new Reading(nt, mask(nt.simple, mentions), mentions, local.toLocalDate(), local.toLocalTime());
         who(r);
         what(r);
         when(r);
@@ -102,6 +104,8 @@ public final class NoteReader {
         final ModelSentences sentences;
         final List<Mention> mentions;
         final LocalDate today;
+        /** The note's time of day: a part of the day still to come is a plan, one gone by a report. */
+        final LocalTime time;
         final List<Evidence> evidence = new ArrayList<>();
         final Set<String> students = new LinkedHashSet<>();
         /** Null unless some mention is not pinned down: then the candidates of all of them. */
@@ -121,8 +125,9 @@ public final class NoteReader {
         /** The words that raised SAFETY from a described situation, when no keyword did first. */
         String suspectedBy;
 
-        Reading(NoteText nt, String s, List<Mention> mentions, LocalDate today) {
+        Reading(NoteText nt, String s, List<Mention> mentions, LocalDate today, LocalTime time) {
             this.nt = nt;
+            this.time = time;
             this.s = s;
             this.sentences = new ModelSentences(s);
             this.mentions = mentions;
@@ -185,7 +190,7 @@ public final class NoteReader {
             DateResolver.TimeExpr event = EventDays.eventTime(r.s, r.times, r.decision);
             r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
-            followUp(r, EventDays.followUpTime(r.s, r.times, r.today));
+            followUp(r, EventDays.followUpTime(r.s, r.times, r.today, r.time));
         } else if (r.kind == Kind.REMINDER) {
             followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today));
         }

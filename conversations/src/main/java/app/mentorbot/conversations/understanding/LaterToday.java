@@ -1,0 +1,83 @@
+package app.mentorbot.conversations.understanding;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.regex.Pattern;
+
+/**
+ * What is still to come today, told after a report: a part of the day that has not passed when the note was written
+ * (下午 at 12:30, not at 20:10), opening a clause that is not the note's first, with nothing after it told as done.
+ * The follow-up is today when, in that clause,
+ * <ul>
+ * <li>the teacher acts: 我 stands before or just after the time (我上午找他, 上午大课间我去找司机师傅问问), the teacher goes
+ * with a colleague (下午跟校长一块去他家) or acts on the student (下午放学留他下来); or</li>
+ * <li>someone comes to the school, in their own words too (她妈说今天下午请假来学校一趟, 说下午就过来).</li>
+ * </ul>
+ * A clock is what tells 下午我去厂里找宿管 at 13:00, a plan, from 下午问她… at 20:10, a report: the words alone do not.
+ */
+final class LaterToday {
+    private LaterToday() {
+    }
+
+    /** A part of the day, today's (今天 or nothing before it), with a lesson or a clock time after it. */
+    private static final GatedPattern PART = GatedPattern.compile(
+            "(?<![昨前明后周期拜一二三四五六日天])(?:今天|今儿)?(上午|中午|下午|傍晚|晚上|今晚|晚自习|放学)"
+                    + "(?:[0-9一二三四五六七八九十两]+[点:：]半?[0-9]*分?|第.节课?[后前]?|放学[后前]?|后|前)?");
+
+    /** What may stand before the time in its clause: nothing, the teacher, today (fillers aside). */
+    private static final Pattern LEAD = Pattern.compile("我?(今天|今儿)?我?");
+
+    /** The teacher just after the time as its subject, a few words of where or when between (大课间我, 班会我; not 给我, 找我). */
+    private static final Pattern TEACHER_AFTER = Pattern.compile("[^,.;!?。他她□]{0,4}?(?<![给跟和找问对向帮叫让])我");
+    /** With a colleague (跟德育处一起, 和孟老师一块). */
+    private static final Pattern WITH_SOMEONE = Pattern.compile("(跟|和|同|与)[^,.;!?。]{1,8}?(一起|一块)");
+    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□): what a teacher does to a student. */
+    private static final Pattern ON_THE_STUDENT = Pattern.compile("[在再先就]?(留|找|叫|带|陪|送|约|接)(他|她|□)");
+    /** Someone telling after the time (他说…, 她讲…): what was said, so what happened, whatever the part of the day. */
+    private static final Pattern TOLD = Pattern.compile("(他|她|□|孩子)[^,.;!?。]{0,2}(说|讲)(?![一明说讲])");
+    /** Coming to the school. */
+    private static final Pattern COMING = Pattern.compile("(?<![不没别])(来学校|到学校|来校|到校|回学校|过来|来一趟)");
+    /** Told as done, anywhere after the time: 了, 过 (not 过来, 过去: going over), 完 (面谈完). */
+    private static final Pattern DONE = Pattern.compile("了|过(?![来去])|完(?!成)");
+
+    /** Today's time still to come that the teacher will act at, or that someone comes to the school at; null when none. */
+    static DateResolver.TimeExpr find(String s, LocalDate today, LocalTime now) {
+        GatedPattern.Scan m = PART.scan(s);
+        while (m.find()) {
+            int cs = Clauses.clauseStart(s, m.start()), se = Clauses.sentenceEnd(s, m.end());
+            if (cs == 0 || !ahead(m.group(1), now)) continue;
+            String after = s.substring(m.end(), Clauses.clauseEnd(s, m.end()));
+            String rest = s.substring(m.end(), se);
+            if (DONE.matcher(s).region(m.end(), s.length()).find() || TOLD.matcher(rest).find()) continue;
+            if (COMING.matcher(rest).find()) return at(m, today);
+            String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
+            if (before.contains("说") || before.contains("讲")) continue;   // in someone's words: what they will do
+            boolean opens = LEAD.matcher(Fillers.strip(s.substring(cs, m.start()))).matches();
+            boolean teacher = s.substring(cs, m.start()).contains("我") || TEACHER_AFTER.matcher(after).lookingAt()
+                    || WITH_SOMEONE.matcher(after).lookingAt() || ON_THE_STUDENT.matcher(after).lookingAt();
+            if (opens && teacher) return at(m, today);
+        }
+        return null;
+    }
+
+    private static DateResolver.TimeExpr at(GatedPattern.Scan m, LocalDate today) {
+        return new DateResolver.TimeExpr(m.start(), m.end(), today, DateResolver.Role.TODAY, false);
+    }
+
+    /**
+     * The part of the day is still mostly to come at {@code now}: a note written in its later half more often tells what
+     * was done in it (下午找他谈 at 16:40) than what will be.
+     */
+    private static boolean ahead(String part, LocalTime now) {
+        int until = switch (part) {
+            case "上午" -> 11;
+            case "中午" -> 13;
+            case "下午" -> 16;
+            case "放学" -> 17;
+            case "傍晚" -> 18;
+            case "晚自习" -> 19;
+            default -> 20;   // 晚上, 今晚
+        };
+        return now.getHour() < until;
+    }
+}

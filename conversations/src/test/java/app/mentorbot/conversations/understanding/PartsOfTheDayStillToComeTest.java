@@ -1,0 +1,55 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.READER;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A part of the day still to come when the note is written, after a report, is the follow-up when the teacher acts in it
+ * or someone comes to the school in it (docs/notes.md, "Time"); the same words written after it tell what was done.
+ * Written on Wednesday 15 April 2026 at the times given, on the reader test's roster.
+ */
+class PartsOfTheDayStillToComeTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
+
+    private static Note readAt(String time, String text) {
+        return READER.read("M1", text, at("2026-04-15T" + time + ":00+08:00"));
+    }
+
+    @Test
+    void aStepThisAfternoonWrittenAtNoonIsTodaysFollowUpAndWrittenAtNightIsNot() {
+        String note = "吴天明中午给我打电话，说宿舍两个人天天使唤他洗衣服，不去就把他被子扔到走廊上。下午我去宿舍找宿管。";
+        assertThat(readAt("12:30", note).followUp()).isEqualTo(TODAY);
+        assertThat(readAt("20:10", note).followUp()).isNull();
+    }
+
+    @Test
+    void theTeacherGoingWithAColleagueOrKeepingTheStudentBackPlansToo() {
+        assertThat(readAt("12:30", "中午把吴天明叫到办公室，他说他爸喝多了拽着他往墙上撞。已经报了学校，下午跟校长一块去他家。").followUp())
+                .isEqualTo(TODAY);
+        assertThat(readAt("12:30", "吴天明今天又没交英语作业，上课一直在睡觉，下午放学留他下来").followUp()).isEqualTo(TODAY);
+        assertThat(readAt("07:40", "吴天明把漫画书给了我，说以后用不着了。先把他留在办公室，上午大课间我陪他去心理室").followUp())
+                .isEqualTo(TODAY);
+    }
+
+    @Test
+    void aGuardianComingToTheSchoolLaterTodayIsTodaysFollowUp() {
+        assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午请假来学校一趟。").followUp()).isEqualTo(TODAY);
+        assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午就过来。").followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void whatWasToldOrDoneOrWhatTheStudentDoesIsNoFollowUp() {
+        // the talk is followed by what the student said: it has happened
+        assertThat(readAt("12:40", "大课间吴天明跟人推搡起来了，嘴角破了。中午找他谈，他说那人先骂的他。").followUp()).isNull();
+        // done: 了, 完
+        assertThat(readAt("10:00", "药已经收走了。吴天明爸爸上午来学校，面谈完决定先接回家休息几天。").followUp()).isNull();
+        assertThat(readAt("12:30", "吴天明中午给我打电话，说宿舍的人欺负他。下午我去宿舍找了宿管。").followUp()).isNull();
+        // the teacher is the one called, not the one acting
+        assertThat(readAt("12:30", "吴天明体检过了，晚上给我打电话，高兴得很。").followUp()).isNull();
+    }
+}
