@@ -26,8 +26,8 @@ final class Pleasantries {
                     + "|[^,.;!?。，！？]{0,8}(靠|拜托|麻烦)你"
                     // 马年大吉, 万事如意, 端午安康: a wish
                     + "|\\p{IsHan}{1,2}年大吉|万事如意|大吉大利|身体健康|(端午|中秋|国庆|元旦|新春|春节|冬至|重阳|除夕|新年)安康"
-                    // 也给自己道一声辛苦: the wish turned on the teacher themself
-                    + "|(也|还)?给自己(说|道)?一声"
+                    // 也给自己道一声辛苦, 给自己放两天假: the wish turned on the teacher themself
+                    + "|(也|还)?给自己"
                     // 哈哈: a laugh between the wishes of a dictated note
                     + "|[哈呵嘿]{2,}[!！~]*$"
                     // 跨年啦, 放假啦: the occasion alone, greeted
@@ -36,6 +36,11 @@ final class Pleasantries {
                     + "|\\p{IsHan}{1,3}见[!！~]*$");
     /** What the bot helped with, right after thanks (这学期谢谢你啦，帮我把孩子们的事记得清清楚楚): still the thanks. */
     private static final Pattern HELPED = Pattern.compile("帮我|替我|给我");
+    /**
+     * The bot's keeping of the records, thanked for or asked for again anywhere in a clause after thanks or wishes
+     * (娃儿们的事一件件都帮我记着, 新学期孩子们的事还得靠你帮我记着, 新的一年继续帮我记到起): no task, when it names no student.
+     */
+    private static final Pattern KEEPING = Pattern.compile("(帮|替)我[^,.;!?。□]{0,4}记|(靠|拜托)你");
 
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
@@ -48,7 +53,9 @@ final class Pleasantries {
             int to = Clauses.clauseEnd(s, from);
             String clause = s.substring(from, to);
             if (!clause.isBlank()) {
-                if (!THANKS_OR_GREETING.matcher(clause.strip()).lookingAt() && !(any && HELPED.matcher(clause.strip()).lookingAt())) return false;
+                String c = clause.strip();
+                boolean helped = any && (HELPED.matcher(c).lookingAt() || c.indexOf('□') < 0 && KEEPING.matcher(c).find());
+                if (!THANKS_OR_GREETING.matcher(c).lookingAt() && !helped) return false;
                 any = true;
             }
             from = to + 1;

@@ -32,6 +32,9 @@ class QueryPhrasesTest {
         assertThat(note.kind()).isEqualTo(Kind.QUERY);
         assertThat(note.studentIds()).containsExactly("A1");
         assertThat(kindOf("韩磊的成长档案")).isEqualTo(Kind.QUERY);
+        // a record named by what it holds (谈话记录, 家访记录); a reminder's task naming one is no query
+        assertThat(kindOf("韩磊这学期的谈话记录")).isEqualTo(Kind.QUERY);
+        assertThat(kindOf("下个月8号之前提醒我交所有受导学生的期中谈话记录")).isEqualTo(Kind.REMINDER);
     }
 
     @Test

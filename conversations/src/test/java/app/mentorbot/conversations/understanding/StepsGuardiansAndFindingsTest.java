@@ -67,6 +67,10 @@ class StepsGuardiansAndFindingsTest {
         assertThat(read("端午安康！也謝謝你這一學期幫我把孩子們的事記得清清楚楚").kind()).isEqualTo(Kind.OTHER);
         assertThat(read("教师节快乐也给自己说一声 哈哈 谢谢你这个小助手帮我记东西").kind()).isEqualTo(Kind.OTHER);
         assertThat(read("教师节快乐！也给自己道一声辛苦，谢谢你这个小帮手帮我记着娃娃们的事").kind()).isEqualTo(Kind.OTHER);
+        // the records' keeping asked for again anywhere in a clause after the wishes, the teacher's own treat, a parting
+        assertThat(read("教师节快乐！也谢谢你这个小助手，新学期孩子们的事还得靠你帮我记着").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("五一快乐 给自己放两天假 这段时间谢谢你帮我记着").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("这学期谢谢你啦 娃儿们的事一件件都帮我记着 暑假见").kind()).isEqualTo(Kind.OTHER);
         // a plan after the thanks is still a plan, and thanks that tell of a risk are not filed away
         assertThat(read("谢谢你提醒，明天我找吴天明谈。").kind()).isEqualTo(Kind.REMINDER);
         Note risk = read("谢谢你提醒我吴天明想自杀的事");
