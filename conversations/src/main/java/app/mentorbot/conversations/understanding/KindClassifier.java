@@ -64,9 +64,9 @@ final class KindClassifier {
         String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|家长会[后上]?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
         this.parentAddressesMe = GatedPattern.compileAfter(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
-        // 舅舅来接他的时候 在校门口聊了几句: a guardian who came opens the sentence, and its talk has no one else to be with
+        // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了: a guardian who came opens the sentence, and its talk has no one else to be with
         this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
-                + "(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
+                + "[^,.;!?。他她□]{0,3}?(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;
