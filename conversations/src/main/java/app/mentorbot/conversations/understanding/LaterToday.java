@@ -50,10 +50,12 @@ final class LaterToday {
             String rest = s.substring(m.end(), se);
             if (DONE.matcher(s).region(m.end(), s.length()).find() || TOLD.matcher(rest).find()) continue;
             if (COMING.matcher(rest).find()) return at(m, today);
+            boolean mine = s.substring(cs, m.start()).contains("我");
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
-            if (before.contains("说") || before.contains("讲")) continue;   // in someone's words: what they will do
+            // in someone's words, what they will do, unless the teacher opens the clause (…晓雪讲她…。我下午找秋菊)
+            if (!mine && (before.contains("说") || before.contains("讲"))) continue;
             boolean opens = LEAD.matcher(Fillers.strip(s.substring(cs, m.start()))).matches();
-            boolean teacher = s.substring(cs, m.start()).contains("我") || TEACHER_AFTER.matcher(after).lookingAt()
+            boolean teacher = mine || TEACHER_AFTER.matcher(after).lookingAt()
                     || WITH_SOMEONE.matcher(after).lookingAt() || ON_THE_STUDENT.matcher(after).lookingAt();
             if (opens && teacher) return at(m, today);
         }

@@ -37,6 +37,12 @@ class PartsOfTheDayStillToComeTest {
     }
 
     @Test
+    void theTeacherOpeningTheClauseIsTheOneActingAfterAnotherPersonsWords() {
+        // dictated, one sentence: the student's words before do not make the teacher's step theirs
+        assertThat(readAt("13:00", "中午找吴天明聊了 宿舍里两个人不跟他讲话 他讲这一个礼拜都是一个人吃饭 我下午找宿管").followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
     void aGuardianComingToTheSchoolLaterTodayIsTodaysFollowUp() {
         assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午请假来学校一趟。").followUp()).isEqualTo(TODAY);
         assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午就过来。").followUp()).isEqualTo(TODAY);
