@@ -41,8 +41,12 @@ final class WithTheTeacher {
                 || SOMEONE_ELSE_OPENS.matcher(before).find()) return false;
         // 被她点名批评了: someone else praised or criticised the student
         if (PRAISE_OR_BLAME.foundIn(word) && BY_SOMEONE_ELSE.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()) return false;
+        // 蒋老师和宿管把她劝下来了, 陈老师当堂批评了她, 郭老师问他，他说不疼: another adult is the one who acts in the clause,
+        // and the teacher is not there
+        String lead = s.substring(Clauses.clauseStart(s, start), start);
+        boolean otherAdultActs = OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我");
         // 下课问他说…: the teacher asked, whatever the lesson named before
-        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word)) return true;
+        if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word) && !otherAdultActs) return true;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
                 && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
@@ -50,11 +54,8 @@ final class WithTheTeacher {
         if (word.startsWith("让") || word.startsWith("叫")) {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
         }
-        // 蒋老师和宿管把她劝下来了, 陈老师当堂批评了她: another adult is the one who acts in the clause, and the teacher is not there
-        String lead = s.substring(Clauses.clauseStart(s, start), start);
-        boolean otherAdultActs = OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我");
-        if (TEACHER_STARTS.foundIn(word) && !(otherAdultActs && PRAISE_OR_BLAME.foundIn(word))) return true;
         if (otherAdultActs) return false;
+        if (TEACHER_STARTS.foundIn(word)) return true;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;

@@ -18,6 +18,9 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
         assertThat(read("有人传吴天明在寝室被打了，我专门去问了宿管阿姨，她讲根本没这回事。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("中午操场那边有人喊吴天明掉进水沟了，我跑过去一看，是他自己滑了一脚。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("听英语陈老师说，吴天明这周作业是抄的，陈老师当堂批评了他。").kind()).isEqualTo(Kind.OBSERVATION);
+        // another adult asks the student, or stays with them: the answer is theirs, not the teacher's
+        assertThat(read("值周老师看到吴天明坐在楼顶栏杆上，值周老师把他叫下来问，他说就是上去吹吹风。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("听历史郭老师说，吴天明上课老拿圆规划手背，郭老师问他，他说不疼。").kind()).isEqualTo(Kind.OBSERVATION);
         // the student answering the teacher is still a talk
         assertThat(read("我问了吴天明，他讲根本没这回事。").kind()).isEqualTo(Kind.TALK);
         assertThat(read("今天问许诗涵有没有想过伤害自己，她低着头没吭声。").kind()).isEqualTo(Kind.TALK);
