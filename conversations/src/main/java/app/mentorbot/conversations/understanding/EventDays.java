@@ -27,7 +27,7 @@ final class EventDays {
      * naming no exchange (an observation) takes its first past or today expression. Days in someone's words,
      * days that date what was talked about (谈了昨天中午的事) and a plan later today never count.
      */
-    static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision) {
+    static DateResolver.TimeExpr eventTime(String s, List<DateResolver.TimeExpr> times, KindClassifier.Decision decision, LocalTime now) {
         List<DateResolver.TimeExpr> past = new ArrayList<>(), heard = new ArrayList<>();
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.FUTURE || t.deadline()) continue;
@@ -59,6 +59,8 @@ final class EventDays {
             // a dictated note: the day right after the one who acts (…然后他妈妈早上急着到学校来找我) is the exchange's
             if (after != null && after.start() - decision.start() <= 6) return after;
             if (before != null) return before;
+            // the exchange's sentence names no day but a part of today already begun: today (…昨天半夜在火车站…。早上我去派出所把他接回来，路上他讲…)
+            if (PartsOfTheDay.begunToday(s.substring(from, decision.start()), now)) return null;
             // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
             DateResolver.TimeExpr latest = null;
             for (DateResolver.TimeExpr t : past) {
@@ -146,7 +148,7 @@ final class EventDays {
         }
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
         DateResolver.TimeExpr unsaid = laterTodayUnsaid(s, today);
-        return unsaid != null ? unsaid : LaterToday.find(s, today, now);
+        return unsaid != null ? unsaid : PartsOfTheDay.followUp(s, today, now);
     }
 
     /** A bare time of day the teacher acts again at (中午再找他, 下午再找他谈, 晚自习我再去宿舍看看): later today. */

@@ -187,7 +187,7 @@ public final class NoteReader {
     /** When: a report's day (today when unsaid) and planned follow-up; a reminder's due day. */
     private static void when(Reading r) {
         if (r.report) {
-            DateResolver.TimeExpr event = EventDays.eventTime(r.s, r.times, r.decision);
+            DateResolver.TimeExpr event = EventDays.eventTime(r.s, r.times, r.decision, r.time);
             r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
             followUp(r, EventDays.followUpTime(r.s, r.times, r.today, r.time));

@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * A part of the day still to come when the note is written, after a report, is the follow-up when the teacher acts in it
- * or someone comes to the school in it (docs/notes.md, "Time"); the same words written after it tell what was done.
+ * The note's clock against the parts of the day it names (docs/notes.md, "Time"). A part of the day still to come when
+ * the note is written, after a report, is the follow-up when the teacher acts in it or someone comes to the school in
+ * it; the same words written after it tell what was done. A part already begun that opens the exchange's sentence
+ * dates the exchange today, whatever day the story before it named.
  * Written on Wednesday 15 April 2026 at the times given, on the reader test's roster.
  */
-class PartsOfTheDayStillToComeTest {
+class PartsOfTheDayTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
 
     private static Note readAt(String time, String text) {
@@ -57,5 +59,14 @@ class PartsOfTheDayStillToComeTest {
         assertThat(readAt("12:30", "吴天明中午给我打电话，说宿舍的人欺负他。下午我去宿舍找了宿管。").followUp()).isNull();
         // the teacher is the one called, not the one acting
         assertThat(readAt("12:30", "吴天明体检过了，晚上给我打电话，高兴得很。").followUp()).isNull();
+    }
+
+    @Test
+    void anExchangeInAPartOfTodayAlreadyBegunIsTodaysWhateverDayTheStoryNamed() {
+        String note = "吴天明找到了，昨天半夜在火车站候车室，保安看他一个人坐着报的警。早上我去派出所把他接回来，路上他讲就是想去广州找他爸。";
+        assertThat(readAt("07:40", note).date()).isEqualTo(TODAY);
+        // 晚上 at 07:40 has not begun today: that evening was yesterday's
+        String evening = "吴天明昨天下午没来上课。晚上我去他家，他讲不想上学了。";
+        assertThat(readAt("07:40", evening).date()).isEqualTo(TODAY.minusDays(1));
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.regex.Pattern;
 
 /**
- * What is still to come today, told after a report: a part of the day that has not passed when the note was written
+ * The note's clock against the parts of the day its words name. What is still to come today, told after a report: a part of the day that has not passed when the note was written
  * (下午 at 12:30, not at 20:10), opening a clause that is not the note's first, with nothing after it told as done.
  * The follow-up is today when, in that clause,
  * <ul>
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A clock is what tells 下午我去厂里找宿管 at 13:00, a plan, from 下午问她… at 20:10, a report: the words alone do not.
  */
-final class LaterToday {
-    private LaterToday() {
+final class PartsOfTheDay {
+    private PartsOfTheDay() {
     }
 
     /** A part of the day, today's (今天 or nothing before it), with a lesson or a clock time after it. */
@@ -41,7 +41,7 @@ final class LaterToday {
     private static final Pattern DONE = Pattern.compile("了|过(?![来去])|完(?!成)");
 
     /** Today's time still to come that the teacher will act at, or that someone comes to the school at; null when none. */
-    static DateResolver.TimeExpr find(String s, LocalDate today, LocalTime now) {
+    static DateResolver.TimeExpr followUp(String s, LocalDate today, LocalTime now) {
         GatedPattern.Scan m = PART.scan(s);
         while (m.find()) {
             int cs = Clauses.clauseStart(s, m.start()), se = Clauses.sentenceEnd(s, m.end());
@@ -60,6 +60,30 @@ final class LaterToday {
             if (opens && teacher) return at(m, today);
         }
         return null;
+    }
+
+    /** A bare part of the day (早上, 下午; no day before it) that opens a clause. */
+    private static final Pattern BARE = Pattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|然后|我)?(早上|一早|上午|中午|下午|傍晚|晚上)");
+
+    /**
+     * A clause of {@code text} opens with a bare part of the day that has begun at {@code now} (早上我去派出所把他接回来 at
+     * 07:40): what the clause tells happened today, whatever day the story before it named. One that has not begun yet
+     * (晚上 at 07:40) is the day before's.
+     */
+    static boolean begunToday(String text, LocalTime now) {
+        java.util.regex.Matcher m = BARE.matcher(text);
+        while (m.find()) {
+            int from = switch (m.group(1)) {
+                case "早上", "一早" -> 5;
+                case "上午" -> 8;
+                case "中午" -> 11;
+                case "下午" -> 13;
+                case "傍晚" -> 17;
+                default -> 18;   // 晚上
+            };
+            if (now.getHour() >= from) return true;
+        }
+        return false;
     }
 
     private static DateResolver.TimeExpr at(GatedPattern.Scan m, LocalDate today) {
