@@ -60,7 +60,7 @@ final class EventDays {
             if (after != null && after.start() - decision.start() <= 6) return after;
             if (before != null) return before;
             // the exchange's sentence names no day but a part of today already begun: today (…昨天半夜在火车站…。早上我去派出所把他接回来，路上他讲…)
-            if (PartsOfTheDay.begunToday(s.substring(from, decision.start()), now)) return null;
+            if (PartsOfTheDay.begunToday(s.substring(from, Clauses.clauseEnd(s, decision.start())), now)) return null;
             // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
             DateResolver.TimeExpr latest = null;
             for (DateResolver.TimeExpr t : past) {

@@ -62,13 +62,13 @@ final class PartsOfTheDay {
         return null;
     }
 
-    /** A bare part of the day (早上, 下午; no day before it) that opens a clause. */
-    private static final Pattern BARE = Pattern.compile("(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|然后|我)?(早上|一早|上午|中午|下午|傍晚|晚上)");
+    /** A bare part of the day (早上, 下午; no day or other time word right before it: not 昨天早上, 周六下午). */
+    private static final Pattern BARE = Pattern.compile("(?<![昨前明后今天日晚夜周期拜一二三四五六末早])(早上|一早|上午|中午|下午|傍晚|晚上)");
 
     /**
-     * A clause of {@code text} opens with a bare part of the day that has begun at {@code now} (早上我去派出所把他接回来 at
-     * 07:40): what the clause tells happened today, whatever day the story before it named. One that has not begun yet
-     * (晚上 at 07:40) is the day before's.
+     * {@code text} names a bare part of the day that has begun at {@code now} (早上我去派出所把他接回来, 他舅舅一早来学校 at
+     * 07:40): what it tells happened today, whatever day the story before it named. One that has not begun yet (晚上 at
+     * 07:40) is the day before's.
      */
     static boolean begunToday(String text, LocalTime now) {
         java.util.regex.Matcher m = BARE.matcher(text);

@@ -65,6 +65,9 @@ class PartsOfTheDayTest {
     void anExchangeInAPartOfTodayAlreadyBegunIsTodaysWhateverDayTheStoryNamed() {
         String note = "吴天明找到了，昨天半夜在火车站候车室，保安看他一个人坐着报的警。早上我去派出所把他接回来，路上他讲就是想去广州找他爸。";
         assertThat(readAt("07:40", note).date()).isEqualTo(TODAY);
+        // the part of the day inside the exchange's clause, after who acts
+        assertThat(readAt("09:00", "吴天明昨晚一点多自己回家了，之前一直在小区门口的便利店里坐着。他爸早上发微信说爷俩已经好好谈过了。").date())
+                .isEqualTo(TODAY);
         // 晚上 at 07:40 has not begun today: that evening was yesterday's
         String evening = "吴天明昨天下午没来上课。晚上我去他家，他讲不想上学了。";
         assertThat(readAt("07:40", evening).date()).isEqualTo(TODAY.minusDays(1));
