@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a parent contact happened: by phone, a home visit, online, in person. The first channel word in the note wins,
- * since later ones tend to be content ("打电话说…下次来学校"). A notice sent with no channel
+ * since later ones tend to be content ("打电话说…下次来学校"), unless it is the student's own (a post in the class group). A notice sent with no channel
  * named (发了…通知/提醒) is ONLINE by convention.
  */
 final class ChannelDetector {
@@ -63,12 +63,24 @@ final class ChannelDetector {
         return first(s);
     }
 
+    /** The student opens the clause, with no one else (a guardian, the family, another adult, the teacher) in it up to the channel word's end. */
+    private static final Pattern STUDENTS_CLAUSE = Pattern.compile("\\s*□+(?![^,.;!?。]*(" + TalkWords.OTHER_PEOPLE + "|爹|家|他大|她大|我))");
+
+    /**
+     * A channel word in the student's own clause (□□在班级群里发了一句…, □□□寒假钉钉消息一直没回): the student's medium, not the
+     * contact's with the family, which a later clause names (打给他爸).
+     */
+    private static boolean studentsOwn(String s, int at, int end) {
+        return STUDENTS_CLAUSE.matcher(s.substring(Clauses.clauseStart(s, at), end)).lookingAt();
+    }
+
     private Found first(String s) {
         Found best = null;
         for (var e : cues.entrySet()) {
             Cues.Span m = e.getValue().find(s);
             // 昨天没来学校, 家长会他家没来人: a meeting that did not happen is no channel
-            while (m != null && NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find()) m = e.getValue().find(s, m.end());
+            while (m != null && (NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find() || studentsOwn(s, m.start(), m.end())))
+                m = e.getValue().find(s, m.end());
             if (m != null && (best == null || m.start() < best.start()
                     || m.start() == best.start() && m.end() > best.end())) {
                 best = new Found(e.getKey(), m.start(), m.end());

@@ -50,6 +50,15 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     }
 
     @Test
+    void theStudentsOwnPostIsNotTheChannelOfTheCallToTheFamily() {
+        Note call = read("吴天明在班级群里发了一句“这个家没什么好待的了”，然后退群了。打他电话关机。打给他爸，他爸说下午出门到现在没回。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        // the guardian's own message is still the contact's channel
+        assertThat(read("吴天明他妈在微信上跟我讲，孩子这几天在家不说话。").channel()).isEqualTo(Channel.ONLINE);
+    }
+
+    @Test
     void theTeachersStepsLaterTodayAndANoteThatIsOnlySuchAStep() {
         assertThat(read("吴天明说那两个人天天在小卖部门口等他。已报政教处，下午通知他爸妈。").followUp()).isEqualTo(TODAY);
         assertThat(read("早读前找许诗涵谈了，她一句话都没回答。已经通知她妈妈，下午和心理老师一起再见她。").followUp()).isEqualTo(TODAY);
