@@ -156,7 +156,7 @@ final class NameMatcher {
         if (kept.isEmpty()) for (Hit h : hits) if (wordLike(h) && NameContext.opensANoteAboutThem(s, h.start(), h.end())) kept = List.of(h);
         List<Mention> mentions = new ArrayList<>();
         for (Hit h : kept) mentions.add(resolve(h, senderId));
-        mentions.addAll(collective(s, senderId, mentions));
+        mentions.addAll(Collectives.find(s, tiers.menteesOf(senderId), mentions));
         mentions.addAll(unknown(s, senderId, mentions));
         mentions.sort(Comparator.comparingInt(Mention::start));
         return mentions;
@@ -265,33 +265,6 @@ final class NameMatcher {
         List<String> tier = surnameOnly ? tiers.narrowSurname(senderId, ids) : tiers.narrow(senderId, ids);
         return new Mention(h.start(), h.end(), h.surface(), tier,
                 tier.size() == 1 ? Mention.How.RESOLVED : Mention.How.AMBIGUOUS);
-    }
-
-    // ---------------------------------------------------------------- collective phrases
-
-    private static final GatedPattern COLLECTIVE = GatedPattern.compile(
-            "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?(?:学生|导生)|我的(?:受导)?学生|受导学生|我的受导生|我的导生"
-                    // 我带的几个学生, 我带的8个孩子, 我的几个受导生: all of the sender's mentees
-                    + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?(?:学生|孩子|孩儿|娃|受导生|导生)"
-                    + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?(?:学生|孩子|孩儿|娃|受导生)"
-                    // 四个导生, 5个受导生 with no 我: all of them when the number is how many the sender mentors; so are
-                    // 四个孩子 and 四个学生 the teacher acts on (把四个孩子叫来, 给四个孩子家长打电话)
-                    + "|(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生|(?<plain>孩子|学生|娃|孩儿))");
-    /** Before 四个孩子, what makes them the ones the teacher acts on. */
-    private static final String ACTS_ON = "把给和跟找叫与陪";
-
-    private List<Mention> collective(String s, String senderId, List<Mention> found) {
-        List<Mention> out = new ArrayList<>();
-        GatedPattern.Scan m = COLLECTIVE.scan(s);
-        while (m.find()) {
-            if (overlaps(found, m.start(), m.end())) continue;
-            List<String> ids = tiers.menteesOf(senderId);
-            String count = m.group("count");
-            if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != ids.size())) continue;
-            if (m.group("plain") != null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;
-            if (!ids.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), ids, Mention.How.COLLECTIVE));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- unknown persons

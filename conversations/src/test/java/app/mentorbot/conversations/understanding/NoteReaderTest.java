@@ -258,6 +258,13 @@ class NoteReaderTest {
             assertThat(read("下周一组织所有受导学生集体交流").studentIds())
                     .containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
         }
+        @Test void theSendersMenteesByTheLocalWordForChildrenOrLeftUnsaidAreThemAll() {
+            for (String note : List.of("放假前给我带的七个伢开了个小会，讲寒假安全", "我带的几个里还有谁没家访过？", "期末前我这七个导生谁的数学还没及格？")) {
+                assertThat(read(note).studentIds()).as(note).containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
+            }
+            // 这七个孩子 points back at children named before, not at all of the sender's
+            assertThat(read("这七个孩子的作业都没交").studentIds()).isEmpty();
+        }
         @Test void aMeetingHeldForAllMyMenteesIsAGroupTalkWithThemAll() {
             Note n = read("给七个导生开了个期中总结会，宋佳琪进步明显");
             assertThat(n.kind()).isEqualTo(Kind.TALK);
