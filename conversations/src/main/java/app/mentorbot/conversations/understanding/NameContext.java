@@ -126,7 +126,10 @@ final class NameContext {
         if (clauseStart && TAKEN_UP.matcher(tail.stripLeading()).lookingAt()) return true;
         // 安宁这学期的谈话记录: the form owns what a stretch of time holds
         if (OWN_TIME.matcher(tail).lookingAt()) return true;
+        boolean adverb = doubledAdverb(form);
         for (String w : NAME_AFTER) {
+            // 天天在里头骂他: after a doubled adverb only a telling, the teacher or a family shows a person
+            if (adverb && !(w.contains("我") || w.startsWith("的") || w.equals("说") || w.equals("告诉") || isKinship(w))) continue;
             if (tail.startsWith(w) && (clauseStart || before == '说' || before == '讲' || w.length() >= 2 && !w.startsWith("的") && isKinship(w))) return true;
         }
         // X姑姑打电话来, X的舅舅: a person's family or guardian

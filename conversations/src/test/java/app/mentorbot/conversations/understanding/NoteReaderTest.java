@@ -126,6 +126,11 @@ class NoteReaderTest {
 
     @Nested
     class NamesThatAreWords {
+        @Test void everyDayOpeningAClauseBeforeAVerbIsNoNicknameButTellingTheTeacherIs() {
+            // 天天 is 吴天明's doubled nickname and an adverb: 天天在里头骂他 is every day
+            assertThat(read("有人拉了个群，天天在里头骂他。").studentIds()).isEmpty();
+            assertThat(read("有人拉了个群，天天跟我说里头有人骂他。").studentIds()).containsExactly("A4");
+        }
         @Test void gladAfterAnAdverbIsNotAName() {
             Note n = read("他今天不太高兴，上课也没精神");
             assertThat(n.studentIds()).isEmpty();
