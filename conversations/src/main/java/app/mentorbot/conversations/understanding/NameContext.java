@@ -113,8 +113,9 @@ final class NameContext {
         if (FAMILY_OF.matcher(tail).lookingAt() || clauseStart && THIS_ONE.matcher(tail).lookingAt()) return true;
         // opening a clause, or right after someone's 说 (宿管说安静晚上…), with a verb, a time or an adverb next: a subject
         String form = s.substring(start, end);
+        boolean adverb = adverbForm(form, true), anyAdverb = adverbForm(form, false);
         if ((clauseStart || before == '说' || before == '讲' || before == '传' || before == '里' && s.startsWith("群里", start - 2))
-                && (timeWord(form) ? relatesNext(tail) : doubledAdverb(form) ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
+                && (timeWord(form) ? relatesNext(tail) : adverb ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
         // 送黎明回了家, 接安康去医院: someone taken somewhere
         if ("送接带领陪".indexOf(before) >= 0 && (tail.startsWith("回") || tail.startsWith("去") || tail.startsWith("到"))) return true;
         // 去田园家家访: someone's home
@@ -123,10 +124,9 @@ final class NameContext {
         // 在文雅本子里夹了一封信: where a person's things are
         if (before == '在' && OWN_PLACE.matcher(tail).lookingAt()) return true;
         // 小雅她就是…: the name, then the pronoun that takes it up, opening the clause
-        if (clauseStart && TAKEN_UP.matcher(tail.stripLeading()).lookingAt()) return true;
+        if (clauseStart && !anyAdverb && TAKEN_UP.matcher(tail.stripLeading()).lookingAt()) return true;
         // 安宁这学期的谈话记录: the form owns what a stretch of time holds
         if (OWN_TIME.matcher(tail).lookingAt()) return true;
-        boolean adverb = doubledAdverb(form);
         for (String w : NAME_AFTER) {
             // 天天在里头骂他: after a doubled adverb only a telling, the teacher or a family shows a person
             if (adverb && !(w.contains("我") || w.startsWith("的") || w.equals("说") || w.equals("告诉") || isKinship(w))) continue;
@@ -231,15 +231,18 @@ final class NameContext {
 
     /**
      * 天天, 常常, 明明: a doubled form that is first of all an adverb or a measure opens clauses before a verb as a word
-     * (天天吵, 天天担心, 天天在里面), so a verb after it proves nothing.
+     * (天天吵, 天天担心, 天天在里面), so a verb after it proves nothing; nor does a pronoun after any adverb (刚刚他回过来了,
+     * 马上他就…), doubled ({@code doubledOnly}) or not.
      */
-    private static boolean doubledAdverb(String form) {
-        if (form.length() != 2 || form.charAt(0) != form.charAt(1)) return false;
+    private static boolean adverbForm(String form, boolean doubledOnly) {
+        if (form.length() != 2) return false;
+        boolean doubled = form.charAt(0) == form.charAt(1);
+        if (doubledOnly && !doubled) return false;
         CoreDictionary.Attribute a = CoreDictionary.get(form);
         if (a == null) return false;
         for (var n : a.nature) {
             String nature = String.valueOf(n);
-            if (nature.equals("d") || nature.equals("q") || nature.equals("z")) return true;
+            if (nature.equals("d") || doubled && (nature.equals("q") || nature.equals("z"))) return true;
         }
         return false;
     }

@@ -130,6 +130,8 @@ class NoteReaderTest {
             // 天天 is 吴天明's doubled nickname and an adverb: 天天在里头骂他 is every day
             assertThat(read("有人拉了个群，天天在里头骂他。").studentIds()).isEmpty();
             assertThat(read("有人拉了个群，天天跟我说里头有人骂他。").studentIds()).containsExactly("A4");
+            // nor does a pronoun after it take it up as a person (天天他都…: every day he…)
+            assertThat(read("有人拉了个群，天天他都被人骂。").studentIds()).isEmpty();
         }
         @Test void gladAfterAnAdverbIsNotAName() {
             Note n = read("他今天不太高兴，上课也没精神");
