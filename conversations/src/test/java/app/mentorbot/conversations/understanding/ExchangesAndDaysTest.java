@@ -28,6 +28,7 @@ class ExchangesAndDaysTest {
         assertThat(talk.kind()).isEqualTo(Kind.TALK);
         assertThat(talk.date()).isEqualTo(LocalDate.of(2026, 4, 14));
         assertThat(read("吴天明刚才跟上铺的吵起来了，明个上午再找他俩。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+        assertThat(read("吴天明今天数学课又没带作业本 说是叫她弟弟撕了 明个让她补上").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
         assertThat(read("这份说明个人信息要填全，吴天明还没交").followUp()).isNull();
     }
 
