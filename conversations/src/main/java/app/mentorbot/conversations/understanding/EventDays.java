@@ -224,10 +224,11 @@ final class EventDays {
 
     /**
      * What someone else's words arrange with the school for that day: coming in (爸爸说周四来学校一起商量, 下周靠岸就来学校)
-     * or work due back (答应下周一前把作业重做一遍, 说好这周五前交检查). The teacher will see to it then: the follow-up.
+     * staying after school (□□和□□明天放学留下来订正), or work due back (答应下周一前把作业重做一遍, 说好这周五前交检查). The
+     * teacher will see to it then: the follow-up.
      */
     private static final GatedPattern WITH_THE_SCHOOL = GatedPattern.compile(
-            "(?<![不没别]|不想|不肯|不愿)(来学校|来校|到校|来一趟|过来一趟|来面谈|回来上课|补齐|补交|重做|重写|交(?=给我|上来|检查|作业|情况说明|检讨|回执|承诺书)|交上来|交回|带回来|带回学校|要交)");
+            "(?<![不没别]|不想|不肯|不愿)(来学校|来校|到校|来一趟|过来一趟|来面谈|回来上课|留下来|补齐|补交|重做|重写|订正|交(?=给我|上来|检查|作业|情况说明|检讨|回执|承诺书)|交上来|交回|带回来|带回学校|要交)");
     /** A question (问周一要不要交校服费) or a new speaker (我说…) ends the words of the arrangement. */
     private static final GatedPattern ASKED_OR_ANSWERED = GatedPattern.compile("要不要|是不是|能不能|吗|没有|说|讲|问");
 
