@@ -284,8 +284,12 @@ final class EventDays {
     private static boolean teacherNext(String s, int clauseStart, DateResolver.TimeExpr t) {
         if (!s.startsWith("我", t.end()) || s.startsWith("我们", t.end()) || quoted(s, t.start())) return false;
         String before = s.substring(Math.max(clauseStart, t.start() - 8), t.start());
-        return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find();
+        return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find()
+                || TEACHER_TELLS.matcher(s.substring(clauseStart, t.start())).matches();
     }
+
+    /** The clause opens with the teacher telling someone, the teacher unsaid (跟老太太说周一我找他). */
+    private static final Pattern TEACHER_TELLS = Pattern.compile("\\s*我?(跟|和|对)[^,.;!?。说讲我]{1,8}[说讲]\\s*");
 
     /**
      * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own

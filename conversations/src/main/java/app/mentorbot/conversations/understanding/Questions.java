@@ -12,7 +12,7 @@ final class Questions {
     private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
     /** Asking for records; only when the note does not itself report something (交一篇给我看): the classifier's test. */
     static final GatedPattern QUERY = GatedPattern.compile(
-            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍|清|明)|发我|发给我|给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** The end of a request, a particle allowed (电话是多少来着). */
     private static final String END = "(来着|呢|啊|呀|了)?[\\s。.!！]*$";
     /** A bare request that ends on what is wanted (李华最近的记录, 浩浩这学期的谈话记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
