@@ -25,6 +25,8 @@ final class Questions {
     /** A note that opens by asking the bot to look something up: a query even when it names past talks (谈过). */
     private static final GatedPattern QUERY_LEAD = GatedPattern.compile(
             "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看|调(?=一?下))(一下|下)?");
+    /** A reminder or a task before a record (提醒我交…, 完成…, 整理…): the teacher's work on it, not a look-up. */
+    private static final GatedPattern TASK = GatedPattern.compile("提醒|完成|整理|填|交|写|补|收齐|上传|准备");
     /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
     static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
 
@@ -33,8 +35,8 @@ final class Questions {
         GatedPattern.Scan question = QUESTION.scan(s);
         if (question.find() && !reportedQuestion(s, question.start())) return new KindClassifier.Decision(Kind.QUERY, question.start(), question.end());
         GatedPattern.Scan request = REQUEST.scan(s);
-        // 下个月8号之前提醒我交期中谈话记录: the record a reminder's task names is not asked for
-        if (request.find() && !reportedQuestion(s, request.start()) && !s.substring(Clauses.sentenceStart(s, request.start()), request.start()).contains("提醒"))
+        // 下个月8号之前提醒我交期中谈话记录, 月底前完成受导学生的家访记录: the record a task names is not asked for
+        if (request.find() && !reportedQuestion(s, request.start()) && !TASK.foundIn(s.substring(Clauses.sentenceStart(s, request.start()), request.start())))
             return new KindClassifier.Decision(Kind.QUERY, request.start(), request.end());
         GatedPattern.Scan ql = QUERY_LEAD.scan(s);
         if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))

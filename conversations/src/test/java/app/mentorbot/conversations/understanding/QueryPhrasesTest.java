@@ -35,6 +35,7 @@ class QueryPhrasesTest {
         // a record named by what it holds (谈话记录, 家访记录); a reminder's task naming one is no query
         assertThat(kindOf("韩磊这学期的谈话记录")).isEqualTo(Kind.QUERY);
         assertThat(kindOf("下个月8号之前提醒我交所有受导学生的期中谈话记录")).isEqualTo(Kind.REMINDER);
+        assertThat(kindOf("月底前完成受导学生的家访记录")).isEqualTo(Kind.REMINDER);
         // 查清楚 is the teacher finding out, not a look-up
         assertThat(kindOf("明天和政教处一起去把厕所那件事查清楚，记得先跟宋佳琪说一声。")).isEqualTo(Kind.REMINDER);
     }
