@@ -37,6 +37,8 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     @Test
     void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
         assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // the northern 老爹 (他老爹, 俺是□□她爹) is a father
+        assertThat(read("吴天明找到了。他老爹刚回电话，讲人在县城车站边上那家网吧，玩了一个通宵。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         Note heading = read("电话：吴天明外婆，学费已交齐。");
         assertThat(heading.kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(heading.channel()).isEqualTo(Channel.PHONE);
