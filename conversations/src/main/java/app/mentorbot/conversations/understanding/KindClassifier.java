@@ -48,7 +48,7 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "((?<![写寄送带留交拿递])给|跟|和|与|同|联系|约|拜访|见了|见到|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
+                "((?<![写寄送带留交拿递])给|跟|和|与|同|联系|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战|上坟|烧纸|扫墓|守灵))");
         this.fromParent = GatedPattern.compile(

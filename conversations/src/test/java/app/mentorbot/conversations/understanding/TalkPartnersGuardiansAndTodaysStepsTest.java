@@ -37,6 +37,10 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     @Test
     void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
         assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // a guardian met by chance (碰上, 遇到) is met in person; 姆妈 is a mother in Gan and Wu speech
+        Note met = read("放学在校门口碰上吴天明他姆妈，她专门收了摊过来问伢住校习不习惯。跟她讲了伢这个礼拜表现蛮好。");
+        assertThat(met.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(met.channel()).isEqualTo(Channel.IN_PERSON);
         // the northern 老爹 (他老爹, 俺是□□她爹) is a father
         assertThat(read("吴天明找到了。他老爹刚回电话，讲人在县城车站边上那家网吧，玩了一个通宵。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         Note heading = read("电话：吴天明外婆，学费已交齐。");
