@@ -41,6 +41,7 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
         Note met = read("放学在校门口碰上吴天明他姆妈，她专门收了摊过来问伢住校习不习惯。跟她讲了伢这个礼拜表现蛮好。");
         assertThat(met.kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(met.channel()).isEqualTo(Channel.IN_PERSON);
+        assertThat(read("晚自习点名吴天明没到，电话打给他阿奶，讲他礼拜五就没回家。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         // the northern 老爹 (他老爹, 俺是□□她爹) is a father
         assertThat(read("吴天明找到了。他老爹刚回电话，讲人在县城车站边上那家网吧，玩了一个通宵。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         Note heading = read("电话：吴天明外婆，学费已交齐。");
