@@ -2,18 +2,20 @@ package app.mentorbot.conversations.understanding;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The note's clock against the parts of the day its words name. What is still to come today, told after a report: a part of the day that has not passed when the note was written
- * (下午 at 12:30, not at 20:10), opening a clause that is not the note's first, with nothing after it told as done.
- * The follow-up is today when, in that clause,
+ * The note's clock against the parts of the day its words name; the words alone cannot tell 下午我去厂里找宿管 written at
+ * 13:00, a plan, from 下午问她… written at 20:10, a report.
  * <ul>
- * <li>the teacher acts: 我 stands before or just after the time (我上午找他, 上午大课间我去找司机师傅问问), the teacher goes
- * with a colleague (下午跟校长一块去他家) or acts on the student (下午放学留他下来); or</li>
- * <li>someone comes to the school, in their own words too (她妈说今天下午请假来学校一趟, 说下午就过来).</li>
+ * <li>{@link #followUp}: a part of the day still to come, opening a clause after a report's first with nothing after it
+ * told as done, is today's follow-up when the teacher acts in it (我 before or just after the time: 我上午找他,
+ * 上午大课间我去找司机师傅问问; with a colleague: 下午跟校长一块去他家; on the student: 下午放学留他下来) or when someone comes to the
+ * school in it, in their own words too (她妈说今天下午请假来学校一趟, 说下午就过来).</li>
+ * <li>{@link #begunToday}: a part of today already begun dates what the exchange's sentence tells (早上我去派出所把他接回来 at
+ * 07:40), whatever night the story before it named.</li>
  * </ul>
- * A clock is what tells 下午我去厂里找宿管 at 13:00, a plan, from 下午问她… at 20:10, a report: the words alone do not.
  */
 final class PartsOfTheDay {
     private PartsOfTheDay() {
@@ -71,7 +73,7 @@ final class PartsOfTheDay {
      * 07:40) is the day before's.
      */
     static boolean begunToday(String text, LocalTime now) {
-        java.util.regex.Matcher m = BARE.matcher(text);
+        Matcher m = BARE.matcher(text);
         while (m.find()) {
             int from = switch (m.group(1)) {
                 case "早上", "一早" -> 5;
