@@ -344,7 +344,7 @@ final class EventDays {
     private static final Pattern LATER_TODAY_LEAD = Pattern.compile("\\s*我?(上午|中午|下午|晚上|傍晚|今晚|放学后?|第.节课后)");
 
     /** A reminder is due at its first future (or deadline) day, else at a day named as today. */
-    static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times, LocalDate today) {
+    static DateResolver.TimeExpr dueTime(String s, KindClassifier.Decision decision, List<DateResolver.TimeExpr> times, LocalDate today, LocalTime now) {
         // 让我今天下午放学找□□说一下，…要在周一领奖: today named right after the request is the day asked for
         for (DateResolver.TimeExpr t : times) {
             if (t.role() == DateResolver.Role.TODAY && t.start() >= decision.end() && t.start() <= decision.end() + 2) return t;
@@ -365,6 +365,7 @@ final class EventDays {
             if (t.role() == DateResolver.Role.TODAY) return t;
         }
         int[] plan = laterTodayPlan(s);
+        if (plan == null) plan = PartsOfTheDay.plan(s, now);
         return plan == null ? null : new DateResolver.TimeExpr(plan[0], plan[1], today, DateResolver.Role.TODAY, false);
     }
 }

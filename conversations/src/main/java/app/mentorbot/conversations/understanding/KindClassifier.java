@@ -1,5 +1,6 @@
 package app.mentorbot.conversations.understanding;
 
+import java.time.LocalTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,7 @@ final class KindClassifier {
     /** Words that put what follows in someone's mouth: a parent named there is not contacted. */
     private static final GatedPattern SPEECH = GatedPattern.compile("说(?!话)|告诉我|提到|讲");
 
-    Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
+    Decision classify(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times, LocalTime now) {
         // thanks that tell of a risk (谢谢你，他昨晚说不想活了 is not all thanks, but 谢谢你提醒我他想自杀的事 opens on thanks) are not filed away
         if (Pleasantries.only(s) && !flags.safetyIn(s)) return new Decision(Kind.OTHER, 0, s.length());
         Decision query = Questions.putToTheBot(s);
@@ -114,6 +115,7 @@ final class KindClassifier {
             GatedPattern.Scan p = PLAN.scan(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
             int[] today = EventDays.laterTodayPlan(s);
+            if (today == null) today = PartsOfTheDay.plan(s, now);   // by the note's clock: 下午给□□调寝室 at 13:40
             if (today != null) return new Decision(Kind.REMINDER, today[0], today[1]);
         }
         return report(s, namesSomeone, times);

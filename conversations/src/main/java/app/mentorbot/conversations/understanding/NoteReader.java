@@ -178,7 +178,7 @@ public final class NoteReader {
     /** What: the time expressions of the note, and its kind. */
     private void what(Reading r) {
         r.times = dates.find(r.s, r.today);
-        r.decision = KindSecondOpinion.reconsider(r.sentences, kinds.classify(r.s, !r.mentions.isEmpty(), r.times));
+        r.decision = KindSecondOpinion.reconsider(r.sentences, kinds.classify(r.s, !r.mentions.isEmpty(), r.times, r.time));
         r.kind = r.decision.kind();
         r.report = r.kind == Kind.TALK || r.kind == Kind.PARENT_CONTACT || r.kind == Kind.OBSERVATION;
         r.evidence("kind", r.kind.name(), r.decision.start(), r.decision.end());
@@ -192,7 +192,7 @@ public final class NoteReader {
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
             followUp(r, EventDays.followUpTime(r.s, r.times, r.today, r.time));
         } else if (r.kind == Kind.REMINDER) {
-            followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today));
+            followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today, r.time));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * told as done, is today's follow-up when the teacher acts in it (我 before or just after the time: 我上午找他,
  * 上午大课间我去找司机师傅问问; with a colleague: 下午跟校长一块去他家; on the student: 下午放学留他下来) or when someone comes to the
  * school in it, in their own words too (她妈说今天下午请假来学校一趟, 说下午就过来).</li>
+ * <li>{@link #plan}: the same step opening the note, with nothing before it, is the note's plan for today.</li>
  * <li>{@link #begunToday}: a part of today already begun dates what the exchange's sentence tells (早上我去派出所把他接回来 at
  * 07:40), whatever night the story before it named.</li>
  * </ul>
@@ -33,25 +34,39 @@ final class PartsOfTheDay {
     private static final Pattern TEACHER_AFTER = Pattern.compile("[^,.;!?。他她□]{0,4}?(?<![给跟和找问对向帮叫让])我");
     /** With a colleague (跟德育处一起, 和孟老师一块). */
     private static final Pattern WITH_SOMEONE = Pattern.compile("(跟|和|同|与)[^,.;!?。]{1,8}?(一起|一块)");
-    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□): what a teacher does to a student. */
-    private static final Pattern ON_THE_STUDENT = Pattern.compile("[在再先就]?(留|找|叫|带|陪|送|约|接)(他|她|□)");
+    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□, 给□□调寝室): what a teacher does to or for a student. */
+    private static final Pattern ON_THE_STUDENT = Pattern.compile("[在再先就]?(留|找|叫|带|陪|送|约|接|给)(他|她|□)");
     /** Someone telling after the time (他说…, 她讲…): what was said, so what happened, whatever the part of the day. */
     private static final Pattern TOLD = Pattern.compile("(他|她|□|孩子)[^,.;!?。]{0,2}(说|讲)(?![一明说讲])");
     /** Coming to the school. */
     private static final Pattern COMING = Pattern.compile("(?<![不没别])(来学校|到学校|来校|到校|回学校|过来|来一趟)");
-    /** Told as done, anywhere after the time: 了, 过 (not 过来, 过去: going over), 完 (面谈完). */
-    private static final Pattern DONE = Pattern.compile("了|过(?![来去])|完(?!成)");
+    /** Told as done, anywhere after the time: 了, 过 after a verb (谈过; not 过来, 过去, going over, nor 去哪过, spending), 完 (面谈完). */
+    private static final Pattern DONE = Pattern.compile("了|(?<=[谈聊找见说打来做问访看讲通试])过(?![来去])|完(?!成)");
 
     /** Today's time still to come that the teacher will act at, or that someone comes to the school at; null when none. */
     static DateResolver.TimeExpr followUp(String s, LocalDate today, LocalTime now) {
+        int[] at = step(s, now, false);
+        return at == null ? null : new DateResolver.TimeExpr(at[0], at[1], today, DateResolver.Role.TODAY, false);
+    }
+
+    /**
+     * The note opens with a part of the day still to come and the teacher's step in it, nothing told as done (下午找□□聊聊寒假去哪过
+     * at 08:10, 下午给□□调寝室，跟宿管说一声 at 13:40): a plan for today, the span of its time; or null.
+     */
+    static int[] plan(String s, LocalTime now) {
+        return step(s, now, true);
+    }
+
+    /** The span of the time still to come: opening the note ({@code opening}) or a clause after its first. */
+    private static int[] step(String s, LocalTime now, boolean opening) {
         GatedPattern.Scan m = PART.scan(s);
         while (m.find()) {
             int cs = Clauses.clauseStart(s, m.start()), se = Clauses.sentenceEnd(s, m.end());
-            if (cs == 0 || !ahead(m.group(1), now)) continue;
+            if ((cs == 0) != opening || !ahead(m.group(1), now)) continue;
             String after = s.substring(m.end(), Clauses.clauseEnd(s, m.end()));
             String rest = s.substring(m.end(), se);
             if (DONE.matcher(s).region(m.end(), s.length()).find() || TOLD.matcher(rest).find()) continue;
-            if (COMING.matcher(rest).find()) return at(m, today);
+            if (COMING.matcher(rest).find() && !opening) return new int[] {m.start(), m.end()};
             boolean mine = s.substring(cs, m.start()).contains("我");
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
             // in someone's words, what they will do, unless the teacher opens the clause (…晓雪讲她…。我下午找秋菊)
@@ -59,7 +74,7 @@ final class PartsOfTheDay {
             boolean opens = LEAD.matcher(Fillers.strip(s.substring(cs, m.start()))).matches();
             boolean teacher = mine || TEACHER_AFTER.matcher(after).lookingAt()
                     || WITH_SOMEONE.matcher(after).lookingAt() || ON_THE_STUDENT.matcher(after).lookingAt();
-            if (opens && teacher) return at(m, today);
+            if (opens && teacher) return new int[] {m.start(), m.end()};
         }
         return null;
     }
@@ -86,10 +101,6 @@ final class PartsOfTheDay {
             if (now.getHour() >= from) return true;
         }
         return false;
-    }
-
-    private static DateResolver.TimeExpr at(GatedPattern.Scan m, LocalDate today) {
-        return new DateResolver.TimeExpr(m.start(), m.end(), today, DateResolver.Role.TODAY, false);
     }
 
     /**

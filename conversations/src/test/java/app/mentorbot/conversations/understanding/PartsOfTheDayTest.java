@@ -45,6 +45,17 @@ class PartsOfTheDayTest {
     }
 
     @Test
+    void aNoteThatIsOnlyTheTeachersStepLaterTodayIsAPlanForToday() {
+        Note plan = readAt("13:40", "下午给吴天明调寝室，跟宿管说一声");
+        assertThat(plan.kind()).isEqualTo(Kind.REMINDER);
+        assertThat(plan.followUp()).isEqualTo(TODAY);
+        // 过 that spends time (寒假去哪过) tells nothing done
+        assertThat(readAt("08:10", "下午找吴天明聊聊寒假去哪过").kind()).isEqualTo(Kind.REMINDER);
+        // written in the evening, the afternoon's step is no plan for today
+        assertThat(readAt("20:10", "下午给吴天明调寝室，跟宿管说一声").followUp()).isNull();
+    }
+
+    @Test
     void aGuardianComingToTheSchoolLaterTodayIsTodaysFollowUp() {
         assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午请假来学校一趟。").followUp()).isEqualTo(TODAY);
         assertThat(readAt("07:50", "一早给吴天明妈妈打电话，说了他往外送东西的事。她说今天下午就过来。").followUp()).isEqualTo(TODAY);
