@@ -178,19 +178,25 @@ final class KindClassifier {
     private boolean statesBeforePlanning(String s, List<DateResolver.TimeExpr> times) {
         int i = 0;
         boolean dictatedName = false;   // 于阳 那个 今天又没交作业: a name said on its own is the next clause's subject
+        boolean named = false;          // □□最近老是趴着，作业交得零零散散: the sentence's later clauses go on about the student
         while (i < s.length()) {
             int end = Clauses.clauseEnd(s, i);
             String clause = s.substring(i, end);
             if (plans(clause, i, end, times)) return false;
             String bare = Fillers.strip(clause);
-            if ((dictatedName || clause.indexOf(NoteText.NAME_MASK) >= 0) && (!topics.find(clause).isEmpty() || flags.anyIn(clause))) {
+            // a time opening the clause starts another event (今天中午找□□，下午跟他爸爸通个电话)
+            named = clause.indexOf(NoteText.NAME_MASK) >= 0 || named && !OPENS_WITH_TIME.matcher(bare).lookingAt();
+            if ((dictatedName || named) && (!topics.find(clause).isEmpty() || flags.anyIn(clause))) {
                 return true;
             }
             if (!bare.isEmpty()) dictatedName = bare.chars().allMatch(c -> c == NoteText.NAME_MASK);
+            if (end < s.length() && Clauses.isSentenceBreak(s, end)) named = false;
             i = end + 1;
         }
         return false;
     }
+
+    private static final Pattern OPENS_WITH_TIME = Pattern.compile("(今天|明天|后天|昨天|上午|中午|下午|晚上|早上|傍晚|周|下周|下礼拜|礼拜|星期)");
 
     /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到; 电话：□□外婆。…): an exchange had, whatever it plans. */
     private static final Pattern HEADED_AS_REPORT = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈|电话|通话|家访|来电)\\s*:");

@@ -388,6 +388,13 @@ class NoteReaderTest {
 
     @Nested
     class KindsAndScope {
+        @Test void aStudentsStateToldOverASentenceBeforeAPlanIsAnObservationWithItsFollowUp() {
+            Note n = read("吴天明最近两周上课老是趴着，也不跟同桌讲话，作业交得零零散散。下周找他家长聊聊。");
+            assertThat(n.kind()).isEqualTo(Kind.OBSERVATION);
+            assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+            // a time opening a clause starts another event: two steps and a request are a plan
+            assertThat(read("今天中午找吴天明，下午跟他爸爸通个电话，提醒我").kind()).isEqualTo(Kind.REMINDER);
+        }
         @Test void aParentMentionedInsideATalkIsNotAParentContact() {
             Note n = read("和宋佳琪谈心，她说妈妈最近总是批评她");
             assertThat(n.kind()).isEqualTo(Kind.TALK);
