@@ -48,7 +48,8 @@ final class WithTheTeacher {
         // 下课问他说…: the teacher asked, whatever the lesson named before
         if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word) && !otherAdultActs) return true;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
-        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word)
+        // (听班上同学说 is a classmate telling the teacher: 班上 names whose classmates, not where it was said)
+        if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && !word.startsWith("听")
                 && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
         // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
         if (word.startsWith("让") || word.startsWith("叫")) {
