@@ -22,7 +22,7 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
         assertThat(read("值周老师看到吴天明坐在楼顶栏杆上，值周老师把他叫下来问，他说就是上去吹吹风。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("听历史郭老师说，吴天明上课老拿圆规划手背，郭老师问他，他说不疼。").kind()).isEqualTo(Kind.OBSERVATION);
         // a classmate telling the teacher is a talk, whichever class 班上 names
-        assertThat(read("听班上同学说，吴天明放学后老是被几个初中生叫到网吧那边去。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("听班上同学说，吴天明放学后老是被几个初中生叫到网吧那边去，替他们跑腿买烟，不去就挨揍。").kind()).isEqualTo(Kind.TALK);
         // the student answering the teacher is still a talk
         assertThat(read("我问了吴天明，他讲根本没这回事。").kind()).isEqualTo(Kind.TALK);
         assertThat(read("今天问许诗涵有没有想过伤害自己，她低着头没吭声。").kind()).isEqualTo(Kind.TALK);
