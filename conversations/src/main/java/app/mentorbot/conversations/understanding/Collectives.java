@@ -17,8 +17,8 @@ final class Collectives {
             "(?:所有|全体|全部|每个|每位|每一个|每一位)(?:的)?(?:受导)?(?:学生|导生)|我的(?:受导)?学生|受导学生|我的受导生|我的导生"
                     // 我带的几个学生, 我带的8个孩子, 我的几个受导生: all of the sender's mentees
                     + "|我(?:带|辅导|指导)?的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)?(?:个|位|名)?(?:受导)?" + YOUNG
-                    // 我带的几个里还有谁…: the children left unsaid
-                    + "|我(?:带|辅导|指导)的(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?=里|中|当中)"
+                    // 我带的几个里还有谁…, 把我带的六个叫到一块: the children left unsaid (a number, as many as the sender mentors)
+                    + "|我(?:带|辅导|指导)的(?:这|那)?(?:几|(?<mine>[0-9]+|[一二三四五六七八九十两]+))(?:个|位|名)"
                     + "|(?<=给|和|跟|与|把)我(?:这|那)?(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导)?" + YOUNG
                     // 我这六个导生
                     + "|我(?:这|那)(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生)"
@@ -35,7 +35,8 @@ final class Collectives {
         while (m.find()) {
             int a = m.start(), b = m.end();
             if (found.stream().anyMatch(f -> a < f.end() && f.start() < b)) continue;
-            String count = m.group("count");
+            String count = m.group("count"), mine = m.group("mine");
+            if (mine != null && DateResolver.num(mine) != mentees.size()) continue;
             // 这四个孩子 points at four named before, 我这六个导生 does not
             if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != mentees.size())) continue;
             if (m.group("plain") != null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;

@@ -266,11 +266,14 @@ class NoteReaderTest {
                     .containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
         }
         @Test void theSendersMenteesByTheLocalWordForChildrenOrLeftUnsaidAreThemAll() {
-            for (String note : List.of("放假前给我带的七个伢开了个小会，讲寒假安全", "我带的几个里还有谁没家访过？", "期末前我这七个导生谁的数学还没及格？")) {
+            for (String note : List.of("放假前给我带的七个伢开了个小会，讲寒假安全", "我带的几个里还有谁没家访过？", "期末前我这七个导生谁的数学还没及格？",
+                    "期末前把我带的七个叫到一块开了个小会")) {
                 assertThat(read(note).studentIds()).as(note).containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7");
             }
             // 这七个孩子 points back at children named before, not at all of the sender's
             assertThat(read("这七个孩子的作业都没交").studentIds()).isEmpty();
+            // the children left unsaid are all of them only as many as the sender mentors
+            assertThat(read("期末前把我带的三个叫到一块开了个小会").studentIds()).isEmpty();
         }
         @Test void aMeetingHeldForAllMyMenteesIsAGroupTalkWithThemAll() {
             Note n = read("给七个导生开了个期中总结会，宋佳琪进步明显");
