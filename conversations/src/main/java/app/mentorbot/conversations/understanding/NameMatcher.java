@@ -273,6 +273,8 @@ final class NameMatcher {
     private static final GatedPattern AFTER_WITH = GatedPattern.compile(
             "(?:和|跟|与|同|找|给|帮|陪|表扬|批评|鼓励|提醒|问|约)(\\p{IsHan}{2,4}?)"
                     + "(?=谈|聊|交流|沟通|一起|说|的妈妈|的爸爸|的家长|的奶奶|的爷爷|妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|打|面谈|见面|、|和|,)");
+    /** A person introduced by name (有个叫王子涵的学生): no roster student needed to be one. */
+    private static final GatedPattern CALLED = GatedPattern.compile("(?:叫|名叫|名字叫)(\\p{IsHan}{2,3}?)(?=的(?:学生|孩子|同学|女生|男生|小朋友|女孩|男孩))");
     /** Surname + 同学 when no roster student has that surname: 陈同学. */
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** What follows a name that opens a clause as its subject: a telling, a family word, a day, a lesson, what they did. */
@@ -282,7 +284,9 @@ final class NameMatcher {
             // dictated: a name said on its own between pauses (那个 陈浩然 今天…); the northern X他妈, X这孩子
             + "| |他妈|他爸|她妈|她爸|这孩子"
             // what a person does (王梓轩来问我, 林丽没来, 杨秋月被叫去)
-            + "|来找|来问|来办公室|没来|被叫|被老师)";
+            + "|来找|来问|来办公室|没来|被叫|被老师"
+            // what they failed to bring or do (张晓明没带工具), where they were (黄利在宿舍一直咳嗽)
+            + "|没带|没交|没写|没做|在宿舍|在教室|在操场|在寝室)";
     /** A clause opening with a name as subject: 陈思语最近..., 张伟说... */
     private static final GatedPattern SUBJECT = GatedPattern.compileAfter(
             "(?:^|(?<=[,.;!?。 \\n])|(?<=(?:[一二三四五六七八九0-9][)）]?班|初[一二三]|高[一二三]|年级)的))(\\p{IsHan}{2,3}?)" + SUBJECT_NEXT,
@@ -303,7 +307,7 @@ final class NameMatcher {
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
-        for (GatedPattern p : List.of(AFTER_WITH, SUBJECT, SUBJECT_AFTER_OPENING)) {
+        for (GatedPattern p : List.of(AFTER_WITH, SUBJECT, SUBJECT_AFTER_OPENING, CALLED)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 String name = m.group(1);

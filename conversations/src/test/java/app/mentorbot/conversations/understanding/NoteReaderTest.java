@@ -224,6 +224,12 @@ class NoteReaderTest {
             assertThat(n.clarify()).isEmpty();
             assertThat(n.unresolvedName()).isEqualTo("王小虎");
         }
+        @Test void aPersonNotOnTheRosterWhoFailedToBringSomethingOrIsIntroducedByNameIsAskedAbout() {
+            Note n = read("美术课上王小虎没带工具，批评了一下。");
+            assertThat(n.clarify()).isEmpty();
+            assertThat(n.unresolvedName()).isEqualTo("王小虎");
+            assertThat(read("今天音乐课有个叫王小虎的学生一直捣乱，不知道是哪个班的。").unresolvedName()).isEqualTo("王小虎");
+        }
         @Test void aSurnameTongxueWithNoSuchStudentIsAskedAbout() {
             assertThat(read("赵同学今天上课睡觉").clarify()).isEmpty();
         }
