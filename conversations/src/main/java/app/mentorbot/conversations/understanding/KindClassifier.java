@@ -89,6 +89,9 @@ final class KindClassifier {
         boolean remindLead = lead.lookingAt();   // the opening alone; 提醒我月底前收齐成长档案 sets a task, whatever record it names; ? or 吗 still asks
         if (query != null && !tellsOfARisk(s) && !(remindLead && !Questions.asksOutright(s))) return query;
         if (remindLead) return new Decision(Kind.REMINDER, lead.start(1), lead.end(1));
+        // by the note's clock, the whole note is the teacher's step still to come today (下午给□□调寝室 at 13:40, nothing done after it)
+        int[] clock = PartsOfTheDay.plan(s, now);
+        if (clock != null) return new Decision(Kind.REMINDER, clock[0], clock[1]);
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below
         boolean reportsPast = pastMarker || reportsPast(s, times, spoke);
@@ -115,7 +118,6 @@ final class KindClassifier {
             GatedPattern.Scan p = PLAN.scan(s);
             if (p.find()) return new Decision(Kind.REMINDER, p.start(), p.end());
             int[] today = EventDays.laterTodayPlan(s);
-            if (today == null) today = PartsOfTheDay.plan(s, now);   // by the note's clock: 下午给□□调寝室 at 13:40
             if (today != null) return new Decision(Kind.REMINDER, today[0], today[1]);
         }
         return report(s, namesSomeone, times);

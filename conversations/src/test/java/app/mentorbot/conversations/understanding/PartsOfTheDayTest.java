@@ -49,6 +49,8 @@ class PartsOfTheDayTest {
         Note plan = readAt("13:40", "下午给吴天明调寝室，跟宿管说一声");
         assertThat(plan.kind()).isEqualTo(Kind.REMINDER);
         assertThat(plan.followUp()).isEqualTo(TODAY);
+        // even when the step names what the student's state is about (心理室)
+        assertThat(readAt("12:40", "下午第二节课后带吴天明去心理室").kind()).isEqualTo(Kind.REMINDER);
         // 过 that spends time (寒假去哪过) tells nothing done
         assertThat(readAt("08:10", "下午找吴天明聊聊寒假去哪过").kind()).isEqualTo(Kind.REMINDER);
         // written in the evening, the afternoon's step is no plan for today
