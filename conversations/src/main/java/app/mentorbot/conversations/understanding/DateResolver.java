@@ -272,6 +272,8 @@ final class DateResolver {
     }
 
     /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
+    private static final Pattern HAS_DONE = Pattern.compile("(?<![不没别])(让|叫|要求)(他|她|□+|孩子|家长)");
+
     static boolean moodIsFuture(String s, int at, int end, boolean deadline) {
         if (deadline) return true;
         // 邓凯周五说…: a day that a report of speech follows is when it was said
@@ -287,6 +289,8 @@ final class DateResolver {
         if (from > 0 && ":：".indexOf(s.charAt(from - 1)) >= 0 && PLAN.foundIn(Clauses.clauseAt(s, from - 1))) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
+        // 让她签好字周一带回来: someone the teacher has do something on a school day (a weekend is the family's time)
+        if ("六日天末".indexOf(s.charAt(end - 1)) < 0 && HAS_DONE.matcher(s.substring(Clauses.clauseStart(s, at), at)).find()) return true;
         // 找他聊了，周一跟他家里联系: a day opening the last clause, a next step after it, with no past marker there
         if (opensTheNextStep(s, at, end, clause)) return true;
         if (PAST.foundIn(Clauses.spokenSentenceAt(s, at))) return false;

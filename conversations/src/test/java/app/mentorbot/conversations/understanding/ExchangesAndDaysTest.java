@@ -31,6 +31,8 @@ class ExchangesAndDaysTest {
         assertThat(read("吴天明今天数学课又没带作业本 说是叫她弟弟撕了 明个让她补上").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
         // the teacher's own step told to a guardian, the teacher unsaid before 跟
         assertThat(read("吴天明姥姥晚上打电话来，说孩子回家就关屋里打游戏。跟老太太说周一我找他。").followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+        // someone the teacher has do something on a school day, in a report: that day, not last week's
+        assertThat(read("元旦放假安全告知书已经通知吴天明妈妈了，让她签好字周一带回来。").followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
         // the students stay after school on the day: the teacher sees to it then
         assertThat(read("单元测试成绩：吴天明48，宋佳琪92。天明明天放学留下来订正。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
         assertThat(read("这份说明个人信息要填全，吴天明还没交").followUp()).isNull();
