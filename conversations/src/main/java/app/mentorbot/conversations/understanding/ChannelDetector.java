@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a parent contact happened: by phone, a home visit, online, in person. The first channel word in the note wins,
- * since later ones tend to be content ("打电话说…下次来学校"), unless it is the student's own (a post in the class group). A notice sent with no channel
- * named (发了…通知/提醒) is ONLINE by convention.
+ * since later ones tend to be content ("打电话说…下次来学校"), unless it is the student's own (a post in the class group).
+ * A notice sent with no channel named (发了…通知/提醒) is ONLINE by convention.
  */
 final class ChannelDetector {
     record Found(Channel channel, int start, int end) {}
@@ -63,7 +63,7 @@ final class ChannelDetector {
         return first(s);
     }
 
-    /** The student opens the clause, with no one else (a guardian, the family, another adult, the teacher) in it up to the channel word's end. */
+    /** The student opens the clause, with no one else (a guardian, the family, another adult, the teacher) up to the channel word's end. */
     private static final Pattern STUDENTS_CLAUSE = Pattern.compile("\\s*□+(?![^,.;!?。]*(" + TalkWords.OTHER_PEOPLE + "|爹|家|他大|她大|我))");
 
     /**

@@ -30,6 +30,7 @@ final class Collectives {
 
     /** The phrases of s naming all of the sender's {@code mentees}, none over a mention already {@code found}. */
     static List<Mention> find(String s, List<String> mentees, List<Mention> found) {
+        if (mentees.isEmpty()) return List.of();   // a sender who mentors no one has no phrase to name
         List<Mention> out = new ArrayList<>();
         GatedPattern.Scan m = COLLECTIVE.scan(s);
         while (m.find()) {
@@ -40,7 +41,7 @@ final class Collectives {
             // 这四个孩子 points at four named before, 我这六个导生 does not
             if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != mentees.size())) continue;
             if (m.group("plain") != null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;
-            if (!mentees.isEmpty()) out.add(new Mention(m.start(), m.end(), m.group(), mentees, Mention.How.COLLECTIVE));
+            out.add(new Mention(m.start(), m.end(), m.group(), mentees, Mention.How.COLLECTIVE));
         }
         return out;
     }
