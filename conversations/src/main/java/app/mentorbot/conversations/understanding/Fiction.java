@@ -76,7 +76,18 @@ final class Fiction {
      * student's story may be a farewell of their own (recall first).
      */
     private static boolean inAWrittenStory(String s, int at, int end) {
-        if (OWN_HARM.foundIn(s.substring(at, end))) return false;
+        return !OWN_HARM.foundIn(s.substring(at, end)) && writtenStoryAround(s, at, end);
+    }
+
+    /**
+     * Words of ending one's life or hurting oneself in a story a student wrote (主人公最后写了遗书): theirs, perhaps, however
+     * harmless the rest of the note reads.
+     */
+    static boolean ownHarmInAWrittenStory(String s, int at, int end) {
+        return OWN_HARM.foundIn(s.substring(at, end)) && writtenStoryAround(s, at, end);
+    }
+
+    private static boolean writtenStoryAround(String s, int at, int end) {
         String before = s.substring(Clauses.sentenceStart(s, at), at);
         // inside a title: 《 with no 》 after it
         if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true;
