@@ -55,4 +55,16 @@ class WordNamesWherePeopleStandTest {
         // a word with no one to refer back to is no one
         assertThat(read("高兴得很，这次月考大家都进步了，提醒我周五表扬一下").studentIds()).isEmpty();
     }
+
+    @Test
+    void aWordNameWhoseWrittenWorkIsReadIsTheStudentWhoWroteIt() {
+        assertThat(read("晚上批高兴的周记，最后一段写得很认真。").studentIds()).containsExactly("A3");
+        assertThat(read("晚上批周记，看得很高兴。").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameKeptAfterClassToTalkIsTheStudentKept() {
+        assertThat(read("放学后留高兴聊了半小时，说的是月考的事。").studentIds()).containsExactly("A3");
+        assertThat(read("放学后大家都留下来聊天，一个个都很高兴。").studentIds()).isEmpty();
+    }
 }
