@@ -67,4 +67,16 @@ class WordNamesWherePeopleStandTest {
         assertThat(read("放学后留高兴聊了半小时，说的是月考的事。").studentIds()).containsExactly("A3");
         assertThat(read("放学后大家都留下来聊天，一个个都很高兴。").studentIds()).isEmpty();
     }
+
+    @Test
+    void aWordNameBeforeThisWeekInAnyOfItsWordsIsWhoTheWeekIsTold() {
+        assertThat(read("宿管阿姨说高兴这礼拜天天十点多才回寝室。").studentIds()).containsExactly("A3");
+        assertThat(read("听宿管说高兴这个星期每天半夜还在刷手机。").studentIds()).containsExactly("A3");
+    }
+
+    @Test
+    void aWordNameBeforeALocalGuardianOrItsGrowthFileIsTheStudent() {
+        assertThat(read("家长会的通知发给了高兴娭毑，她讲一定来。").studentIds()).containsExactly("A3");
+        assertThat(read("开学前翻了高兴的成长档案，初一那年转过一次学。").studentIds()).containsExactly("A3");
+    }
 }
