@@ -17,12 +17,12 @@ final class NameContext {
     /** Chars that, right before the form, make it an adverb/adjective/predicate reading. */
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
-    private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带、";
+    private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带喊、";
     /** Verbs whose object is a person, before 了 and a name (问了乐乐). */
     private static final String VERB_OF_A_PERSON = "问找叫陪帮带喊劝";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下",
-            "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住");
+            "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住", "刷到");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
             "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
@@ -47,7 +47,9 @@ final class NameContext {
                     + "|[0-9一二三四五六七八九十两]+点(多|半|钟|[0-9一二三四五六七八九十]+分?)?"
                     + "|(食堂|教室|宿舍|寝室|操场|走廊|厕所|办公室|校门口|楼道|车棚|球场|图书馆)(里|上|外|口|门口)?"
                     // a school routine (早上跑操安然没来, 升旗仪式向阳代表…领誓) sets the scene too; not 我们班 (我们班平安结束 is the class's)
-                    + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合)$");
+                    + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合"
+                    // a routine just over opens the clause too: 今天补课完方正来办公室找我
+                    + "|(补课|上课|下课|考试|开会|班会|集训)完)$");
 
     private static final Pattern CLASS_BEFORE = Pattern.compile("[0-9一二三四五六七八九十][)）]?班$");
 

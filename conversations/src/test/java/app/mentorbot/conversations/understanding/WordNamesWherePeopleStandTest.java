@@ -79,4 +79,16 @@ class WordNamesWherePeopleStandTest {
         assertThat(read("家长会的通知发给了高兴娭毑，她讲一定来。").studentIds()).containsExactly("A3");
         assertThat(read("开学前翻了高兴的成长档案，初一那年转过一次学。").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aWordNameSomeoneCallsOutOrTheTeacherSeesOnlineIsTheStudent() {
+        assertThat(read("早上在校门口听到有人喊高兴掉到水沟里了，跑过去一看是去捞篮球。").studentIds()).containsExactly("A3");
+        assertThat(read("晚上刷到高兴在直播卖他家的橙子，讲得头头是道。").studentIds()).containsExactly("A3");
+    }
+
+    @Test
+    void aWordNameRightAfterARoutineJustOverOpensTheClause() {
+        assertThat(read("今天补课完高兴来办公室找我，说物理又没听懂。").studentIds()).containsExactly("A3");
+        assertThat(read("今天补课完大家都很高兴").studentIds()).isEmpty();
+    }
 }
