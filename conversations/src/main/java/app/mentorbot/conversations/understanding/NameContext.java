@@ -71,6 +71,8 @@ final class NameContext {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
         if (before != '是' || start < 2) return false;
+        // 一看是安静脚上的冻疮破了: what is found is someone's body
+        if (BODY.matcher(s).region(end, s.length()).lookingAt()) return true;
         // 我是文明的姑姑, 俺是方圆她爹 (俺 is read as 我 before names are): a guardian's message introducing its writer
         if (s.charAt(start - 2) == '我') {
             return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();
@@ -153,7 +155,7 @@ final class NameContext {
 
     private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
     private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案)");
-    private static final Pattern KEPT_TO_TALK = Pattern.compile("(下来)?(聊|谈|说|讲|问)");
+    private static final Pattern KEPT_TO_TALK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练)");
     private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 

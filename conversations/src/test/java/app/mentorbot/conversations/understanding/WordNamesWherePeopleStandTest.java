@@ -66,6 +66,7 @@ class WordNamesWherePeopleStandTest {
     void aWordNameKeptAfterClassToTalkIsTheStudentKept() {
         assertThat(read("放学后留高兴聊了半小时，说的是月考的事。").studentIds()).containsExactly("A3");
         assertThat(read("放学后大家都留下来聊天，一个个都很高兴。").studentIds()).isEmpty();
+        assertThat(read("放学留高兴画画，她画了一栋房子。").studentIds()).containsExactly("A3");
     }
 
     @Test
@@ -90,5 +91,10 @@ class WordNamesWherePeopleStandTest {
     void aWordNameRightAfterARoutineJustOverOpensTheClause() {
         assertThat(read("今天补课完高兴来办公室找我，说物理又没听懂。").studentIds()).containsExactly("A3");
         assertThat(read("今天补课完大家都很高兴").studentIds()).isEmpty();
+    }
+
+    @Test
+    void aWordNameFoundToBeSomeonesBodyIsTheStudent() {
+        assertThat(read("宿舍有人在叫，跑过去一看，是高兴脚上的冻疮破了。").studentIds()).containsExactly("A3");
     }
 }
