@@ -185,4 +185,12 @@ class SafetySituationsTest {
         assertThat(read("周一鸣说他爸最近在戒烟，不抽了").flags()).doesNotContain(Flag.FAMILY);
         assertThat(read("周一鸣说他爸烟也不抽，身体很好").flags()).doesNotContain(Flag.FAMILY);
     }
+
+    @Test
+    void aBeatingToldWithTheLocalPassiveOrTakenIsSuspectedButAPhoneCallHadMadeIsNot() {
+        assertThat(suspected(read("吴天明眼眶让人打青了，问他也不说是谁。"))).isTrue();
+        assertThat(suspected(read("周一鸣周末回家又遭他老汉打了，背上青了一块。"))).isTrue();
+        assertThat(suspected(read("听村里的妇女主任讲，暑假许诗涵又挨了她婆婆一回打。"))).isTrue();
+        assertThat(read("许诗涵下午让人打了个电话给她妈，说晚上晚点回去。").flags()).doesNotContain(Flag.SAFETY);
+    }
 }
