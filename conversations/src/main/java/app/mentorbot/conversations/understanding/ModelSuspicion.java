@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class ModelSuspicion {
     private static final GatedPattern VIRTUAL = GatedPattern.compile("游戏里|游戏中|在游戏|王者|吃鸡|和平精英|网游里");
+    /** Where a game's quarrel reaches the real world: classmates, the class chat, school. */
+    private static final GatedPattern REAL_WORLD = GatedPattern.compile("同学|群里|开学|放学后|在学校");
 
     /**
      * How likely a risk the sentence model must see for a sentence or a stretch to read as a risk on its own: a sentence
@@ -105,8 +107,10 @@ final class ModelSuspicion {
         // nor does one that is only thanks and wishes (新的一年还要靠你帮我记着孩子们的事): a list's signal there still counts.
         // Questions are still read: a question to the bot may tell of a risk (□□脸上的伤是谁打的？)
         if (Pleasantries.only(s)) return null;
-        // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words
-        List<ModelSentences.Likeliest> ranked = ModelSentences.ranked(SituationModel.risks(), sentences, (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)));
+        // a fight inside a video game (游戏里打了一架) hurts no one, whatever its words; classmates who take it to the class
+        // chat or to school (在游戏里被几个同学骂，还被拉进群里…说“开学就弄你”) are no game
+        List<ModelSentences.Likeliest> ranked = ModelSentences.ranked(SituationModel.risks(), sentences,
+                (from, to) -> !VIRTUAL.foundIn(s.substring(from, to)) || REAL_WORLD.foundIn(s.substring(from, to)));
         if (ranked.isEmpty()) return null;
         double note = SituationModel.notes().read(sentences.whole()).risk();
         double top = ranked.get(0).guess().risk();

@@ -193,4 +193,18 @@ class SafetySituationsTest {
         assertThat(suspected(read("听村里的妇女主任讲，暑假许诗涵又挨了她婆婆一回打。"))).isTrue();
         assertThat(read("许诗涵下午让人打了个电话给她妈，说晚上晚点回去。").flags()).doesNotContain(Flag.SAFETY);
     }
+
+    @Test
+    void wordsOfDeathWrittenOverAndOverOnTheirOwnPaperAreSuspectedSelfHarm() {
+        Note n = read("吴天明的草稿本背面写满了“去死”两个字，字写得很用力。");
+        assertThat(suspected(n)).isTrue();
+        assertThat(n.flags()).contains(Flag.PSYCH);
+    }
+
+    @Test
+    void aQuarrelInAGameIsNoRiskUntilClassmatesTakeItToTheClassChat() {
+        assertThat(read("周一鸣说他昨晚在王者里跟人打了一架，被对面骂惨了。").flags()).doesNotContain(Flag.SAFETY);
+        assertThat(read("周一鸣妈妈发微信说，孩子寒假在游戏里被几个同学骂，还被拉进一个群里轮流骂他，说开学就弄你，他吓得不想去上学。").flags())
+                .contains(Flag.SAFETY);
+    }
 }
