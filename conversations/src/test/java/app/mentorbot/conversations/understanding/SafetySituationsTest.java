@@ -207,4 +207,11 @@ class SafetySituationsTest {
         assertThat(read("周一鸣妈妈发微信说，孩子寒假在游戏里被几个同学骂，还被拉进一个群里轮流骂他，说开学就弄你，他吓得不想去上学。").flags())
                 .contains(Flag.SAFETY);
     }
+
+    @Test
+    void slitsCountedByTheirStrokesOnAnArmAreACutMarkButOneFromAToolIsNot() {
+        assertThat(suspected(read("让吴天明把袖子挽起来，手臂内侧有三四道细长的口子，他说是猫抓的。"))).isTrue();
+        assertThat(read("吴天明实训拆轮胎的时候手背被撬棍刮了一道口子，校医消毒包好了，不严重，提醒他以后戴好手套。").flags())
+                .doesNotContain(Flag.SAFETY);
+    }
 }
