@@ -141,8 +141,10 @@ final class FlagDetector {
             // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
             List<Situations.Signal> signals = situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a) && !takenBack(t, a) && !Fiction.told(t, a, b));
             // a situation's words in a note the note model reads as nothing at all (不见了二十分钟…结果她在图书室帮忙) are no suspicion
-            // (words of ending one's life in a story the student wrote stay theirs: 主人公最后写了遗书)
+            // (words of ending one's life in a story the student wrote stay theirs: 主人公最后写了遗书; so does force that only
+            // someone's account calls play: 被几个人按在床上打，说是闹着玩的)
             if (wholeNote && !signals.isEmpty() && signals.stream().noneMatch(g -> Fiction.ownHarmInAWrittenStory(s, g.start(), g.end()))
+                    && !TakenBack.playOnlyInAnAccount(s)
                     && ModelSuspicion.readsAsNothing(SituationModel.notes().read(sentences.whole()).risk())) signals = List.of();
             for (Situations.Signal sig : signals) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));

@@ -95,6 +95,15 @@ final class TakenBack {
      */
     static final GatedPattern ACCOUNT = GatedPattern.compile("说|讲|称|解释|声称|坚持|非说|咬定");
 
+    /** Play the note tells only in someone's account (被几个人按在床上打，说是闹着玩的): their word, which takes nothing back. */
+    static boolean playOnlyInAnAccount(String s) {
+        GatedPattern.Scan play = PLAY.scan(s);
+        while (play.find()) {
+            if (ACCOUNT.foundIn(s.substring(Clauses.clauseStart(s, play.start()), play.start()))) return true;
+        }
+        return false;
+    }
+
     private static boolean playFound(String finding) {
         GatedPattern.Scan play = PLAY.scan(finding);
         return play.find() && !ACCOUNT.foundIn(finding.substring(0, play.start()));
