@@ -133,8 +133,8 @@ final class NameContext {
         if (OWN_TIME.matcher(tail).lookingAt()) return true;
         // 批田野的周记, 看了安心的作文: a student's own written work, wherever it stands
         if (OWN_WORK.matcher(tail).lookingAt()) return true;
-        // 放学后留向前聊了半小时: a student kept after class to talk
-        if (before == '留' && KEPT_TO_TALK.matcher(tail).lookingAt()) return true;
+        // 放学后留向前聊了半小时, 留安心画画: a student kept after class for a talk or a task
+        if (before == '留' && KEPT_FOR_A_TASK.matcher(tail).lookingAt()) return true;
         for (String w : NAME_AFTER) {
             // 天天在里头骂他: after a doubled adverb only a telling, the teacher or a family shows a person
             if (adverb && !(w.contains("我") || w.startsWith("的") || w.equals("说") || w.equals("告诉") || isKinship(w))) continue;
@@ -155,7 +155,7 @@ final class NameContext {
 
     private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
     private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案)");
-    private static final Pattern KEPT_TO_TALK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练)");
+    private static final Pattern KEPT_FOR_A_TASK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练)");
     private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 
