@@ -271,9 +271,10 @@ final class DateResolver {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);
     }
 
-    /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
+    /** Someone the teacher has do something (让她签好字…, 叫家长…): what they are to do is ahead. */
     private static final Pattern HAS_DONE = Pattern.compile("(?<![不没别])(让|叫|要求)(他|她|□+|孩子|家长)");
 
+    /** Plan words in the clause or a deadline → future; a past marker in the sentence → past; else a plan. */
     static boolean moodIsFuture(String s, int at, int end, boolean deadline) {
         if (deadline) return true;
         // 邓凯周五说…: a day that a report of speech follows is when it was said

@@ -140,12 +140,7 @@ final class FlagDetector {
         if (hits.stream().noneMatch(h -> h.flag() == Flag.SAFETY)) {
             // no keyword: the situation the note describes may still be one (recall first; the dialogue asks)
             List<Situations.Signal> signals = situations.find(s, (t, a, b) -> affirmed(t, a, false) && !hyperbole(t, a) && !takenBack(t, a) && !Fiction.told(t, a, b));
-            // a situation's words in a note the note model reads as nothing at all (不见了二十分钟…结果她在图书室帮忙) are no suspicion
-            // (words of ending one's life in a story the student wrote stay theirs: 主人公最后写了遗书; so does force that only
-            // someone's account calls play: 被几个人按在床上打，说是闹着玩的)
-            if (wholeNote && !signals.isEmpty() && signals.stream().noneMatch(g -> Fiction.ownHarmInAWrittenStory(s, g.start(), g.end()))
-                    && !TakenBack.playOnlyInAnAccount(s)
-                    && ModelSuspicion.readsAsNothing(SituationModel.notes().read(sentences.whole()).risk())) signals = List.of();
+            if (wholeNote && harmlessWhole(s, sentences, signals)) signals = List.of();
             for (Situations.Signal sig : signals) {
                 hits.add(new Hit(Flag.SAFETY, sig.start(), sig.end(), true));
                 if (sig.kind() == Situations.Kind.SELF_HARM) hits.add(new Hit(Flag.PSYCH, sig.start(), sig.end(), true));
@@ -200,6 +195,17 @@ final class FlagDetector {
         if (notes.read(sentences.whole()).risk() < threshold) return;
         ModelSentences.Likeliest where = ModelSentences.likeliest(bySentence, sentences, 0, (from, to) -> true);
         if (where != null && studentsOwn(s, where.to(), where.to(), flag)) hits.add(new Hit(flag, where.from(), where.to()));
+    }
+
+    /**
+     * The lists' situations in a note the note model reads as nothing at all (不见了二十分钟…结果她在图书室帮忙): no suspicion.
+     * Not where words of ending one's life stand in a story the student wrote (主人公最后写了遗书), nor where only someone's
+     * account calls the force play (被几个人按在床上打，说是闹着玩的): both stay the student's.
+     */
+    private static boolean harmlessWhole(String s, ModelSentences sentences, List<Situations.Signal> signals) {
+        if (signals.isEmpty() || TakenBack.playOnlyInAnAccount(s)) return false;
+        if (signals.stream().anyMatch(g -> Fiction.ownHarmInAWrittenStory(s, g.start(), g.end()))) return false;
+        return ModelSuspicion.readsAsNothing(SituationModel.notes().read(sentences.whole()).risk());
     }
 
     /** No list saw a situation: the models may still suspect one ({@link ModelSuspicion}), and the teacher is asked. */
