@@ -28,6 +28,9 @@ final class TalkTypes {
                     + "|(另外|其他)的?(几|两|三|四|五|六|七|八|九|十|[2-9])(个|位|名)(学生|同学|人|孩子|女生|男生)[^,.;!?。]{0,4}(一起|一块)"
                     + "|(和|跟|与)(他|她|□+)的?(上铺|下铺|同桌|室友|舍友|同学|好朋友|朋友|哥们)[^,.;!?。]{0,4}(一起|一块)|(叫|喊|召集)(到|在)一起");
 
+    /** Words that say several people were there at once: plural pronouns, counted people, everyone. */
+    private static final GatedPattern SEVERAL = GatedPattern.compile("们|俩|仨|两个|两人|二人|几个|几位|[三四五六七八九十]个|[三四五六七八九十]人|大家|各位|所有|每个人|见面会|班会|培训");
+
     static TalkType of(NoteReader.Reading r) {
         boolean collective = r.mentions.stream().anyMatch(m -> m.how() == Mention.How.COLLECTIVE), meeting = GATHERED.foundIn(r.s);
         GatedPattern.Scan sep = SEPARATELY.scan(r.s);
@@ -47,12 +50,26 @@ final class TalkTypes {
         // one talk about a classmate (林丽说罗佳琪…), one in the talk's clause (…打架。今天找秦朗谈了), each in a sentence (□□考了41…。□□…)
         if (people >= 2 && !collective && !meeting && !unnamedGroup
                 && (othersInFirstsWords(r) || oneInTheTalksClause(r) || eachInASentenceOfTheirOwn(r))) return TalkType.INDIVIDUAL;
+        // several named but nothing says they were together (no 一起, 他们, 俩, 几个): one talk each
+        if (people >= 2 && !collective && !meeting && !unnamedGroup && !TOGETHER.foundIn(r.s) && !SEVERAL.foundIn(r.s)
+                && !namesJoined(r)) return TalkType.INDIVIDUAL;
         if (people >= 2 || collective || (tog.find() && people != 1) || unnamedGroup) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    /** Two students named as one subject or object (何志强和江山, 带巧玲、晓红去): they were there together. */
+    private static boolean namesJoined(NoteReader.Reading r) {
+        for (int i = 1; i < r.mentions.size(); i++) {
+            Mention a = r.mentions.get(i - 1), b = r.mentions.get(i);
+            // 收了佳乐和刘洋的错题本: their things, not the two of them
+            if (a.candidates().equals(b.candidates()) || b.start() - a.end() != 1 || r.s.startsWith("的", b.end())) continue;
+            if ("和跟与同及、".indexOf(r.s.charAt(a.end())) >= 0) return true;
+        }
+        return false;
     }
 
     /**

@@ -37,6 +37,20 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     }
 
     @Test
+    void severalStudentsNamedWithNothingThatSaysTheyWereTogetherAreTalkedWithOneByOne() {
+        // the classmate who tells, then the student the teacher asks: two talks, each with one
+        Note told = read("周一鸣把攒了两年的球星卡全送给了吴天明，还说以后用不着了。天明觉得不对劲，晚自习下课跑来跟我讲。");
+        assertThat(told.kind()).isEqualTo(Kind.TALK);
+        assertThat(told.studentIds()).hasSize(2);
+        assertThat(told.talkType()).isEqualTo(TalkType.INDIVIDUAL);
+        // a plural, a count or two names joined as one subject say they were there together
+        assertThat(read("周一鸣跟吴天明在走廊上推搡起来，两个都叫到办公室谈了。").talkType()).isEqualTo(TalkType.GROUP);
+        assertThat(read("带周一鸣、吴天明、许诗涵去科技馆参观，回来路上在车上聊了一路。").talkType()).isEqualTo(TalkType.GROUP);
+        // their things joined, not them: 收了A和B的错题本
+        assertThat(read("收了周一鸣和吴天明的错题本，吴天明订正得很认真；周一鸣只抄了题，跟他说了。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
+    }
+
+    @Test
     void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
         assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         // a guardian met by chance (碰上, 遇到) is met in person; 姆妈 is a mother in Gan and Wu speech
