@@ -89,6 +89,8 @@ final class DateResolver {
         });
         rule("(下个?月|下一个?月)初", (m, s, t) -> fixed(m, s, t, t.withDayOfMonth(1).plusMonths(1)));
         rule(NUM + "月" + NUM + "[日号]?", (m, s, t) -> {
+            // 三月三, 五月五, 九月九 with no 日 or 号: a festival of the lunar calendar (壮族三月三, 端午, 重阳), no day of this one
+            if (m.group(1).equals(m.group(2)) && !Character.isDigit(m.group(1).charAt(0)) && !m.group().endsWith("日") && !m.group().endsWith("号")) return null;
             int month = num(m.group(1)), day = num(m.group(2));
             if (!possible(month, day)) return impossible(m, s);
             return either(m, s, t, date(t.getYear(), month, day), date(t.getYear() - 1, month, day), date(t.getYear() + 1, month, day), Period.YEAR);

@@ -57,9 +57,10 @@ final class Questions {
             "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|(给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
     /**
      * Words that report someone's question or words, or make the question what the teacher will find out (问了他有没有吃饭,
-     * 她说没什么, 提醒我找他聊聊寒假过得怎么样): not the teacher asking the bot.
+     * 她说没什么, 提醒我找他聊聊寒假过得怎么样), or that others argue or wonder over (路上还在争那个球该算谁的): not the
+     * teacher asking the bot.
      */
-    private static final GatedPattern REPORTING = GatedPattern.compile("问|说|讲|告诉|看看|聊聊|谈谈|了解|提醒|知道|晓得");
+    private static final GatedPattern REPORTING = GatedPattern.compile("问|说|讲|告诉|看看|聊聊|谈谈|了解|提醒|知道|晓得|争|吵|商量|讨论|猜");
 
     /**
      * Every sentence of the note asks the bot something or asks it to look something up, and none tells what happened:

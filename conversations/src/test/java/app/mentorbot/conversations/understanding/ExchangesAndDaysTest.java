@@ -59,6 +59,17 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aFestivalNamedByItsDoubledMonthAndDayIsNoDayOfThisCalendar() {
+        // 三月三 (the Zhuang, Li and She festival), 五月五, 九月九 with no 日 or 号 are lunar festivals, not 3 March
+        Note practice = read("吴天明跟周一鸣在操场边练三月三的摔跤，旁边围了一圈起哄的，说了他们两句。");
+        assertThat(practice.date()).isEqualTo(WED.toLocalDate());
+        assertThat(read("三月三要表演竹竿舞，排练的时候吴天明的脚踝被竹竿夹了一下。").followUp()).isNull();
+        // with 号 it is a date
+        assertThat(read("三月三的时候吴天明跟同学在操场上推搡，班主任批评了他。").date()).isEqualTo(WED.toLocalDate());
+        assertThat(read("三月三号吴天明跟同学在操场上推搡，班主任批评了他。").date()).isEqualTo(LocalDate.of(2026, 3, 3));
+    }
+
+    @Test
     void aWeekdayFollowedByAMeasureWordIsACount() {
         Note homework = read("吴天明今天又没交数学卷子，这礼拜一张都没交，问他，他说写不完。");
         assertThat(homework.date()).isEqualTo(WED.toLocalDate());

@@ -99,5 +99,7 @@ class QueryPhrasesTest {
         assertThat(kindOf("体育课上韩磊摔了一跤，校医看过了，没得啥子大问题。")).isNotEqualTo(Kind.QUERY);
         assertThat(kindOf("明天中午要找宋佳琪和她那几个室友一起谈一下")).isEqualTo(Kind.REMINDER);
         assertThat(kindOf("宋佳琪这次月考进步了十几分，当面表扬了她，她还问我下次能考多少")).isNotEqualTo(Kind.QUERY);
+        // what others argue or wonder over is theirs, not a question to the bot
+        assertThat(kindOf("体育课宋佳琪和韩磊抢篮板撞在一起，佳琪鼻子出血了，两个人去医务室的路上还在争那个球该算谁的。")).isEqualTo(Kind.OBSERVATION);
     }
 }
