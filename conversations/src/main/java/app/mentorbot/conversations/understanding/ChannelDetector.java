@@ -34,12 +34,14 @@ final class ChannelDetector {
             cues.put(c, lexicon.cues("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
     }
-    /** A notice, or anything sent to a parent (给家长发了期中成绩分析, 发给□□妈妈, 通知他婆婆), with no channel named. */
+    /** A notice, or anything sent to or by a parent (给家长发了期中成绩分析, 发给□□妈妈, 通知他婆婆, 他爸发来截图), with no channel named. */
     private static final GatedPattern NOTICE = GatedPattern.compile("发了?[^,.;!?。]{0,12}(通知|提醒)|"
             + "(给|向)[^,.;!?。]{0,10}(" + KinWords.STARTS + ")[^,.;!?。]{0,3}发(了|过|去)?(?!烧|火|脾气|抖|愁|呆|言)|"
             + "发给[^,.;!?。]{0,10}(" + KinWords.STARTS + ")|"
             // the teacher told a guardian, by no channel named (已经通知他婆婆)
-            + "通知了?(□+)?(他|她)?的?(" + KinWords.STARTS + ")");
+            + "通知了?(□+)?(他|她)?的?(" + KinWords.STARTS + ")|"
+            // a guardian who sent something (他爸发来几张截图, 妈妈发过来医院的诊断), by no channel named
+            + "(" + KinWords.STARTS + ")[^,.;!?。]{0,2}发(来|过来)(?!烧|火|脾气|抖|愁|呆)");
 
     private static final GatedPattern PARENT_SPOKE = GatedPattern.compile(
             "(" + KinWords.STARTS + "|叔|婶)[^,.;!?。]{0,3}(说|讲|问我|告诉我|反映|表示)");
@@ -79,7 +81,9 @@ final class ChannelDetector {
         for (var e : cues.entrySet()) {
             Cues.Span m = e.getValue().find(s);
             // 昨天没来学校, 家长会他家没来人: a meeting that did not happen is no channel
-            while (m != null && (NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find() || studentsOwn(s, m.start(), m.end())))
+            // and a medium inside someone's quoted words (发了一句“对不起大家，再见了”) is theirs, not the contact's
+            while (m != null && (NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find() || studentsOwn(s, m.start(), m.end())
+                    || Clauses.quoted(s, m.start())))
                 m = e.getValue().find(s, m.end());
             if (m != null && (best == null || m.start() < best.start()
                     || m.start() == best.start() && m.end() > best.end())) {

@@ -75,4 +75,21 @@ final class Clauses {
         while (j < s.length() && !isSentenceBreak(s, j)) j++;
         return j;
     }
+
+    /**
+     * Inside quotation marks (发了一句“明天不想醒来了”, 撂话'明天接着来'): someone's words, never the teacher's plan or medium. Typed
+     * quotes (' and ") open and close alike, so each one met turns them on or off.
+     */
+    static boolean quoted(String s, int at) {
+        int open = 0;
+        boolean single = false, dbl = false;
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '“' || c == '「' || c == '『' || c == '‘') open++;
+            else if ((c == '”' || c == '」' || c == '』' || c == '’') && open > 0) open--;
+            else if (c == '\'') single = !single;
+            else if (c == '"') dbl = !dbl;
+        }
+        return open > 0 || single || dbl;
+    }
 }

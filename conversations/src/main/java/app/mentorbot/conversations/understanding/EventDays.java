@@ -140,7 +140,7 @@ final class EventDays {
                 boolean whenAlone = s.substring(cs, t.start()).isBlank() && TIME_ALONE.matcher(s.substring(t.end(), ce)).matches();
                 boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !whenAlone && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
                 String lead = s.substring(cs, t.start());
-                boolean speech = (quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
+                boolean speech = (Clauses.quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
                         && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t)
                         && !arrangedWithTheSchool(s, t.end(), ce);
                 if (planned && !speech) return t;
@@ -282,7 +282,7 @@ final class EventDays {
      * whose clause began with the student or someone's words: the teacher's plan, unless quoted or said by another.
      */
     private static boolean teacherNext(String s, int clauseStart, DateResolver.TimeExpr t) {
-        if (!s.startsWith("我", t.end()) || s.startsWith("我们", t.end()) || quoted(s, t.start())) return false;
+        if (!s.startsWith("我", t.end()) || s.startsWith("我们", t.end()) || Clauses.quoted(s, t.start())) return false;
         String before = s.substring(Math.max(clauseStart, t.start() - 8), t.start());
         return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find()
                 || TEACHER_TELLS.matcher(s.substring(clauseStart, t.start())).matches();
@@ -311,23 +311,6 @@ final class EventDays {
 
     /** A clause whose subject is the student and not the teacher (他周末要回去照顾): the student's own plan. */
     private static final Pattern STUDENT_SUBJECT = Pattern.compile("\\s*(他|她|□+|孩子|娃娃?|孩儿)(?![^,.;!?。]*(我|让|叫))");
-
-    /**
-     * Inside quotation marks (发了一句“明天不想醒来了”, 撂话'明天接着来'): someone's words, never the teacher's plan. Typed
-     * quotes (' and ") open and close alike, so each one met turns them on or off.
-     */
-    private static boolean quoted(String s, int at) {
-        int open = 0;
-        boolean single = false, dbl = false;
-        for (int i = 0; i < at; i++) {
-            char c = s.charAt(i);
-            if (c == '“' || c == '「' || c == '『' || c == '‘') open++;
-            else if ((c == '”' || c == '」' || c == '』' || c == '’') && open > 0) open--;
-            else if (c == '\'') single = !single;
-            else if (c == '"') dbl = !dbl;
-        }
-        return open > 0 || single || dbl;
-    }
 
     /** What the school does on a day, not the teacher: a future day before one of these is not a plan of the teacher's. */
     private static final GatedPattern SCHOOL_EVENT = GatedPattern.compile(

@@ -51,6 +51,18 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     }
 
     @Test
+    void aGuardiansHomeByTheStudentsNameASentThingAndQuotedWordsDecideTheChannelAsTheyShould() {
+        // any guardian's home, named by the student: the teacher went there
+        assertThat(read("上午去了吴天明他舅家，他舅说孩子不好管，跟他舅讲了孩子心里的委屈。").channel()).isEqualTo(Channel.HOME_VISIT);
+        assertThat(read("早上去许诗涵家看了看，她妈一晚上没合眼守着她。跟她妈商量好了，下周一去医院看看。").channel()).isEqualTo(Channel.HOME_VISIT);
+        // a guardian who sent something, with no medium named, sent it online
+        assertThat(read("吴天明他爸发来几张截图，是班上几个男生在评论区骂他，孩子跟他爸说明天不想上学了。").channel()).isEqualTo(Channel.ONLINE);
+        // a medium inside someone's quoted words is not the contact's: 再见 is no meeting
+        assertThat(read("许诗涵晚上在朋友圈发了一句“对不起大家，再见了”。我马上给她妈打电话，她妈说孩子在屋里把门锁了。").channel())
+                .isEqualTo(Channel.PHONE);
+    }
+
+    @Test
     void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
         assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         // a guardian met by chance (碰上, 遇到) is met in person; 姆妈 is a mother in Gan and Wu speech
