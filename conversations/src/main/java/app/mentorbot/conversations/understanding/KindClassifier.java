@@ -241,7 +241,9 @@ final class KindClassifier {
     /** The sentence opens on the student (□□, 他, 她) after fillers and a time, and no one else is named before the 说. */
     private static final Pattern STUDENT_OPENS = Pattern.compile(
             "^\\s*(?:那个|嗯+|就是|然后|\\s)*(?:[今昨前]天|[今昨]晚|早上|上午|中午|下午|晚上|刚才|这几天|最近)?[^,□他她]{0,4}?[□他她]");
-    private static final GatedPattern SOMEONE_ELSE = GatedPattern.compile(TalkWords.OTHER_PEOPLE + "|医生|校医|警|保安");
+    /** Someone else, or a body that speaks (厂里打了个不合格，说…; 派出所来电话，说…), may be the 说's subject. */
+    private static final GatedPattern SOMEONE_ELSE = GatedPattern.compile(TalkWords.OTHER_PEOPLE
+            + "|医生|校医|警|保安|老板|厂方|(?<![去到在回进])(厂里|公司|单位|店里|医院|派出所|政教处|德育处|学校|村里|社区|居委会)");
 
     /**
      * Chinese carries a sentence's subject over its clauses: a clause opening on a bare 说 after clauses about the

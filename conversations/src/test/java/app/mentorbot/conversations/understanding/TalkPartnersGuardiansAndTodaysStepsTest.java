@@ -63,6 +63,16 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
     }
 
     @Test
+    void aBareSaidAfterAnInstitutionIsTheInstitutionSpeakingNotTheStudent() {
+        // 厂里…，说他…: the factory said it; the call to the grandmother is the exchange
+        Note call = read("吴天明的实习月度考核，厂里打了个不合格，说他一个月迟到九次。打给他奶奶，奶奶讲他晚上打游戏打到三四点。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        // a place the teacher went to (去厂里) is no speaker: the student still says it to the teacher
+        assertThat(read("早上去厂里 吴天明今朝精神蛮好 讲上个礼拜跟心理老师视频了两趟 夜里睡得着了").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
     void aGuardiansCallInTheNextClauseAHeadingAndAPastedMessageThatIntroducesItsWriterAreContacts() {
         assertThat(read("吴天明留了张纸条说要去外地打工，早上他爷爷发现人不在了，打电话给我。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         // a guardian met by chance (碰上, 遇到) is met in person; 姆妈 is a mother in Gan and Wu speech
