@@ -97,4 +97,12 @@ class WordNamesWherePeopleStandTest {
     void aWordNameFoundToBeSomeonesBodyIsTheStudent() {
         assertThat(read("宿舍有人在叫，跑过去一看，是高兴脚上的冻疮破了。").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aWordNameBeforeABedATestOrTheseTwoWeeksOpensTheClause() {
+        assertThat(read("早上六点查寝，高兴床上被子叠得好好的，人不在。").studentIds()).containsExactly("A3");
+        assertThat(read("听生物老师说，高兴这两个礼拜生物课都趴着睡。").studentIds()).containsExactly("A3");
+        assertThat(read("听数学老师说高兴月考只考了三十二。").studentIds()).containsExactly("A3");
+        assertThat(read("这两个礼拜大家都很高兴。").studentIds()).isEmpty();
+    }
 }
