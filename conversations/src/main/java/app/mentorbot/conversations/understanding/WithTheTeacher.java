@@ -57,6 +57,11 @@ final class WithTheTeacher {
         }
         if (otherAdultActs) return false;
         if (TEACHER_STARTS.foundIn(word)) return true;
+        // 心理老师跟□□聊了四十分钟，出来跟我说…: a clause with no subject of its own carries the sentence's, another adult
+        // who talked with the student and tells the teacher
+        int sentence = Clauses.sentenceStart(s, start);
+        if (SUBJECTLESS.matcher(lead).matches() && sentence < Clauses.clauseStart(s, start)
+                && ANOTHER_ADULT_OPENS.matcher(s.substring(sentence, Clauses.clauseEnd(s, sentence))).find()) return false;
         int from = Clauses.sentenceStart(s, start);
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
@@ -86,7 +91,15 @@ final class WithTheTeacher {
     private static final Pattern ASKED_BY_OTHERS = Pattern.compile("(" + ASKERS + ")[^,.;!?。我]{0,3}$");
 
     private static final Pattern OTHER_ADULT_ACTS = Pattern.compile(
-            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨|师傅)");
+            "^\\s*(听)?[^,.;!?。和跟与同给找对向让请托叫]{0,3}(老师|宿管|校医|班主任|保安|门卫|教官|阿姨|师傅)"
+                    // a school office's adult (德育处王主任上午跟□□谈过了, 心理室韩老师今天跟她谈完)
+                    + "|^\\s*[^,.;!?。和跟与同给找对向让请托叫我]{0,2}(处|室|办|中心)[^,.;!?。和跟与同给找对向让请托叫我]{0,2}(老师|主任|校长)");
+    /** A clause that opens with no subject: a verb of going on (出来, 谈完) or an adverb, then the talk word. */
+    private static final Pattern SUBJECTLESS = Pattern.compile("\\s*(出来|回来|之后|后来|然后|完了|谈完|聊完|下来)?(就|又|也|还|才)?\\s*");
+    /** Another adult, a school office's or a psychology room's, opens the clause (心理室韩老师, 德育处王主任). */
+    private static final Pattern ANOTHER_ADULT_OPENS = Pattern.compile(
+            "^\\s*(昨天|今天|上午|下午|晚上|昨晚|中午)?[^,.;!?。和跟与同给找对向让请托叫我]{0,5}(老师|主任|校长|宿管|校医|班主任|医生|社工|民警|警察)"
+                    + "[^,.;!?。我]{0,8}(跟|和|与|找|给)(□|他|她)");
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");

@@ -21,6 +21,10 @@ class TalkPartnersGuardiansAndTodaysStepsTest {
         // another adult asks the student, or stays with them: the answer is theirs, not the teacher's
         assertThat(read("值周老师看到吴天明坐在楼顶栏杆上，值周老师把他叫下来问，他说就是上去吹吹风。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("听历史郭老师说，吴天明上课老拿圆规划手背，郭老师问他，他说不疼。").kind()).isEqualTo(Kind.OBSERVATION);
+        // another adult's talk with the student, told on in a clause with no subject of its own, or a school office's adult
+        assertThat(read("心理老师下午跟吴天明单独聊了四十分钟，出来跟我说孩子承认是拿小刀自己划的。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("德育处王主任上午跟许诗涵谈过了，说孩子讲得很清楚。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("下午跟吴天明单独聊了四十分钟，出来跟我说孩子承认是拿小刀自己划的。").kind()).isEqualTo(Kind.TALK);
         // a classmate telling the teacher is a talk, whichever class 班上 names
         assertThat(read("听班上同学说，吴天明放学后老是被几个初中生叫到网吧那边去，替他们跑腿买烟，不去就挨揍。").kind()).isEqualTo(Kind.TALK);
         // the student answering the teacher is still a talk
