@@ -70,7 +70,10 @@ final class TalkWords {
                     + "|(?:^|(?<=\\n))\\s*(?:谈|谈话|谈心|个谈|面谈)\\s*:"
                     // the student wrote to the teacher on a channel (□□早上发信息说发烧, 在企业微信留言)
                     + "|(□|他|她)(?=[^,.;!?。]{0,8}[发留私])" + NOT_A_PARENT + "{0,8}(发了?(条|个)?(信息|消息|微信|短信|语音)|留言|私信我|私聊我)"
-                    + "|(追着|拉着|缠着|围着)我"
+                    + "|(追着|拉着|缠着|围着|拦住|叫住|喊住)我"
+                    // the teacher went over and asked, called the student, checked on them in person or met them and asked
+                    // (走过去一问，是…; 给□□打了个电话; 下课找她看了; 在校门口碰到□□，问清楚了)
+                    + "|(?<![问再])一问(?!三)|给(□+|他|她)打了?(个|一个|一通)电话|找(他|她|□+)看(了|过)|(碰到|碰见|遇到|遇见)(□+|他|她)[,]?\\s*问"
                     // asked, and the answer follows (问了，是在寝室煮面; 问了是在排练)
                     + "|问(了|过)(他|她|□+)?(一下|下)?[,]?\\s*(原来|才知道)?是(?!不是|否)"
                     // a classmate came to tell it (室友刚才来办公室说)

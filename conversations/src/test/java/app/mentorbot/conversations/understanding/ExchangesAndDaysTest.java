@@ -70,6 +70,17 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void theTeacherAskingOnTheSpotCallingCheckingOrStoppedByTheStudentIsATalk() {
+        assertThat(read("放学看到许诗涵跟几个女生围在小卖部后头，我以为她被人堵了，走过去一问，是她们在凑钱给住院的同学买水果。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("期末考前给许诗涵打了个电话，她在宿舍复习，说这学期第一次觉得能考及格了。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明手腕上缠着一根黑皮筋，课上老去扯它，下课找他看了，就是扎头发用的。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("早上在校门口碰到吴天明，问清楚了，是他要转学去成都他妈妈那边。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("许诗涵今天在走廊上拦住我，讲她想转到我们班来。").kind()).isEqualTo(Kind.TALK);
+        // 问一问 is still to be done: a plan
+        assertThat(read("明天找吴天明问一问转学的事。").kind()).isEqualTo(Kind.REMINDER);
+    }
+
+    @Test
     void aWeekdayFollowedByAMeasureWordIsACount() {
         Note homework = read("吴天明今天又没交数学卷子，这礼拜一张都没交，问他，他说写不完。");
         assertThat(homework.date()).isEqualTo(WED.toLocalDate());
