@@ -16,4 +16,10 @@ class WholeNoteFlagsTest {
     void aFatherWithAnotherFamilyWhoWillNotComeHomeIsTheStudentsFamilysSituation() {
         assertThat(read("吴天明跟我讲他阿爸在外面又有了一个家，过年也不回来了，讲完就低头不讲话了。").flags()).contains(Flag.FAMILY);
     }
+
+    @Test
+    void aParentsOrAGrandparentsTearsByTheStudentsPronounAreTheirsNotTheStudents() {
+        assertThat(read("中考成绩出来了，吴天明考了全区前五十，他妈打电话来，在那头哭了，说孩子这一年太不容易。").flags()).doesNotContain(Flag.PSYCH);
+        assertThat(read("吴天明这两个礼拜上课老是偷偷哭，问他也不说。").flags()).contains(Flag.PSYCH);
+    }
 }
