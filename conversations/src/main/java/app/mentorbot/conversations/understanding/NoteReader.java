@@ -173,6 +173,12 @@ public final class NoteReader {
                 r.evidence("clarify", String.join(",", m.candidates()), m.start(), m.end());
             }
         }
+        // a word read as a name no roster holds (周测, 王校长) beside students the roster does: the note is about them,
+        // and there is no one to ask about; a name with candidates is still asked about
+        if (!r.students.isEmpty() && r.clarify != null && r.clarify.isEmpty()) {
+            r.clarify = null;
+            r.unresolved.clear();
+        }
     }
 
     /** What: the time expressions of the note, and its kind. */

@@ -105,4 +105,13 @@ class WordNamesWherePeopleStandTest {
         assertThat(read("听数学老师说高兴月考只考了三十二。").studentIds()).containsExactly("A3");
         assertThat(read("这两个礼拜大家都很高兴。").studentIds()).isEmpty();
     }
+
+    @Test
+    void aWordReadAsANameNoRosterHoldsBesideARosterStudentIsNoOneToAskAbout() {
+        Note note = read("许诗涵这个礼拜上课老是走神，周测物理只考了41。听班主任江老师讲她晚上打着手电刷题。");
+        assertThat(note.studentIds()).containsExactly("A2");
+        assertThat(note.clarify()).isNull();
+        // with no roster student, the unknown name is still asked about
+        assertThat(read("今天找张小伟聊了聊期中的事。").clarify()).isEmpty();
+    }
 }
