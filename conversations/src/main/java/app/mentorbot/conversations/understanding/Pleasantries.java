@@ -30,6 +30,8 @@ final class Pleasantries {
                     + "|(也|还)?给自己"
                     // 哈哈: a laugh between the wishes of a dictated note
                     + "|[哈呵嘿]{2,}[!！~]*$"
+                    // 高考加油, 中考加油: a cheer
+                    + "|\\p{IsHan}{1,4}加油[!！~]*$"
                     // 跨年啦, 放假啦: the occasion alone, greeted
                     + "|\\p{IsHan}{1,3}啦[!！~]*$"
                     // 暑假见, 下周见: a parting
@@ -40,7 +42,7 @@ final class Pleasantries {
      * The bot's keeping of the records, thanked for or asked for again anywhere in a clause after thanks or wishes
      * (娃儿们的事一件件都帮我记着, 新学期孩子们的事还得靠你帮我记着, 新的一年继续帮我记到起): no task, when it names no student.
      */
-    private static final Pattern KEEPING = Pattern.compile("(帮|替)我[^,.;!?。□]{0,4}记|(靠|拜托)你");
+    private static final Pattern KEEPING = Pattern.compile("(帮|替|给)我[^,.;!?。□]{0,8}记|(靠|拜托)你|拜托(啦|了)");
 
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
@@ -48,20 +50,33 @@ final class Pleasantries {
         if (s.length() > 40) return false;
         if (onlyPleasantryChars(s) && PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "").isEmpty()) return true;
         if (!mayThankOrGreet(s)) return false;
-        boolean any = false;
+        boolean any = false, opensWithWishes = false, thanked = false, aside = false;
         for (int from = 0; from < s.length(); ) {
             int to = Clauses.clauseEnd(s, from);
             String clause = s.substring(from, to);
             if (!clause.isBlank()) {
                 String c = clause.strip();
                 boolean helped = any && (HELPED.matcher(c).lookingAt() || c.indexOf('□') < 0 && KEEPING.matcher(c).find());
-                if (!THANKS_OR_GREETING.matcher(c).lookingAt() && !helped) return false;
+                boolean wishes = THANKS_OR_GREETING.matcher(c).lookingAt();
+                if (!any) opensWithWishes = wishes;
+                thanked |= helped || wishes && THANKS.matcher(c).find();
+                if (!wishes && !helped) {
+                    // 今天蓝天白云的, 放假这几天也歇歇, 明年接着来: a word of the day or to the bot between the wishes and the thanks
+                    if (!any || !ASIDE.matcher(c).matches()) return false;
+                    aside = true;
+                }
                 any = true;
             }
             from = to + 1;
         }
-        return any;
+        return any && (!aside || opensWithWishes && thanked);
     }
+
+    /** Thanks to the bot for its keeping of the records (谢谢你, 多亏你, 靠你帮我记着). */
+    private static final Pattern THANKS = Pattern.compile("谢|多亏|靠你|拜托");
+    /** A short clause that names no one and sets no task (今天蓝天白云的, 心情也好, 除夕守岁, 明年接着来). */
+    private static final Pattern ASIDE = Pattern.compile(
+            "(?!.*(□|他|她|孩子|娃|学生|同学|家长|提醒|记得|别忘|开会|通知|交|找|问|电话|安排|准备|检查|收|发|写|改|考))[^,.;!?。]{1,10}[!！~]*");
 
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {

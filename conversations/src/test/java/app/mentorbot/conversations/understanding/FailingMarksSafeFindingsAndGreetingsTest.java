@@ -83,6 +83,13 @@ class FailingMarksSafeFindingsAndGreetingsTest {
         assertThat(read("新年快乐！马年大吉，这一学期谢谢你帮我记着孩子们的事").kind()).isEqualTo(Kind.OTHER);
         // a request with no wish is still a reminder
         assertThat(read("麻烦你帮我记一下吴天明明天请假").kind()).isEqualTo(Kind.REMINDER);
+        // a cheer, a word of the day or to the bot between the wishes and the thanks, the help asked for again (拜托啦)
+        assertThat(read("高考加油！谢谢这一年帮我记着这些事").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("六一快乐！今天蓝天白云的，心情也好，谢谢小助手一直帮我记着").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("跨年啦！这学期谢谢你帮我记着孩子们的事，明年接着来").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("除夕快乐！这学期多亏你帮我把孩子们的事记得清清楚楚，新年也拜托啦。").kind()).isEqualTo(Kind.OTHER);
+        // a task among the wishes is still one
+        assertThat(read("新年快乐！提醒我初八开会").kind()).isEqualTo(Kind.REMINDER);
     }
 
     @Test
