@@ -70,13 +70,13 @@ final class FlagDetector {
             "不住|不了|不禁|不停|不由|不断|不知道?|不清楚|不明白|不出|没想到|没办法|没法|没多久|没几天|没人|不少|不久|差不多|不得不|不一会|不好意思");
     private static final Pattern NOBODY = Pattern.compile("(没人|没有人|没谁)$");
     private static final GatedPattern SUPPOSITION = GatedPattern.compile("如果|(?<![主需只就不重想还])要是|万一|假如|假设|以免|避免|免得|防止|担心会|怕他会|怕她会");
+    /** A parent or grandparent, also by the student's pronoun or a local word (她妈…在电话里也哭了). */
+    private static final String PARENTS = "家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|(他|她)(妈|爸|娘|爹|奶|爷|姥)|姥姥|姥爷|阿婆|阿公|婆婆";
     /** People other than the student whose state a clause may describe. */
     private static final GatedPattern OTHER_PERSON = GatedPattern.compile(
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
-                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|老师|"
-                    // a parent or grandparent by the student's pronoun or a local word (她妈…在电话里也哭了)
-                    + "(他|她)(妈|爸|娘|爹|奶|爷|姥)|姥姥|姥爷|阿婆|阿公|婆婆");
-    private static final Pattern PARENT_PERSON = Pattern.compile("家长|妈妈|爸爸|母亲|父亲|奶奶|爷爷|外婆|外公|(他|她)(妈|爸|娘|爹|奶|爷|姥)|姥姥|姥爷|阿婆|阿公|婆婆");
+                    + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|老师|" + PARENTS);
+    private static final Pattern PARENT_PERSON = Pattern.compile(PARENTS);
     /** A mark in figures or in words (52分, 三十二), or a pass missed (不及格, 唔合格). */
     private static final Pattern A_MARK = Pattern.compile("[0-9零一二两三四五六七八九十百]|及格|合格");
     /** The student again: a pronoun or a masked name between the other person and the cue. */

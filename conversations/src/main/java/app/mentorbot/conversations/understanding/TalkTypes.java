@@ -48,17 +48,19 @@ final class TalkTypes {
         }
         boolean unnamedGroup = UNNAMED_GROUP.foundIn(r.s);
         // one talk about a classmate (林丽说罗佳琪…), one in the talk's clause (…打架。今天找秦朗谈了), each in a sentence (□□考了41…。□□…)
+        // or several named with nothing that says they were together (no 一起, 他们, 俩, 几个, no 甲和乙): one talk each
         if (people >= 2 && !collective && !meeting && !unnamedGroup
-                && (othersInFirstsWords(r) || oneInTheTalksClause(r) || eachInASentenceOfTheirOwn(r))) return TalkType.INDIVIDUAL;
-        // several named but nothing says they were together (no 一起, 他们, 俩, 几个): one talk each
-        if (people >= 2 && !collective && !meeting && !unnamedGroup && !TOGETHER.foundIn(r.s) && !SEVERAL.foundIn(r.s)
-                && !namesJoined(r)) return TalkType.INDIVIDUAL;
+                && (othersInFirstsWords(r) || oneInTheTalksClause(r) || eachInASentenceOfTheirOwn(r) || nothingSaysTogether(r))) return TalkType.INDIVIDUAL;
         if (people >= 2 || collective || (tog.find() && people != 1) || unnamedGroup) {
             GatedPattern.Scan together = TOGETHER.scan(r.s);
             if (together.find()) r.evidence("talkType", TalkType.GROUP.name(), together.start(), together.end());
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    private static boolean nothingSaysTogether(NoteReader.Reading r) {
+        return !TOGETHER.foundIn(r.s) && !SEVERAL.foundIn(r.s) && !namesJoined(r);
     }
 
     /** Two students named as one subject or object (何志强和江山, 带巧玲、晓红去): they were there together. */

@@ -59,10 +59,9 @@ final class WithTheTeacher {
         if (TEACHER_STARTS.foundIn(word)) return true;
         // 心理老师跟□□聊了四十分钟，出来跟我说…: a clause with no subject of its own carries the sentence's, another adult
         // who talked with the student and tells the teacher
-        int sentence = Clauses.sentenceStart(s, start);
-        if (SUBJECTLESS.matcher(lead).matches() && sentence < Clauses.clauseStart(s, start)
-                && ANOTHER_ADULT_OPENS.matcher(s.substring(sentence, Clauses.clauseEnd(s, sentence))).find()) return false;
         int from = Clauses.sentenceStart(s, start);
+        if (SUBJECTLESS.matcher(lead).matches() && from < Clauses.clauseStart(s, start)
+                && ANOTHER_ADULT_OPENS.matcher(s.substring(from, Clauses.clauseEnd(s, from))).find()) return false;
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
