@@ -87,9 +87,25 @@ final class NameContext {
                 || KIN.matcher(s).region(end, s.length()).lookingAt();
     }
 
+    /**
+     * A two-char form inside a doubled word (AABB: 开开心心, 平平安安): its middle (开心, 平安) or either doubled half (开开, 心心),
+     * what is said of someone, not a person.
+     */
+    static boolean inDoubling(String s, int start, int end) {
+        if (end - start != 2) return false;
+        if (start >= 1 && end < s.length() && s.charAt(start - 1) == s.charAt(start) && s.charAt(end) == s.charAt(end - 1)) return true;
+        if (s.charAt(start) != s.charAt(start + 1)) return false;
+        // the two halves make a word (开心 of 开开心心; not 婷聊 of 找婷婷聊聊, nor 浩爷 of 浩浩爷爷)
+        return end + 1 < s.length() && s.charAt(end) == s.charAt(end + 1) && s.charAt(end) != s.charAt(start)
+                        && CoreDictionary.contains("" + s.charAt(start) + s.charAt(end))
+                || start >= 2 && s.charAt(start - 2) == s.charAt(start - 1) && s.charAt(start - 1) != s.charAt(start)
+                        && CoreDictionary.contains("" + s.charAt(start - 1) + s.charAt(start));
+    }
+
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !endsAnOpening(s, start, end)) return false;
+        if (inDoubling(s, start, end)) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
         if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         // 志向高远, 心情安静: the form ends a four-character word, not a person

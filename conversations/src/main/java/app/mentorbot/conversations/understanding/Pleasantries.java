@@ -17,9 +17,12 @@ final class Pleasantries {
     /** The chars of the pleasantry words. */
     private static final String PLEASANTRY_CHARS = PLEASANTRY.pattern().replaceAll("[|?+()]", "");
 
-    /** A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 教师节快乐, 新年好, 多亏你帮我记着, 马年大吉). */
+    /**
+     * A clause that thanks or greets from its opening (也谢谢你…, 感谢各位, 祝大家, 愿娃儿们暑假都平平安安, 教师节快乐, 国庆中秋双节快乐,
+     * 新年好, 多亏你帮我记着, 马年大吉).
+     */
     private static final Pattern THANKS_OR_GREETING = Pattern.compile(
-            "(?:" + Fillers.OR_BLANK + ")*(这一?个?学期|这一年|新的一年|这段时间|一直以来|今天)?(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|新年好|过年好|\\p{IsHan}{1,3}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
+            "(?:" + Fillers.OR_BLANK + ")*(这一?个?学期|这一年|新的一年|这段时间|一直以来|今天)?(也|还|真的|非常|特别|十分)?(谢谢|感谢|多谢|辛苦|祝|愿(?!意)|新年好|过年好|\\p{IsHan}{1,6}节快乐|新年快乐|节日快乐|(?:(?![他她孩娃很挺真])\\p{IsHan}){1,3}快乐[!！~]*$)"
                     // 这一年多亏你帮我记着: thanks for the bot's help, however it opens
                     + "|[^,.;!?。，！？]{0,6}多亏(了)?你"
                     // 新的一年还要靠你帮我记着: the bot's help asked for again, with the year's wishes
@@ -44,10 +47,17 @@ final class Pleasantries {
      */
     private static final Pattern KEEPING = Pattern.compile("(帮|替|给)我[^,.;!?。□]{0,8}记|(靠|拜托)你|拜托(啦|了)");
 
+    /**
+     * The longest note that may be only thanks and greetings: wishes, a word of the day and thanks for the bot's keeping
+     * of the records run to fifty chars (三月三快乐！今天寨子里对歌对到天黑，热闹得很，也谢谢小助手一直帮我记着娃儿们的事。);
+     * each clause is still read.
+     */
+    private static final int LONGEST = 60;
+
     /** True when the note is only thanks and greetings. */
     static boolean only(String s) {
         // pleasantries are short: a long note is never only thanks and greetings
-        if (s.length() > 40) return false;
+        if (s.length() > LONGEST) return false;
         if (onlyPleasantryChars(s) && PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "").isEmpty()) return true;
         if (!mayThankOrGreet(s)) return false;
         boolean any = false, opensWithWishes = false, thanked = false, aside = false;
@@ -74,9 +84,9 @@ final class Pleasantries {
 
     /** Thanks to the bot for its keeping of the records (谢谢你, 多亏你, 靠你帮我记着). */
     private static final Pattern THANKS = Pattern.compile("谢|多亏|靠你|拜托");
-    /** A short clause that names no one and sets no task (今天蓝天白云的, 心情也好, 除夕守岁, 明年接着来). */
+    /** A short clause that names no one and sets no task (今天蓝天白云的, 心情也好, 除夕守岁, 明年接着来, 一早办公室里飘着一股香瓜味儿). */
     private static final Pattern ASIDE = Pattern.compile(
-            "(?!.*(□|他|她|孩子|娃|学生|同学|家长|提醒|记得|别忘|开会|通知|交|找|问|电话|安排|准备|检查|收|发|写|改|考))[^,.;!?。]{1,10}[!！~]*");
+            "(?!.*(□|他|她|孩子|娃|学生|同学|家长|提醒|记得|别忘|开会|通知|交|找|问|电话|安排|准备|检查|收|发|写|改|考))[^,.;!?。]{1,16}[!！~]*");
 
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {

@@ -168,7 +168,9 @@ final class Situations {
      * A family member (他爸, 她妈, 爸妈, 他哥): who the absence may be of. Whole words, not {@link KinWords}' starts: 娘 of
      * 娘俩, 姨 of 阿姨 or 家长 would take a child who left with a parent, or a dorm keeper, for the one away.
      */
-    private static final String KIN = "(?:他|她|□+)?(?:爸爸?|妈妈?|爸妈|父母|父亲|母亲|哥哥?|姐姐?|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爸|阿妈)";
+    private static final String KIN = "(?:他|她|□+)?(?:爸爸?|妈妈?|爸妈|父母|父亲|母亲|哥哥?|姐姐?|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|阿爸|阿妈|阿嫫|额吉)"
+            // local words for a parent that are words of their own only after whose (他娘, 她爹, 孩子他老汉): 娘俩 is no mother
+            + "|(?:他|她|□+)(?:娘|爹|老汉)";
     /** The last person the sentence names before the absence: a family member (group 1) or the student (他, 孩子, a masked name). */
     private static final Pattern LAST_PERSON = Pattern.compile("(" + KIN + ")|(?:□+|他|她|孩子|娃|儿子|女儿|闺女)");
     /** Between a family member and the absence: they tell it (说, 打电话来), so the absence is someone else's, the student's. */
