@@ -102,10 +102,19 @@ final class NameContext {
                         && CoreDictionary.contains("" + s.charAt(start - 1) + s.charAt(start));
     }
 
+    private static final Pattern DEGREE_AFTER = Pattern.compile("得(很|不得了|要命|不行|多)|极了");
+
+    /** A degree right after a form (金贵得很, 安静极了): what is said of something, whatever the roster holds. */
+    static boolean degreeAfter(String s, int end) {
+        return DEGREE_AFTER.matcher(s).region(end, s.length()).lookingAt();
+    }
+
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !endsAnOpening(s, start, end)) return false;
         if (inDoubling(s, start, end)) return false;
+        // 金贵得很, 安静极了: a degree after the form says how something is, not who
+        if (degreeAfter(s, end)) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone
         if (DEGREE_BEFORE.matcher(s.substring(Math.max(0, start - 2), start)).find()) return false;
         // 志向高远, 心情安静: the form ends a four-character word, not a person

@@ -82,8 +82,9 @@ final class WithTheTeacher {
             "(^|[,.;!?。\\s])[^,.;!?。我]{0,3}?(□+|人)[^,.;!?。我]{0,14}?(找到|找着)了"
                     + "|被[^,.;!?。我]{0,10}(找到|找着|拦下|拦住|拦了下来|发现)|把(他|她|□+)(拦下|拦住|拦了下来|送回来|领回来)"
                     + "|(民警|警察|派出所|公安|家里人|" + KinWords.STARTS + ")[^,.;!?。我]{0,10}(找到|找着|拦下|送回来|领回来)");
-    /** Right before a 她说: the teacher asked another adult, who answers. */
-    private static final Pattern ASKED_AN_ADULT = Pattern.compile("问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任)[,]?\\s*$");
+    /** Right before a 她说: the teacher asked another adult, who answers, called by their work and perhaps how they are addressed (宿管杨叔, 校车司机老周). */
+    private static final Pattern ASKED_AN_ADULT = Pattern.compile(
+            "问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任|司机|保洁|生活老师)[^,.;!?。我他她□]{0,2}[,]?\\s*$");
     /** Someone other than the teacher opens the clause (有人喊□□掉进水沟了). */
     private static final Pattern SOMEONE_ELSE_OPENS = Pattern.compile("(^|[,.;!?。])[^,.;!?。我]{0,6}(有人|别人|旁人|大家)$");
     /** Right before a 问: a classmate or a stranger asks, not the teacher. */
@@ -103,7 +104,7 @@ final class WithTheTeacher {
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
-    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读)");
+    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读|讨论|分组|辩论)");
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发|私聊|^[跟和给对向][他她□]");
     static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"

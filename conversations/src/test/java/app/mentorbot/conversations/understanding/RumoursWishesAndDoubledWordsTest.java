@@ -1,0 +1,77 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readings the twenty-seventh pass added (docs/notes.md), on the reader test's roster (高兴 is a student there);
+ * written on Wednesday 15 April 2026.
+ */
+class RumoursWishesAndDoubledWordsTest {
+    /** Whether the lists' suspicion in the note is the cue {@code word} (the models' suspicion names a whole sentence). */
+    private static boolean suspectedFor(Note n, String word) {
+        return n.doubts().contains(Note.SAFETY_SUSPECTED + word);
+    }
+
+    @Test
+    void aRumourHeardFromSomeoneNamedBetweenIsTakenBackByTheDenialThatFollows() {
+        Note n = read("吴天明她妈打电话来，说听别的家长讲孩子在学校让人打了，问是咋回事。我问了他同桌，根本没这回事，是体育课垫排球垫青的。");
+        assertThat(n.flags()).doesNotContain(Flag.SAFETY);
+        // the force the rumour told of did not happen
+        assertThat(read("班上传吴天明跟隔壁班一个男生在宿舍楼打起来了，我问了宿管阿姨，就是两个人为晾衣服拌了几句嘴，没动手。").flags())
+                .doesNotContain(Flag.SAFETY);
+        // a rumour nobody denies still counts
+        assertThat(read("听别的家长讲吴天明在学校让人打了，手腕上青了一块。").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void aParentWhoDidNotComeBackIsNoStudentAwayNorIsAMessageLeftUnanswered() {
+        // 他娘, 她阿嫫: the local words for a parent, whose absence it is
+        assertThat(suspectedFor(read("吴天明他爹打电话来，说这学期他在厂里四班三倒，孩子他娘前年走了就再没回来。"), "没回来")).isFalse();
+        assertThat(suspectedFor(read("下午问了许诗涵，她讲她阿嫫今年过年都没回来。"), "没回来")).isFalse();
+        // 没回答 is an answer not given, not a night away
+        assertThat(suspectedFor(read("给吴天明他爸打了电话，讲了孩子昨晚没回答的事。"), "昨晚没回")).isFalse();
+        // the student who did not come home still counts
+        assertThat(read("吴天明昨晚没回家，手机关机，他妈到处找。").flags()).contains(Flag.SAFETY);
+    }
+
+    @Test
+    void callingSomeonesFamilyIsNoBlow() {
+        assertThat(suspectedFor(read("吴天明到八点还没到校，打他爸电话，他爸说中午就送上车了，后来他自己走到学校了，脚上打了几个泡。"), "打他"))
+                .isFalse();
+    }
+
+    @Test
+    void wishesAndAsidesOfUpToSixtyCharsAreOnlyPleasantries() {
+        assertThat(read("三月三快乐！今天寨子里对歌对到天黑，热闹得很，也谢谢小助手一直帮我记着孩子们的事。").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("国庆中秋双节快乐！给自己放七天假，也谢谢小助手这一个月帮我记着孩子们的事。").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("教师节快乐！一早办公室里飘着一股香瓜味儿，心情也好，谢谢小助手帮我记着孩子们的事。").kind()).isEqualTo(Kind.OTHER);
+        Note wish = read("这学期谢谢你啦，孩子们的事一件件都帮我记着，暑假见！愿孩子们暑假都平平安安、高高兴兴的。");
+        assertThat(wish.kind()).isEqualTo(Kind.OTHER);
+        assertThat(wish.studentIds()).isEmpty();
+        // a task among the wishes is still a task
+        assertThat(read("教师节快乐！明天提醒我收吴天明的成长档案，谢谢小助手。").kind()).isNotEqualTo(Kind.OTHER);
+    }
+
+    @Test
+    void aWordNameInsideADoubledWordOrBeforeADegreeIsNoOne() {
+        assertThat(read("吴天明今天跑完八百米，高高兴兴地回了教室。").studentIds()).containsExactly("A4");
+        assertThat(read("吴天明拿了作文一等奖，高兴得很。").studentIds()).containsExactly("A4");
+        // the student who stands where a person stands still counts
+        assertThat(read("高兴今天又没交作业。").studentIds()).containsExactly("A3");
+    }
+
+    @Test
+    void aRoughCountAsksNothing() {
+        assertThat(read("听数学老师说吴天明月考数学只有三十几分。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("吴天明月考数学考了几分？").kind()).isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void anotherAdultAnsweringByTheirWorkAndAddressAndADiscussionTheTeacherSetAreNoTalk() {
+        assertThat(read("问了宿管杨叔，他讲吴天明这几天晚上都按时回寝室了。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("班会上给孩子们念了个新闻。让他们讨论有事咋跟家里说，吴天明说他有事先找他爷。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
+}
