@@ -50,7 +50,7 @@ final class WithTheTeacher {
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
         // (听班上同学说 is a classmate telling the teacher: 班上 names whose classmates, not where it was said)
         if (UNADDRESSED.foundIn(word) && !ADDRESSED.foundIn(word) && !word.startsWith("听")
-                && WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end))) return false;
+                && (WRITTEN_OR_PUBLIC.foundIn(s.substring(Clauses.sentenceStart(s, start), end)) || saidInTheClassBefore(s, start))) return false;
         // 让田野上台念了一段: the teacher gives a student a part in the class, not a word to them
         if (word.startsWith("让") || word.startsWith("叫")) {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
@@ -65,6 +65,22 @@ final class WithTheTeacher {
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
+    }
+
+    /** A class event the sentence before tells of: a discussion, the news, a class meeting (班上讨论了半天, 英语课讨论了一篇新闻报道). */
+    private static final GatedPattern CLASS_EVENT = GatedPattern.compile("讨论|新闻|班会");
+    /** A short opening before the word, if any: the student and little else (周全说, □□发言说), no scene of its own. */
+    private static final Pattern SPEAKER_ONLY = Pattern.compile("\\s*((□+|他|她)[^,.;!?。我找问跟和对]{0,4})?");
+
+    /**
+     * The student speaks right after a sentence about a class discussion or the news, opening their own sentence (晚自习放了个新闻，
+     * 班上讨论了半天。周全说换他肯定不跑): said in the class, as the discussion's part, not to the teacher.
+     */
+    private static boolean saidInTheClassBefore(String s, int start) {
+        int from = Clauses.sentenceStart(s, start);
+        if (from == 0 || !SPEAKER_ONLY.matcher(s.substring(from, start)).matches()) return false;
+        int before = Clauses.sentenceStart(s, from - 1);
+        return CLASS_EVENT.foundIn(s.substring(before, from));
     }
 
     /** Classmates and strangers who ask a student something, not the teacher. */
@@ -84,7 +100,9 @@ final class WithTheTeacher {
                     + "|(民警|警察|派出所|公安|家里人|" + KinWords.STARTS + ")[^,.;!?。我]{0,10}(找到|找着|拦下|送回来|领回来)");
     /** Right before a 她说: the teacher asked another adult, who answers, called by their work and perhaps how they are addressed (宿管杨叔, 校车司机老周). */
     private static final Pattern ASKED_AN_ADULT = Pattern.compile(
-            "问(了|过)?[^,.;!?。我]{0,4}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任|司机|保洁|生活老师)[^,.;!?。我他她□]{0,2}[,]?\\s*$");
+            "问(了|过)?[^,.;!?。我□]{0,6}(老师|阿姨|宿管|师傅|校医|门卫|保安|医生|警察|民警|教官|班主任|司机|保洁|管理员|生活老师"
+                    // an adult by how they are addressed (摆渡的老周, 食堂王姨, 门口李叔)
+                    + "|老(?!师)\\p{IsHan}|\\p{IsHan}(叔|姨|伯|婶|大爷|大妈))[^,.;!?。我他她□]{0,3}[,]?\\s*$");
     /** Someone other than the teacher opens the clause (有人喊□□掉进水沟了). */
     private static final Pattern SOMEONE_ELSE_OPENS = Pattern.compile("(^|[,.;!?。])[^,.;!?。我]{0,6}(有人|别人|旁人|大家)$");
     /** Right before a 问: a classmate or a stranger asks, not the teacher. */

@@ -72,6 +72,11 @@ class RumoursWishesAndDoubledWordsTest {
     @Test
     void anotherAdultAnsweringByTheirWorkAndAddressAndADiscussionTheTeacherSetAreNoTalk() {
         assertThat(read("问了宿管杨叔，他讲吴天明这几天晚上都按时回寝室了。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("有学生传吴天明在冰场被人打了。我问了冰场管理员老孙，他说根本没这回事，是他自己滑倒磕了下巴。").kind()).isEqualTo(Kind.OBSERVATION);
+        // what a student says right after the class discussed something is their part in it
+        assertThat(read("晚自习放了个新闻，说一个高三的离家出走三天才找回来，班上讨论了半天。吴天明说换他肯定不跑。").kind()).isEqualTo(Kind.OBSERVATION);
+        // a classmate the teacher asked is a student talking with the teacher
+        assertThat(read("问了他同桌，他讲吴天明这几天晚上都按时回寝室了。").kind()).isEqualTo(Kind.TALK);
         assertThat(read("班会上给孩子们念了个新闻。让他们讨论有事咋跟家里说，吴天明说他有事先找他爷。").kind()).isEqualTo(Kind.OBSERVATION);
     }
 }
