@@ -15,6 +15,12 @@ class RumoursWishesAndDoubledWordsTest {
         return n.doubts().contains(Note.SAFETY_SUSPECTED + word);
     }
 
+    /** Whether the student's words at {@code word} in a note (names already masked) are said to the teacher, by the rules. */
+    private static boolean answersTheTeacher(String note, String word) {
+        int at = note.indexOf(word);
+        return WithTheTeacher.holds(note, at, at + word.length());
+    }
+
     @Test
     void aRumourHeardFromSomeoneNamedBetweenIsTakenBackByTheDenialThatFollows() {
         Note n = read("吴天明她妈打电话来，说听别的家长讲孩子在学校让人打了，问是咋回事。我问了他同桌，根本没这回事，是体育课垫排球垫青的。");
@@ -72,7 +78,10 @@ class RumoursWishesAndDoubledWordsTest {
     @Test
     void anotherAdultAnsweringByTheirWorkAndAddressAndADiscussionTheTeacherSetAreNoTalk() {
         assertThat(read("问了宿管杨叔，他讲吴天明这几天晚上都按时回寝室了。").kind()).isEqualTo(Kind.OBSERVATION);
-        assertThat(read("有学生传吴天明在冰场被人打了。我问了冰场管理员老孙，他说根本没这回事，是他自己滑倒磕了下巴。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the rules' reading of the answer (the kind model, a second reader, may still overrule a whole note it is sure of)
+        assertThat(answersTheTeacher("我问了冰场管理员老孙,他说根本没这回事。", "他说")).isFalse();
+        assertThat(answersTheTeacher("问了摆渡的老周,他讲今天没有孩子在那里打架。", "他讲")).isFalse();
+        assertThat(answersTheTeacher("问了他同桌,他讲没这回事。", "他讲")).isTrue();
         // what a student says right after the class discussed something is their part in it
         assertThat(read("晚自习放了个新闻，说一个高三的离家出走三天才找回来，班上讨论了半天。吴天明说换他肯定不跑。").kind()).isEqualTo(Kind.OBSERVATION);
         // a classmate the teacher asked is a student talking with the teacher
