@@ -70,6 +70,14 @@ class RumoursWishesAndDoubledWordsTest {
     }
 
     @Test
+    void aParentAwayWhoTakesLeaveToComeBackOnADaySetsTheFollowUp() {
+        Note n = read("给吴天明他妈打了电话，她在杭州做家政，说下周三请假回来，直接到学校找我。");
+        assertThat(n.followUp()).isEqualTo(java.time.LocalDate.of(2026, 4, 22));
+        // a day the parent only tells of sets nothing
+        assertThat(read("给吴天明他妈打了电话，她在杭州做家政，说下周三是她的生日。").followUp()).isNull();
+    }
+
+    @Test
     void aRoughCountAsksNothing() {
         assertThat(read("听数学老师说吴天明月考数学只有三十几分。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("吴天明月考数学考了几分？").kind()).isEqualTo(Kind.QUERY);
