@@ -259,7 +259,7 @@ final class DateResolver {
     }
 
     private static final GatedPattern TEACHER_SAID = GatedPattern.compile(
-            "我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)?说|(跟|和|对|告诉)(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)说(了|好)?|说好|约好|答应");
+            "我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)?[说讲]|(跟|和|对|告诉)(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)[说讲](了|好)?|[说讲]好|约好|答应");
 
     private static final Pattern SAID_THEN = Pattern.compile("(上午|下午|中午|晚上|早上)?(跟我|和我|对我|给我)?(说|讲)(?!好|定)");
 

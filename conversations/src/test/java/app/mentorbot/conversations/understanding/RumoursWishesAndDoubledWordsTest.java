@@ -78,6 +78,12 @@ class RumoursWishesAndDoubledWordsTest {
     }
 
     @Test
+    void whatTheTeacherAgreedWithTheStudentInTheSouthernWordForSayIsAPlan() {
+        assertThat(read("上午找吴天明谈了昨晚的事，他讲他不敢回去。我跟他讲好了周五放学我送他回去。").followUp())
+                .isEqualTo(java.time.LocalDate.of(2026, 4, 17));
+    }
+
+    @Test
     void aRoughCountAsksNothing() {
         assertThat(read("听数学老师说吴天明月考数学只有三十几分。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("吴天明月考数学考了几分？").kind()).isEqualTo(Kind.QUERY);
