@@ -30,9 +30,12 @@ final class TakenBack {
             "已经(完全)?过去|都过去了|早就过去|早过去了|算(是)?过去了|(慢慢|已经)?走出来了|不会再想|不再想|没再(划|割|想|犯)|已经和好|早就和好|现在(还|仍|仍然|都)?是好朋友|还是好朋友|现在(都|已经)?好了"
                     // it has not happened since, it was dealt with, the student has moved on (以后再没有过, 已经处理完了, 现在挺好的)
                     + "|再(也)?没有?(过|发生)|处理完了|(想|讲|说)明白了|现在挺好|现在(都|已经)?(挺|很)好的|(不|没)(再)?那样想了");
-    /** The teacher finding out what it was: what follows is a finding, not someone's account (返学再问清楚 is a plan to find out). */
+    /**
+     * The teacher finding out what it was: what follows is a finding, not someone's account (返学再问清楚 and 晚上找他核实一下 are
+     * plans to find out).
+     */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
-            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|(?<![再要会去先等想得])问清楚(?!再)|(查|弄|搞)清楚了|后来(才)?发现|问了才知道|问了才晓得|核实|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
+            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|(?<![再要会去先等想得])问清楚(?!再)|(查|弄|搞)清楚了|后来(才)?发现|问了才知道|问了才晓得|(?<![再要会去先等想得])核实(?!一下|下)|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
                     // 跑过去一看, 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
                     // 冲进去一看, 掀开被子一看: the teacher went in or looked under, and saw
                     + "|(跑|走|冲|凑|赶|钻|爬)?(过|进|上|下|出)去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|掀开[^,.;!?。]{0,3}一看|后来才?(知道|晓得)"

@@ -28,6 +28,8 @@ class RumoursWishesAndDoubledWordsTest {
         // the force the rumour told of did not happen
         assertThat(read("班上传吴天明跟隔壁班一个男生在宿舍楼打起来了，我问了宿管阿姨，就是两个人为晾衣服拌了几句嘴，没动手。").flags())
                 .doesNotContain(Flag.SAFETY);
+        // a plan to check is no finding: the signal stands until the teacher finds otherwise
+        assertThat(read("吴天明中午来讲，许诗涵在寝室遭几个初三的欺负，天天逼她洗袜子。晚上找诗涵核实一下。").flags()).contains(Flag.SAFETY);
         // a rumour nobody denies still counts
         assertThat(read("听别的家长讲吴天明在学校让人打了，手腕上青了一块。").flags()).contains(Flag.SAFETY);
     }
