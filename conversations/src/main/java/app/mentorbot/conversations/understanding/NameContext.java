@@ -102,7 +102,7 @@ final class NameContext {
                         && CoreDictionary.contains("" + s.charAt(start - 1) + s.charAt(start));
     }
 
-    private static final Pattern DEGREE_AFTER = Pattern.compile("得(很|不得了|要命|不行|多)|极了");
+    private static final Pattern DEGREE_AFTER = Pattern.compile("得(很|不得了|要命)|极了");   // not 得多: 吴天明得多练练 is what he must do
 
     /** A degree right after a form (金贵得很, 安静极了): what is said of something, whatever the roster holds. */
     static boolean degreeAfter(String s, int end) {

@@ -67,8 +67,9 @@ class RumoursWishesAndDoubledWordsTest {
     void aWordNameInsideADoubledWordOrBeforeADegreeIsNoOne() {
         assertThat(read("吴天明今天跑完八百米，高高兴兴地回了教室。").studentIds()).containsExactly("A4");
         assertThat(read("吴天明拿了作文一等奖，高兴得很。").studentIds()).containsExactly("A4");
-        // the student who stands where a person stands still counts
+        // the student who stands where a person stands still counts, and so does one who must do something (得多…)
         assertThat(read("高兴今天又没交作业。").studentIds()).containsExactly("A3");
+        assertThat(read("吴天明得多练练口语，下周一找他。").studentIds()).containsExactly("A4");
     }
 
     @Test
