@@ -50,8 +50,9 @@ final class KindClassifier {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
                 "((?<![写寄送带留交拿递])给|跟|和|与|同|联系|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
-                        // living with a parent or quarrelling with one is family life, not a contact (跟奶奶住, 和爸爸吵了一架)
-                        + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战|上坟|烧纸|扫墓|守灵))");
+                        // living with a parent, quarrelling with one or going somewhere with one is family life, not a contact
+                        // (跟奶奶住, 和爸爸吵了一架, 跟他阿爸去了一趟东莞)
+                        + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战|上坟|烧纸|扫墓|守灵|去了|去过|回了|回老家|走了))");
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing

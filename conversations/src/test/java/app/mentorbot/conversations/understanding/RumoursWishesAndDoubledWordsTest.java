@@ -90,6 +90,8 @@ class RumoursWishesAndDoubledWordsTest {
     void whatAGuardianSaidBeforeAndAGuardianHurryingElsewhereAreNoContact() {
         assertThat(read("吴天明跟旁边同学说手上是猫抓的。可他家没养猫，上次家长会他妈妈说过。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("吴天明晚自习跟隔壁班的在楼梯口推搡，额头磕在栏杆上缝了三针。他爸已经赶到医院了。").kind()).isEqualTo(Kind.OBSERVATION);
+        // going somewhere with a parent is family life: the talk is the student's, after
+        assertThat(read("吴天明寒假跟他妈去了一趟深圳，回来跟我说想学编程。").kind()).isEqualTo(Kind.TALK);
         // a guardian who came to the school, or says something now, still is
         assertThat(read("吴天明他爸已经赶到学校了。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("吴天明他妈妈说孩子这几天睡不好。").kind()).isEqualTo(Kind.PARENT_CONTACT);
