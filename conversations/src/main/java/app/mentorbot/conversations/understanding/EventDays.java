@@ -61,6 +61,8 @@ final class EventDays {
             if (before != null) return before;
             // the exchange's sentence names no day but a part of today already begun: today (…昨天半夜在火车站…。早上我去派出所把他接回来，路上他讲…)
             if (PartsOfTheDay.begunToday(s.substring(from, Clauses.clauseEnd(s, decision.start())), now)) return null;
+            // a note that opens on the student found (□□找着了，昨晚在…) reports the finding: the night's days are its story
+            if (opensOnAFinding(s, past)) return null;
             // the exchange's sentence names no day: the latest day told before it (周日没回宿舍，今天也没来。打电话给他妈妈…)
             DateResolver.TimeExpr latest = null;
             for (DateResolver.TimeExpr t : past) {
@@ -70,10 +72,31 @@ final class EventDays {
             // the note opens with the exchange and names no day for it: today; later days are what was told
             return null;
         }
+        if (opensOnAFinding(s, past)) return null;
         // a week with no day (上周有两次…) only dates the exchange it names; an ongoing observation is dated today
         for (DateResolver.TimeExpr t : past) if (!WEEK_ONLY.matcher(s.substring(t.start(), t.end())).matches()) return t;
         return null;
     }
+
+    /** The note's first clause: the student (or 人) found, with nothing before it but their name (□□找着了, 人找到了). */
+    private static final Pattern FOUND_OPENING = Pattern.compile("^\\s*[^,.;!?。\\s]{0,6}(找到了|找着了)");
+
+    /**
+     * The note opens on the student found and its first clause names no day of its own: the finding is what the note reports,
+     * today, and the days after it tell where the night went (红梅找着了，在佳慧家，俩人昨天放学一块儿回去写作业…).
+     */
+    private static boolean opensOnAFinding(String s, List<DateResolver.TimeExpr> past) {
+        if (!FOUND_OPENING.matcher(s).find()) return false;
+        int first = Clauses.clauseEnd(s, 0);
+        for (DateResolver.TimeExpr t : past) {
+            if (t.start() < first) return false;
+            // a day earlier than today on which the finding or its call came (昨晚…被铁路民警拦下来了, 昨晚…派出所来的电话) dates it
+            if (t.role() != DateResolver.Role.TODAY && FOUND_OR_CALLED.foundIn(Clauses.clauseAt(s, t.start()))) return false;
+        }
+        return true;
+    }
+
+    private static final GatedPattern FOUND_OR_CALLED = GatedPattern.compile("拦下|拦了下来|拦住|找到|找着|领回|送回|电话|来电");
 
     private static final Pattern ANSWERED = Pattern.compile("[说讲是](?!话)");
 

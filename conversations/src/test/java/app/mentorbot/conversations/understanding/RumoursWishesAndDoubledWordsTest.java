@@ -98,6 +98,14 @@ class RumoursWishesAndDoubledWordsTest {
     }
 
     @Test
+    void aNoteOpeningOnTheStudentFoundIsDatedTodayUnlessTheFindingHasItsDay() {
+        // 2026-04-15 is the reader test's today; 昨晚 tells where the night went
+        assertThat(read("吴天明找着了，昨晚在镇上网吧坐了一夜，他爸早上去网吧把人领回去的。").date()).isEqualTo(java.time.LocalDate.of(2026, 4, 15));
+        // the night the police stopped him is the finding's day
+        assertThat(read("吴天明找着了，昨晚在火车上被铁路民警拦下来了。").date()).isEqualTo(java.time.LocalDate.of(2026, 4, 14));
+    }
+
+    @Test
     void aRoughCountAsksNothing() {
         assertThat(read("听数学老师说吴天明月考数学只有三十几分。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("吴天明月考数学考了几分？").kind()).isEqualTo(Kind.QUERY);
