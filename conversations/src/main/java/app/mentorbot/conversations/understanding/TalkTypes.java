@@ -60,8 +60,28 @@ final class TalkTypes {
     }
 
     private static boolean nothingSaysTogether(NoteReader.Reading r) {
-        return !TOGETHER.foundIn(r.s) && !SEVERAL.foundIn(r.s) && !namesJoined(r);
+        return !TOGETHER.foundIn(r.s) && !severalOutsideWords(r.s) && !namesJoined(r);
     }
+
+    /**
+     * A word of several people outside what someone said: 唐磊跟我说，食堂里有几个高二的… names the others the student told of
+     * (the bullies, mostly), not who the teacher talked with.
+     */
+    private static boolean severalOutsideWords(String s) {
+        GatedPattern.Scan m = SEVERAL.scan(s);
+        while (m.find()) {
+            String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
+            GatedPattern.Scan said = TOLD.scan(before);
+            int last = -1;
+            while (said.find()) last = said.end();
+            // the teacher acting after the words ends them (…说袁鑫跟人打起来了，我赶紧过去，一看是俩人在摔跤玩)
+            if (last < 0 || before.indexOf('我', last) >= 0) return true;
+        }
+        return false;
+    }
+
+    /** Someone telling (说, 讲, 告诉我): not the teacher scolding (说了他俩几句). */
+    private static final GatedPattern TOLD = GatedPattern.compile("说(?!话|了(他|她|□))|讲(?!座|课|解|得)|告诉我|反映|发消息|发来|问我");
 
     /** Two students named as one subject or object (何志强和江山, 带巧玲、晓红去): they were there together. */
     private static boolean namesJoined(NoteReader.Reading r) {

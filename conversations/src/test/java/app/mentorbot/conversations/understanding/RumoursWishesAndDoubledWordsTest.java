@@ -106,6 +106,16 @@ class RumoursWishesAndDoubledWordsTest {
     }
 
     @Test
+    void severalPeopleInWhatAClassmateToldAreNotWhoTheTeacherTalkedWith() {
+        Note n = read("许诗涵这两周中午都不去食堂。今天吴天明悄悄跟我说，食堂里有几个高二的每次都把诗涵的饭盘掀翻。");
+        assertThat(n.studentIds()).hasSize(2);
+        assertThat(n.talkType()).isEqualTo(TalkType.INDIVIDUAL);
+        // the teacher acting after the words ends them: the two found together were together
+        Note play = read("有学生跑来喊，说吴天明跟人在操场上打起来了，我赶紧过去，一看是他跟周一鸣在草坪上摔跤玩，俩人笑得直不起腰。说了他俩几句。");
+        assertThat(play.talkType()).isEqualTo(TalkType.GROUP);
+    }
+
+    @Test
     void aRoughCountAsksNothing() {
         assertThat(read("听数学老师说吴天明月考数学只有三十几分。").kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("吴天明月考数学考了几分？").kind()).isEqualTo(Kind.QUERY);
