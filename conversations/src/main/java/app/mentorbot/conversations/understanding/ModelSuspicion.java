@@ -168,7 +168,7 @@ final class ModelSuspicion {
     private static final GatedPattern DENIAL = GatedPattern.compile(
             "没有|并没|并未|并非|否认|排除|看错|误会|搞错|没再|不再|和好|没事了|人没事|好好的|转学了|现在没人|从来没|从没|没这回事|瞎传|乱传|不是真的|是假的|已经没事"
                     // 拌了几句嘴，没动手: the force the words could mean did not happen
-                    + "|没(有)?动(过)?手|没打起来");
+                    + "|" + TakenBack.NO_FORCE);
     /** Crying is low mood (PSYCH), not a risk of its own. */
     private static final GatedPattern CRYING = GatedPattern.compile("哭|流泪|掉眼泪|抹眼泪|眼睛红|眼圈红");
 

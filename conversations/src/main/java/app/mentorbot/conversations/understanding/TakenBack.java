@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * takes nothing back. A signal with nothing taken back stays.
  */
 final class TakenBack {
+    /** Force that did not happen (拌了几句嘴，没动手, 没打起来): a denial the rumour's reader and the model's rereading share. */
+    static final String NO_FORCE = "(没|没有|冇)(动(过)?手|打起来)";
     /** Someone's word for what happened (有人传, 听说, 有同学说): the note may go on to deny it. */
     private static final GatedPattern RUMOUR = GatedPattern.compile(
             "有(人|同学|家长)[^,.;!?。]{0,6}(说|传|讲)|听说|传言|据说|谣传|在传|传说|群里传|(班|年级)[里上]传|听讲"
@@ -21,7 +23,7 @@ final class TakenBack {
                     // what the teacher found, not what someone says (说是自己摔的 may be a cover story)
                     + "|(?<!说)是(他|她|□+)?[^,.;!?。]{0,6}自己(摔|撞|磕|碰)|(跟|和)别人(没|莫得|没有)关系"
                     // the force the rumour told of did not happen (拌了几句嘴，没动手)
-                    + "|(?<!说)(没|没有|冇)(动(过)?手|打起来)");
+                    + "|(?<!说)" + NO_FORCE);
     /** An episode the note places in the past (上学期, 以前, 那件事)... */
     private static final GatedPattern PAST_EPISODE = GatedPattern.compile(
             "上个?学期|去年|以前|之前|那次|那件事|那段时间|那阵子|小学|初中的时候|初一的时候|当时|前几年|[两三四五几]年前|上次|上回|上趟|前阵子|前段时间");

@@ -71,7 +71,7 @@ final class TalkTypes {
         GatedPattern.Scan m = SEVERAL.scan(s);
         while (m.find()) {
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
-            GatedPattern.Scan said = TOLD.scan(before);
+            GatedPattern.Scan said = SAYS.scan(before);
             int last = -1;
             while (said.find()) last = said.end();
             // the teacher acting after the words ends them (…说袁鑫跟人打起来了，我赶紧过去，一看是俩人在摔跤玩)
@@ -80,8 +80,6 @@ final class TalkTypes {
         return false;
     }
 
-    /** Someone telling (说, 讲, 告诉我): not the teacher scolding (说了他俩几句). */
-    private static final GatedPattern TOLD = GatedPattern.compile("说(?!话|了(他|她|□))|讲(?!座|课|解|得)|告诉我|反映|发消息|发来|问我");
 
     /** Two students named as one subject or object (何志强和江山, 带巧玲、晓红去): they were there together. */
     private static boolean namesJoined(NoteReader.Reading r) {
@@ -118,7 +116,8 @@ final class TalkTypes {
         return in.size() == 1;
     }
 
-    private static final GatedPattern SAYS = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|反映|发消息|发来|问我");
+    /** Someone telling (说, 讲, 告诉我): not the teacher scolding (说了他俩几句). */
+    private static final GatedPattern SAYS = GatedPattern.compile("说(?!话|了(他|她|□))|讲(?!座|课|解|得)|告诉我|反映|发消息|发来|问我");
 
     /** Every student after the first is named only in what the first said (林丽说罗佳琪…, 孙悦来找我，说班里有人…冯强). */
     private static boolean othersInFirstsWords(NoteReader.Reading r) {
