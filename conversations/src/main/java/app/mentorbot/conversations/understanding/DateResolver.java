@@ -261,6 +261,17 @@ final class DateResolver {
     private static final GatedPattern TEACHER_SAID = GatedPattern.compile(
             "我(跟|和|对)?(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)?[说讲]|(跟|和|对|告诉)(他|她|□+|孩子|家长|爷爷|奶奶|外婆|外公|妈妈|爸爸)[说讲](了|好)?|[说讲]好|约好|答应");
 
+    /**
+     * The teacher's reply right before the day (「…」已回复，说下周一找他谈; 回他说10月9号收假回来我找他): the words after it are
+     * the teacher's, so their day is a plan. A guardian's reply has its subject before the verb (他爸回复说…) and is theirs.
+     */
+    private static final Pattern TEACHER_REPLIED = Pattern.compile(
+            "(?<![\\p{IsHan}□&&[^已我]])(已经?回复?了?|我回复?了?|回复了?|回了?(他|她|□+|家长|老人家?|爷爷|奶奶|外婆|外公|妈妈|爸爸))[,:\\s]*[说讲]\\s*$");
+
+    static boolean teacherReplied(String s, int at) {
+        return TEACHER_REPLIED.matcher(s.substring(Math.max(0, at - 12), at)).find();
+    }
+
     private static final Pattern SAID_THEN = Pattern.compile("(上午|下午|中午|晚上|早上)?(跟我|和我|对我|给我)?(说|讲)(?!好|定)");
 
     private static final Pattern WILL_AFTER = Pattern.compile("(上午|中午|下午|晚上|早上|傍晚)?会(?![上后议前场])");
@@ -292,6 +303,7 @@ final class DateResolver {
         if (from > 0 && ":：".indexOf(s.charAt(from - 1)) >= 0 && PLAN.foundIn(Clauses.clauseAt(s, from - 1))) return true;
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
+        if (teacherReplied(s, at)) return true;
         // 让她签好字周一带回来: someone the teacher has do something on a school day (a weekend is the family's time)
         if ("六日天末".indexOf(s.charAt(end - 1)) < 0 && HAS_DONE.matcher(s.substring(Clauses.clauseStart(s, at), at)).find()) return true;
         // 找他聊了，周一跟他家里联系: a day opening the last clause, a next step after it, with no past marker there

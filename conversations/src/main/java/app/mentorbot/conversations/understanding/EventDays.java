@@ -165,7 +165,7 @@ final class EventDays {
                 String lead = s.substring(cs, t.start());
                 boolean speech = (Clauses.quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
                         && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t)
-                        && !arrangedWithTheSchool(s, t.end(), ce);
+                        && !arrangedWithTheSchool(s, t.end(), ce) && !DateResolver.teacherReplied(s, t.start());
                 if (planned && !speech) return t;
             }
         }
