@@ -57,7 +57,7 @@ final class KindClassifier {
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
                 "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|回了?(微信|信息|短信|电话)|回电|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
+                        + "回复|回消息|回了?(微信|信息|短信|电话)|回电|打(了|电话)?过来|回过来|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问"
                         // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
                         + "|[^,.;!?。]{0,10}[,]\\s*(打电话给我|给我打了?电话|打来电话))");
@@ -97,7 +97,9 @@ final class KindClassifier {
         Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below
         boolean reportsPast = pastMarker || reportsPast(s, times, spoke);
         GatedPattern.Scan q = Questions.QUERY.scan(s);
-        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || spoke.get();
+        // 电话：□□姆妈。…: a note headed by its exchange tells one had, whatever it asks of someone after
+        boolean happened = pastMarker || times.stream().anyMatch(t -> t.role() == DateResolver.Role.PAST) || spoke.get()
+                || HEADED_AS_REPORT.matcher(s).lookingAt();
         if (!happened && q.find() && !tellsOfARisk(s)) return new Decision(Kind.QUERY, q.start(), q.end());
         GatedPattern.Scan asked = REMIND_ANY.scan(s);
         boolean remindMe = false;
