@@ -28,14 +28,14 @@ final class NameContext {
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",
             "这两天", "这几天", "这周", "这两周", "这几周", "这礼拜", "这个礼拜", "这星期", "这个星期", "上周", "提到", "分享", "人没事", "人找到", "人不见", "人还在", "上课", "主动", "又", "也", "还", "被", "在", "来", "去", "因为", "找我",
             "跟我", "和我", "给我", "向我", "对我", "这次", "本次", "这学期", "上学期", "这段时间", "这阵子", "近来", "平时",
-            "每次", "总是", "经常", "一直", "老是", "住校", "室友", "舍友", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
+            "一个人", "每次", "每回", "每天", "每晚", "每节", "每堂", "每周", "每个礼拜", "总是", "经常", "一直", "老是", "住校", "室友", "舍友", "那事", "那件事", "的事", "的父母", "的成绩", "的情况", "考", "数学", "语文", "英语", "物理", "化学", "生物", "历史", "地理", "政治", "体育", "美术", "音乐", "成绩", "作业", "同桌", "那个",
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
             "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上", "嘴角", "眼睛", "眼眶", "鼻子", "额头", "脖子", "手背",
             // where a person sleeps or keeps things (查寝，文静床上被子叠得好好的), and the tests that are theirs (方向月考只考了三十二)
             "床上", "床铺", "抽屉", "桌上", "课桌", "月考", "期中", "期末");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|刚刚|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天])?"
+            "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|刚刚|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天]|这[两几]?个?(礼拜|星期|周|月))?"
                     + "(上午|下午|晚上|中午|早上)?\\s*");
 
     /** A run-on note (周六补课下午高尚来办公室, 那个周全今天跟我说): a time of day or a dictation filler right before opens a clause. */
@@ -51,7 +51,9 @@ final class NameContext {
                     // a school routine (早上跑操安然没来, 升旗仪式向阳代表…领誓) sets the scene too; not 我们班 (我们班平安结束 is the class's)
                     + "|跑操|早操|课间操|升旗(仪式)?|晚点名|点名|集合"
                     // a routine just over opens the clause too: 今天补课完方正来办公室找我
-                    + "|(补课|上课|下课|考试|开会|班会|集训)完)$");
+                    + "|(补课|上课|下课|考试|开会|班会|集训)完"
+                    // a holiday just over (国庆回来江山跟我讲, 放假前…)
+                    + "|(国庆|中秋|五一|元旦|寒假|暑假|放假|周末|过年)(回来|返校|以后|后|前))$");
 
     private static final Pattern CLASS_BEFORE = Pattern.compile("[0-9一二三四五六七八九十][)）]?班$");
 
@@ -72,6 +74,7 @@ final class NameContext {
     private static boolean endsAnOpening(String s, int start, int end) {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
+        if (before == '才') return start >= 2 && s.charAt(start - 2) == '刚';   // 刚才安康他爷打电话来: a time, not 才 + a word
         if (before != '是' || start < 2) return false;
         // 一看是安静脚上的冻疮破了: what is found is someone's body
         if (BODY.matcher(s).region(end, s.length()).lookingAt()) return true;
@@ -182,7 +185,7 @@ final class NameContext {
 
     private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
     private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案)");
-    private static final Pattern KEPT_FOR_A_TASK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练)");
+    private static final Pattern KEPT_FOR_A_TASK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练|把)");
     private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");
 

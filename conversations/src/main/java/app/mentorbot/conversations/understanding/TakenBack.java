@@ -45,6 +45,15 @@ final class TakenBack {
                     // 结果 (我赶紧冲过去，结果两个人在比…), not the results of a test (期中结果出来了)
                     + "|(问|看|查)了(他|她|□+)?(一下|一眼)?,\\s*(就|只|也|都)?是|(?<=[,.;!?。\\s])结果(?!出来|不错|还行|很好|怎么样)");
 
+    /** A check in [start, end) (问清楚, 核实) that its clause plans rather than reports. */
+    private static boolean plannedCheck(String s, int start, int end) {
+        String word = s.substring(start, end);
+        if (!word.startsWith("问清楚") && !word.startsWith("核实")) return false;
+        return PLANS_A_CHECK.matcher(s.substring(Clauses.clauseStart(s, start), start)).find();
+    }
+
+    private static final Pattern PLANS_A_CHECK = Pattern.compile("先|再|要|会|准备|打算|回头|明天|明早|后天|下周|周[一二三四五六日天末]|礼拜|星期|到校|返校");
+
     private final Predicate<String> risky;
     private final Predicate<String> listed;
     private final Predicate<String> keyword;
@@ -75,7 +84,10 @@ final class TakenBack {
     /** After the signal, the teacher found out what it was, and what was found holds no risk. */
     private boolean foundHarmless(String s, int at) {
         GatedPattern.Scan found = FOUND_OUT.scan(s.substring(at));
-        if (!found.find()) return false;
+        boolean any;
+        // 周一到校我先找□□问清楚: a check the teacher plans (a day, 先, 再, 要 before it in its clause) has found nothing yet
+        while ((any = found.find()) && plannedCheck(s, at + found.start(), at + found.end())) {}
+        if (!any) return false;
         int from = at + found.end();
         String finding = s.substring(from, Clauses.sentenceEnd(s, from));
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it

@@ -61,4 +61,30 @@ class RepliesAndSecondOpinionsTest {
             assertThat(n.kind()).as(w).isEqualTo(Kind.PARENT_CONTACT);
         }
     }
+
+    @Test
+    void aWordNameStandsForTheStudentWhereOnlyAPersonFits() {
+        // after 刚才, a time; before 一个人, 每节课 and a holiday's return; kept after class to do something (留…把)
+        for (String note : java.util.List.of("刚才高兴他爷打电话来，说孩子周末在家光打游戏。", "今天早上跑操，高兴一个人站在队伍最后面，眼圈红红的。",
+                "这个礼拜英语课，高兴每节课都趴在桌子上，作业本上连名字都没写。", "放学留高兴把月考作文补写完了，写得蛮真。", "国庆回来高兴跟我讲他想学画画。")) {
+            assertThat(read(note).studentIds()).as(note).containsExactly("A3");
+        }
+        // the word still reads as a word where it is one
+        assertThat(read("今天月考完了，大家都很高兴，吴天明数学考了九十。").studentIds()).containsExactly("A4");
+    }
+
+    @Test
+    void aCheckTheTeacherPlansTakesNoSignalBack() {
+        Note n = read("吴天明讲放学在巷子口有两个大点的等他，叫他每天带五块钱，不带就要他好看。周一到校我先找吴天明问清楚。");
+        assertThat(n.flags()).contains(Flag.SAFETY);
+        // a check done, and what it found harmless, still does
+        assertThat(read("班上传吴天明放学被人堵了，我找他问清楚了，是他自己在巷子口摔了一跤。").flags()).doesNotContain(Flag.SAFETY);
+    }
+
+    @Test
+    void aDiscussionTheClassHadIsNoTalkWithTheTeacher() {
+        Note n = read("道法课讲防欺凌，让大家讨论碰到这种事咋办。吴天明讲他小学有个男生被人抢过钱，后来告诉了老师就没事了。讨论蛮热烈。");
+        assertThat(n.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("下午跟吴天明讨论了选科的事，他想选物理。").kind()).isEqualTo(Kind.TALK);
+    }
 }
