@@ -266,7 +266,7 @@ final class DateResolver {
      * the teacher's, so their day is a plan. A guardian's reply has its subject before the verb (他爸回复说…) and is theirs.
      */
     private static final Pattern TEACHER_REPLIED = Pattern.compile(
-            "(?<![\\p{IsHan}□&&[^已我]])(已经?回复?了?|我回复?了?|回复了?|回了?(他|她|□+|家长|老人家?|爷爷|奶奶|外婆|外公|妈妈|爸爸))[,:\\s]*[说讲]\\s*$");
+            "(?<![\\p{IsHan}□&&[^已我]])(已经?回复?了?|我回复?了?|回复了?|回了|回了?(他|她|□+|家长|老人家?|爷爷|奶奶|外婆|外公|妈妈|爸爸))[,:\\s]*[说讲]\\s*$");
 
     static boolean teacherReplied(String s, int at) {
         return TEACHER_REPLIED.matcher(s.substring(Math.max(0, at - 12), at)).find();
@@ -304,6 +304,8 @@ final class DateResolver {
         // the teacher's own words about a day are a plan (跟奶奶说了周三晚上我找浩然谈)
         if (TEACHER_SAID.foundIn(s.substring(Clauses.clauseStart(s, at), at))) return true;
         if (teacherReplied(s, at)) return true;
+        // 回了，说高三这阵子都紧，我周一带她去校医那里看看: a clause opening on the teacher and the day is the teacher's step ahead
+        if (s.substring(Clauses.clauseStart(s, at), at).strip().equals("我") && !Clauses.quoted(s, at)) return true;
         // 让她签好字周一带回来: someone the teacher has do something on a school day (a weekend is the family's time)
         if ("六日天末".indexOf(s.charAt(end - 1)) < 0 && HAS_DONE.matcher(s.substring(Clauses.clauseStart(s, at), at)).find()) return true;
         // 找他聊了，周一跟他家里联系: a day opening the last clause, a next step after it, with no past marker there

@@ -43,6 +43,23 @@ final class PartsOfTheDay {
     /** Told as done, anywhere after the time: 了, 过 after a verb (谈过; not 过来, 过去, going over, nor 去哪过, spending), 完 (面谈完). */
     private static final Pattern DONE = Pattern.compile("了|(?<=[谈聊找见说打来做问访看讲通试])过(?![来去])|完(?!成)");
 
+    /**
+     * Something told as done after {@code from}. A score (只考了四十七) is a state the plan is about, and a 了 closing a
+     * 把 clause is the plan's own end (下午找□□把欠的两份实训报告补了): neither is done.
+     */
+    private static boolean doneAfter(String s, int from) {
+        Matcher done = DONE.matcher(s).region(from, s.length());
+        while (done.find()) {
+            int at = done.start();
+            if (s.charAt(at) != '了') return true;
+            if (at > 0 && s.charAt(at - 1) == '考') continue;
+            int cs = Clauses.clauseStart(s, at), ce = Clauses.clauseEnd(s, at);
+            if (s.substring(Math.max(cs, from), at).contains("把") && s.substring(at + 1, ce).isBlank()) continue;
+            return true;
+        }
+        return false;
+    }
+
     /** Today's time still to come that the teacher will act at, or that someone comes to the school at; null when none. */
     static DateResolver.TimeExpr followUp(String s, LocalDate today, LocalTime now) {
         int[] at = step(s, now, false);
@@ -65,7 +82,7 @@ final class PartsOfTheDay {
             if ((cs == 0) != opening || !ahead(m.group(1), now)) continue;
             String after = s.substring(m.end(), Clauses.clauseEnd(s, m.end()));
             String rest = s.substring(m.end(), se);
-            if (DONE.matcher(s).region(m.end(), s.length()).find() || TOLD.matcher(rest).find()) continue;
+            if (doneAfter(s, m.end()) || TOLD.matcher(rest).find()) continue;
             if (COMING.matcher(rest).find() && !opening) return new int[] {m.start(), m.end()};
             boolean mine = s.substring(cs, m.start()).contains("我");
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());

@@ -84,9 +84,12 @@ final class Pleasantries {
 
     /** Thanks to the bot for its keeping of the records (谢谢你, 多亏你, 靠你帮我记着). */
     private static final Pattern THANKS = Pattern.compile("谢|多亏|靠你|拜托");
-    /** A short clause that names no one and sets no task (今天蓝天白云的, 心情也好, 除夕守岁, 明年接着来, 一早办公室里飘着一股香瓜味儿). */
+    /**
+     * A short clause that names no one and sets no task (今天蓝天白云的, 心情也好, 除夕守岁, 明年接着来, 一早办公室里飘着一股香瓜味儿;
+     * the children all together are no one to file: 娃儿们喝得巴适).
+     */
     private static final Pattern ASIDE = Pattern.compile(
-            "(?!.*(□|他|她|孩子|娃|学生|同学|家长|提醒|记得|别忘|开会|通知|交|找|问|电话|安排|准备|检查|收|发|写|改|考))[^,.;!?。]{1,16}[!！~]*");
+            "(?!.*(□|他|她|孩子(?!们)|娃(?![儿娃]?们)|学生(?!们)|同学(?!们)|家长|提醒|记得|别忘|开会|通知|交|找|问|电话|安排|准备|检查|收|发|写|改|考))[^,.;!?。]{1,16}[!！~]*");
 
     /** A cheap test before the clauses are read: thanks and greetings hold one of these chars. */
     private static boolean mayThankOrGreet(String s) {

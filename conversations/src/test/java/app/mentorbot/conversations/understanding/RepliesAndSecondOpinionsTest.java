@@ -87,4 +87,29 @@ class RepliesAndSecondOpinionsTest {
         assertThat(n.kind()).isEqualTo(Kind.OBSERVATION);
         assertThat(read("下午跟吴天明讨论了选科的事，他想选物理。").kind()).isEqualTo(Kind.TALK);
     }
+
+    @Test
+    void aMorningNoteOpeningOnTheAfternoonsStepIsTodaysPlanWhateverScoreItGives() {
+        java.time.ZonedDateTime morning = java.time.ZonedDateTime.parse("2026-04-15T08:10:00+08:00");
+        for (String note : java.util.List.of("下午找吴天明聊聊期中数学，只考了四十七", "下午找吴天明把上周欠的两份实验报告补了。")) {
+            Note n = NoteReaderTest.READER.read("M1", note, morning);
+            assertThat(n.kind()).as(note).isEqualTo(Kind.REMINDER);
+            assertThat(n.followUp()).as(note).isEqualTo(LocalDate.of(2026, 4, 15));
+        }
+        // told as done, it is the report
+        assertThat(NoteReaderTest.READER.read("M1", "下午找吴天明聊了期中数学", morning).kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void theChildrenAllTogetherInAWishAreNoOneToFile() {
+        assertThat(read("冬至快乐！食堂今天有羊肉汤，孩子们喝得可香了，也谢谢小助手一直帮我记着。").kind()).isEqualTo(Kind.OTHER);
+        // one child is someone to file
+        assertThat(read("冬至快乐！吴天明今天喝了三碗羊肉汤，也谢谢小助手一直帮我记着。").kind()).isNotEqualTo(Kind.OTHER);
+    }
+
+    @Test
+    void theTeachersStepAfterTheirReplyPlansItsDay() {
+        Note n = read("「吴天明妈妈：老师，孩子这礼拜打电话一直说心口疼，晚上睡不着。」回了，说这阵子大家都紧，我周五带他去校医那里看看。");
+        assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+    }
 }
