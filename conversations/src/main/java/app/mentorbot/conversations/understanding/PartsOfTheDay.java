@@ -34,8 +34,8 @@ final class PartsOfTheDay {
     private static final Pattern TEACHER_AFTER = Pattern.compile("[^,.;!?。他她□]{0,4}?(?<![给跟和找问对向帮叫让])我");
     /** With a colleague (跟德育处一起, 和孟老师一块). */
     private static final Pattern WITH_SOMEONE = Pattern.compile("(跟|和|同|与)[^,.;!?。]{1,8}?(一起|一块)");
-    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□, 给□□调寝室): what a teacher does to or for a student. */
-    private static final Pattern ON_THE_STUDENT = Pattern.compile("[在再先就]?(留|找|叫|带|陪|送|约|接|给)(他|她|□)");
+    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□, 给□□调寝室, 大课间找□□): what a teacher does to or for a student. */
+    private static final Pattern ON_THE_STUDENT = Pattern.compile("(大课间|课间|放学[前后]?|课后|第.节课?[前后])?[在再先就]?(留|找|叫|带|陪|送|约|接|给)(他|她|□)");
     /** Someone telling after the time (他说…, 她讲…): what was said, so what happened, whatever the part of the day. */
     private static final Pattern TOLD = Pattern.compile("(他|她|□|孩子)[^,.;!?。]{0,2}(说|讲)(?![一明说讲])");
     /** Coming to the school. */
@@ -44,10 +44,12 @@ final class PartsOfTheDay {
     private static final Pattern DONE = Pattern.compile("了|(?<=[谈聊找见说打来做问访看讲通试])过(?![来去])|完(?!成)");
 
     /**
-     * Something told as done after {@code from}. A score (只考了四十七) is a state the plan is about, and a 了 closing a
-     * 把 clause is the plan's own end (下午找□□把欠的两份实训报告补了): neither is done.
+     * Something told as done after {@code from}. A score (只考了四十七) or a state that changed (他最近又不吱声了) is what the
+     * plan is about, a 了 closing a 把 clause is the plan's own end (下午找□□把欠的两份实训报告补了), and one closing a
+     * question is what the teacher will ask (问问处理得咋样了): none is done. The last two only after a plan opening the note
+     * ({@code opening}); later in a report, 不想来学校了 is what was told.
      */
-    private static boolean doneAfter(String s, int from) {
+    private static boolean doneAfter(String s, int from, boolean opening) {
         Matcher done = DONE.matcher(s).region(from, s.length());
         while (done.find()) {
             int at = done.start();
@@ -55,6 +57,9 @@ final class PartsOfTheDay {
             if (at > 0 && s.charAt(at - 1) == '考') continue;
             int cs = Clauses.clauseStart(s, at), ce = Clauses.clauseEnd(s, at);
             if (s.substring(Math.max(cs, from), at).contains("把") && s.substring(at + 1, ce).isBlank()) continue;
+            // 他最近又不吱声了: a state that changed, not a step done; 问问…处理得咋样了: what the teacher will ask
+            String upTo = s.substring(Math.max(cs, from), at);
+            if (opening && (upTo.contains("不") || upTo.endsWith("咋样") || upTo.endsWith("怎么样"))) continue;
             return true;
         }
         return false;
@@ -82,7 +87,7 @@ final class PartsOfTheDay {
             if ((cs == 0) != opening || !ahead(m.group(1), now)) continue;
             String after = s.substring(m.end(), Clauses.clauseEnd(s, m.end()));
             String rest = s.substring(m.end(), se);
-            if (doneAfter(s, m.end()) || TOLD.matcher(rest).find()) continue;
+            if (doneAfter(s, m.end(), opening) || TOLD.matcher(rest).find()) continue;
             if (COMING.matcher(rest).find() && !opening) return new int[] {m.start(), m.end()};
             boolean mine = s.substring(cs, m.start()).contains("我");
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());

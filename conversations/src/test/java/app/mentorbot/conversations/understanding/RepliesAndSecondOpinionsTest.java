@@ -91,7 +91,8 @@ class RepliesAndSecondOpinionsTest {
     @Test
     void aMorningNoteOpeningOnTheAfternoonsStepIsTodaysPlanWhateverScoreItGives() {
         java.time.ZonedDateTime morning = java.time.ZonedDateTime.parse("2026-04-15T08:10:00+08:00");
-        for (String note : java.util.List.of("下午找吴天明聊聊期中数学，只考了四十七", "下午找吴天明把上周欠的两份实验报告补了。")) {
+        for (String note : java.util.List.of("下午找吴天明聊聊期中数学，只考了四十七", "下午找吴天明把上周欠的两份实验报告补了。",
+                "下午第二节课后找吴天明唠唠，他最近又不吱声了", "上午大课间找吴天明聊聊五一在家咋过", "下午放学前找吴天明，问问派出所那边处理得咋样了")) {
             Note n = NoteReaderTest.READER.read("M1", note, morning);
             assertThat(n.kind()).as(note).isEqualTo(Kind.REMINDER);
             assertThat(n.followUp()).as(note).isEqualTo(LocalDate.of(2026, 4, 15));
