@@ -30,6 +30,8 @@ final class Questions {
             "^\\s*(请|麻烦)?(你)?(帮我|给我)?(查|列|统计|汇总|导出|调出|找出|看看|调(?=一?下))(一下|下)?");
     /** A reminder or a task before a record (提醒我交…, 完成…, 整理…): the teacher's work on it, not a look-up. */
     private static final GatedPattern TASK = GatedPattern.compile("提醒|完成|整理|填|交|写|补|收齐|上传|准备");
+    /** The teacher told the figure or left the number (跟她讲了中考要考多少分, 每个人留了家长电话, 给她留了我的电话): nothing asked. */
+    private static final GatedPattern TOLD_OR_LEFT = GatedPattern.compile("(讲|说|告诉)(了|清楚)|留(了|下)|存了|记下|要了");
     /** Someone asked the teacher (问我现在差多少分): the question is reported, not put to the bot. */
     static final GatedPattern ASKED_ME = GatedPattern.compile("问我|问过我|问老师|想问|来问");
 
@@ -39,7 +41,8 @@ final class Questions {
         if (question.find() && !reportedQuestion(s, question.start())) return new KindClassifier.Decision(Kind.QUERY, question.start(), question.end());
         GatedPattern.Scan request = REQUEST.scan(s);
         // 下个月8号之前提醒我交期中谈话记录, 月底前完成受导学生的家访记录: the record a task names is not asked for
-        if (request.find() && !reportedQuestion(s, request.start()) && !TASK.foundIn(s.substring(Clauses.sentenceStart(s, request.start()), request.start())))
+        if (request.find() && !reportedQuestion(s, request.start()) && !TASK.foundIn(s.substring(Clauses.sentenceStart(s, request.start()), request.start()))
+                && !TOLD_OR_LEFT.foundIn(s.substring(Clauses.clauseStart(s, request.start()), request.start())))
             return new KindClassifier.Decision(Kind.QUERY, request.start(), request.end());
         GatedPattern.Scan ql = QUERY_LEAD.scan(s);
         if (ql.find() && ql.group(4) != null && (ql.group(3) != null || ql.group(5) != null))
@@ -57,7 +60,7 @@ final class Questions {
             "((?<!为)谁(?![都也])|哪(个|几|些|位)|(?<![好十二三四五六七八九那这])几(次|回|名)|(?<!没|没得|没有|不出|不到)啥|(?<!没|没得|没有|不出|不到)什么(?![都也])|多少|有没有|怎么样|咋样)[^,.;!?。\"'“”「」]{0,10}[\\s。.!?]*$");
     /** A request to the bot that ends its sentence (成绩帮我调一下, 把他的记录给我看看); 检查一下 is the teacher's own check. */
     private static final GatedPattern ASKED_OF_THE_BOT = GatedPattern.compile(
-            "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|(给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
+            "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|((?<![拍交拿带来写画背做传抄改练读唱])给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
     /**
      * Words that report someone's question or words, or make the question what the teacher will find out (问了他有没有吃饭,
      * 她说没什么, 提醒我找他聊聊寒假过得怎么样), or that others argue or wonder over (路上还在争那个球该算谁的): not the

@@ -113,4 +113,14 @@ class RepliesAndSecondOpinionsTest {
         Note n = read("「吴天明妈妈：老师，孩子这礼拜打电话一直说心口疼，晚上睡不着。」回了，说这阵子大家都紧，我周五带他去校医那里看看。");
         assertThat(n.followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
     }
+
+    @Test
+    void aFigureTheTeacherToldOrANumberLeftAsksNothingOfTheBot() {
+        assertThat(read("吴天明说以后想当护士，跟他讲了中考要考多少分。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("放假前把吴天明和许诗涵叫到一起讲了寒假安全，每个人留了家长电话。").kind()).isEqualTo(Kind.TALK);
+        assertThat(read("吴天明跟我说想报航模比赛，让他周五把模型带来给我看看。").kind()).isEqualTo(Kind.TALK);
+        // asked of the bot, they still are questions
+        assertThat(read("吴天明期中数学多少分").kind()).isEqualTo(Kind.QUERY);
+        assertThat(read("吴天明妈妈的电话").kind()).isEqualTo(Kind.QUERY);
+    }
 }
