@@ -60,7 +60,7 @@ final class Pleasantries {
         if (s.length() > LONGEST) return false;
         if (onlyPleasantryChars(s) && PLEASANTRY.matcher(s).replaceAll("").replaceAll("[\\p{P}\\p{S}\\s~]", "").isEmpty()) return true;
         if (!mayThankOrGreet(s)) return false;
-        boolean any = false, opensWithWishes = false, thanked = false, aside = false;
+        boolean any = false, opensWithWishes = false, thanked = false, aside = false, occasion = false;
         for (int from = 0; from < s.length(); ) {
             int to = Clauses.clauseEnd(s, from);
             String clause = s.substring(from, to);
@@ -68,19 +68,28 @@ final class Pleasantries {
                 String c = clause.strip();
                 boolean helped = any && (HELPED.matcher(c).lookingAt() || c.indexOf('□') < 0 && KEEPING.matcher(c).find());
                 boolean wishes = THANKS_OR_GREETING.matcher(c).lookingAt();
-                if (!any) opensWithWishes = wishes;
+                // 除夕夜, 今天立冬, 除夕守岁: the occasion opening the note, greeted by what follows
+                if (!any && !wishes && !helped && OCCASION.matcher(c).matches()) {
+                    occasion = true;
+                    from = to + 1;
+                    continue;
+                }
+                if (!any) opensWithWishes = wishes || occasion;
                 thanked |= helped || wishes && THANKS.matcher(c).find();
                 if (!wishes && !helped) {
                     // 今天蓝天白云的, 放假这几天也歇歇, 明年接着来: a word of the day or to the bot between the wishes and the thanks
-                    if (!any || !ASIDE.matcher(c).matches()) return false;
+                    if (!any && !occasion || !ASIDE.matcher(c).matches()) return false;
                     aside = true;
                 }
                 any = true;
             }
             from = to + 1;
         }
-        return any && (!aside || opensWithWishes && thanked);
+        return any && (!aside && !occasion || opensWithWishes && thanked);
     }
+
+    /** A festival or a solar term, perhaps with today and a few words of how it is kept (除夕夜, 今天立冬, 除夕守岁, 冬至). */
+    private static final Pattern OCCASION = Pattern.compile("(今天|今儿|今晚)?(是)?(除夕|小年|冬至|立冬|立春|立夏|立秋|腊八|元宵|中秋|端午|重阳|七夕|春节|元旦|国庆|教师节|六一|儿童节|三月三|火把节|彝族年|开斋节|古尔邦节)\\p{IsHan}{0,2}[!！~]*");
 
     /** Thanks to the bot for its keeping of the records (谢谢你, 多亏你, 靠你帮我记着). */
     private static final Pattern THANKS = Pattern.compile("谢|多亏|靠你|拜托");

@@ -104,6 +104,10 @@ class RepliesAndSecondOpinionsTest {
     @Test
     void theChildrenAllTogetherInAWishAreNoOneToFile() {
         assertThat(read("冬至快乐！食堂今天有羊肉汤，孩子们喝得可香了，也谢谢小助手一直帮我记着。").kind()).isEqualTo(Kind.OTHER);
+        // the occasion may open the note, before the wishes or a word of the day
+        assertThat(read("除夕夜，祝你也新年快乐！开学还要靠你帮我记着这些孩子的事").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("今天立冬，中午食堂包饺子！谢谢小助手这俩月帮我记着这些事。").kind()).isEqualTo(Kind.OTHER);
+        assertThat(read("今天立冬，吴天明感冒了，谢谢小助手这俩月帮我记着这些事。").kind()).isNotEqualTo(Kind.OTHER);
         // one child is someone to file
         assertThat(read("冬至快乐！吴天明今天喝了三碗羊肉汤，也谢谢小助手一直帮我记着。").kind()).isNotEqualTo(Kind.OTHER);
     }
