@@ -75,7 +75,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*:[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*(:|\\s(?=□))[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
@@ -203,8 +203,8 @@ final class KindClassifier {
 
     private static final Pattern OPENS_WITH_TIME = Pattern.compile("(今天|明天|后天|昨天|上午|中午|下午|晚上|早上|傍晚|周|下周|下礼拜|礼拜|星期)");
 
-    /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到; 电话：□□外婆。…): an exchange had, whatever it plans. */
-    private static final Pattern HEADED_AS_REPORT = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈|电话|通话|家访|来电)\\s*:");
+    /** A note headed by its kind in the teacher's shorthand (谈：□□，迟到; 电话：□□外婆。…; 电话 □□他老汉 寒假补课 已沟通): an exchange had, whatever it plans. */
+    private static final Pattern HEADED_AS_REPORT = Pattern.compile("\\s*(谈|谈话|谈心|个谈|面谈|电话|通话|家访|来电)\\s*(:|\\s(?=□))");
 
     /**
      * Among reports, the first exchange named wins. An exchange named in a planning clause

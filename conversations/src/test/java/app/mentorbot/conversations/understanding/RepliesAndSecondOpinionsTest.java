@@ -127,4 +127,20 @@ class RepliesAndSecondOpinionsTest {
         assertThat(read("吴天明期中数学多少分").kind()).isEqualTo(Kind.QUERY);
         assertThat(read("吴天明妈妈的电话").kind()).isEqualTo(Kind.QUERY);
     }
+
+    @Test
+    void northernAndCentralGuardianWordsAfterANameAreTheGuardian() {
+        for (String note : java.util.List.of("给吴天明他姥打了电话，老太太耳朵背，打了三回才接。跟她说了孩子最近的情况。",
+                "吴天明他大大打电话来，说他在新疆摘棉花，娃娃跟他奶在家。", "吴天明他家家晚上打电话，说伢跟她吵了几句。",
+                "吴天明他大爷下午来学校了，跟心理老师一块谈了一个钟头。")) {
+            assertThat(read(note).kind()).as(note).isEqualTo(Kind.PARENT_CONTACT);
+        }
+        // 大大 and 大爷 elsewhere are no guardian
+        assertThat(read("吴天明这次进步大大超出预期，找他聊了聊，表扬了几句。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void aCallHeadedWithASpaceIsTheCall() {
+        assertThat(read("电话 吴天明他爸 寒假补课 已沟通，他爸同意").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
 }
