@@ -49,9 +49,9 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "((?<![写寄送带留交拿递])给|跟|和|与|同|联系|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
+                "((?<![写寄送带留交拿递])给|(?<!不想|不愿|不肯|不要)(跟|和|与|同)|联系|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent, quarrelling with one or going somewhere with one is family life, not a contact
-                        // (跟奶奶住, 和爸爸吵了一架, 跟他阿爸去了一趟东莞)
+                        // (跟奶奶住, 和爸爸吵了一架, 跟他阿爸去了一趟东莞), and so is a wish not to be with one (不想跟他奶在这边)
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战|上坟|烧纸|扫墓|守灵|去了|去过|回了|回老家|走了))");
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
@@ -75,7 +75,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*(:|\\s(?=□))[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电)\\s*(:|\\s(?=□))[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(去|到)了?□+(他|她)?的?(" + KinWords.STARTS + "|伯|叔)[^,.;!?。家]{0,2}家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 

@@ -132,9 +132,17 @@ class RepliesAndSecondOpinionsTest {
     void northernAndCentralGuardianWordsAfterANameAreTheGuardian() {
         for (String note : java.util.List.of("给吴天明他姥打了电话，老太太耳朵背，打了三回才接。跟她说了孩子最近的情况。",
                 "吴天明他大大打电话来，说他在新疆摘棉花，娃娃跟他奶在家。", "吴天明他家家晚上打电话，说伢跟她吵了几句。",
-                "吴天明他大爷下午来学校了，跟心理老师一块谈了一个钟头。")) {
+                "吴天明他大爷下午来学校了，跟心理老师一块谈了一个钟头。", "晚上八点多吴天明他爷打电话，说孩子放学没回家。",
+                "今晚吴天明他奶打电话来，哭着说孩子把压岁钱都塞给她了。", "昨晚十一点多吴天明他老舅来电话，说人找着了。",
+                "「老师您好，我是吴天明他二姑，孩子他爸妈在外地打工。」已回复。")) {
             assertThat(read(note).kind()).as(note).isEqualTo(Kind.PARENT_CONTACT);
         }
+        // a guardian's home the teacher went to is a home visit
+        Note visit = read("上午去了吴天明姥姥家，老太太说孩子这阵子回来就躺炕上不吭声。");
+        assertThat(visit.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(visit.channel()).isEqualTo(Channel.HOME_VISIT);
+        // a wish not to be with a guardian is no contact
+        assertThat(read("吴天明找着了，昨晚被铁路民警拦下来了。他跟民警说想去他爸那儿念书，不想跟他奶在这边。").kind()).isEqualTo(Kind.OBSERVATION);
         // 大大 and 大爷 elsewhere are no guardian
         assertThat(read("吴天明这次进步大大超出预期，找他聊了聊，表扬了几句。").kind()).isEqualTo(Kind.TALK);
     }
