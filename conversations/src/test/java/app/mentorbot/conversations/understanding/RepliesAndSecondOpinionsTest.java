@@ -151,4 +151,19 @@ class RepliesAndSecondOpinionsTest {
     void aCallHeadedWithASpaceIsTheCall() {
         assertThat(read("电话 吴天明他爸 寒假补课 已沟通，他爸同意").kind()).isEqualTo(Kind.PARENT_CONTACT);
     }
+
+    @Test
+    void aGuardianMetByChanceCalledBackOrWrittenToIsAContactHoweverItIsTold() {
+        for (String note : java.util.List.of("吴天明他大下午打电话来，说孩子中午吃了饭就出去了，到现在也没见着人。",
+                "吴天明他公今天来学校送米，讲他老汉这个月把酒戒了。", "吴天明他家公打电话来，讲伢今天放学冇坐校车回来。",
+                "吴天明他爸在校门口碰上了，说今年党参价钱掉得厉害，资料费能不能缓缓。",
+                "今天放学吴天明妈妈四点半没等到他，急得给我打电话。", "面谈：吴天明妈妈。已经在市里精神卫生中心挂上号了。",
+                "加上了吴天明阿妈的微信。她在东莞，讲春节前回来接他去那边过年。", "在钉钉上回了吴天明他妈的消息，跟她说先在本地跟岗。",
+                "家长会完了吴天明他爸留下来跟我唠了半天，说孩子天天晚上说去同学家学习。",
+                "吴天明他妈从无锡回来了，打电话跟我说那俩高二的还在QQ上给他发消息。")) {
+            assertThat(read(note).kind()).as(note).isEqualTo(Kind.PARENT_CONTACT);
+        }
+        // a guardian who only comes to fetch the child exchanged nothing with the teacher
+        assertThat(read("吴天明体育课跳远崴了脚，校医给冰敷了，下午他爸来接去医院拍片子。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
 }
