@@ -166,4 +166,16 @@ class RepliesAndSecondOpinionsTest {
         // a guardian who only comes to fetch the child exchanged nothing with the teacher
         assertThat(read("吴天明体育课跳远崴了脚，校医给冰敷了，下午他爸来接去医院拍片子。").kind()).isEqualTo(Kind.OBSERVATION);
     }
+
+    @Test
+    void theTeachersDirectActsWithStudentsAreTalks() {
+        for (String note : java.util.List.of("晚自习前把吴天明、许诗涵、周一鸣三个叫到一起，讲了讲选科的表怎么填。", "下午放学把吴天明留下了，一开始死不承认，后来认了。",
+                "今天分别找了吴天明和许诗涵，期末前把作文的毛病各自讲了讲。", "吴天明这次单元测九十二，周二中午专门找他夸了几句。",
+                "吴天明今天上课跟同桌讲话，被我说了两句。", "吴天明今天体育课没带球鞋，罚他跑了两圈。", "今天中午开始给吴天明、许诗涵、周一鸣补数学。",
+                "吴天明早上跑操摔了一跤，手掌蹭破了，给他抹了药。", "最近发现吴天明课间从来不去厕所，问了下他同桌，说三楼厕所有几个初三的天天堵人。")) {
+            assertThat(read(note).kind()).as(note).isEqualTo(Kind.TALK);
+        }
+        // another adult's punishment or help is theirs
+        assertThat(read("听冯老师说，吴天明今天体育课没带球鞋，被冯老师罚跑了两圈。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
 }
