@@ -56,6 +56,10 @@ final class WithTheTeacher {
             if (CLASS_PART.matcher(s.substring(end, Math.min(s.length(), end + 4))).find()) return false;
         }
         if (otherAdultActs) return false;
+        // 普老师当堂批评了□□, 听吴老师说…，当堂批评了他: praise or blame another adult gives, named in its clause or telling
+        // the sentence, unless the teacher is in the clause (我也批评了他)
+        if (PRAISE_OR_BLAME.foundIn(word) && !lead.contains("我") && (ADULT.foundIn(lead)
+                || HEARSAY.foundIn(s.substring(Clauses.sentenceStart(s, start), start)))) return false;
         if (TEACHER_STARTS.foundIn(word)) return true;
         // 心理老师跟□□聊了四十分钟，出来跟我说…: a clause with no subject of its own carries the sentence's, another adult
         // who talked with the student and tells the teacher
@@ -119,6 +123,8 @@ final class WithTheTeacher {
             "^\\s*(昨天|今天|上午|下午|晚上|昨晚|中午)?[^,.;!?。和跟与同给找对向让请托叫我]{0,5}(老师|主任|校长|宿管|校医|班主任|医生|社工|民警|警察)"
                     + "[^,.;!?。我]{0,8}(跟|和|与|找|给)(□|他|她)");
     private static final GatedPattern PRAISE_OR_BLAME = GatedPattern.compile("^(表扬|批评|鼓励|夸)");
+    /** Another adult of the school, by their work. */
+    private static final GatedPattern ADULT = GatedPattern.compile("老师|班主任|校长|主任|教练|教官|师傅|宿管");
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");

@@ -177,5 +177,11 @@ class RepliesAndSecondOpinionsTest {
         }
         // another adult's punishment or help is theirs
         assertThat(read("听冯老师说，吴天明今天体育课没带球鞋，被冯老师罚跑了两圈。").kind()).isEqualTo(Kind.OBSERVATION);
+        // and so is another adult's praise or blame, told by them or named in its clause
+        assertThat(read("听数学冯老师说，吴天明这周三回数学作业都是抄的，当堂批评了他。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("补记一下，上午数学课冯老师当堂批评了吴天明抄作业。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the teacher's own blame in the clause is the teacher's (the rules' reading: the kind model may still weigh the note)
+        String own = "听数学冯老师说，□□□这周三回数学作业都是抄的，我也批评了他。";
+        assertThat(WithTheTeacher.holds(own, own.indexOf("批评"), own.indexOf("批评") + 2)).isTrue();
     }
 }
