@@ -184,4 +184,12 @@ class RepliesAndSecondOpinionsTest {
         String own = "听数学冯老师说，□□□这周三回数学作业都是抄的，我也批评了他。";
         assertThat(WithTheTeacher.holds(own, own.indexOf("批评"), own.indexOf("批评") + 2)).isTrue();
     }
+
+    /** The pattern builders read each guardian word's first char, so the list holds plain words only. */
+    @Test
+    void theGuardianWordsThePatternsShareArePlainWords() {
+        for (String w : KinWords.STARTS.split("\\|")) assertThat(w).as(w).matches("\\p{IsHan}+");
+        // so a guardian after the student's name is never read as the student speaking
+        assertThat(read("吴天明他爹打电话来，说孩子暑假里老往外跑，晚上十一二点才进门。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
 }
