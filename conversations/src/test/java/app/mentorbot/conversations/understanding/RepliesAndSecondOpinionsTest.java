@@ -192,4 +192,15 @@ class RepliesAndSecondOpinionsTest {
         // so a guardian after the student's name is never read as the student speaking
         assertThat(read("吴天明他爹打电话来，说孩子暑假里老往外跑，晚上十一二点才进门。").kind()).isEqualTo(Kind.PARENT_CONTACT);
     }
+
+    @Test
+    void whatAStudentSaysSpeakingUpInClassOrWhatOthersDoNotLetThemIsNoTalk() {
+        String spoke = "道法课讨论了新闻里外省一个初中生被几个同学围着打的事，□□□发言说看到这种事要马上告诉老师。";
+        assertThat(WithTheTeacher.holds(spoke, spoke.indexOf("□□□发言说"), spoke.indexOf("□□□发言说") + 6)).isFalse();
+        String kept = "中午在食堂看到□□□一个人端着盘子站了半天，几个女生把空位都拿书包占着不让她坐。";
+        GatedPattern.Scan talk = TalkWords.TALK.scan(kept);
+        boolean any = false;
+        while (talk.find()) any |= WithTheTeacher.holds(kept, talk.start(), talk.end());
+        assertThat(any).isFalse();
+    }
 }
