@@ -320,12 +320,23 @@ final class KindClassifier {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
+                // 派出所已经联系了她婆婆, 网管一早打电话给了他家公: someone else reached the family, not the teacher
+                if (p == toParent && byAnotherParty(s, m.start())) continue;
                 if (p == CONTACT_OTHER && !familyPhone(s, m.start(), m.group())) continue;
                 if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
                 break;
             }
         }
         return best;
+    }
+
+    /** Another party who acts in the clause before a contact, with the teacher not in it (派出所已经联系了她婆婆). */
+    private static final GatedPattern ANOTHER_PARTY = GatedPattern.compile(
+            "(?<![在到去从跟和同找给镇县乡市区])(派出所|民警|警察|公安|网管|宿管|门卫|保安|校医|站里|表哥|表姐|同学|对方|政教处|德育处|学校|心理老师|班主任|\\p{IsHan}老师)");
+
+    private static boolean byAnotherParty(String s, int at) {
+        String lead = s.substring(Clauses.clauseStart(s, at), at);
+        return ANOTHER_PARTY.foundIn(lead) && !lead.contains("我");
     }
 
     /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */

@@ -203,4 +203,12 @@ class RepliesAndSecondOpinionsTest {
         while (talk.find()) any |= WithTheTeacher.holds(kept, talk.start(), talk.end());
         assertThat(any).isFalse();
     }
+
+    @Test
+    void aFamilyReachedBySomeoneElseIsNoContactOfTheTeachers() {
+        assertThat(read("吴天明被铁路民警在铜仁站拦下来了，他跟民警讲要去东莞，派出所已经联系了他奶奶。").kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(read("吴天明找到了，在他表哥打工的厂里宿舍睡的，凌晨一点多表哥打电话给他妈妈才知道。").kind()).isEqualTo(Kind.OBSERVATION);
+        // met at the police station, the guardian is the teacher's contact
+        assertThat(read("早上在镇派出所见到吴天明跟他妈妈，他妈妈脸上肿了一块。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
 }
