@@ -49,7 +49,7 @@ final class KindClassifier {
     KindClassifier(Lexicon lexicon, TopicLexicon topics, FlagDetector flags) {
         String parent = lexicon.alternation("parent-words");
         this.toParent = GatedPattern.compile(
-                "((?<![写寄送带留交拿递])给|(?<!不想|不愿|不肯|不要)(跟|和|与|同)|加上?了?|回了|联系|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
+                "((?<![写寄送带留交拿递])给|(?<!不想|不愿|不肯|不要)(跟|和|与|同)|加上?了?|回了|联系上?|约|拜访|见了|见到|碰上|碰到|碰见|遇到|遇见|打给|致电|通知|告知|回复|问候|慰问|问|请|连线|视频连线)了?(□+|他|她|孩子|学生)?(他|她)?的?(" + parent + ")"
                         // living with a parent, quarrelling with one or going somewhere with one is family life, not a contact
                         // (跟奶奶住, 和爸爸吵了一架, 跟他阿爸去了一趟东莞), and so is a wish not to be with one (不想跟他奶在这边)
                         + "(?![^,.;!?。]{0,3}(住|生活|长大|过日子|过(?!了|一遍)|相依|吵|闹|顶嘴|冷战|上坟|烧纸|扫墓|守灵|去了|去过|回了|回老家|走了))");
@@ -57,10 +57,10 @@ final class KindClassifier {
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
                 "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
-                        + "回复|回消息|回了?(微信|信息|短信|电话)|回电|打(了|电话)?过来|回过来|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
+                        + "回复|回消息|回了?(微信|信息|短信|电话|消息)|回电|打(了|电话)?过来|回过来|打回来|微信上?讲|见了一?面|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问|碰上|碰到|碰着"
                         // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
-                        + "|[^,.;!?。]{0,10}[,]\\s*[^,.;!?。]{0,3}?(打电话给我|给我打了?电话|打来电话|打电话跟我|在[^,.;!?。]{0,6}见的?了?面))");
+                        + "|[^,.;!?。]{0,10}[,]\\s*[^,.;!?。]{0,3}?(打电话给我|给我打了?电话|打来电话|打电话跟我|在[^,.;!?。]{0,6}见(的|了)?一?面))");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
         String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|[0-9.月日号]*家长会(?:[后上]|完了?|结束后?|散了)?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
@@ -75,7 +75,7 @@ final class KindClassifier {
     }
 
     private static final GatedPattern CONTACT_OTHER = GatedPattern.compile(
-            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电|面谈|见面)\\s*(:|\\s(?=□))[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(去|到)了?□+(他|她)?的?(" + KinWords.STARTS + "|伯|叔)[^,.;!?。家]{0,2}家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
+            "家访|家长群|打了[^,.;!?。]{0,3}[次遍](才|都)?(接|打通|没人接|没接)|^\\s*(电话|通话|来电|回电|面谈|见面)\\s*(:|\\s(?=□))[^,.;!?。]{0,8}?(" + KinWords.STARTS + "|伯|婶)|(去|到)了□+家(?!长)|(去|到)了?□+(他|她)?的?(" + KinWords.STARTS + "|伯|叔)[^,.;!?。家]{0,2}家(?!长)|在(□+|他|她)家(坐|待|呆)了|(电话|打了?.{0,6}电话)[^,.;!?。]{0,6}(没人接|没接|未接|无人接听|打不通)|在群里.{0,6}发");
     /** Words after which the clause is what someone said or asked (妈妈在微信上问周末补课怎么安排): its days are theirs. */
     private static final GatedPattern SAID_OR_ASKED = GatedPattern.compile("说(?!话)|告诉我|提到|讲|问");
 
