@@ -56,7 +56,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
-                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
+                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|到了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话|消息)|回电|打(了|电话)?过来|回过来|打回来|微信上?讲|见了一?面|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住]我|叫住我|拉住我|问|碰上|碰到|碰着"
                         // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
@@ -222,12 +222,17 @@ final class KindClassifier {
             }
         }
         if (talkAt == null) talkAt = saidOnInTheChain(s, times);
-        if (contact != null && (talkAt == null || contact[0] <= talkAt[0])) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
+        // □□他大下午打电话来，说…: a contact inside what read as the student's words is the guardian's
+        if (contact != null && (talkAt == null || contact[0] <= talkAt[0]
+                || contact[0] < talkAt[1] && GUARDIAN_OF.matcher(s.substring(talkAt[0], contact[0])).matches())) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (talkAt != null) return new Decision(Kind.TALK, talkAt[0], talkAt[1]);
         if (contact != null) return new Decision(Kind.PARENT_CONTACT, contact[0], contact[1]);
         if (namesSomeone) return new Decision(Kind.OBSERVATION, 0, 0);
         return new Decision(Kind.OTHER, 0, 0);
     }
+
+    /** The student's name and a pronoun or 的 before a contact (□□□他大下午打电话来): the guardian of the student named. */
+    private static final Pattern GUARDIAN_OF = Pattern.compile("\\s*□+(他|她)?的?");
 
     private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢|正在)$");
     private static final Pattern ONLY_A_LITTLE = Pattern.compile("^[^,.;!?。]{0,2}(几句|两句|多久|一会|多少)");

@@ -213,4 +213,15 @@ class RepliesAndSecondOpinionsTest {
         // met at the police station, the guardian is the teacher's contact
         assertThat(read("早上在镇派出所见到吴天明跟他妈妈，他妈妈脸上肿了一块。").kind()).isEqualTo(Kind.PARENT_CONTACT);
     }
+
+    @Test
+    void aGuardianRightAfterTheStudentsNameIsWhoCalledAndSpoke() {
+        // the guardian word the talk patterns do not know (他大, 他公) still makes the call the guardian's
+        String masked = "□□□他大下午打电话来,说孩子中午吃了饭就出去了,到现在也没见着人。";
+        var kinds = new KindClassifier(Lexicon.builtIn(), new TopicLexicon(Lexicon.builtIn()), new FlagDetector(Lexicon.builtIn()));
+        assertThat(kinds.classify(masked, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // the student writing on a parent's phone is still the student
+        String phone = "□□晚上用她姆妈的手机给我发消息,讲班上几个女生拉了个群。";
+        assertThat(kinds.classify(phone, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.TALK);
+    }
 }
