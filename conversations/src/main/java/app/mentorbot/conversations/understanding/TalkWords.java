@@ -86,6 +86,12 @@ final class TalkWords {
                     + "|给(□+[、和])+□+补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
                     // the teacher asked a classmate, who answered (问了下他同桌□□□，说…), or heard a classmate named by the student (听□□□的同桌说)
                     + "|问了?(下|一下)?(他|她|□+)的?(" + CLASSMATES + ")|听□+的(" + CLASSMATES + ")[^,.;!?。]{0,2}[说讲]"
+                    // the student came to ask or borrow (主动来问我, 下课还跟过来问, 追着我问)
+                    + "|(?<![叫喊下上进出回])(主动)?(跑|跟)?过?来(问|借|请教)|追(着|住)我问"
+                    // several students named, found by the teacher (一起找了□□和□□□, 找了□□寝室那四个女生)
+                    + "|找了(□+[、和与\\s]*)+□+|找了[^,.;!?。]{0,8}(几个|三个|四个|五个|两个|俩|仨)"
+                    // the teacher's word of blame after class (下课说了两句) and a note slipped to the teacher (周记里夹了张纸条给我)
+                    + "|(下课|课后|放学|当面|私下)(说|讲|批评)了(他|她)?(两句|几句|一顿|一通)|夹[^,.;!?。]{0,6}给我"
                     // the student came to the teacher's room (□□这周来心理室做了沙盘)
                     + "|(□|他|她)(?=[^,.;!?。]{0,6}[来到过跑])" + NOT_A_PARENT + "{0,6}(来|到|跑来|过来)了?(我的?)?(办公室|心理室|咨询室|心理咨询室)");
 

@@ -174,9 +174,14 @@ class RepliesAndSecondOpinionsTest {
         for (String note : java.util.List.of("晚自习前把吴天明、许诗涵、周一鸣三个叫到一起，讲了讲选科的表怎么填。", "下午放学把吴天明留下了，一开始死不承认，后来认了。",
                 "今天分别找了吴天明和许诗涵，期末前把作文的毛病各自讲了讲。", "吴天明这次单元测九十二，周二中午专门找他夸了几句。",
                 "吴天明今天上课跟同桌讲话，被我说了两句。", "吴天明今天体育课没带球鞋，罚他跑了两圈。", "今天中午开始给吴天明、许诗涵、周一鸣补数学。",
-                "吴天明早上跑操摔了一跤，手掌蹭破了，给他抹了药。", "最近发现吴天明课间从来不去厕所，问了下他同桌，说三楼厕所有几个初三的天天堵人。")) {
+                "吴天明早上跑操摔了一跤，手掌蹭破了，给他抹了药。", "最近发现吴天明课间从来不去厕所，问了下他同桌，说三楼厕所有几个初三的天天堵人。",
+                "吴天明今天英语兴趣小组下课后来问我怎么报名讲故事比赛。", "吴天明物理课上问了好多问题，下课还追着我问了好多。",
+                "下午跟冯老师一起找了吴天明和许诗涵，两个人坐下来把话说开了。", "吴天明今天语文课上顶嘴，下课说了两句。",
+                "今天收上来的周记里，吴天明夹了张纸条给我。")) {
             assertThat(read(note).kind()).as(note).isEqualTo(Kind.TALK);
         }
+        // another adult who calls the student down to ask is theirs too
+        assertThat(read("午休的时候值周老师看到吴天明坐在顶楼的栏杆上，值周老师把他叫下来问，他说就是上去吹吹风。").kind()).isEqualTo(Kind.OBSERVATION);
         // another adult's punishment or help is theirs
         assertThat(read("听冯老师说，吴天明今天体育课没带球鞋，被冯老师罚跑了两圈。").kind()).isEqualTo(Kind.OBSERVATION);
         // and so is another adult's praise or blame, told by them or named in its clause
