@@ -51,7 +51,7 @@ final class TalkWords {
                     + "|(" + CLASSMATES + ")[^,.;!?。]{0,4}给我(打|发|留)"
                     + "|听(班上|班里|他|她|他的|她的)?(室友|舍友|同桌|同学|班长|好朋友|值周的学生)[^,.;!?。]{0,2}[说讲]"
                     // the student writes to the teacher (发来一长段话), or answers when asked (问他，说…)
-                    + "|(跟|和|给|对|向)(他|她|□+)(讲|说明|解释|强调)|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
+                    + "|(跟|和|给|对|向)(他|她|伊|□+)(讲|说明|解释|强调)|问(他|她|□+)[,]\\s*(原来|才知道)是|教(了|过)?(他|她|□+)|我问(了|过)?(他|她|□+)"
                     // a note handed to the teacher, two called aside: exchanges too (问她也不说话 is not: nothing was exchanged)
                     + "|(递|塞|交|写|留)[^,.;!?。]{0,6}给我|把(他|她|□+|俩人|两人|两个人|他俩|她俩)(分别|都|一起|单独)?(叫|喊)"
                     + "|(□|他|她)(?=[^,.;!?。]{0,6}[承坦交])" + NOT_A_PARENT + "{0,6}(承认|坦白|交代)|问了?才(知道|晓得|明白)|问了□"
@@ -85,7 +85,7 @@ final class TalkWords {
                     // the teacher tutored several students together (给□□、□□、□□补数学) or helped one by hand (给她抹了药, 塞给他一双棉鞋)
                     + "|给(□+[、和])+□+补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
                     // the teacher asked a classmate, who answered (问了下他同桌□□□，说…), or heard a classmate named by the student (听□□□的同桌说)
-                    + "|问了?(下|一下)?(他|她|□+)的?(" + CLASSMATES + ")|听□+的(" + CLASSMATES + ")[^,.;!?。]{0,2}[说讲]"
+                    + "|问了?(下|一下)?(他|她|□+)的?(" + CLASSMATES + ")|问了(在场的|旁边的)?[^,.;!?。]{0,4}(" + CLASSMATES + ")|听□+的(" + CLASSMATES + ")[^,.;!?。]{0,2}[说讲]"
                     // the student came to ask or borrow (主动来问我, 下课还跟过来问, 追着我问)
                     + "|(?<![叫喊下上进出回])(主动)?(跑|跟)?过?来(问|借|请教)|追(着|住)我问"
                     // several students named, found by the teacher (一起找了□□和□□□, 找了□□寝室那四个女生)
