@@ -24,7 +24,9 @@ final class Collectives {
                     + "|我(?:这|那)(?:几|[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生)"
                     // 四个导生, 5个受导生 with no 我: all of them when the number is how many the sender mentors; so are
                     // 四个孩子 and 四个学生 the teacher acts on (把四个孩子叫来, 给四个孩子家长打电话)
-                    + "|(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生|(?<plain>孩子|学生|娃|孩儿))");
+                    + "|(?<count>[0-9]+|[一二三四五六七八九十两]+)(?:个|位|名)(?:受导生|导生|受导学生|(?<plain>孩子|学生|娃儿|娃|孩儿)(?<own>的)?)"
+                    // the mentees all together with no number (把导生们叫到一起)
+                    + "|(?<![他她□这那])(?:受导生|导生)们");
     /** Before 四个孩子, what makes them the ones the teacher acts on. */
     private static final String ACTS_ON = "把给和跟找叫与陪";
 
@@ -40,7 +42,8 @@ final class Collectives {
             if (mine != null && DateResolver.num(mine) != mentees.size()) continue;
             // 这四个孩子 points at four named before, 我这六个导生 does not
             if (count != null && (m.start() > 0 && s.charAt(m.start() - 1) == '这' || count.length() > 3 || DateResolver.num(count) != mentees.size())) continue;
-            if (m.group("plain") != null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;
+            // 收齐六个娃儿的承诺书: the children whose things they are, as many as the sender mentors
+            if (m.group("plain") != null && m.group("own") == null && (m.start() == 0 || ACTS_ON.indexOf(s.charAt(m.start() - 1)) < 0)) continue;
             out.add(new Mention(m.start(), m.end(), m.group(), mentees, Mention.How.COLLECTIVE));
         }
         return out;

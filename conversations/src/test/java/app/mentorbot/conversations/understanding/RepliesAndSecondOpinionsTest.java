@@ -230,4 +230,14 @@ class RepliesAndSecondOpinionsTest {
         String phone = "□□晚上用她姆妈的手机给我发消息,讲班上几个女生拉了个群。";
         assertThat(kinds.classify(phone, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.TALK);
     }
+
+    @Test
+    void theMenteesAllTogetherAreEveryOneOfThem() {
+        // M1 mentors seven: A1–A7
+        java.util.List<String> all = java.util.List.of("A1", "A2", "A3", "A4", "A5", "A6", "A7");
+        assertThat(read("开学第一周，把导生们叫到一起聊了聊寒假。").studentIds()).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(read("提醒我月底前收齐七个孩子的暑期安全承诺书").studentIds()).containsExactlyInAnyOrderElementsOf(all);
+        // a number that is not how many the sender mentors names no one
+        assertThat(read("提醒我月底前收齐三个孩子的暑期安全承诺书").studentIds()).isEmpty();
+    }
 }
