@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The readings the twenty-eighth pass added (docs/notes.md), on the reader test's roster; written on Wednesday
  * 15 April 2026.
  */
-class RepliesAndSecondOpinionsTest {
+class GuardiansRepliesAndTeachersActsTest {
     @Test
     void theTeachersReplyToAGuardianPlansTheDayItNames() {
         Note pasted = read("「吴天明妈妈：老师，孩子这礼拜回家一直不说话，饭也不怎么吃。」已回复，说下周一找他谈。");
