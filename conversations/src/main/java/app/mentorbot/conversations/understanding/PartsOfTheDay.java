@@ -55,10 +55,9 @@ final class PartsOfTheDay {
             int at = done.start();
             if (s.charAt(at) != '了') return true;
             if (at > 0 && s.charAt(at - 1) == '考') continue;
-            int cs = Clauses.clauseStart(s, at), ce = Clauses.clauseEnd(s, at);
-            if (s.substring(Math.max(cs, from), at).contains("把") && s.substring(at + 1, ce).isBlank()) continue;
+            String upTo = s.substring(Math.max(Clauses.clauseStart(s, at), from), at);
+            if (upTo.contains("把") && s.substring(at + 1, Clauses.clauseEnd(s, at)).isBlank()) continue;
             // 他最近又不吱声了: a state that changed, not a step done; 问问…处理得咋样了: what the teacher will ask
-            String upTo = s.substring(Math.max(cs, from), at);
             if (opening && (upTo.contains("不") || upTo.endsWith("咋样") || upTo.endsWith("怎么样"))) continue;
             return true;
         }

@@ -10,12 +10,14 @@ final class Questions {
 
     /** A question to the bot. */
     private static final GatedPattern QUESTION = GatedPattern.compile("[?]\\s*$|吗\\s*$");
+    /** Before 给我看: someone bringing or making their work to show the teacher (拍作业给我看, 带来给我看看), no request of the bot. */
+    private static final String SHOWN = "(?<![拍交拿带来写画背做传抄改练读唱])";
     /**
      * Asking for records; only when the note does not itself report something (交一篇给我看): the classifier's test. A
      * finding (查出, 查了, 查不出毛病) asks nothing, nor does someone showing the teacher their work (拍作业给我看).
      */
     static final GatedPattern QUERY = GatedPattern.compile(
-            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍|清|明|不|出|了|过|到)|发我|发给我|(?<![拍交拿带写画背做传抄改练读唱])给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
+            "(?<![检调审排普复抽追核])查(?!寝|房|岗|手机|作业|体温|监控|宿舍|清|明|不|出|了|过|到)|发我|发给我|" + SHOWN + "给我看|给我发一下|让我看看|导出|列出|列一下|统计|汇总|调出|有哪些|哪几个|多少次|看一下.{0,6}记录|记录.{0,4}看看");
     /** The end of a request, a particle allowed (电话是多少来着). */
     private static final String END = "(来着|呢|啊|呀|了)?[\\s。.!！]*$";
     /** A bare request that ends on what is wanted (李华最近的记录, 浩浩这学期的谈话记录, 本学期家长联系情况) or asks who is left: a query even with 过/了. */
@@ -60,7 +62,7 @@ final class Questions {
             "((?<!为)谁(?![都也])|哪(个|几|些|位)|(?<![好十二三四五六七八九那这])几(次|回|名)|(?<!没|没得|没有|不出|不到)啥|(?<!没|没得|没有|不出|不到)什么(?![都也])|多少|有没有|怎么样|咋样)[^,.;!?。\"'“”「」]{0,10}[\\s。.!?]*$");
     /** A request to the bot that ends its sentence (成绩帮我调一下, 把他的记录给我看看); 检查一下 is the teacher's own check. */
     private static final GatedPattern ASKED_OF_THE_BOT = GatedPattern.compile(
-            "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|((?<![拍交拿带来写画背做传抄改练读唱])给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
+            "(帮我|给我)(调|查|列|找)[^,.;!?。]{0,8}[\\s。.!]*$|(" + SHOWN + "给我看看|(?<![检复核审])(调|查)一下)[\\s。.!]*$|^\\s*(调|查|列)(一下|下)");
     /**
      * Words that report someone's question or words, or make the question what the teacher will find out (问了他有没有吃饭,
      * 她说没什么, 提醒我找他聊聊寒假过得怎么样), or that others argue or wonder over (路上还在争那个球该算谁的): not the

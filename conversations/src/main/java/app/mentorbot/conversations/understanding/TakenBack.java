@@ -33,11 +33,11 @@ final class TakenBack {
                     // it has not happened since, it was dealt with, the student has moved on (以后再没有过, 已经处理完了, 现在挺好的)
                     + "|再(也)?没有?(过|发生)|处理完了|(想|讲|说)明白了|现在挺好|现在(都|已经)?(挺|很)好的|(不|没)(再)?那样想了");
     /**
-     * The teacher finding out what it was: what follows is a finding, not someone's account (返学再问清楚 and 晚上找他核实一下 are
-     * plans to find out).
+     * The teacher finding out what it was: what follows is a finding, not someone's account (晚上找他核实一下 is a plan to find
+     * out, and so is a check its clause plans: {@link #plannedCheck}).
      */
     private static final GatedPattern FOUND_OUT = GatedPattern.compile(
-            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|(?<![再要会去先等想得])问清楚(?!再)|(查|弄|搞)清楚了|后来(才)?发现|问了才知道|问了才晓得|(?<![再要会去先等想得])核实(?!一下|下)|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
+            "原来|结果是|结果发现|其实是|一问(才知道|才晓得)?是|问清楚(?!再)|(查|弄|搞)清楚了|后来(才)?发现|问了才知道|问了才晓得|核实(?!一下|下)|查了监控|看了监控|虚惊一场|是误会|搞错了|看错了"
                     // 跑过去一看, 跑去医务室一看, 推门一看, 后来才知道: the teacher went and saw, or learnt later
                     // 冲进去一看, 掀开被子一看: the teacher went in or looked under, and saw
                     + "|(跑|走|冲|凑|赶|钻|爬)?(过|进|上|下|出)去一看|上前一看|走近一看|仔细一看|(跑|走|冲|赶)去[^,.;!?。]{1,5}一看|(推门|进门|开门)一看|掀开[^,.;!?。]{0,3}一看|后来才?(知道|晓得)"
@@ -45,10 +45,14 @@ final class TakenBack {
                     // 结果 (我赶紧冲过去，结果两个人在比…), not the results of a test (期中结果出来了)
                     + "|(问|看|查)了(他|她|□+)?(一下|一眼)?,\\s*(就|只|也|都)?是|(?<=[,.;!?。\\s])结果(?!出来|不错|还行|很好|怎么样)");
 
-    /** A check in [start, end) (问清楚, 核实) that its clause plans rather than reports. */
+    /**
+     * A check in [start, end) (问清楚, 核实) that its clause plans rather than reports: a plan word right before it (返学再问清楚,
+     * 得核实), or a day or a plan earlier in its clause (周一到校我先找□□问清楚).
+     */
     private static boolean plannedCheck(String s, int start, int end) {
         String word = s.substring(start, end);
         if (!word.startsWith("问清楚") && !word.startsWith("核实")) return false;
+        if (start > 0 && "再要会去先等想得".indexOf(s.charAt(start - 1)) >= 0) return true;
         return PLANS_A_CHECK.matcher(s.substring(Clauses.clauseStart(s, start), start)).find();
     }
 
@@ -85,7 +89,7 @@ final class TakenBack {
     private boolean foundHarmless(String s, int at) {
         GatedPattern.Scan found = FOUND_OUT.scan(s.substring(at));
         boolean any;
-        // 周一到校我先找□□问清楚: a check the teacher plans (a day, 先, 再, 要 before it in its clause) has found nothing yet
+        // 周一到校我先找□□问清楚: a check the teacher plans has found nothing yet
         while ((any = found.find()) && plannedCheck(s, at + found.start(), at + found.end())) {}
         if (!any) return false;
         int from = at + found.end();
