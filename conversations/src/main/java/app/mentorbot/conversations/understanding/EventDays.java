@@ -156,12 +156,13 @@ final class EventDays {
                 // 明早要是醒不过来: a day a supposition follows is no day of anyone's
                 if (SUPPOSED_AFTER.matcher(s).region(t.end(), ce).lookingAt()) continue;
                 // 每周二、周四: the first of the days listed
-                if (k + 1 < times.size() && times.get(k + 1).start() - t.end() <= 2 && times.get(k + 1).date() != null
+                // (中考就在明天，今天上午到校我先找她: a day in the next clause is no list)
+                if (k + 1 < times.size() && times.get(k + 1).start() - t.end() <= 2 && times.get(k + 1).end() <= ce && times.get(k + 1).date() != null
                         && t.date() != null && times.get(k + 1).date().isBefore(t.date())) t = times.get(k + 1);
                 // a future day names a plan unless it names a school event (下周月考, 周五放假) with no plan word
                 // 家长会的通知已经发到家长群了，下周三下午三点: a clause of a day and an hour alone names when, not a step
                 boolean whenAlone = s.substring(cs, t.start()).isBlank() && TIME_ALONE.matcher(s.substring(t.end(), ce)).matches();
-                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !whenAlone && !SCHOOL_EVENT.foundIn(s.substring(t.end(), ce));
+                boolean planned = t.deadline() || FOLLOW_UP.foundIn(clause) || !strict && !whenAlone && !SCHOOL_EVENT.foundIn(clause);
                 String lead = s.substring(cs, t.start());
                 boolean speech = (Clauses.quoted(s, t.start()) || othersWords(lead) || STUDENT_SUBJECT.matcher(lead).lookingAt())
                         && !TEACHER_AGAIN.foundIn(clause) && !clause.contains("提醒") && !teacherNext(s, cs, t)

@@ -45,4 +45,12 @@ class TodaysStepsTest {
         assertThat(read("找吴天明聊了，隔壁班几个男生放话要收拾他。下午跟政教处一起找了那几个男生。").followUp()).isNull();
         assertThat(read("找吴天明聊了，他说爸妈天天吵架。下午他妈接他回家了。").followUp()).isNull();
     }
+
+    @Test
+    void aDayInTheNextClauseIsNotReadAsOneOfAList() {
+        // 明天 and 今天 side by side across a comma once read past the clause's end and the note came back unread
+        Note n = read("天没亮吴天明外婆就打来电话，说娃娃昨晚一直哭。中考就在明天，今天上午到校我先找她。");
+        assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(n.followUp()).isEqualTo(TODAY);
+    }
 }
