@@ -53,4 +53,13 @@ class TodaysStepsTest {
         assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(n.followUp()).isEqualTo(TODAY);
     }
+
+    @Test
+    void theTeacherNamedGoingOrReachingSomeoneLaterTodayIsTodaysFollowUp() {
+        assertThat(read("吴天明早上打电话说不想回学校了，手机之前停了机。下午我再给他打").followUp()).isEqualTo(TODAY);
+        assertThat(read("找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报").followUp()).isEqualTo(TODAY);
+        assertThat(read("吴天明说车上几个高年级的问他要钱。上午大课间我去找司机师傅问问").followUp()).isEqualTo(TODAY);
+        // told as done, it is the report's
+        assertThat(read("找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报了").followUp()).isNull();
+    }
 }
