@@ -188,12 +188,12 @@ final class EventDays {
      */
     private static final GatedPattern LATER_TODAY_STEP = GatedPattern.compile(
             // a few words of when or where before the teacher (上午大课间我找他聊聊, 今天上午到校我先找她)
-            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|上午|中午|下午|晚上|晚自习[前后]|晚修前)"
+            "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|今天(?=[找就先])|上午|中午|下午|晚上|晚自习[前后]|晚修前)"
                     // a lesson after the time of day (下午第二节课后带她去心理室)
                     + "(第.节课?后)?([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
                     + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
-                    + "|(联系|找|约)(他|她|□{1,4})[他她]?的?(" + KinWords.STARTS + ")|给(他|她|□{1,4})(调|安排|补)"
+                    + "|(联系|找|约)(他|她|□{1,4})[他她]?的?(" + KinWords.STARTS + ")|给(他|她|□{1,4}|孩子)(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟他额吉通个电话, 下午跟她妈见面, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
                     + "|打给|(给|跟|和|与|同)[^,.;!?。了过]{1,8}?(打个?电话|通个?电话|见面|面谈|沟通)|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下)"
                     // with someone or not (上午我跟心理老师过去看看, 今天下午我和心理老师去医院看她), or taking the student (下午我带她过去)
@@ -228,8 +228,11 @@ final class EventDays {
         while (step.find()) {
             int cs = Clauses.clauseStart(s, step.start()), ce = Clauses.clauseEnd(s, step.end());
             String rest = s.substring(step.end(), ce);
-            boolean last = (cs == 0) == wholeNote && Fillers.strip(s.substring(cs, step.start())).isEmpty() && Clauses.endsTheNote(s, ce);
-            if (!last || KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
+            // the teacher may tell someone the step first (我讲下午我先去车上看看, 我跟她说今天下午我先找他谈)
+            String lead = Fillers.strip(s.substring(cs, step.start()));
+            boolean told = !wholeNote && !lead.isEmpty() && TEACHER_TELLS_STEP.matcher(lead).matches();
+            boolean last = (cs == 0) == wholeNote && (lead.isEmpty() || told) && Clauses.endsTheNote(s, ce);
+            if (!last || !told && KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
             return new int[]{step.start(), step.end()};
         }
         return null;
@@ -314,6 +317,9 @@ final class EventDays {
         return !SAID_RIGHT_BEFORE.matcher(before).find() || TEACHER_SAID.matcher(before).find()
                 || TEACHER_TELLS.matcher(s.substring(clauseStart, t.start())).matches();
     }
+
+    /** The teacher telling someone what comes next, before the step (我讲, 我跟她说, 跟奶奶说; not another's bare 说). */
+    private static final Pattern TEACHER_TELLS_STEP = Pattern.compile("\\s*(我就?((跟|和|对)[^,.;!?。说讲我]{1,8})?|(跟|和|对)[^,.;!?。说讲我]{1,8})[说讲]\\s*");
 
     /** The clause opens with the teacher telling someone, the teacher unsaid (跟老太太说周一我找他). */
     private static final Pattern TEACHER_TELLS = Pattern.compile("\\s*我?(跟|和|对)[^,.;!?。说讲我]{1,8}[说讲]\\s*");

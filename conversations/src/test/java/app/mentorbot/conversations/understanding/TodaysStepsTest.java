@@ -62,4 +62,14 @@ class TodaysStepsTest {
         // told as done, it is the report's
         assertThat(read("找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报了").followUp()).isNull();
     }
+
+    @Test
+    void aStepTheTeacherTellsSomeoneOfIsTodaysFollowUp() {
+        assertThat(read("吴天明爷爷来电，讲孩子早上又装肚子痛，不肯上校车。我讲下午我先去车上看看是哪个。").followUp()).isEqualTo(TODAY);
+        assertThat(read("吴天明他妈早上在校门口等我，说孩子放了学不回家。我跟她说今天下午我先找吴天明谈。").followUp()).isEqualTo(TODAY);
+        assertThat(read("吴天明他妈在校门口碰到我，讲伢最近晚上老是哭。我讲今天找伢聊聊").followUp()).isEqualTo(TODAY);
+        assertThat(read("「吴天明妈妈：老师，孩子说寝室的人都不理她。」已回复，跟她说学校在处理，今天就给孩子调寝室。").followUp()).isEqualTo(TODAY);
+        // a guardian's own plan for the evening, told by the guardian, is theirs
+        assertThat(read("回来路上给吴天明他爸打了电话，他爸说晚上去出租屋看看娃。").followUp()).isNull();
+    }
 }
