@@ -36,6 +36,15 @@ class ExchangesAndDaysTest {
         // the students stay after school on the day: the teacher sees to it then
         assertThat(read("单元测试成绩：吴天明48，宋佳琪92。天明明天放学留下来订正。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
         assertThat(read("这份说明个人信息要填全，吴天明还没交").followUp()).isNull();
+        // before a school period too
+        assertThat(read("批周记，吴天明写了一句不想活了。明个大课间我找他聊聊。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+    }
+
+    @Test
+    void mingZhaoBeforeTheTeacherOrATimeOfDayIsTomorrowInWu() {
+        assertThat(read("吴天明外公打电话来，讲伊放学被人堵在小店后头要钞票。明朝我到门口去看看。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+        // the dynasty keeps its name
+        assertThat(read("吴天明历史课讲明朝的事讲得头头是道。").followUp()).isNull();
     }
 
     @Test
