@@ -54,6 +54,7 @@ public final class NoteReader {
         this.dialect = new Dialect(lexicon);
         NoteText.warmUp();
         NameContext.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
+        FollowUpModel.startTraining();
     }
 
     /** Waits until everything the reader builds in the background (the situation model) is ready. */
@@ -196,7 +197,10 @@ public final class NoteReader {
             DateResolver.TimeExpr event = EventDays.eventTime(r.s, r.times, r.decision, r.time);
             r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
-            followUp(r, EventDays.followUpTime(r.s, r.times, r.today, r.time));
+            DateResolver.TimeExpr next = EventDays.followUpTime(r.s, r.times, r.today, r.time);
+            // a day ahead the model doubts is the teacher's (她爸说下周五回来): someone else's plan, no follow-up
+            boolean ahead = next != null && !next.impossible() && (next.role() == DateResolver.Role.FUTURE || next.deadline());
+            if (!ahead || !FollowUpModel.doubts(r.s, next)) followUp(r, next);
         } else if (r.kind == Kind.REMINDER) {
             followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today, r.time));
         }

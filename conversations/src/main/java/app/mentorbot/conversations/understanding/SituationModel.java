@@ -56,7 +56,7 @@ final class SituationModel {
     record Example(int label, String text) {}
 
     private static final int BITS = 18;
-    private static final int MASK = (1 << BITS) - 1;
+    static final int MASK = (1 << BITS) - 1;
     private static final int EPOCHS = 12;
     /**
      * The risk model's passes over its examples: more than the family model's, since twenty schools' notes and the
@@ -172,7 +172,7 @@ final class SituationModel {
         return waitFor(BuiltIn.FAMILY);
     }
 
-    private static SituationModel waitFor(FutureTask<SituationModel> training) {
+    static SituationModel waitFor(FutureTask<SituationModel> training) {
         try {
             return training.get();
         } catch (InterruptedException e) {
@@ -189,6 +189,11 @@ final class SituationModel {
 
     static SituationModel train(List<Example> examples, int labels, int epochs) {
         return train(examples, featuresOf(examples), labels, epochs, null);
+    }
+
+    /** A model of examples whose features are read some other way than {@link #features} (FollowUpModel's). */
+    static SituationModel train(List<Example> examples, List<int[]> features, int labels) {
+        return train(examples, features, labels, EPOCHS, null);
     }
 
     /** A model whose features count by their {@link #evidence} in the examples, smoothed by {@code smoothing}. */
@@ -379,7 +384,7 @@ final class SituationModel {
         return out;
     }
 
-    private static List<String> lines(String resource) {
+    static List<String> lines(String resource) {
         try (InputStream in = SituationModel.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
