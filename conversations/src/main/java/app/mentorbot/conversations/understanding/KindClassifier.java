@@ -216,7 +216,9 @@ final class KindClassifier {
         int[] talkAt = null;
         GatedPattern.Scan talk = TalkWords.TALK.scan(s);
         while (talk.find()) {
-            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && WithTheTeacher.holds(s, talk.start(), talk.end())) {
+            // 发了一句“别找我”: a talk word inside quoted words is what someone wrote or said, not the exchange
+            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && !Clauses.quoted(s, talk.start())
+                    && WithTheTeacher.holds(s, talk.start(), talk.end())) {
                 talkAt = new int[]{talk.start(), talk.end()};
                 break;
             }

@@ -241,4 +241,12 @@ class GuardiansRepliesAndTeachersActsTest {
         // a number that is not how many the sender mentors names no one
         assertThat(read("提醒我月底前收齐三个孩子的暑期安全承诺书").studentIds()).isEmpty();
     }
+
+    @Test
+    void aTalkWordInsideQuotedWordsIsNotTheExchange() {
+        Note call = read("吴天明在班级群里发了一句“这个家没什么好待的了，别找我”，然后退群了。打他电话关机。打给他爸，他爸说下午出门到现在没回。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // the exchange outside the quotes still counts
+        assertThat(read("吴天明在周记里写了一句“别来找我”。下课找他聊了，他说是抄的歌词。").kind()).isEqualTo(Kind.TALK);
+    }
 }
