@@ -38,6 +38,8 @@ final class ChineseNames {
     }
 
     /** True when s[start,end) sits inside an occurrence of a longer listed word (谢天 in 谢天谢地). */
+    private static final String PLACE_AFTER = "县港镇屯寨湾岛村";
+
     boolean insideLongerWord(String s, int start, int end) {
         List<Map.Entry<String, Integer>> ws = containing.get(s.substring(start, end));
         if (ws != null) {
@@ -46,6 +48,8 @@ final class ChineseNames {
                 if (at >= 0 && s.startsWith(e.getKey(), at)) return true;
             }
         }
+        // a place named after it: 凌云县城, 秀英港, 向阳镇, 平安村 (not 站, 乡: 林立站在门口, 安宁乡下的奶奶)
+        if (end < s.length() && PLACE_AFTER.indexOf(s.charAt(end)) >= 0) return true;
         // an idiom or word of HanLP's core dictionary around it: 常乐 in 知足常乐, 高飞 in 远走高飞
         for (int from = Math.max(0, start - 2); from <= start; from++) {
             for (int to = end; to <= Math.min(s.length(), end + 2) && to - from <= 4; to++) {

@@ -114,4 +114,11 @@ class WordNamesWherePeopleStandTest {
         // with no roster student, the unknown name is still asked about
         assertThat(read("今天找张小伟聊了聊期中的事。").clarify()).isEmpty();
     }
+
+    @Test
+    void aNameFormBeforeAPlaceWordIsThePlace() {
+        assertThat(read("吴天明他阿公讲今年八角价钱不好，高兴县城的收购价压得低。").studentIds()).containsExactly("A4");
+        // a name before a verb that looks like one stays the student (站在, 乡下 are not places after a name)
+        assertThat(read("高兴站在门口一直不进来。").studentIds()).containsExactly("A3");
+    }
 }
