@@ -55,6 +55,25 @@ final class CharTable<V> {
         return new CharTable<>(keys, values);
     }
 
+    /**
+     * For each char of some item's chars ({@code chars.get(k)}, null for none), the items (bits by index, at most 64) that
+     * hold it: a text read once tells which items it has any char of.
+     */
+    static CharTable<Long> bitsByChar(List<String> chars) {
+        Map<Character, Long> bits = new HashMap<>();
+        for (int k = 0; k < chars.size(); k++) {
+            if (chars.get(k) != null) for (char c : chars.get(k).toCharArray()) bits.merge(c, 1L << k, (a, b) -> a | b);
+        }
+        char[] keys = new char[bits.size()];
+        Object[] values = new Object[keys.length];
+        int i = 0;
+        for (var e : bits.entrySet()) {
+            keys[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new CharTable<>(keys, values);
+    }
+
     /** The items that may start with any char (of {@link #byStartChar}'s list), in index order. */
     static int[] anyStart(List<char[]> startChars) {
         return IntStream.range(0, startChars.size()).filter(k -> startChars.get(k) == null).toArray();

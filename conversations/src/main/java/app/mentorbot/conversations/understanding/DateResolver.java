@@ -140,7 +140,12 @@ final class DateResolver {
         });
         rule("过(" + NUM.substring(1, NUM.length() - 1) + "|几|一两)(个)?(天|周|星期|礼拜|月)", (m, s, t) ->
                 fixed(m, s, t, later(t, m.group(1).equals("一两") ? "两" : m.group(1), m.group(3))));
+        if (rules.size() > 64) throw new IllegalStateException("more date rules than bits in a long");
+        triggered = CharTable.bitsByChar(rules.stream().map(Entry::triggers).toList());
     }
+
+    /** For each char some rule needs, the rules (bits by index) it lets run: the note is read once, not once a rule. */
+    private final CharTable<Long> triggered;
 
     private void rule(String regex, Rule r) {
         rules.add(new Entry(GatedPattern.compile(regex), triggers(regex), r));
@@ -164,8 +169,14 @@ final class DateResolver {
 
     List<TimeExpr> find(String s, LocalDate today) {
         List<TimeExpr> all = new ArrayList<>();
-        for (Entry e : rules) {
-            if (e.triggers() != null && !containsAny(s, e.triggers())) continue;
+        long present = 0;
+        for (int i = 0; i < s.length(); i++) {
+            Long bits = triggered.get(s.charAt(i));
+            if (bits != null) present |= bits;
+        }
+        for (int k = 0; k < rules.size(); k++) {
+            Entry e = rules.get(k);
+            if (e.triggers() != null && (present & 1L << k) == 0) continue;
             GatedPattern.Scan m = e.pattern().scan(s);
             while (m.find()) {
                 if (masked(s, m.start(), m.end())) continue;
@@ -190,11 +201,6 @@ final class DateResolver {
     /** True when s[start, end) holds part of a student mention. */
     private static boolean masked(String s, int start, int end) {
         for (int i = start; i < end; i++) if (s.charAt(i) == NoteText.NAME_MASK) return true;
-        return false;
-    }
-
-    private static boolean containsAny(String s, String chars) {
-        for (int i = 0; i < chars.length(); i++) if (s.indexOf(chars.charAt(i)) >= 0) return true;
         return false;
     }
 

@@ -307,12 +307,15 @@ final class NameMatcher {
 
     private List<Mention> unknown(String s, String senderId, List<Mention> found) {
         List<Mention> out = new ArrayList<>();
+        // the offsets a mention found or added covers: a run tried at nearly every offset asks in a step or four
+        boolean[] taken = new boolean[s.length()];
+        for (Mention f : found) take(taken, f.start(), f.end());
         for (GatedPattern p : List.of(AFTER_WITH, SUBJECT, SUBJECT_AFTER_OPENING, CALLED)) {
             GatedPattern.Scan m = p.scan(s);
             while (m.find()) {
                 String name = m.group(1);
                 int a = m.start(1), b = m.end(1);
-                if (overlaps(found, a, b) || overlaps(out, a, b) || !plausiblePerson(name)) continue;
+                if (taken(taken, a, b) || !plausiblePerson(name)) continue;
                 List<String> same = tiers.narrowSlip(senderId, homophones.soundingLike(name));
                 boolean surnameFirst = chineseNames.isSurname(name.substring(0, 1))
                         || (name.length() >= 3 && chineseNames.isSurname(name.substring(0, 2)));
@@ -321,7 +324,10 @@ final class NameMatcher {
                 // 商量好这周六: a word opening the run is no name either
                 String head = NameContext.nature(name.substring(0, 2));
                 boolean word = nature != null && !nature.startsWith("nr") || name.length() >= 3 && head != null && !head.startsWith("nr");
-                if (!same.isEmpty() || surnameFirst && !word) out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
+                if (!same.isEmpty() || surnameFirst && !word) {
+                    out.add(new Mention(a, b, name, same, Mention.How.UNKNOWN));
+                    take(taken, a, b);
+                }
             }
         }
         // a run of three or four chars sounding like a full roster name is a slip even out of context
@@ -331,9 +337,12 @@ final class NameMatcher {
                 if (i == 0) { hanRun = 0; for (int k = 0; k < len; k++) hanRun = isHan(s.charAt(k)) ? hanRun + 1 : 0; }
                 else hanRun = isHan(s.charAt(i + len - 1)) ? hanRun + 1 : 0;
                 if (hanRun < len || !homophones.mayStartLongName(s.charAt(i))) continue;   // cheapest test first
-                if (overlaps(found, i, i + len) || overlaps(out, i, i + len)) continue;
+                if (taken(taken, i, i + len)) continue;
                 var same = homophones.longNameSoundingLike(s, i, len);
-                if (!same.isEmpty()) out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrowSlip(senderId, same), Mention.How.UNKNOWN));
+                if (!same.isEmpty()) {
+                    out.add(new Mention(i, i + len, s.substring(i, i + len), tiers.narrowSlip(senderId, same), Mention.How.UNKNOWN));
+                    take(taken, i, i + len);
+                }
             }
         }
         // TONGXUE may start with any char, so it is not gated: look for its word first
@@ -342,12 +351,13 @@ final class NameMatcher {
         while (tongxue && m.find()) {
             String surname = m.group(1);
             int a = m.start(1), b = m.end();
-            if (!chineseNames.isSurname(surname) || overlaps(found, a, b) || overlaps(out, a, b)) continue;
+            if (!chineseNames.isSurname(surname) || taken(taken, a, b)) continue;
             if (a > 0 && "任如为几奈".indexOf(s.charAt(a - 1)) >= 0) continue;
             // 和同学关系都还可以, 跟同学闹别扭: a preposition before 同学, not a surname no roster student has
             if (surname.length() == 1 && "和跟与同对向给被把让叫由从帮替陪找问等".contains(surname)) continue;
             List<String> same = tiers.narrow(senderId, homophones.surnameSoundingLike(surname));
             out.add(new Mention(a, b, s.substring(a, b), same, Mention.How.UNKNOWN));
+            take(taken, a, b);
         }
         return out;
     }
@@ -369,8 +379,12 @@ final class NameMatcher {
         return "今昨明前后上下这那本每星礼刚去来我你他她它".indexOf(c) < 0 && !name.endsWith("们");
     }
 
-    private static boolean overlaps(List<Mention> ms, int a, int b) {
-        for (Mention m : ms) if (a < m.end() && m.start() < b) return true;
+    private static void take(boolean[] taken, int a, int b) {
+        for (int i = a; i < b; i++) taken[i] = true;
+    }
+
+    private static boolean taken(boolean[] taken, int a, int b) {
+        for (int i = a; i < b; i++) if (taken[i]) return true;
         return false;
     }
 }
