@@ -10,6 +10,7 @@ class WordNamesWherePeopleStandTest {
     @Test
     void aWordNameBeforeABodyPartIsSomeonesBody() {
         assertThat(read("课间操回来高兴嘴角破了，校服领口扯开一个大口子。").studentIds()).containsExactly("A3");
+        assertThat(read("科学课做实验，高兴手指头被剪刀划了个小口子。").studentIds()).containsExactly("A3");
         assertThat(read("课间操回来大家都很高兴").studentIds()).isEmpty();
     }
 
