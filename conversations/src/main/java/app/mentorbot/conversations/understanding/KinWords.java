@@ -10,5 +10,5 @@ package app.mentorbot.conversations.understanding;
 final class KinWords {
     private KinWords() {}
 
-    static final String STARTS = "妈|爸|奶|爷|外婆|外公|姥|家长|父亲|母亲|阿达|阿嫫|阿普|娭毑|舅|姑|姨|嬷|嫲|阿公|依公|阿婆|阿爷|保姆|娘|老汉|婆婆|家婆|嬢|孃|幺爸|幺妈|额吉|阿爸|阿帕|阿妈妮|阿妈|阿爹|阿姆|爹|大爷|家公";
+    static final String STARTS = "妈|爸|奶|爷|外婆|外公|姥|家长|父亲|母亲|阿达|阿大|阿嫫|阿普|娭毑|舅|姑|姨|嬷|嫲|阿公|依公|阿婆|阿爷|保姆|娘|老汉|婆婆|家婆|嬢|孃|幺爸|幺妈|额吉|阿爸|阿帕|阿妈妮|阿妈|阿爹|阿姆|爹|大爷|家公";
 }

@@ -68,26 +68,24 @@ final class NameContext {
     /**
      * The char before the form, though one of {@link #WORD_BEFORE}, ends something that opens the clause: 多 ending a
      * clock time (两点多高明发来, not 多高明), or 是 ending a voice note's filler 就是 when a day, a telling, a pronoun
-     * taking the form up or a family member follows it (那个就是甘甜今天跟我说, 就是宁静妈妈打过来; 他就是高兴 stays a word), or 我是
-     * before a family member (我是文明的姑姑: a guardian's message introducing its writer; 我是高兴的 stays a word).
+     * taking the form up follows it (那个就是甘甜今天跟我说; 他就是高兴 stays a word), or any 是 before a family member (就是宁静妈妈打过来,
+     * 我是文明的姑姑: a guardian's message introducing its writer, 家长会是高兴阿大来的; 我是高兴的 stays a word).
      */
     private static boolean endsAnOpening(String s, int start, int end) {
         char before = s.charAt(start - 1);
         if (before == '多') return start >= 2 && s.charAt(start - 2) == '点';
         if (before == '才') return start >= 2 && s.charAt(start - 2) == '刚';   // 刚才安康他爷打电话来: a time, not 才 + a word
         if (before != '是' || start < 2) return false;
+        // 我是文明的姑姑, 俺是方圆她爹 (俺 is read as 我 before names are: a guardian's message introducing its writer), 家长会是
+        // 高兴阿大来的, 来的是文静她妈: who a family member belongs to, after any 是
+        if (KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt()) return true;
         // 一看是安静脚上的冻疮破了: what is found is someone's body
         if (BODY.matcher(s).region(end, s.length()).lookingAt()) return true;
-        // 我是文明的姑姑, 俺是方圆她爹 (俺 is read as 我 before names are): a guardian's message introducing its writer
-        if (s.charAt(start - 2) == '我') {
-            return KIN.matcher(s).region(end, s.length()).lookingAt() || FAMILY_OF.matcher(s).region(end, s.length()).lookingAt();
-        }
         if (s.charAt(start - 2) != '就') return false;
         // what follows shows a person: a day or a telling, a pronoun taking the form up (就是小雅她…), a family member (就是宁静妈妈…)
         int next = end;
         while (next < s.length() && s.charAt(next) == ' ') next++;   // 就是江山 他一直…: a voice note's pause before the pronoun
-        return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(next, s.length()).lookingAt()
-                || KIN.matcher(s).region(end, s.length()).lookingAt();
+        return TOLD_NEXT.matcher(s).region(end, s.length()).lookingAt() || TAKEN_UP.matcher(s).region(next, s.length()).lookingAt();
     }
 
     /**
@@ -192,9 +190,10 @@ final class NameContext {
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
             + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人|阿嬷|阿嬤|阿嫲|阿公|阿婆|阿爷|依嬷|依公|姥娘|"
             // the local guardians of the reader's own list (秋菊娭毑, 向前的婆婆, 阿依阿妈)
-            + "婆婆|家婆|娭毑|嬷嬷|阿达|阿嫫|阿普|阿爸|阿妈|额吉|阿帕|嬢嬢|孃孃|老汉|姆妈|阿奶|阿娘|阿爹|阿姆)");
+            + "婆婆|家婆|娭毑|嬷嬷|阿达|阿大|阿嫫|阿普|阿爸|阿妈|额吉|阿帕|嬢嬢|孃孃|老汉|姆妈|阿奶|阿娘|阿爹|阿姆)");
     private static final Pattern BODY = Pattern.compile("的?[左右]?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|手指|手掌|手心|肩膀|脖子|后背|膝盖|鼻子|头上|腿上|小腿|背上|脚上|脚踝|耳朵|下巴)");
-    private static final Pattern SCORE = Pattern.compile("[0-9]{1,3}(\\.[0-9])?分?(?=[,.;:、 。]|$)");
+    /** A score after a name in a list, in digits or, dictated, in characters (文斌二十九 安然八十八, 向阳满分). */
+    private static final Pattern SCORE = Pattern.compile("([0-9]{1,3}(\\.[0-9])?|[零一二两三四五六七八九十百]{1,5})分?(?=[,.;:、 。]|$)|满分");
 
     /** The word after the form is a common noun (作文, 手机, 数学): what the person owns or does. */
     private static boolean ownsNext(String tail) {

@@ -249,4 +249,12 @@ class GuardiansRepliesAndTeachersActsTest {
         // the exchange outside the quotes still counts
         assertThat(read("吴天明在周记里写了一句“别来找我”。下课找他聊了，他说是抄的歌词。").kind()).isEqualTo(Kind.TALK);
     }
+
+    @Test
+    void aFatherCalledADaInLinxiaIsTheStudentsGuardian() {
+        Note n = read("吴天明阿大发来几张截图，是班上几个男生建的小群，把他的照片P成了猪头。明天一早我先找那几个男生。");
+        assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(n.channel()).isEqualTo(Channel.ONLINE);
+        assertThat(read("家长会是高兴阿大来的，开完会留下来跟我谝了半天。").studentIds()).containsExactly("A3");
+    }
 }

@@ -57,10 +57,12 @@ final class LabelledSet {
         StringWriter out = new StringWriter();
         Extraction.run(RosterJson.read(rosterFile), new StringReader(cases.toString()), out);
         Map<String, JsonNode> answers = new HashMap<>();
+        int unreadable = 0;   // a case the reader could not read (an exception inside it) is answered OTHER with a doubt
         for (String a : out.toString().split("\n")) {
             if (a.isBlank()) continue;
             JsonNode n = JSON.readTree(a);
             answers.put(n.path("id").asString(), n);
+            for (JsonNode d : n.path("doubts")) if (d.asString().startsWith(Extraction.UNREADABLE)) unreadable++;
         }
         Map<String, double[]> tally = new HashMap<>();
         Map<String, int[]> prf = new HashMap<>(Map.of("topics", new int[3], "flags", new int[3]));
@@ -113,6 +115,7 @@ final class LabelledSet {
         }
         values.put("safetyRecall", safety[0] + safety[2] == 0 ? 1.0 : (double) safety[0] / (safety[0] + safety[2]));
         values.put("safetyPrecision", safety[0] + safety[1] == 0 ? 1.0 : (double) safety[0] / (safety[0] + safety[1]));
+        values.put("unreadable", (double) unreadable);
         return new Scores(values, failures);
     }
 

@@ -23,6 +23,9 @@ class WordNamesWherePeopleStandTest {
     void aWordNameWithAScoreInAListIsAStudent() {
         assertThat(read("期中物理：许诗涵92，高兴88，吴天明61。").studentIds()).containsExactlyInAnyOrder("A2", "A3", "A4");
         assertThat(read("学校周围方圆100米不许摆摊").studentIds()).isEmpty();
+        // dictated in characters, or full marks
+        assertThat(read("月考英语 许诗涵二十九 高兴八十八 吴天明五十三").studentIds()).containsExactlyInAnyOrder("A2", "A3", "A4");
+        assertThat(read("期末模拟数学：许诗涵52，吴天明47，高兴满分。").studentIds()).containsExactlyInAnyOrder("A2", "A3", "A4");
     }
 
     @Test
