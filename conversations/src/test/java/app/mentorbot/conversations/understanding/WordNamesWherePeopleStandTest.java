@@ -125,4 +125,16 @@ class WordNamesWherePeopleStandTest {
         // a name before a verb that looks like one stays the student (站在, 乡下 are not places after a name)
         assertThat(read("高兴站在门口一直不进来。").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aWordNameAfterASubjectATestOrAnExamRoomOrBeforeItselfIsAStudent() {
+        assertThat(read("那个 期中数学高兴考了九十八 比上学期进步了三十多分").studentIds()).containsExactly("A3");
+        assertThat(read("月考完高兴来办公室，说数学才考了六十八。").studentIds()).containsExactly("A3");
+        assertThat(read("期中考场上高兴一直揉眼睛，走过去看眼圈红红的。").studentIds()).containsExactly("A3");
+        assertThat(read("那个 今天高兴自己来找我 讲周末跟她妈视频了").studentIds()).containsExactly("A3");
+        assertThat(read("听蒙老师讲，高兴这两次去心理室都愿意开口了。").studentIds()).containsExactly("A3");
+        assertThat(read("大课间看见几个男生围着高兴学他说话结巴。").studentIds()).containsExactly("A3");
+        // the word still reads as a word
+        assertThat(read("期中数学考完大家都很高兴。").studentIds()).isEmpty();
+    }
 }
