@@ -79,11 +79,13 @@ final class TalkWords {
                     // a classmate came to tell it (室友刚才来办公室说)
                     + "|(" + CLASSMATES + "|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
                     // students named in a list and called in, kept or met one by one (把□□□、□□、□□三个叫到一起, 把□□留下了, 分别找了□□和□□)
-                    + "|把(□+[、,和跟与\\s]*)+(两个|三个|四个|五个|六个|几个|俩|仨)?(都|一起|先)?(叫|喊|留)|分别(找|叫|问)了?"
+                    + "|把(□+[、,和跟与\\s]*)+(两个|三个|四个|五个|六个|几个|俩|仨)?(女生|男生|孩子|娃儿?)?(都|一起|先)?(叫|喊|留)|分别(找|叫|问)了?"
+                    // a few kept or called in by their number (课后把三个人留下来, 把那四个女生叫到办公室)
+                    + "|把(那|这)?(两|三|四|五|六|几)个(人|女生|男生|孩子|娃儿?)(都|一起|先)?(叫|喊|留)"
                     // the teacher praised, scolded or punished the student directly (找她夸了几句, 被我说了两句, 罚他跑两圈)
                     + "|找(他|她|□+)(夸|表扬|批评)|被我(说|讲|批评|骂|训)|罚了?(他|她|□+)"
                     // the teacher tutored several students together (给□□、□□、□□补数学) or helped one by hand (给她抹了药, 塞给他一双棉鞋)
-                    + "|给(□+[、和])+□+补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
+                    + "|给(□+[、和])+□+(俩|仨|两个|三个)?补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
                     // the teacher asked a classmate, who answered (问了下他同桌□□□，说…), or heard a classmate named by the student (听□□□的同桌说)
                     + "|问了?(下|一下)?(他|她|□+)的?(" + CLASSMATES + ")|问了(在场的|旁边的)?[^,.;!?。]{0,4}(" + CLASSMATES + ")|听□+的(" + CLASSMATES + ")[^,.;!?。]{0,2}[说讲]"
                     // the student came to ask or borrow (主动来问我, 下课还跟过来问, 追着我问)
