@@ -46,6 +46,8 @@ final class TalkTypes {
             r.evidence("talkType", TalkType.INDIVIDUAL.name(), sep.start(), sep.end());
             return TalkType.INDIVIDUAL;
         }
+        // 说了他们两句, 让她们赶紧睡: the teacher turned to several at once, whoever the note names
+        if (addressedSeveral(r.s)) return TalkType.GROUP;
         boolean unnamedGroup = UNNAMED_GROUP.foundIn(r.s);
         // one talk about a classmate (林丽说罗佳琪…), one in the talk's clause (…打架。今天找秦朗谈了), each in a sentence (□□考了41…。□□…)
         // or several named with nothing that says they were together (no 一起, 他们, 俩, 几个, no 甲和乙): one talk each
@@ -57,6 +59,25 @@ final class TalkTypes {
             return TalkType.GROUP;
         }
         return TalkType.INDIVIDUAL;
+    }
+
+    /** The teacher's word or order to several (说了他们几句, 批评了她们, 让他们把床铺好), outside what someone said. */
+    private static final GatedPattern TO_SEVERAL = GatedPattern.compile(
+            "(说了|批评了?|训了|教育了|提醒了|(?<![不没别□他她])让|(?<![□他她])叫)(他们|她们|他俩|她俩|俩人|两个人)(?![班家的爸妈])");
+    /** A step still to come before it in its clause (明天叫两个人一起说清楚, 下午我让他们两个当面把话讲开). */
+    private static final Pattern STILL_TO_COME = Pattern.compile("明天|明早|下午|晚上|待会|等会|回头|再|要|准备|打算|下周|下礼拜|周[一二三四五六日]");
+
+    private static boolean addressedSeveral(String s) {
+        GatedPattern.Scan m = TO_SEVERAL.scan(s);
+        while (m.find()) {
+            String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
+            GatedPattern.Scan said = SAYS.scan(before);
+            int last = -1;
+            while (said.find()) last = said.end();
+            if (STILL_TO_COME.matcher(s.substring(Clauses.clauseStart(s, m.start()), m.start())).find()) continue;
+            if (last < 0 || before.indexOf('我', last) >= 0) return true;
+        }
+        return false;
     }
 
     private static boolean nothingSaysTogether(NoteReader.Reading r) {

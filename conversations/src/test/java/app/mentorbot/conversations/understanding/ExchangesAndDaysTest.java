@@ -307,4 +307,14 @@ class ExchangesAndDaysTest {
         assertThat(read("吴天明这次数学92，进步很大。").flags()).doesNotContain(Flag.ACADEMIC);
         assertThat(read("找许诗涵谈了不到四十分钟，她说最近挺好的。").flags()).doesNotContain(Flag.ACADEMIC);
     }
+
+    @Test
+    void theTeacherTurningToSeveralAtOnceIsAGroupTalkWhoeverTheNoteNames() {
+        Note play = read("晚修前路过男生宿舍，听见里面有人喊“救命”，推门一看是吴天明他们几个在玩狼人杀，笑成一团。说了他们两句。");
+        assertThat(play.kind()).isEqualTo(Kind.TALK);
+        assertThat(play.talkType()).isEqualTo(TalkType.GROUP);
+        // a step still to come, a passive 让, or their class teacher are no such turn
+        assertThat(read("晚自习前吴天明来找我，说他跟人在楼梯口打了一架。明天叫两个人一起说清楚。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
+        assertThat(read("找吴天明聊了，群里那些图早知道了。群的事已经让他们班主任去处理了。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
+    }
 }
