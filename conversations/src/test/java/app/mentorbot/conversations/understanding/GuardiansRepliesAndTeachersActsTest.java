@@ -260,4 +260,14 @@ class GuardiansRepliesAndTeachersActsTest {
         assertThat(n.channel()).isEqualTo(Channel.ONLINE);
         assertThat(read("家长会是高兴阿大来的，开完会留下来跟我谝了半天。").studentIds()).containsExactly("A3");
     }
+
+    @Test
+    void aGuardianBackFromWorkAwayIsNoMeetingAndOneWhoComesToFetchTheChildIs() {
+        Note call = read("吴天明爸妈过年回来了，他妈今天打电话给我，说想带他去东莞读书，问转学要办什么手续。");
+        assertThat(call.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        Note met = read("吴天明外公今天来接的时候跟我讲，他爸妈都在苏州厂里上班，一年回来两趟，晚上还要给他打电话。");
+        assertThat(met.channel()).isEqualTo(Channel.IN_PERSON);
+        assertThat(read("吴天明他爸今天下午来了，跟心理老师一起谈，答应每周跟他通一次电话。").channel()).isEqualTo(Channel.IN_PERSON);
+    }
 }
