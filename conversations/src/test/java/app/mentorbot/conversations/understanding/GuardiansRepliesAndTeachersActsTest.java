@@ -270,4 +270,12 @@ class GuardiansRepliesAndTeachersActsTest {
         assertThat(met.channel()).isEqualTo(Channel.IN_PERSON);
         assertThat(read("吴天明他爸今天下午来了，跟心理老师一起谈，答应每周跟他通一次电话。").channel()).isEqualTo(Channel.IN_PERSON);
     }
+
+    @Test
+    void callingTheFamiliesOfSeveralStudentsIsAParentContactAndAStudentCallingHomeIsNot() {
+        assertThat(read("台风来了，下午渡轮全部停航。吴天明今天返不了校，许诗涵也是，分别打了两家的电话，两个人都在屋里，好好的。").kind())
+                .isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("班车停开了，吴天明、许诗涵几个住那边的孩子留校过周末。我一个个给他们家里打了电话讲清楚。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("吴天明住校第二周了，她每天晚上给家里打电话说想家。").kind()).isNotEqualTo(Kind.PARENT_CONTACT);
+    }
 }
