@@ -184,7 +184,7 @@ final class NameContext {
     }
 
     private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
-    private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|随笔|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案)");
+    private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|随笔|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案|谈话记录|记录)");
     private static final Pattern KEPT_FOR_A_TASK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练|把)");
     private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");
     private static final Pattern TAKEN_UP = Pattern.compile("(他|她)(?!们|妈|爸|家|的)");

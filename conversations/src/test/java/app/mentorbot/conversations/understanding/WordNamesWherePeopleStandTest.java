@@ -134,6 +134,7 @@ class WordNamesWherePeopleStandTest {
         assertThat(read("那个 今天高兴自己来找我 讲周末跟她妈视频了").studentIds()).containsExactly("A3");
         assertThat(read("听蒙老师讲，高兴这两次去心理室都愿意开口了。").studentIds()).containsExactly("A3");
         assertThat(read("大课间看见几个男生围着高兴学他说话结巴。").studentIds()).containsExactly("A3");
+        assertThat(read("那个 调一下高兴的谈话记录").studentIds()).containsExactly("A3");
         // the word still reads as a word
         assertThat(read("期中数学考完大家都很高兴。").studentIds()).isEmpty();
     }
