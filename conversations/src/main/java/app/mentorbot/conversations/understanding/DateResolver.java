@@ -44,7 +44,7 @@ final class DateResolver {
 
     /** Plan words: a date in the same clause is one to come. */
     /** What the teacher does, after which voice input's 在 stands for 再 (明天在找她, 上午在约一下吕老师). */
-    static final String SLIP_VERBS = "找|跟|和|聊|谈|约|联系|问|看|打";
+    static final String SLIP_VERBS = "找|跟|和|聊|谈|约|联系|问|看|打|给";
 
     static final GatedPattern PLAN = GatedPattern.compile(
             "再(?!说)|(?<=[一二三四五六日天午上])在(?=" + SLIP_VERBS + ")|提醒(?!了|过|他|她|□)|让我(?=[^,.;!?。\\s]{0,2}(周|星期|礼拜))|打算|准备|决定|计划|之前|以前|找时间|找个时间|抽空|抽时间|改天|有空|回头|择日|(?<![需主重只想不])要(?![求钱东是死])|将|届时|记得|安排|定在|定于|约(?!束)|跟进|下次|争取|(必须|(?<![觉记懂晓值获取显使舍免难见总省怪认])得)(?=找|和|跟|去|给|联系|问|约|好好)|(?<=[他她□])(聊聊|谈谈)(?![了天])");

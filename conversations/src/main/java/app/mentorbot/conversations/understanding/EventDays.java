@@ -191,11 +191,11 @@ final class EventDays {
             "(?<![昨前明后周期拜一二三四五六日天])((?:今天)?(?:上午|中午|下午|晚上)?放学[后前]?|今晚|今早|今天(?:晚上|下午|中午|上午|早上)|今天我|今天(?=[找就先])|上午|中午|下午|晚上|晚自习[前后]|晚修前)"
                     // a lesson after the time of day (下午第二节课后带她去心理室)
                     + "(第.节课?后)?([^,.;!?。了过我]{1,4}我|我)?(先|就)?"
-                    + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
+                    + "(找(他|她|□{1,4}|两个孩子|两个人|他俩|她俩|他们|她们)(聊聊|谈谈|问问|谈(?![了过])|聊(?![了过])|细问|问(?![了过]))|陪(他|她|□{1,4})过?去|(跟|和|给)(他|她|□{1,4})[^,.;!?。了过]{0,4}?(聊聊|谈谈|联系|打个?电话|视频|通电话)|家访|约谈|约了|去(他|她|□{1,4})家[^,.;!?。了过]{0,3}(看看|家访)"
                     // a guardian to reach (中午联系她妈妈), or something the school arranges for the student (下午就给他调寝室)
                     + "|(联系|找|约)(他|她|□{1,4})[他她]?的?(" + KinWords.STARTS + ")|给(他|她|□{1,4}|孩子)(调|安排|补)"
                     // the teacher's own step, whoever it reaches (晚上打给俊熙爸爸, 晚上给两家打电话, 下午跟他额吉通个电话, 下午跟她妈见面, 下午跟两边家长说明情况, 下午我去看他, 我先找伟鸿)
-                    + "|打给|(给|跟|和|与|同)[^,.;!?。了过]{1,8}?(打个?电话|通个?电话|见面|面谈|沟通)|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下)"
+                    + "|打给|(给|跟|和|与|同)[^,.;!?。了过]{1,8}?(打个?电话|通个?电话|见面|面谈|沟通|碰一下|碰个头|碰头)|(跟|和)[^,.;!?。了过]{1,6}?(说明|说一下|讲一下)"
                     // with someone or not (上午我跟心理老师过去看看, 今天下午我和心理老师去医院看她), or taking the student (下午我带她过去)
                     + "|((跟|和)[^,.;!?。了过]{1,6}?)?(一起)?过?去[^,.;!?。了过]{0,5}?(看看?(他|她|□)|转转|看看)|带(他|她|□{1,4})过?去"
                     // the teacher tells a guardian (下午通知他爸妈), or stays with the student (今晚我在值班室守着她)
@@ -230,7 +230,8 @@ final class EventDays {
             String rest = s.substring(step.end(), ce);
             // the teacher may tell someone the step first (我讲下午我先去车上看看, 我跟她说今天下午我先找他谈)
             String lead = Fillers.strip(s.substring(cs, step.start()));
-            boolean told = !wholeNote && !lead.isEmpty() && TEACHER_TELLS_STEP.matcher(lead).matches();
+            boolean told = !wholeNote && !lead.isEmpty() && (TEACHER_TELLS_STEP.matcher(lead).matches()
+                    || lead.strip().equals("说") && DateResolver.teacherReplied(s, step.start()));
             boolean last = (cs == 0) == wholeNote && (lead.isEmpty() || told) && Clauses.endsTheNote(s, ce);
             if (!last || !told && KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
             return new int[]{step.start(), step.end()};
@@ -298,7 +299,7 @@ final class EventDays {
 
     /** What the teacher does again (再找他, 再来咨询室), not what the student does again (周一再回学校, 约下周再比). */
     private static final GatedPattern TEACHER_AGAIN = GatedPattern.compile(
-            "(再|(?<=[一二三四五六日天午上晚])在)(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解|陪)");
+            "(再|(?<=[一二三四五六日天午上晚])在)(找|和|跟|与|聊|谈|家访|联系|约|看|问|打|来|沟通|跟进|见|复查|观察|了解|陪|给(?!我))");
     /** Words that open what someone said or asked (妈妈问这周末要不要补课): the days after them are theirs. */
     private static final GatedPattern SPOKEN = GatedPattern.compile("说(?!话)|讲(?!座|课|解|得)|告诉我|提到|问(?!题|问)");
 
@@ -353,7 +354,9 @@ final class EventDays {
             // 我跟他妈说明天一早我先去找政教处: the teacher telling a guardian, whoever the guardian is
             "(?<![跟和对给向])我(跟|和|对)?((他|她|□+)的?)?(孩子|家长|(" + KinWords.STARTS + ")[^,.;!?。说讲]{0,2})?(说|讲(?![课座解题]))|[说讲]好|说定|让(他|她|□)"
                     // a clause that opens with the teacher addressing someone (跟奶奶说了周三晚上我找浩然谈)
-                    + "|^(跟|和|对|给)(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸|外婆|外公)[^,.;!?。]{0,3}说");
+                    + "|^(跟|和|对|给)(他|她|□+|孩子|家长|爷爷|奶奶|妈妈|爸爸|外婆|外公)[^,.;!?。]{0,3}[说讲]"
+                    // the teacher telling a guardian by a local word (我跟阿嬷说明天下午我去厝里看看)
+                    + "|(?<![跟和对给向])我(跟|和|对)[^,.;!?。说讲我]{1,6}[说讲](?!过)");
 
     /** A reminder decided by its request (提醒, 让我), not by a day it names. */
     private static final Pattern REQUEST = Pattern.compile("提醒|让我|记得|帮我记");

@@ -72,4 +72,20 @@ class TodaysStepsTest {
         // a guardian's own plan for the evening, told by the guardian, is theirs
         assertThat(read("回来路上给吴天明他爸打了电话，他爸说晚上去出租屋看看娃。").followUp()).isNull();
     }
+
+    @Test
+    void aStepAfterTheTeachersReplyAColleagueMetOrAStudentTakenOverIsTodaysFollowUp() {
+        assertThat(read("「老师，我是吴天明他妈，孩子放学在镇上让几个大孩子打了。」回了，说下午我先找他问问。").followUp()).isEqualTo(TODAY);
+        assertThat(read("上午分别找了吴天明和许诗涵问那事，各说各的理。下午跟张老师碰一下。").followUp()).isEqualTo(TODAY);
+        assertThat(read("上午大课间找吴天明聊了，他说晚上睡不着。已经跟心理室说了，下午我陪他过去。").followUp()).isEqualTo(TODAY);
+        // the voice slip 在 for 再 before 给
+        assertThat(read("吴天明跟我说想去找他爸 我跟他聊了半天 晚上在给他妈打个电话").followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void theTeacherTellingAGuardianByALocalWordWhatTheTeacherWillDoIsTheFollowUp() {
+        assertThat(read("晚上给吴天明阿嬷打了电话，讲孩子在家不吃饭。我跟阿嬷说明天下午我去家里看看。").followUp())
+                .isEqualTo(LocalDate.of(2026, 4, 16));
+        assertThat(read("吴天明她老妈打电话来，讲有人把孩子的照片发到群里。跟她讲我明天就去查。").followUp()).isEqualTo(LocalDate.of(2026, 4, 16));
+    }
 }
