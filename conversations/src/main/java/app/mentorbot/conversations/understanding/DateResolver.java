@@ -53,6 +53,8 @@ final class DateResolver {
             "(?<![为除约]|怎么样|咋样|如何)了(?!解)|[跟和对给向]我(说|讲|反映|倾诉|哭诉)|说完|打电话来|来电|打来|加了我|发来|(?<=[谈聊找见说打去来做沟联问流访看讲通试])过|已|刚才|刚刚|没人接|没接通|未接|打不通|未回复|没回复|没有回复|没回"
                     // verbs of receiving or noticing only ever report: 接到电话, 发现他...
                     + "|接到|收到|发现|看到|听到|得知|遇到|碰到"
+                    // a thing not done is told of the days gone by (周末作业一个字都没动, 周五没来上学)
+                    + "|(?<![还要别不])没有?(动|交|来|写|做|带|回|吃|去|上|考)"
                     // a parent's message or question to the teacher has reached them: 奶奶周六在微信上发语音, 外婆来接他的时候问我
                     + "|(?:" + KinWords.STARTS + "|婆|公)[^,.;!?。]{0,12}?(发语音|发微信|发短信|发消息|发信息|留言|问我|告诉我)"
                     // a guardian opening a clause with what they said (外婆说她妈妈再婚后…, 阿妈讲…), or calling the teacher

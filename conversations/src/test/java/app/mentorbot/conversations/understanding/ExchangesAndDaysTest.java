@@ -317,4 +317,11 @@ class ExchangesAndDaysTest {
         assertThat(read("晚自习前吴天明来找我，说他跟人在楼梯口打了一架。明天叫两个人一起说清楚。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
         assertThat(read("找吴天明聊了，群里那些图早知道了。群的事已经让他们班主任去处理了。").talkType()).isEqualTo(TalkType.INDIVIDUAL);
     }
+
+    @Test
+    void aThingNotDoneIsToldOfTheDaysGoneBy() {
+        Note n = read("吴天明周五没来上学，也没请假。");
+        assertThat(n.kind()).isEqualTo(Kind.OBSERVATION);
+        assertThat(n.date()).isEqualTo(LocalDate.of(2026, 4, 10));
+    }
 }
