@@ -70,14 +70,22 @@ final class TalkTypes {
     private static boolean addressedSeveral(String s) {
         GatedPattern.Scan m = TO_SEVERAL.scan(s);
         while (m.find()) {
-            String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
-            GatedPattern.Scan said = SAYS.scan(before);
-            int last = -1;
-            while (said.find()) last = said.end();
             if (STILL_TO_COME.matcher(s.substring(Clauses.clauseStart(s, m.start()), m.start())).find()) continue;
-            if (last < 0 || before.indexOf('我', last) >= 0) return true;
+            if (outsideWords(s, m.start())) return true;
         }
         return false;
+    }
+
+    /**
+     * The offset is not in what someone told: no telling before it in its sentence, or the teacher acting after the
+     * words ends them (…说袁鑫跟人打起来了，我赶紧过去，一看是俩人在摔跤玩).
+     */
+    private static boolean outsideWords(String s, int at) {
+        String before = s.substring(Clauses.sentenceStart(s, at), at);
+        GatedPattern.Scan said = SAYS.scan(before);
+        int last = -1;
+        while (said.find()) last = said.end();
+        return last < 0 || before.indexOf('我', last) >= 0;
     }
 
     private static boolean nothingSaysTogether(NoteReader.Reading r) {
@@ -90,14 +98,7 @@ final class TalkTypes {
      */
     private static boolean severalOutsideWords(String s) {
         GatedPattern.Scan m = SEVERAL.scan(s);
-        while (m.find()) {
-            String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
-            GatedPattern.Scan said = SAYS.scan(before);
-            int last = -1;
-            while (said.find()) last = said.end();
-            // the teacher acting after the words ends them (…说袁鑫跟人打起来了，我赶紧过去，一看是俩人在摔跤玩)
-            if (last < 0 || before.indexOf('我', last) >= 0) return true;
-        }
+        while (m.find()) if (outsideWords(s, m.start())) return true;
         return false;
     }
 
