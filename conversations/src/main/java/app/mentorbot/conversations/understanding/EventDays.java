@@ -201,8 +201,10 @@ final class EventDays {
                     // the teacher tells a guardian (下午通知他爸妈), or stays with the student (今晚我在值班室守着她)
                     + "|通知(他|她|□{1,4})?的?(" + KinWords.STARTS + ")|(在[^,.;!?。了过]{1,5}?)?(守着|陪着)(他|她|□)"
                     + "|(?<=[我先])找(他|她|□{1,4})"
-                    // the teacher named, on the move or reaching someone (下午我再给他打, 下午我先去车上看看, 中午我跟校长汇报, 今晚我让宿管阿姨陪她)
-                    + "|(?<=我|我先|我就)再?(去|给|跟|和|让|送|往|带|把)"
+                    // the teacher named, on the move or reaching someone, with a word that it is still to come (下午我再给他打,
+                    // 下午我先去车上看看) or tonight (今晚我让宿管阿姨陪她); a bare 下午我去… may tell what was done, and the note's clock
+                    // decides it (PartsOfTheDay)
+                    + "|(?<=我先|我就|今晚我)(去|给|跟|和|让|送|往|带|把)|(?<=我)再(去|给|跟|和|让|送|往|带|把)"
                     // the teacher's own step in other words, with someone or not, after the ones above have had their say
                     // (下午跟政教处一起找那几个女生, 中午找他, 下午联系车站派出所)
                     + "|((跟|和|与|同)[^,.;!?。了过]{1,8}?一起)?(找|陪|带|见|联系|通知|处理)(?![了过]))");

@@ -1,5 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
+import static app.mentorbot.conversations.understanding.NoteReaderTest.READER;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.at;
 import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,11 +58,17 @@ class TodaysStepsTest {
 
     @Test
     void theTeacherNamedGoingOrReachingSomeoneLaterTodayIsTodaysFollowUp() {
+        // 再 or 先 says it is still to come, whatever the clock; 今晚 too
         assertThat(read("吴天明早上打电话说不想回学校了，手机之前停了机。下午我再给他打").followUp()).isEqualTo(TODAY);
-        assertThat(read("找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报").followUp()).isEqualTo(TODAY);
-        assertThat(read("吴天明说车上几个高年级的问他要钱。上午大课间我去找司机师傅问问").followUp()).isEqualTo(TODAY);
+        assertThat(read("吴天明下午留了张纸条说要走，到现在没返校。已经报了学校，今晚我跟值班领导去车站找。").followUp()).isEqualTo(TODAY);
+        // a bare step: the note's clock says whether the part of the day is still to come, in a dictated note with no stops too
+        String noon = "找吴天明谈了 他说他爸喝了酒就打人 中午我跟校长汇报";
+        assertThat(READER.read("M1", noon, at("2026-04-15T08:40:00+08:00")).followUp()).isEqualTo(TODAY);
+        assertThat(READER.read("M1", noon, at("2026-04-15T20:00:00+08:00")).followUp()).isNull();
+        assertThat(READER.read("M1", "吴天明说车上几个高年级的又问他要钱了 上午大课间我去找司机师傅问问", at("2026-04-15T07:20:00+08:00"))
+                .followUp()).isEqualTo(TODAY);
         // told as done, it is the report's
-        assertThat(read("找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报了").followUp()).isNull();
+        assertThat(READER.read("M1", "找吴天明谈了，他说他爸喝了酒就打人。中午我跟校长汇报了", at("2026-04-15T08:40:00+08:00")).followUp()).isNull();
     }
 
     @Test
