@@ -170,6 +170,11 @@ final class EventDays {
                 if (planned && !speech) return t;
             }
         }
+        return laterTodayFollowUp(s, times, today, now);
+    }
+
+    /** A step later today the teacher plans (今天下午再找她, 下午找他聊聊, 下午我去宿舍 before the afternoon), or null. */
+    static DateResolver.TimeExpr laterTodayFollowUp(String s, List<DateResolver.TimeExpr> times, LocalDate today, LocalTime now) {
         for (DateResolver.TimeExpr t : times) if (laterToday(s, t)) return t;
         DateResolver.TimeExpr unsaid = laterTodayUnsaid(s, today);
         return unsaid != null ? unsaid : PartsOfTheDay.followUp(s, today, now);

@@ -198,9 +198,10 @@ public final class NoteReader {
             r.date = event == null ? r.today : event.date();   // null for an impossible day: the dialogue asks
             if (r.date != null && event != null) r.evidence("date", r.date.toString(), event.start(), event.end());
             DateResolver.TimeExpr next = EventDays.followUpTime(r.s, r.times, r.today, r.time);
-            // a day ahead the model doubts is the teacher's (她爸说下周五回来): someone else's plan, no follow-up
+            // a day ahead the model doubts is the teacher's (她爸说下周五回来): someone else's plan; the teacher's step later today, if any
             boolean ahead = next != null && !next.impossible() && (next.role() == DateResolver.Role.FUTURE || next.deadline());
-            if (!ahead || !FollowUpModel.doubts(r.s, next)) followUp(r, next);
+            if (ahead && FollowUpModel.doubts(r.s, next)) next = EventDays.laterTodayFollowUp(r.s, r.times, r.today, r.time);
+            followUp(r, next);
         } else if (r.kind == Kind.REMINDER) {
             followUp(r, EventDays.dueTime(r.s, r.decision, r.times, r.today, r.time));
         }

@@ -36,6 +36,13 @@ class FollowUpModelTest {
     }
 
     @Test
+    void aDoubtedDayGivesWayToTheTeachersStepLaterToday() {
+        String note = "吴天明他妈来了，在办公室谈的。明天带孩子去市里医院看看，先请三天假。下午我再找吴天明聊聊。";
+        assertThat(rulesDay(note).date()).isEqualTo(TODAY.plusDays(1));
+        assertThat(READER.read("M1", note, NoteReaderTest.at("2026-04-15T08:00:00+08:00")).followUp()).isEqualTo(TODAY);
+    }
+
+    @Test
     void theTeachersOwnPlanStands() {
         assertThat(read("找吴天明谈了，他说最近睡不好。下周三再找他聊聊。").followUp()).isEqualTo(LocalDate.of(2026, 4, 22));
         assertThat(read("找吴天明聊了，他答应周五前把作业补齐交给我。").followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
