@@ -237,7 +237,7 @@ final class EventDays {
             String rest = s.substring(step.end(), ce);
             // the teacher may tell someone the step first (我讲下午我先去车上看看, 我跟她说今天下午我先找他谈)
             String lead = Fillers.strip(s.substring(cs, step.start()));
-            boolean told = !wholeNote && !lead.isEmpty() && (TEACHER_TELLS_STEP.matcher(lead).matches()
+            boolean told = !wholeNote && !lead.isEmpty() && (TEACHER_TELLS.matcher(lead).matches() || TEACHER_SAYS.matcher(lead).matches()
                     || lead.strip().equals("说") && DateResolver.teacherReplied(s, step.start()));
             boolean last = (cs == 0) == wholeNote && (lead.isEmpty() || told) && Clauses.endsTheNote(s, ce);
             if (!last || !told && KindClassifier.inSpeech(s, step.start()) || rest.contains("了") || rest.contains("过")) continue;
@@ -326,11 +326,10 @@ final class EventDays {
                 || TEACHER_TELLS.matcher(s.substring(clauseStart, t.start())).matches();
     }
 
-    /** The teacher telling someone what comes next, before the step (我讲, 我跟她说, 跟奶奶说; not another's bare 说). */
-    private static final Pattern TEACHER_TELLS_STEP = Pattern.compile("\\s*(我就?((跟|和|对)[^,.;!?。说讲我]{1,8})?|(跟|和|对)[^,.;!?。说讲我]{1,8})[说讲]\\s*");
-
-    /** The clause opens with the teacher telling someone, the teacher unsaid (跟老太太说周一我找他). */
-    private static final Pattern TEACHER_TELLS = Pattern.compile("\\s*我?(跟|和|对)[^,.;!?。说讲我]{1,8}[说讲]\\s*");
+    /** The clause opens with the teacher telling someone, the teacher said or unsaid (跟老太太说周一我找他, 我跟她说今天下午我先找他谈). */
+    private static final Pattern TEACHER_TELLS = Pattern.compile("\\s*(我就?)?(跟|和|对)[^,.;!?。说讲我]{1,8}[说讲]\\s*");
+    /** The teacher saying, to no one named, what comes next (我讲下午我先去车上看看; not another's bare 说). */
+    private static final Pattern TEACHER_SAYS = Pattern.compile("\\s*我就?[说讲]\\s*");
 
     /**
      * The day sits in someone's words: the last 说, 讲 or 问 before it in its clause is not the teacher's own

@@ -92,10 +92,10 @@ final class PartsOfTheDay {
             String before = s.substring(Clauses.sentenceStart(s, m.start()), m.start());
             // in someone's words, what they will do, unless the teacher opens the clause (…晓雪讲她…。我下午找秋菊; in a dictated
             // note with no stops, the teacher right after the time: …他讲是弟弟先抢他手机 下午我跟心理老师讲一声, 上午大课间我去找…)
-            if (!mine && !TEACHER_AFTER.matcher(after).lookingAt() && (before.contains("说") || before.contains("讲"))) continue;
+            boolean teacherAfter = TEACHER_AFTER.matcher(after).lookingAt();
+            if (!mine && !teacherAfter && (before.contains("说") || before.contains("讲"))) continue;
             boolean opens = LEAD.matcher(Fillers.strip(s.substring(cs, m.start()))).matches();
-            boolean teacher = mine || TEACHER_AFTER.matcher(after).lookingAt()
-                    || WITH_SOMEONE.matcher(after).lookingAt() || ON_THE_STUDENT.matcher(after).lookingAt();
+            boolean teacher = mine || teacherAfter || WITH_SOMEONE.matcher(after).lookingAt() || ON_THE_STUDENT.matcher(after).lookingAt();
             if (opens && teacher) return new int[] {m.start(), m.end()};
         }
         return null;
