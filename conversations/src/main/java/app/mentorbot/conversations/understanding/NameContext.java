@@ -105,6 +105,19 @@ final class NameContext {
                         && CoreDictionary.contains("" + s.charAt(start - 1) + s.charAt(start));
     }
 
+    /**
+     * 小马驹, 小松鼠, 小男孩: a 小 + char form whose char begins a noun with the chars after it is the diminutive before that
+     * noun (一匹小马驹), not a child's nickname (小马 for 马俊).
+     */
+    static boolean diminutiveOfANoun(String s, int start, int end) {
+        if (end - start != 2 || s.charAt(start) != '小') return false;
+        for (int to = end + 1; to <= Math.min(s.length(), end + 2); to++) {
+            CoreDictionary.Attribute a = CoreDictionary.get(s.substring(start + 1, to));
+            if (a != null && a.nature.length > 0 && "n".equals(String.valueOf(a.nature[0]))) return true;
+        }
+        return false;
+    }
+
     private static final Pattern DEGREE_AFTER = Pattern.compile("得(很|不得了|要命)|极了");   // not 得多: 吴天明得多练练 is what he must do
 
     /** A degree right after a form (金贵得很, 安静极了): what is said of something, whatever the roster holds. */
@@ -115,7 +128,7 @@ final class NameContext {
     static boolean isNameContext(String s, int start, int end, List<int[]> names) {
         char before = start > 0 ? s.charAt(start - 1) : '\0';
         if (before != '\0' && WORD_BEFORE.indexOf(before) >= 0 && !endsAnOpening(s, start, end)) return false;
-        if (inDoubling(s, start, end)) return false;
+        if (inDoubling(s, start, end) || diminutiveOfANoun(s, start, end)) return false;
         // 金贵得很, 安静极了: a degree after the form says how something is, not who
         if (degreeAfter(s, end)) return false;
         // 特别齐心, 非常安静: after a two-char degree adverb the form is what is said of someone

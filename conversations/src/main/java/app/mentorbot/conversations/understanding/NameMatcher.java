@@ -226,7 +226,8 @@ final class NameMatcher {
     private List<Hit> keepInNameContext(String s, List<Hit> hits) {
         List<Hit> kept = new ArrayList<>();
         List<Hit> pending = new ArrayList<>();
-        for (Hit h : hits) (wordLike(h) || NameContext.inDoubling(s, h.start(), h.end()) || NameContext.degreeAfter(s, h.end()) ? pending : kept).add(h);
+        for (Hit h : hits) (wordLike(h) || NameContext.inDoubling(s, h.start(), h.end()) || NameContext.diminutiveOfANoun(s, h.start(), h.end())
+                || NameContext.degreeAfter(s, h.end()) ? pending : kept).add(h);
         boolean changed = true;
         while (changed && !pending.isEmpty()) {
             changed = false;

@@ -15,7 +15,7 @@ import app.mentorbot.conversations.roster.Teacher;
 /**
  * What families and teachers call a Han child besides the name (docs/notes.md): the first char of the given name doubled
  * (佳佳 for 翁佳怡), the southern 辉仔, a word-name opening its clause after a lesson or a moment (六一活动时郑重被…), and
- * what a title (《…》) holds; 小 + a grammar char (小到) only where a name stands.
+ * what a title (《…》) holds; 小 + a grammar char (小到) only where a name stands; 小 before a noun (小马驹) is no nickname.
  */
 class HanNicknamesTest {
     static final Roster ROSTER = new Roster("榕荫小学",
@@ -27,7 +27,9 @@ class HanNicknamesTest {
                     new Student("S3", "郑重", "K1", "T1"),
                     new Student("S4", "何佳琪", "K1", "T2"),
                     new Student("S5", "黄浩然", "K1", "T2"),
-                    new Student("S6", "周到", "K1", "T2")),
+                    new Student("S6", "周到", "K1", "T2"),
+                    new Student("S7", "马俊", "K1", "T1"),
+                    new Student("S8", "王雪松", "K1", "T2")),
             List.of());
 
     static final NoteReader READER = new NoteReader(ROSTER);
@@ -69,5 +71,13 @@ class HanNicknamesTest {
         assertThat(read("T1", "语文课上郑重主动举手").studentIds()).containsExactly("S3");
         // 当时 is a word, not a moment before a name
         assertThat(read("T1", "他当时郑重地道了歉").studentIds()).isEmpty();
+    }
+
+    @Test void aDiminutiveBeforeANounIsNoNickname() {
+        // 小马 for 马俊 and 小松 for 王雪松, but 一匹小马驹 and 小松鼠 are animals
+        assertThat(read("T1", "小马今天跟我说想家了").studentIds()).containsExactly("S7");
+        assertThat(read("T1", "翁佳怡作文写家里那匹刚下的小马驹，写得真好").studentIds()).containsExactly("S1");
+        assertThat(read("T2", "何佳琪画的小松鼠贼像，表扬了她").studentIds()).containsExactly("S4");
+        assertThat(read("T2", "小松来办公室问我题").studentIds()).containsExactly("S8");
     }
 }
