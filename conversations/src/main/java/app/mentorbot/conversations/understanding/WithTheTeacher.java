@@ -45,6 +45,8 @@ final class WithTheTeacher {
         // and the teacher is not there
         String lead = s.substring(Clauses.clauseStart(s, start), start);
         boolean otherAdultActs = OTHER_ADULT_ACTS.matcher(lead).find() && !lead.contains("我");
+        // 宿管阿姨说…，问他为什么，他说…: a question with no asker of its own inside another adult's account is theirs
+        if (ASKED_HIM.matcher(word).lookingAt() && Clauses.clauseStart(s, start) == start && askedInAnAccount(s, start)) return false;
         // 下课问他说…: the teacher asked, whatever the lesson named before
         if (TEACHER_STARTS.foundIn(word) && !PRAISE_OR_BLAME.foundIn(word) && !otherAdultActs) return true;
         // what a student wrote (周记里, 作文里) or said or was asked to do before the class (课上, 班会上, 上台) is not said to the teacher
@@ -69,6 +71,21 @@ final class WithTheTeacher {
         GatedPattern.Scan h = HEARSAY.scan(s.substring(from, end));
         if (h.find() && from + h.start() <= start) return false;
         return !(word.length() > 2 && word.endsWith("说") && NOT_TO_ME.foundIn(word));
+    }
+
+    /** The teacher's own look or step between an adult's account and a question (…，今天早上一看…，问他就说): the teacher asks. */
+    /** A question to him or her, not to a name (今天问了子墨 is the teacher's own step). */
+    private static final Pattern ASKED_HIM = Pattern.compile("问(了|过)?(他|她)");
+    private static final Pattern TEACHER_BETWEEN = Pattern.compile("我|一看|看到|发现|找");
+
+    /**
+     * The sentence opens with another adult's account (宿管韩师傅说，…) and nothing of the teacher's comes between it and
+     * the question: the adult asked (宿管阿姨说…都分给同寝室的人了，问他为什么，他说反正以后用不着了).
+     */
+    private static boolean askedInAnAccount(String s, int start) {
+        int from = Clauses.sentenceStart(s, start);
+        GatedPattern.Scan h = HEARSAY.scan(s.substring(from, start));
+        return h.find() && !TEACHER_BETWEEN.matcher(s.substring(from + h.end(), start)).find();
     }
 
     /** A class event the sentence before tells of: a discussion, the news, a class meeting (班上讨论了半天, 英语课讨论了一篇新闻报道). */
@@ -128,7 +145,7 @@ final class WithTheTeacher {
     /** 被 someone other than the teacher (被她点名批评; 被我叫住批评 is the teacher's own). */
     private static final Pattern BY_SOMEONE_ELSE = Pattern.compile("被(?!我)");
     private static final GatedPattern UNADDRESSED = GatedPattern.compile("[说讲]$");
-    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|讲题|上去讲|上黑板|展示|表演|示范|领读|讨论|分组|辩论)");
+    private static final Pattern CLASS_PART = Pattern.compile("^[^,.;!?。]{0,2}(上台|发言|念|朗读|回答|起来|读|背|讲题|上去讲|上黑板|展示|表演|示范|领读|讨论|分组|辩论)");
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发(?!言)|私聊|^[跟和给对向][他她□]");
     static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"

@@ -1,0 +1,48 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readings the thirtieth pass added (docs/notes.md), on the reader test's roster; written on Wednesday 15 April 2026.
+ */
+class QuestionsInAccountsAndNamesCalledTest {
+    /**
+     * Whether the words at {@code word} of a note are an exchange with the teacher, by the rules; the note as the reader
+     * holds it, names masked and punctuation in its ASCII forms.
+     */
+    private static boolean withTheTeacher(String note, String word) {
+        int at = note.indexOf(word);
+        return WithTheTeacher.holds(note, at, at + word.length());
+    }
+
+    /** Whether a talk word of the rules starts at {@code word}. */
+    private static boolean talkWordAt(String note, String word) {
+        GatedPattern.Scan m = TalkWords.TALK.scan(note);
+        while (m.find()) if (m.start() == note.indexOf(word)) return true;
+        return false;
+    }
+
+    @Test
+    void aQuestionWithNoAskerInsideAnotherAdultsAccountIsTheirs() {
+        assertThat(withTheTeacher("宿管阿姨说□□□这两天把新球鞋都分给室友了,问他为什么,他说反正以后用不着了.", "问他")).isFalse();
+        assertThat(read("宿管韩师傅说，吴天明这两个礼拜饭卡老不在身上，问他，他说借给同学了。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the teacher's own step between the account and the question, or a question to a name, is the teacher's
+        assertThat(withTheTeacher("宿管说□□□昨晚一直在哭,我问他,他说想家了.", "问他")).isTrue();
+        assertThat(withTheTeacher("听宿管说昨晚宿舍有动静,今天早上一看□□□嘴角破了,问他就说是自己磕的.", "问他就说")).isTrue();
+        assertThat(withTheTeacher("听宿管说□□□周二和室友吵得很凶,今天问了□□,就是为空调温度.", "问了")).isTrue();
+    }
+
+    @Test
+    void callingAStudentANameOrAskingSomeoneElseIsNoTalkWithThem() {
+        assertThat(talkWordAt("几个女生建了个没有她的群,在里面叫她“方便面”.", "叫她")).isFalse();
+        assertThat(talkWordAt("有几个初中的伢看到她就吹口哨,喊她外号.", "喊她")).isFalse();
+        assertThat(talkWordAt("下课叫她到办公室来.", "叫她")).isTrue();
+        assertThat(read("吴天明在空间发了一段告别的话，打他电话没接，已经让他室友去看了。").kind()).isNotEqualTo(Kind.TALK);
+        assertThat(read("吴天明今天跑步又跑了第一，县里的运动会可以让他去试试。").kind()).isEqualTo(Kind.OBSERVATION);
+        // the teacher's word to the student still is one
+        assertThat(read("吴天明今天又没交作业，下课叫他到办公室来补完了。").kind()).isEqualTo(Kind.TALK);
+    }
+}
