@@ -14,8 +14,12 @@ final class Fiction {
     /** A story someone tells, reads or watches: what happens in it happens to no student. */
     static final String STORIES = "电影|电视剧|网剧|小说|故事|童话|寓言|动漫|片子|新闻|报道";
     /** A role in a play: what it holds is no one's, not even a wish to die (演一个想跳楼的角色). */
-    static final String ROLES = "角色|扮演|饰演|演一个|演的是|排练|情景剧|课本剧|话剧|剧本|小品";
-    static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|" + ROLES);
+    static final String ROLES = "角色|扮演|饰演|演一个|演的是|情景剧|课本剧|话剧|剧本|小品";
+    /**
+     * A rehearsal (排练) explains where a student was (在学校参加合唱排练), as a story would; it is no role of its own: a
+     * choir's rehearsal holds no part to play (合唱队排练一直低着头…把发卡都分给别个了 is the student's).
+     */
+    static final GatedPattern STORY = GatedPattern.compile(STORIES + "|影片|排练|" + ROLES);
     static final GatedPattern ROLE = GatedPattern.compile(ROLES);
 
     private static final GatedPattern STORY_INSIDE = GatedPattern.compile("(" + STORIES + "|动画|剧)[^,.;!?。]{0,2}(里|中)");

@@ -329,6 +329,15 @@ final class FlagDetector {
     /** 问他怎么回事, 问她怎么了: asking what happened, not how to handle a theme (怎么应对欺凌). */
     private static final Pattern ASKING_WHAT_HAPPENED = Pattern.compile("怎么(回事|了|样|搞的?|弄的?)");
 
+    /**
+     * The person is the one spoken to, opening someone's words ('老师,我有时候真的想死'; 她说:妈,我…): whose the words
+     * are is the speaker's, not theirs.
+     */
+    private static boolean addressed(String s, int start, int end) {
+        if (end >= s.length() || !Clauses.isClauseBreak(s, end) || start == 0) return false;
+        return "“\"‘'「『:：说讲喊问".indexOf(s.charAt(start - 1)) >= 0;
+    }
+
     /** The cue describes the student, not a classmate or a parent who is the clause's subject. */
     private static boolean studentsOwn(String s, int at, int end, Flag f) {
         // the sentence, not the clause: "妈妈打电话来，说自己最近一直很焦虑" is still the mother speaking of herself
@@ -336,7 +345,7 @@ final class FlagDetector {
         String before = s.substring(cs, at);
         GatedPattern.Scan o = OTHER_PERSON.scan(before);
         int oStart = -1, oEnd = -1;
-        while (o.find()) { oStart = o.start(); oEnd = o.end(); }
+        while (o.find()) if (!addressed(before, o.start(), o.end())) { oStart = o.start(); oEnd = o.end(); }
         if (oStart < 0) return true;
         String other = before.substring(oStart, oEnd);
         boolean parent = PARENT_PERSON.matcher(other).matches();
