@@ -44,34 +44,13 @@ final class FollowUpModel {
 
     /** Trained once per JVM on a thread of its own, started with the first reader; a note read before it is ready waits. */
     private static final class BuiltIn {
-        static final FutureTask<SituationModel> MODEL = new FutureTask<>(() -> train(SituationModel.lines("/understanding/followup-examples/examples.list")));
-
-        static {
-            Thread t = new Thread(MODEL, "follow-up-model-training");
-            t.setDaemon(true);
-            t.start();
-        }
+        static final FutureTask<SituationModel> MODEL = PlaceModels.inBackground("follow-up-model-training",
+                () -> PlaceModels.train("followup-examples", Label.class, FollowUpModel::features));
     }
 
     /** Starts training the built-in model, if it has not started. */
     static void startTraining() {
         BuiltIn.MODEL.isDone();
-    }
-
-    /** A model from the example files named in a list's lines ({@code LABEL<TAB>start<TAB>end<TAB>masked note}). */
-    static SituationModel train(List<String> files) {
-        List<SituationModel.Example> examples = new ArrayList<>();
-        List<int[]> features = new ArrayList<>();
-        for (String file : files) {
-            if (file.isBlank() || file.startsWith("#")) continue;
-            for (String line : SituationModel.lines("/understanding/followup-examples/" + file.strip())) {
-                String[] f = line.split("\t", 4);
-                if (f.length < 4 || line.startsWith("#")) continue;
-                examples.add(new SituationModel.Example(Label.valueOf(f[0]).ordinal(), f[3]));
-                features.add(features(f[3], Integer.parseInt(f[1]), Integer.parseInt(f[2])));
-            }
-        }
-        return SituationModel.train(examples, features, Label.values().length);
     }
 
     /**
@@ -83,20 +62,9 @@ final class FollowUpModel {
     static int[] features(String s, int start, int end) {
         int cs = Clauses.clauseStart(s, start), ce = Clauses.clauseEnd(s, end);
         List<Integer> out = new ArrayList<>();
-        grams('^' + s.substring(Math.max(0, start - WINDOW), start), 1, out);
-        grams(s.substring(end, Math.min(s.length(), end + WINDOW)) + '$', 2, out);
-        grams(s.substring(cs, start) + '◇' + s.substring(end, ce), 3, out);
+        StretchGrams.add('^' + s.substring(Math.max(0, start - WINDOW), start), 1, out);
+        StretchGrams.add(s.substring(end, Math.min(s.length(), end + WINDOW)) + '$', 2, out);
+        StretchGrams.add(s.substring(cs, start) + '◇' + s.substring(end, ce), 3, out);
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static void grams(String t, int stretch, List<Integer> out) {
-        for (int i = 0; i < t.length(); i++) {
-            int h = 0x9E3779B9 * stretch;
-            for (int len = 1; len <= 3 && i + len <= t.length(); len++) {
-                h = (h ^ t.charAt(i + len - 1)) * 0x01000193;
-                int mixed = (h ^ (h >>> 15)) * 0x2C1B3C6D;
-                out.add((mixed ^ (mixed >>> 12) ^ len) & SituationModel.MASK);
-            }
-        }
     }
 }

@@ -241,6 +241,9 @@ final class NameMatcher {
                 }
             }
         }
+        // a name the rules left unread stands where the word-name model is sure a person stands (安宁在宿舍让几个人围着)
+        for (Hit h : pending) if (h.forms().stream().anyMatch(f -> f.type() == FormType.FULL || f.type() == FormType.GIVEN)
+                && WordNameModel.person(s, h.start(), h.end())) kept.add(h);
         kept.sort(Comparator.comparingInt(Hit::start));
         return kept;
     }

@@ -55,6 +55,7 @@ public final class NoteReader {
         NoteText.warmUp();
         NameContext.warmUp();   // dictionary loading belongs to start-up, not to the first teacher's note
         FollowUpModel.startTraining();
+        WordNameModel.startTraining();
     }
 
     /** Waits until everything the reader builds in the background (the situation model) is ready. */
