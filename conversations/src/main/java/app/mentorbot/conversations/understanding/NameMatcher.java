@@ -43,6 +43,8 @@ final class NameMatcher {
     private final WordTrie<List<Form>> formIndex = new WordTrie<>();
     /** Teachers' full names: a student's name part inside one (泽仁 in 泽仁邓珠老师) is the teacher. */
     private final Set<String> teacherNames = new HashSet<>();
+    /** Students with a transliterated or a four-character name, called by a part of it (卓玛 for 次仁卓玛). */
+    private final Set<String> calledByAPart = new HashSet<>();
     private final SortedSet<Integer> teacherNameLengths = new TreeSet<>();
     private final Tiers tiers;
     private final Homophones homophones;
@@ -74,7 +76,10 @@ final class NameMatcher {
         String full = s.name().strip();
         if (full.length() < 2) return;
         add(full, s, FormType.FULL);
-        if (transliterated(full, s) || twoNames(full, s)) return;
+        if (transliterated(full, s) || twoNames(full, s)) {
+            calledByAPart.add(s.id());
+            return;
+        }
         int sl = chineseNames.surnameLength(full);
         String surname = full.substring(0, sl);
         String given = full.substring(sl);
@@ -260,9 +265,10 @@ final class NameMatcher {
     }
 
     private Mention resolve(Hit h, String senderId) {
-        // a full name outranks nicknames that happen to coincide with it
-        boolean full = false;
-        for (Form f : h.forms()) full |= f.type() == FormType.FULL;
+        // a full name outranks nicknames that happen to coincide with it, not the part a long name is called by: 卓玛 is one
+        // student's whole name and what 次仁卓玛 is called, and the tiers decide
+        boolean full = h.forms().stream().anyMatch(f -> f.type() == FormType.FULL)
+                && h.forms().stream().noneMatch(f -> f.type() == FormType.GIVEN && calledByAPart.contains(f.studentId()));
         Set<String> ids = new LinkedHashSet<>();
         for (Form f : h.forms()) if (!full || f.type() == FormType.FULL) ids.add(f.studentId());
         boolean surnameOnly = h.forms().stream().allMatch(f -> f.type() == FormType.SURNAME_TONGXUE || f.type() == FormType.XIAO_SURNAME);

@@ -63,4 +63,17 @@ class TwoPartNamesTest {
         assertThat(n.studentIds()).containsExactly("S5");
         assertThat(n.clarify()).isNull();
     }
+
+    @Test void aHalfThatIsAnotherStudentsWholeNameIsNoBetterThanTheHalf() {
+        // 卓玛 is S8's whole name and what 次仁卓玛 (S2) is called: the tiers decide, not the whole name
+        Roster roster = new Roster("雅拉中学", ROSTER.classes(), ROSTER.teachers(),
+                List.of(ROSTER.students().get(1), new Student("S8", "卓玛", "K1", "T2"), new Student("S9", "曲珍", "K2", "T2")), List.of());
+        NoteReader reader = new NoteReader(roster);
+        assertThat(reader.read("T1", "卓玛今天体育课被球砸到眼眶了", WED).studentIds()).as("the sender's mentee first").containsExactly("S2");
+        Note n = reader.read("T3", "卓玛今天体育课被球砸到眼眶了", WED);
+        assertThat(n.studentIds()).isEmpty();
+        assertThat(n.clarify()).containsExactlyInAnyOrder("S2", "S8");
+        // a whole name no long name shares a half of is the student, wherever they are
+        assertThat(reader.read("T1", "曲珍今天又没交作业", WED).studentIds()).containsExactly("S9");
+    }
 }
