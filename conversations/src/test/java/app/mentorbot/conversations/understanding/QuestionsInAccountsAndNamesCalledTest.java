@@ -45,4 +45,15 @@ class QuestionsInAccountsAndNamesCalledTest {
         // the teacher's word to the student still is one
         assertThat(read("吴天明今天又没交作业，下课叫他到办公室来补完了。").kind()).isEqualTo(Kind.TALK);
     }
+
+    @Test
+    void aGrandparentByTheirHakkaDaiOrTibetanWordIsAGuardian() {
+        // the guardian speaks, not the student: no talk word starts at the pronoun before the kin word
+        assertThat(talkWordAt("□□□昨晚又冇返校.今早他公公打电话来,讲伢俚周六就冇在屋里睡.", "他公公")).isFalse();
+        assertThat(talkWordAt("□□她咪涛刚才打电话来 她讲昨天傍晚娃娃一个人坐在水库坝子上", "她咪涛")).isFalse();
+        assertThat(talkWordAt("□□他阿库来学校了,说孩子在山上跟人抢虫草坡", "他阿库")).isFalse();
+        assertThat(read("吴天明昨晚又冇返校。今早他公公打电话来，讲伢俚周六就冇在屋里睡。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("吴天明她咪涛刚才打电话来，讲娃娃昨天傍晚一个人坐在水库坝子上。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("吴天明的莫啦拄着拐杖来学校了，在门卫室坐了好半天，跟她讲了孩子这几天的情况。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
 }
