@@ -52,6 +52,9 @@ class QuestionsInAccountsAndNamesCalledTest {
         assertThat(talkWordAt("□□□昨晚又冇返校.今早他公公打电话来,讲伢俚周六就冇在屋里睡.", "他公公")).isFalse();
         assertThat(talkWordAt("□□她咪涛刚才打电话来 她讲昨天傍晚娃娃一个人坐在水库坝子上", "她咪涛")).isFalse();
         assertThat(talkWordAt("□□他阿库来学校了,说孩子在山上跟人抢虫草坡", "他阿库")).isFalse();
+        // a child who has not come back says nothing: the one on the phone does
+        assertThat(talkWordAt("今晚点名 □□又没回来 打他舅舅电话 说他周末在他姨妈家", "□□")).isFalse();
+        assertThat(talkWordAt("□□下课跑过来 说想换座位", "□□")).isTrue();
         assertThat(read("吴天明昨晚又冇返校。今早他公公打电话来，讲伢俚周六就冇在屋里睡。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("吴天明她咪涛刚才打电话来，讲娃娃昨天傍晚一个人坐在水库坝子上。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("吴天明的莫啦拄着拐杖来学校了，在门卫室坐了好半天，跟她讲了孩子这几天的情况。").kind()).isEqualTo(Kind.PARENT_CONTACT);
