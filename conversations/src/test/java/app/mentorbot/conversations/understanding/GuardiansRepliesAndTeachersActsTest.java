@@ -233,6 +233,8 @@ class GuardiansRepliesAndTeachersActsTest {
         // the student writing on a parent's phone is still the student
         String phone = "□□晚上用她姆妈的手机给我发消息,讲班上几个女生拉了个群。";
         assertThat(kinds.classify(phone, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.TALK);
+        String onPhone = "那个 晚上□□□在她娭毑手机上给我发语音 就是哭着讲想她妈妈了";
+        assertThat(kinds.classify(onPhone, true, java.util.List.of(), java.time.LocalTime.of(21, 30)).kind()).isEqualTo(Kind.TALK);
     }
 
     @Test
