@@ -85,7 +85,7 @@ final class TalkWords {
                     // the teacher praised, scolded or punished the student directly (找她夸了几句, 被我说了两句, 罚他跑两圈)
                     + "|找(他|她|□+)(夸|表扬|批评)|被我(说|讲|批评|骂|训)|罚了?(他|她|□+)"
                     // the teacher tutored several students together (给□□、□□、□□补数学) or helped one by hand (给她抹了药, 塞给他一双棉鞋)
-                    + "|给(□+[、和])+□+(俩|仨|两个|三个)?补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
+                    + "|给(□+[、和])+□+(俩|仨|两个|三个)?补(?!办|交|考|助|贴|发|卡|票)|给□{4,}(俩|仨|两个|三个|四个|几个)补(?!办|交|考|助|贴|发|卡|票)|给(他|她|□+)(抹|擦|冲|倒|披|盖|包扎)|塞给(他|她|□+)"
                     // the teacher asked a classmate, who answered (问了下他同桌□□□，说…), or heard a classmate named by the student (听□□□的同桌说)
                     + "|问了?(下|一下)?(他|她|□+)的?(" + CLASSMATES + ")|问了(在场的|旁边的)?[^,.;!?。]{0,4}(" + CLASSMATES + ")|听□+的(" + CLASSMATES + ")[^,.;!?。]{0,2}[说讲]"
                     // the student came to ask or borrow (主动来问我, 下课还跟过来问, 追着我问)

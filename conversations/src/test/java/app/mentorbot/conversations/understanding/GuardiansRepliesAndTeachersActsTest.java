@@ -182,7 +182,9 @@ class GuardiansRepliesAndTeachersActsTest {
                 "吴天明今朝作业又没做好，我跟伊讲弗要紧，中午到办公室来补。", "今日英文课吴天明总是望住窗外，下课问他，原来是对面楼有工人在装广告牌。",
                 // a list by spaces or with what they are, a number kept, two tutored together
                 "那个 把吴天明 许诗涵 周一鸣三个孩子叫到一块 讲了讲期末复习怎么安排", "英语课默写，吴天明、许诗涵和周一鸣三个没过。课后把三个人留下来，一人抄了五遍。",
-                "放学给吴天明、许诗涵俩补数学，单元测验俩人一个四十九一个五十三。")) {
+                "放学给吴天明、许诗涵俩补数学，单元测验俩人一个四十九一个五十三。",
+                // names dictated with no stop between them, then how many
+                "那个 放学给吴天明许诗涵周一鸣三个补了四十分钟数学 小数乘法还是搞不清")) {
             assertThat(read(note).kind()).as(note).isEqualTo(Kind.TALK);
         }
         // another adult who calls the student down to ask is theirs too
