@@ -34,8 +34,8 @@ final class PartsOfTheDay {
     private static final Pattern TEACHER_AFTER = Pattern.compile("[^,.;!?。他她□]{0,4}?(?<![给跟和找问对向帮叫让])我");
     /** With a colleague (跟德育处一起, 和孟老师一块). */
     private static final Pattern WITH_SOMEONE = Pattern.compile("(跟|和|同|与)[^,.;!?。]{1,8}?(一起|一块)");
-    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□, 给□□调寝室, 大课间找□□): what a teacher does to or for a student. */
-    private static final Pattern ON_THE_STUDENT = Pattern.compile("(大课间|课间|放学[前后]?|课后|第.节课?[前后])?[在再先就]?(留|找|叫|带|陪|送|约|接|给)(他|她|□)");
+    /** The teacher's verb on the student right after the time (留他, 在找她, 带□□, 给□□调寝室, 大课间找□□, 分别找□□和□□): what a teacher does to or for a student. */
+    private static final Pattern ON_THE_STUDENT = Pattern.compile("(大课间|课间|放学[前后]?|课后|第.节课?[前后])?(?:[在再先就]|分别|单独|一起)?(留|找|叫|带|陪|送|约|接|给)(他|她|□)");
     /** Someone telling after the time (他说…, 她讲…): what was said, so what happened, whatever the part of the day. */
     private static final Pattern TOLD = Pattern.compile("(他|她|□|孩子)[^,.;!?。]{0,2}(说|讲)(?![一明说讲])");
     /** Coming to the school. */

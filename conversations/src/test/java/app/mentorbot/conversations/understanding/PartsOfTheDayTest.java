@@ -36,6 +36,8 @@ class PartsOfTheDayTest {
         assertThat(readAt("12:30", "吴天明今天又没交英语作业，上课一直在睡觉，下午放学留他下来").followUp()).isEqualTo(TODAY);
         assertThat(readAt("07:40", "吴天明把漫画书给了我，说以后用不着了。先把他留在办公室，上午大课间我陪他去心理室").followUp())
                 .isEqualTo(TODAY);
+        // the students one by one (分别找) after the time are the teacher's step too
+        assertThat(readAt("12:30", "上午大课间找许诗涵聊了，她讲是吴天明和周一鸣带头的。下午分别找吴天明和周一鸣。").followUp()).isEqualTo(TODAY);
     }
 
     @Test
