@@ -331,7 +331,7 @@ final class KindClassifier {
             while (m.find()) {
                 if (p != CONTACT_OTHER && inSpeech(s, m.start())) continue;
                 // 派出所已经联系了她婆婆, 网管一早打电话给了他家公: someone else reached the family, not the teacher
-                if (p == toParent && byAnotherParty(s, m.start())) continue;
+                if (p == toParent && (byAnotherParty(s, m.start()) || byTheStudent(s, m.start()))) continue;
                 if (p == CONTACT_OTHER && !familyPhone(s, m.start(), m.group())) continue;
                 if (best == null || m.start() < best[0]) best = new int[]{m.start(), m.end()};
                 break;
@@ -347,6 +347,12 @@ final class KindClassifier {
     private static boolean byAnotherParty(String s, int at) {
         String lead = s.substring(Clauses.clauseStart(s, at), at);
         return ANOTHER_PARTY.foundIn(lead) && !lead.contains("我");
+    }
+
+    /** The student opens the clause and reaches their family (□□今晚在寝室给她阿婆写了一封信), with the teacher not in it. */
+    private static boolean byTheStudent(String s, int at) {
+        String lead = Fillers.strip(s.substring(Clauses.clauseStart(s, at), at)).strip();
+        return lead.indexOf(NoteText.NAME_MASK) == 0 && !lead.contains("我");
     }
 
     /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */

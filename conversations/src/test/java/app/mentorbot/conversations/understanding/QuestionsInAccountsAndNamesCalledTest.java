@@ -59,4 +59,14 @@ class QuestionsInAccountsAndNamesCalledTest {
         assertThat(read("吴天明她咪涛刚才打电话来，讲娃娃昨天傍晚一个人坐在水库坝子上。").kind()).isEqualTo(Kind.PARENT_CONTACT);
         assertThat(read("吴天明的莫啦拄着拐杖来学校了，在门卫室坐了好半天，跟她讲了孩子这几天的情况。").kind()).isEqualTo(Kind.PARENT_CONTACT);
     }
+
+    @Test
+    void aStudentReachingTheirOwnFamilyIsNoContactOfTheTeachers() {
+        var kinds = new KindClassifier(Lexicon.builtIn(), new TopicLexicon(Lexicon.builtIn()), new FlagDetector(Lexicon.builtIn()));
+        String letter = "□□□今晚在寝室给她阿婆写了一封信,让同寝室的同学明天帮她寄.";
+        assertThat(kinds.classify(letter, true, java.util.List.of(), java.time.LocalTime.of(21, 0)).kind()).isNotEqualTo(Kind.PARENT_CONTACT);
+        // the teacher reaching the same grandmother is one
+        String call = "晚上给□□□她阿婆打了电话,讲了孩子这几天的情况.";
+        assertThat(kinds.classify(call, true, java.util.List.of(), java.time.LocalTime.of(21, 0)).kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
 }
