@@ -352,7 +352,7 @@ final class KindClassifier {
     /** The student opens the clause and reaches their family (□□今晚在寝室给她阿婆写了一封信), with the teacher not in it. */
     private static boolean byTheStudent(String s, int at) {
         String lead = Fillers.strip(s.substring(Clauses.clauseStart(s, at), at)).strip();
-        return lead.indexOf(NoteText.NAME_MASK) == 0 && !lead.contains("我");
+        return (lead.indexOf(NoteText.NAME_MASK) == 0 || lead.startsWith("他") || lead.startsWith("她")) && !lead.contains("我");
     }
 
     /** □□电话一直没接, 他…电话也打不通: the student's own phone, not a call to the family. */
