@@ -162,7 +162,7 @@ final class NameContext {
         String form = s.substring(start, end);
         boolean adverb = adverbForm(form, true), anyAdverb = adverbForm(form, false);
         if ((clauseStart || before == '说' || before == '讲' || before == '传' || before == '里' && s.startsWith("群里", start - 2))
-                && (timeWord(form) ? relatesNext(tail) : adverb ? addressesNext(tail) : actsNext(tail, adjective(form)))) return true;
+                && (timeWord(form) ? relatesNext(tail) : adverb ? addressesNext(tail, form) : actsNext(tail, adjective(form)))) return true;
         // 送黎明回了家, 接安康去医院: someone taken somewhere
         if ("送接带领陪".indexOf(before) >= 0 && (tail.startsWith("回") || tail.startsWith("去") || tail.startsWith("到"))) return true;
         // 去田园家家访: someone's home
@@ -305,10 +305,15 @@ final class NameContext {
 
     private static final Pattern ADDRESSES = Pattern.compile("(跟|和|给|对|向|找)我");
 
-    /** After a doubled adverb-like form, only a time (明明今天没来) or a turn to the teacher (明明跟我…) shows a person. */
-    private static boolean addressesNext(String tail) {
+    /**
+     * After a doubled adverb-like form, only a time (明明今天没来) or a turn to the teacher (明明跟我…) shows a person; not a
+     * time after a doubled unit of time, which goes on saying when (天天晚上刷快手, 天天上课睡觉: every day).
+     */
+    private static boolean addressesNext(String tail, String form) {
         String t = tail.stripLeading();
-        if (ADDRESSES.matcher(t).lookingAt() || SCHOOL_TIME.matcher(t).lookingAt()) return true;
+        if (ADDRESSES.matcher(t).lookingAt()) return true;
+        if ("天年月周日夜晚早".indexOf(form.charAt(0)) >= 0) return false;
+        if (SCHOOL_TIME.matcher(t).lookingAt()) return true;
         for (int n = Math.min(4, t.length()); n >= 1; n--) {
             CoreDictionary.Attribute a = CoreDictionary.get(t.substring(0, n));
             if (a == null || a.nature.length == 0) continue;

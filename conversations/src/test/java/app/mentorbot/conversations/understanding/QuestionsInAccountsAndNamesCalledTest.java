@@ -71,4 +71,11 @@ class QuestionsInAccountsAndNamesCalledTest {
         String call = "晚上给□□□她阿婆打了电话,讲了孩子这几天的情况.";
         assertThat(kinds.classify(call, true, java.util.List.of(), java.time.LocalTime.of(21, 0)).kind()).isEqualTo(Kind.PARENT_CONTACT);
     }
+
+    @Test
+    void aDoubledUnitOfTimeBeforeATimeIsEveryDayNotAChild() {
+        // 天天 is what families call 吴天明, and "every day"
+        assertThat(read("许诗涵最近在班里一直讲读书没意思，天天晚上刷招工视频。").studentIds()).containsExactly("A2");
+        assertThat(read("天天跟我说想换座位，说同桌老欺负他。").studentIds()).containsExactly("A4");
+    }
 }
