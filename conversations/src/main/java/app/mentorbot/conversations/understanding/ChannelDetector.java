@@ -67,6 +67,8 @@ final class ChannelDetector {
 
     /** The student opens the clause, with no one else (a guardian, the family, another adult, the teacher) up to the channel word's end. */
     private static final Pattern STUDENTS_CLAUSE = Pattern.compile("\\s*□+(?![^,.;!?。]*(" + TalkWords.OTHER_PEOPLE + "|爹|家|他大|她大|我))");
+    /** Someone other than the teacher posts in a group (家长群里有人讲…, 有家长在群里说…): a rumour's medium, not the contact's. */
+    private static final Pattern SOMEONE_ELSES = Pattern.compile("有人|有家长|别的家长|其他家长|别人");
 
     /**
      * A channel word in the student's own clause (□□在班级群里发了一句…, □□□寒假钉钉消息一直没回): the student's medium, not the
@@ -83,6 +85,7 @@ final class ChannelDetector {
             // 昨天没来学校, 家长会他家没来人: a meeting that did not happen is no channel
             // and a medium inside someone's quoted words (发了一句“对不起大家，再见了”) is theirs, not the contact's
             while (m != null && (NOT_HAPPENED.matcher(s.substring(Math.max(0, m.start() - 2), m.start())).find() || studentsOwn(s, m.start(), m.end())
+                    || s.substring(m.start(), m.end()).contains("群") && SOMEONE_ELSES.matcher(s.substring(Clauses.clauseStart(s, m.start()), m.end() + Math.min(4, s.length() - m.end()))).find()
                     || Clauses.quoted(s, m.start())))
                 m = e.getValue().find(s, m.end());
             if (m != null && (best == null || m.start() < best.start()

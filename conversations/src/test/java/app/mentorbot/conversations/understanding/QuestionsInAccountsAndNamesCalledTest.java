@@ -78,4 +78,13 @@ class QuestionsInAccountsAndNamesCalledTest {
         assertThat(read("许诗涵最近在班里一直讲读书没意思，天天晚上刷招工视频。").studentIds()).containsExactly("A2");
         assertThat(read("天天跟我说想换座位，说同桌老欺负他。").studentIds()).containsExactly("A4");
     }
+
+    @Test
+    void aRumourInTheParentsGroupIsNotTheChannelOfTheCallThatChecksIt() {
+        Note n = read("家长群里有人讲吴天明又在外面过夜没回家，我心一紧，上午打电话问他奶奶，奶奶讲孩子昨晚就在屋里。");
+        assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(n.channel()).isEqualTo(Channel.PHONE);
+        // a guardian writing in the group to the teacher is still online
+        assertThat(read("吴天明他妈在家长群里问我期中考试的安排，回了她。").channel()).isEqualTo(Channel.ONLINE);
+    }
 }
