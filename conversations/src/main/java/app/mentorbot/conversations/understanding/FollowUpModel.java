@@ -53,6 +53,11 @@ final class FollowUpModel {
         BuiltIn.MODEL.isDone();
     }
 
+    /** Waits until the built-in model is trained ({@link NoteReader#awaitReady}). */
+    static void awaitTrained() {
+        SituationModel.waitFor(BuiltIn.MODEL);
+    }
+
     /**
      * The hashed character 1-, 2- and 3-grams of three stretches, each hashed apart: the {@link #WINDOW} characters
      * before the day (who speaks or acts: 他爸说, 我跟他约了) and after it (what happens then: 回来, 再找他, 复查), and the

@@ -58,12 +58,14 @@ public final class NoteReader {
         WordNameModel.startTraining();
     }
 
-    /** Waits until everything the reader builds in the background (the situation model) is ready. */
+    /** Waits until everything the reader builds in the background (the situation, follow-up and word-name models) is ready. */
     public void awaitReady() {
         SituationModel.risks();
         SituationModel.notes();
         SituationModel.kinds();
         SituationModel.family();
+        FollowUpModel.awaitTrained();
+        WordNameModel.awaitTrained();
         // a few notes read once, with no one named: the first teacher's note then finds the reader's code loaded and compiled
         ZonedDateTime at = ZonedDateTime.now(SchoolCalendar.ZONE);
         for (String note : WARM_UP) read("", note, at);

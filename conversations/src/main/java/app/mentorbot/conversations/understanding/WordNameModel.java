@@ -9,8 +9,8 @@ import java.util.concurrent.FutureTask;
  * The name rules read a person's place from the words around the form ({@link NameContext}); across many writers a child
  * is told acting in ways no rule has seen (安宁在宿舍让几个人围着, 坚强撸起袖子擦汗). A linear model over the characters on
  * either side of the form and the form itself ({@link #features}), trained on the corpus's training notes
- * ({@code word-name-examples/notes-<school>.tsv}: every place such a name stands, PERSON where the gold names the
- * student, else WORD), keeps a form the rules left unread when it is sure enough of a person ({@link #SURE}). It never
+ * ({@code word-name-examples/notes-<school>.tsv}: every place such a name stands where the rules see no person, PERSON
+ * where the gold names the student, else WORD), keeps a form the rules left unread when it is sure enough of a person ({@link #SURE}). It never
  * drops a form the rules read as a person.
  */
 final class WordNameModel {
@@ -46,6 +46,11 @@ final class WordNameModel {
     /** Starts training the built-in model, if it has not started. */
     static void startTraining() {
         BuiltIn.MODEL.isDone();
+    }
+
+    /** Waits until the built-in model is trained ({@link NoteReader#awaitReady}). */
+    static void awaitTrained() {
+        SituationModel.waitFor(BuiltIn.MODEL);
     }
 
     /**
