@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.rulesKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -230,13 +231,12 @@ class GuardiansRepliesAndTeachersActsTest {
     void aGuardianRightAfterTheStudentsNameIsWhoCalledAndSpoke() {
         // the guardian word the talk patterns do not know (他大, 他公) still makes the call the guardian's
         String masked = "□□□他大下午打电话来,说孩子中午吃了饭就出去了,到现在也没见着人。";
-        var kinds = new KindClassifier(Lexicon.builtIn(), new TopicLexicon(Lexicon.builtIn()), new FlagDetector(Lexicon.builtIn()));
-        assertThat(kinds.classify(masked, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(rulesKind(masked, 20, 0)).isEqualTo(Kind.PARENT_CONTACT);
         // the student writing on a parent's phone is still the student
         String phone = "□□晚上用她姆妈的手机给我发消息,讲班上几个女生拉了个群。";
-        assertThat(kinds.classify(phone, true, java.util.List.of(), java.time.LocalTime.of(20, 0)).kind()).isEqualTo(Kind.TALK);
+        assertThat(rulesKind(phone, 20, 0)).isEqualTo(Kind.TALK);
         String onPhone = "那个 晚上□□□在她娭毑手机上给我发语音 就是哭着讲想她妈妈了";
-        assertThat(kinds.classify(onPhone, true, java.util.List.of(), java.time.LocalTime.of(21, 30)).kind()).isEqualTo(Kind.TALK);
+        assertThat(rulesKind(onPhone, 21, 30)).isEqualTo(Kind.TALK);
     }
 
     @Test

@@ -59,6 +59,11 @@ class NoteReaderTest {
     static Note read(String text) { return READER.read("M1", text, WED); }
     static Note read(String sender, String text) { return READER.read(sender, text, WED); }
     static LocalDate d(String iso) { return LocalDate.parse(iso); }
+    /** The kind rules alone, the kind model not asked, on a note as the reader holds it (names masked), written at {@code hour}:{@code minute}. */
+    static Kind rulesKind(String masked, int hour, int minute) {
+        return RULES.classify(masked, true, java.util.List.of(), java.time.LocalTime.of(hour, minute)).kind();
+    }
+    private static final KindClassifier RULES = new KindClassifier(Lexicon.builtIn(), new TopicLexicon(Lexicon.builtIn()), new FlagDetector(Lexicon.builtIn()));
 
     @Nested
     class NameForms {

@@ -1,6 +1,7 @@
 package app.mentorbot.conversations.understanding;
 
 import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.rulesKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -62,14 +63,13 @@ class QuestionsInAccountsAndNamesCalledTest {
 
     @Test
     void aStudentReachingTheirOwnFamilyIsNoContactOfTheTeachers() {
-        var kinds = new KindClassifier(Lexicon.builtIn(), new TopicLexicon(Lexicon.builtIn()), new FlagDetector(Lexicon.builtIn()));
         String letter = "□□□今晚在寝室给她阿婆写了一封信,让同寝室的同学明天帮她寄.";
-        assertThat(kinds.classify(letter, true, java.util.List.of(), java.time.LocalTime.of(21, 0)).kind()).isNotEqualTo(Kind.PARENT_CONTACT);
+        assertThat(rulesKind(letter, 21, 0)).isNotEqualTo(Kind.PARENT_CONTACT);
         String found = "□□找到了,在县城网吧过的夜.他跟他舅舅讲就是不想读了.";
-        assertThat(kinds.classify(found, true, java.util.List.of(), java.time.LocalTime.of(8, 0)).kind()).isNotEqualTo(Kind.PARENT_CONTACT);
+        assertThat(rulesKind(found, 8, 0)).isNotEqualTo(Kind.PARENT_CONTACT);
         // the teacher reaching the same grandmother is one
         String call = "晚上给□□□她阿婆打了电话,讲了孩子这几天的情况.";
-        assertThat(kinds.classify(call, true, java.util.List.of(), java.time.LocalTime.of(21, 0)).kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(rulesKind(call, 21, 0)).isEqualTo(Kind.PARENT_CONTACT);
     }
 
     @Test
