@@ -236,8 +236,11 @@ final class KindClassifier {
         return new Decision(Kind.OTHER, 0, 0);
     }
 
-    /** The student's name and a pronoun or 的 before a contact (□□□他大下午打电话来): the guardian of the student named. */
-    private static final Pattern GUARDIAN_OF = Pattern.compile("\\s*□+(他|她)?的?");
+    /**
+     * The student's name, a pronoun or 的 before a contact (□□□他大下午打电话来, 早上他大打电话来): the guardian of the
+     * student named or spoken of.
+     */
+    private static final Pattern GUARDIAN_OF = Pattern.compile("\\s*(□+(他|她)?|他|她)的?");
 
     private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢|正在)$");
     private static final Pattern ONLY_A_LITTLE = Pattern.compile("^[^,.;!?。]{0,2}(几句|两句|多久|一会|多少)");

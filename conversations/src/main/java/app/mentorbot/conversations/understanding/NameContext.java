@@ -205,7 +205,7 @@ final class NameContext {
     private static final Pattern KIN = Pattern.compile("的?(妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|母亲|父亲|父母|舅舅|舅妈|姑姑|姑父|"
             + "姨妈|小姨|姨父|叔叔|婶婶|伯伯|继父|继母|后妈|监护人|阿嬷|阿嬤|阿嫲|阿公|阿婆|阿爷|依嬷|依公|姥娘|"
             // the local guardians of the reader's own list (秋菊娭毑, 向前的婆婆, 阿依阿妈)
-            + "婆婆|家婆|娭毑|嬷嬷|阿达|阿大|阿嫫|阿普|阿爸|阿妈|额吉|阿帕|嬢嬢|孃孃|老汉|姆妈|阿奶|阿娘|阿爹|阿姆)");
+            + "婆婆|家婆|娭毑|嬷嬷|阿达|阿大|阿嫫|阿普|阿爸|阿妈|额吉|阿帕|阿塔|佬佬|嬢嬢|孃孃|老汉|姆妈|阿奶|阿娘|阿爹|阿姆)");
     private static final Pattern BODY = Pattern.compile("的?[左右]?(嘴角|嘴唇|眼眶|眼角|额头|脸上|脸颊|手腕|手臂|胳膊|手背|手上|手指|手掌|手心|肩膀|脖子|后背|膝盖|鼻子|头上|腿上|小腿|背上|脚上|脚踝|耳朵|下巴)");
     /** A score after a name in a list, in digits or, dictated, in characters (文斌二十九 安然八十八, 向阳满分). */
     private static final Pattern SCORE = Pattern.compile("([0-9]{1,3}(\\.[0-9])?|[零一二两三四五六七八九十百]{1,5})分?(?=[,.;:、 。]|$)|满分");

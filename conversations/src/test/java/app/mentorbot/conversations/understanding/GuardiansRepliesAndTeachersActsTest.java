@@ -232,6 +232,9 @@ class GuardiansRepliesAndTeachersActsTest {
         // the guardian word the talk patterns do not know (他大, 他公) still makes the call the guardian's
         String masked = "□□□他大下午打电话来,说孩子中午吃了饭就出去了,到现在也没见着人。";
         assertThat(rulesKind(masked, 20, 0)).isEqualTo(Kind.PARENT_CONTACT);
+        // so does a pronoun before it, the student spoken of before (早上他大打电话来)
+        String pronoun = "□□找着了 早上他大打电话来 说在县城一个网吧里坐了一夜 人没事 已经领回家了";
+        assertThat(rulesKind(pronoun, 8, 0)).isEqualTo(Kind.PARENT_CONTACT);
         // the student writing on a parent's phone is still the student
         String phone = "□□晚上用她姆妈的手机给我发消息,讲班上几个女生拉了个群。";
         assertThat(rulesKind(phone, 20, 0)).isEqualTo(Kind.TALK);
