@@ -16,7 +16,7 @@ final class WithTheTeacher {
      * telling the teacher is a student talking with the teacher, so it is a talk (docs/notes.md).
      */
     private static final GatedPattern HEARSAY = GatedPattern.compile(
-            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板|师傅)"
+            "(宿管|宿管阿姨|校医|医生|保安|门卫|老师|阿姨|警察|民警|教官|司机|店主|老板|师傅|主任|校长|教练|辅导员)"
                     + "[^,.;!?。]{0,4}?(说|反映|讲|告诉我|来找我|找我|跟我说|打电话)");
     /** The student says it often or to everyone, not to the teacher (一直说自己胖, 在群里说). */
     private static final GatedPattern NOT_TO_ME = GatedPattern.compile("一直|老是?|总是?|经常|天天|群里|朋友圈|空间|微博|抖音|评论");
@@ -149,5 +149,7 @@ final class WithTheTeacher {
     private static final GatedPattern ADDRESSED = GatedPattern.compile("跟我|和我|对我|给我|找我|告诉我|问我|向我|来|谈|聊|交流|沟通|发(?!言)|私聊|^[跟和给对向][他她□]");
     static final GatedPattern WRITTEN_OR_PUBLIC = GatedPattern.compile(
             "周记|作文|日记|随笔|作业本|纸条|留言|朋友圈|空间|说说|微博|贴吧|课上|课堂|班会|上台|发言|全班|晚会|演讲|实训|举手|站起来|当众|课讲"
-                    + "|班里|班上|群里|讨论");
+                    + "|班里|班上|群里|讨论"
+                    // a reading report (读后感, 读书分享) is written; what the teacher overheard (听见几个小子议论) was said to others
+                    + "|读后感|读书笔记|读书分享|心得|议论|听见|听到");
 }
