@@ -32,7 +32,7 @@ final class NameContext {
             // what a person owns or wears at the opening of a clause: 田野周记里写, 黎明手臂上有几道淤青
             "周记", "作文", "日记", "试卷", "卷子", "家里", "寝室", "宿舍", "本子", "书包", "座位", "手臂", "胳膊", "手腕", "手上", "脸上", "身上", "头上", "腿上", "背上", "嘴角", "眼睛", "眼眶", "鼻子", "额头", "脖子", "手背",
             // where a person sleeps or keeps things (查寝，文静床上被子叠得好好的), and the tests that are theirs (方向月考只考了三十二)
-            "床上", "床铺", "抽屉", "桌上", "课桌", "月考", "期中", "期末");
+            "床上", "床铺", "抽屉", "桌上", "课桌", "柜子", "枕头", "行李箱", "月考", "期中", "期末");
 
     private static final Pattern LEADING_TIME = Pattern.compile(
             "\\s*([0-9]{1,2}[.月][0-9]{1,2}[日号]?)?(今天|昨天|前天|刚才|刚刚|最近|这两天|这几天|上午|下午|晚上|中午|早上|今早|昨晚|(上|这|本)?(周|星期|礼拜)[一二三四五六日天]|这[两几]?个?(礼拜|星期|周|月))?"
@@ -196,7 +196,7 @@ final class NameContext {
         return false;
     }
 
-    private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机)(里|上|中)");
+    private static final Pattern OWN_PLACE = Pattern.compile("的?(本子|作业本|书包|座位|桌子|课桌|抽屉|作业|周记|日记|作文|试卷|手机|柜子|衣柜|储物柜|箱子|行李箱|枕头|被子|床铺|床)(里|上|中|下|底下)");
     private static final Pattern OWN_WORK = Pattern.compile("的(周记|日记|随笔|作文|试卷|卷子|作业本|错题本|检讨书?|反思|成长档案|谈话记录|记录)");
     private static final Pattern KEPT_FOR_A_TASK = Pattern.compile("(下来)?(聊|谈|说|讲|问|画|写|补|订正|背|读|做|练|把)");
     private static final Pattern OWN_TIME = Pattern.compile("(这|上|本)(一?学期|一?学年|一年|个月)的");

@@ -67,7 +67,9 @@ class GuardiansRepliesAndTeachersActsTest {
     void aWordNameStandsForTheStudentWhereOnlyAPersonFits() {
         // after 刚才, a time; before 一个人, 每节课 and a holiday's return; kept after class to do something (留…把)
         for (String note : java.util.List.of("刚才高兴他爷打电话来，说孩子周末在家光打游戏。", "今天早上跑操，高兴一个人站在队伍最后面，眼圈红红的。",
-                "这个礼拜英语课，高兴每节课都趴在桌子上，作业本上连名字都没写。", "放学留高兴把月考作文补写完了，写得蛮真。", "国庆回来高兴跟我讲他想学画画。")) {
+                "这个礼拜英语课，高兴每节课都趴在桌子上，作业本上连名字都没写。", "放学留高兴把月考作文补写完了，写得蛮真。", "国庆回来高兴跟我讲他想学画画。",
+                // where a person keeps things: 在…柜子里, 枕头底下
+                "宿管在高兴柜子里翻出一把小刀，打电话问他妈，说是切瓜用的。", "查寝在高兴枕头底下翻出半包烟。")) {
             assertThat(read(note).studentIds()).as(note).containsExactly("A3");
         }
         // the word still reads as a word where it is one
