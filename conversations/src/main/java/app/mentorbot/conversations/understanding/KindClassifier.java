@@ -33,7 +33,9 @@ final class KindClassifier {
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
-                    + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
+                    + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)"
+                    // 今天得找□□□聊聊: the teacher's own must, opening the note (after a report it is the report's follow-up)
+                    + "|^\\s*(今天|明天|今晚|下午|晚上|这周|周末)?我?还?(必须|得)(?=找|和|跟|去|给|联系|约|好好)");
 
     /** The parent words of the lexicon: the teacher turns to a parent (给□□爸爸, 和她妈妈, 联系了家长)... */
     private final GatedPattern toParent;
@@ -60,7 +62,9 @@ final class KindClassifier {
                         + "回复|回消息|回了?(微信|信息|短信|电话|消息)|回电|打(了|电话)?过来|回过来|打回来|微信上?讲|见了一?面|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住着]我|叫住我|拉住我|问|碰上|碰到|碰着|在办公室坐了"
                         // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
-                        + "|[^,.;!?。]{0,10}[,\\s]\\s*[^,.;!?。]{0,3}?(打电话给我|给我打了?电话|打来电话|打电话跟我|在[^,.;!?。]{0,6}见(的|了)?一?面))");
+                        + "|[^,.;!?。]{0,10}[,\\s]\\s*[^,.;!?。]{0,3}?(打电话给我|给我打了?电话|打来电话|打电话跟我|在[^,.;!?。]{0,6}见(的|了)?一?面)"
+                        // 他妈从油田上赶回来接他，在宿舍楼下碰上说了几句: met by chance in the clause after the guardian's coming
+                        + "|[^,.;!?。]{0,20}[,\\s]\\s*在[^,.;!?。]{1,6}(碰上|碰到|碰见|遇上|遇到)(了|说了|聊了|讲了))");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
         String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|[0-9.月日号]*家长会(?:[后上]|完了?|结束后?|散了)?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
@@ -68,7 +72,7 @@ final class KindClassifier {
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
         // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了: a guardian who came opens the sentence, and its talk has no one else to be with
         this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
-                + "[^,.;!?。他她□]{0,3}?(?:来|过来|到)[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了)(?![他她□])", ",.;!?。 \n");
+                + "[^,.;!?。他她□]{0,3}?(?:来|过来|到|送(?:他|她|□+)?(?:返校|回校|来|到校))[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了|在办公室坐了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;

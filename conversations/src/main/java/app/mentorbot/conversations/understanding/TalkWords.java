@@ -80,8 +80,8 @@ final class TalkWords {
                     + "|(" + CLASSMATES + "|值周的学生)[^,.;!?。]{0,4}(来|跑来|过来)[^,.;!?。]{0,6}(说|讲|告诉我)(?!话)"
                     // students named in a list and called in, kept or met one by one (把□□□、□□、□□三个叫到一起, 把□□留下了, 分别找了□□和□□)
                     + "|把(□+[、,和跟与\\s]*)+(两个|三个|四个|五个|六个|几个|俩|仨)?(女生|男生|孩子|娃儿?)?(都|一起|先)?(叫|喊|留)|分别(找|叫|问)了?"
-                    // a few kept or called in by their number (课后把三个人留下来, 把那四个女生叫到办公室)
-                    + "|把(那|这)?(两|三|四|五|六|几)个(人|女生|男生|孩子|娃儿?)(都|一起|先)?(叫|喊|留)"
+                    // a few kept or called in by their number (课后把三个人留下来, 把那四个女生叫到办公室, 把那三个初二的女生叫到一起)
+                    + "|把(那|这)?(两|三|四|五|六|几)个([^,.;!?。]{1,4}的)?(人|女生|男生|孩子|娃儿?)(都|一起|先)?(叫|喊|留)"
                     // the teacher praised, scolded or punished the student directly (找她夸了几句, 被我说了两句, 罚他跑两圈)
                     + "|找(他|她|□+)(夸|表扬|批评)|被我(说|讲|批评|骂|训)|罚了?(他|她|□+)"
                     // the teacher tutored several students together (给□□、□□、□□补数学) or helped one by hand (给她抹了药, 塞给他一双棉鞋)
