@@ -284,9 +284,13 @@ final class DateResolver {
 
     private static final Pattern WILL_AFTER = Pattern.compile("(上午|中午|下午|晚上|早上|傍晚)?会(?![上后议前场])");
 
-    /** Coming to the school right after a day, not told as done: 她爸说周四下午请假来学校一趟, 周一送他来. */
+    /** Coming to the school right after a day, not told as done: 她爸说周四下午请假来学校一趟, 周一送他来, 这礼拜五提前下班来接孩子. */
     private static final Pattern COMES_AFTER = Pattern.compile(
-            "(上午|中午|下午|晚上|早上|傍晚)?(就|再|会|要|请假|请个假|一起|一块儿?)*(来学校|来校|到校|来一趟|过来一趟|来面谈|送(他|她)?(来|回来|回学校))(?![^,.;!?。，]*[了过])");
+            "(上午|中午|下午|晚上|早上|傍晚)?"
+                    // 礼拜六一上岸就直接来学校, 这个礼拜六请假家来，直接到学校来: a few words of the way first, or a clause of it
+                    + "([^,.;!?。]{0,6}?(?=就|直接|顺便|提前)|[^,.;!?。]{0,8}[,]\\s*(?=直接|就|顺便|然后))?"
+                    + "(就|再|会|要|请假|请个假|一起|一块儿?|直接|顺便|提前下班)*"
+                    + "(来学校|来校|到校|到学校|来一趟|过来一趟|来面谈|来办公室|來辦公室|来接(他|她|孩子|娃娃?|人)|送(他|她|孩子)?(来|回来|回学校|返校))(?![^,.;!?。，]*[了过])");
 
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);

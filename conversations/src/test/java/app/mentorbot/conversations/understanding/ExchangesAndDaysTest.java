@@ -251,6 +251,17 @@ class ExchangesAndDaysTest {
     }
 
     @Test
+    void aGuardianComingToSchoolOrToFetchTheChildAfterAFewWordsOfTheWayArrangesThatDay() {
+        // Wednesday 15 April: Saturday is the 18th, Friday the 17th, next Monday the 20th
+        assertThat(read("给吴天明他爸打了电话，讲了宿舍里的事，他讲礼拜六一上岸就直接来学校。").followUp()).isEqualTo(LocalDate.of(2026, 4, 18));
+        assertThat(read("跟吴天明他爸通了电话，他说这礼拜五提前下班来接孩子，带他去医院看看。").followUp()).isEqualTo(LocalDate.of(2026, 4, 17));
+        // a clause that goes straight on is the same arrangement
+        assertThat(read("给吴天明妈妈打了电话，她讲下礼拜一请假家来，直接到学校来接孩子。").followUp()).isEqualTo(LocalDate.of(2026, 4, 20));
+        // one told as done arranges nothing ahead
+        assertThat(read("吴天明他爸礼拜一一上岸就直接来学校了，在办公室坐了半个钟头。").followUp()).isNull();
+    }
+
+    @Test
     void aWeekendInAReportIsTheStudentsOrTheFamilysTimeNotTheFollowUp() {
         Note talk = read("找许诗涵聊了，她说晚上老睡不着。跟她说了周末别熬夜。");
         assertThat(talk.kind()).isEqualTo(Kind.TALK);
