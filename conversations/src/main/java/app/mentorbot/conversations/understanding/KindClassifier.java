@@ -67,7 +67,7 @@ final class KindClassifier {
                         + "|[^,.;!?。]{0,20}[,\\s]\\s*在[^,.;!?。]{1,6}(碰上|碰到|碰见|遇上|遇到)(了|说了|聊了|讲了))");
         // 严肃奶奶放学接娃儿的时候在校门口跟我说: a parent who opens the clause is its subject however long the way to me
         // a guardian opening a clause, after a filler, the student's name or a pronoun (那个□□妈妈…, 他奶奶…)
-        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|[0-9.月日号]*家长会(?:[后上]|完了?|结束后?|散了)?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
+        String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|(?:周|星期|礼拜)[一二三四五六日天]|[0-9.月日号]*家长会(?:[后上]|完了?|结束后?|散了)?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
         this.parentAddressesMe = GatedPattern.compileAfter(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
         // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了: a guardian who came opens the sentence, and its talk has no one else to be with

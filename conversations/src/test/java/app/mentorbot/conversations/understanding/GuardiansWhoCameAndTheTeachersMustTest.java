@@ -13,6 +13,8 @@ class GuardiansWhoCameAndTheTeachersMustTest {
     @Test
     void aGuardianWhoBroughtTheStudentBackAndSatInTheOfficeIsAContact() {
         assertThat(rulesKind("晚上□□他爸送他返校,在办公室坐了半个钟头。他爸讲已经约了复查。", 21, 0)).isEqualTo(Kind.PARENT_CONTACT);
+        // after a weekday and a time of day too
+        assertThat(rulesKind("周五下午□□□她大来接娃娃,在办公室坐了半个钟头,把心理老师的意见跟他说了。", 17, 0)).isEqualTo(Kind.PARENT_CONTACT);
     }
 
     @Test
