@@ -77,6 +77,8 @@ final class FlagDetector {
             "同桌|室友|舍友|朋友|好友|表哥|表姐|表弟|表妹|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|邻居|别人|有人|其他同学|别的同学|另一个同学|"
                     + "几个同学|有同学|班上同学|班里同学|同学们|隔壁班|一个女孩|一个男孩|一个女生|一个男生|主人公|主角|老师|" + PARENTS);
     private static final Pattern PARENT_PERSON = Pattern.compile(PARENTS);
+    /** A guardian who speaks of themselves (妈妈打电话来，说自己最近一直很焦虑). */
+    private static final Pattern GUARDIAN_OF_THEMSELVES = Pattern.compile("(" + PARENTS + ")[^.;!?。]{0,10}[说讲][^,.;!?。]{0,2}自己");
     /** A mark in figures or in words (52分, 三十二), or a pass missed (不及格, 唔合格). */
     private static final Pattern A_MARK = Pattern.compile("[0-9零一二两三四五六七八九十百]|及格|合格");
     /** The student again: a pronoun or a masked name between the other person and the cue. */
@@ -178,7 +180,11 @@ final class FlagDetector {
         if (hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
             // no mood word that lasts: the mood model reads each sentence (这阵子话少了很多, 饭也吃不下)
             ModelSentences.Likeliest best = ModelSentences.likeliest(SituationModel.mood(), sentences, MOOD_THRESHOLD, (from, to) -> true);
-            if (best != null && affirmed(s, best.from(), false) && !takenBack(s, best.from(), best.to())) hits.add(new Hit(Flag.PSYCH, best.from(), best.to()));
+            // 妈妈打电话来，说自己最近一直很焦虑: a guardian speaking of their own state is not the student's mood
+            if (best != null && affirmed(s, best.from(), false) && !takenBack(s, best.from(), best.to())
+                    && !GUARDIAN_OF_THEMSELVES.matcher(s.substring(Clauses.sentenceStart(s, best.from()), best.to())).find()) {
+                hits.add(new Hit(Flag.PSYCH, best.from(), best.to()));
+            }
         }
         if (wholeNote && hits.stream().noneMatch(h -> h.flag() == Flag.PSYCH)) {
             wholeNote(s, SituationModel.moodNotes(), SituationModel.mood(), MOOD_NOTE_THRESHOLD, Flag.PSYCH, sentences, hits);
