@@ -18,15 +18,6 @@ class TheOneSpokenToAndRehearsalsTest {
     }
 
     @Test
-    void aStudentWhoseFamilyWouldBeBetterOffWithoutThemIsASuspicion() {
-        assertThat(read("跟吴天明妈妈视频了，她说孩子偶尔还会说‘要是没有我你们都轻松’，但比上个月少多了。").flags()).contains(Flag.SAFETY);
-        assertThat(read("上午找吴天明谈了卷子的事，他说他爹出了工伤，他娘一个人打两份工，要是没有他，家里能轻快点。").flags())
-                .contains(Flag.SAFETY);
-        // a mother's words about herself are not the student's
-        assertThat(read("吴天明妈妈打电话来，说要是没有我，这个家早散了。").flags()).doesNotContain(Flag.SAFETY);
-    }
-
-    @Test
     void aChoirRehearsalIsNoPartInAPlay() {
         assertThat(read("那个 吴天明今天合唱队排练一直低着头 就是下课同桌跑来讲 他这几天把本子都分给别人了 讲以后用不着了").flags())
                 .contains(Flag.SAFETY);
