@@ -158,6 +158,10 @@ final class NameMatcher {
         // a title (《离家出走的小明》) names a book or a play: only a full name that is no word is still a student
         hits.removeIf(h -> inTitle(s, h.start(), h.end()) && (wordLike(h) || h.forms().stream().noneMatch(f -> f.type() == FormType.FULL)));
         List<Hit> kept = keepInNameContext(s, hits);
+        // 有个叫马小龙的孩子: a person introduced by name is that person, not the roster student a part of the name would be
+        List<int[]> called = UnknownNames.introduced(s);
+        if (!called.isEmpty()) kept = kept.stream().filter(h -> called.stream().noneMatch(c -> h.start() >= c[0] && h.end() <= c[1]
+                && (h.start() > c[0] || h.end() < c[1]))).toList();
         // a note that names no one else, opening with a word-name a pronoun then refers back to, is about that student
         if (kept.isEmpty()) for (Hit h : hits) if (wordLike(h) && NameContext.opensANoteAboutThem(s, h.start(), h.end())) kept = List.of(h);
         List<Mention> mentions = new ArrayList<>();

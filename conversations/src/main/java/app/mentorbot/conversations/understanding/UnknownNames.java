@@ -28,7 +28,16 @@ final class UnknownNames {
             "(?:和|跟|与|同|找|给|帮|陪|表扬|批评|鼓励|提醒|问|约)(\\p{IsHan}{2,4}?)"
                     + "(?=谈|聊|交流|沟通|一起|说|的妈妈|的爸爸|的家长|的奶奶|的爷爷|妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|打|面谈|见面|、|和|,)");
     /** A person introduced by name (有个叫王子涵的学生): no roster student needed to be one. */
-    private static final GatedPattern CALLED = GatedPattern.compile("(?:叫|名叫|名字叫)(\\p{IsHan}{2,3}?)(?=的(?:学生|孩子|同学|女生|男生|小朋友|女孩|男孩))");
+    private static final GatedPattern CALLED = GatedPattern.compile(
+            "(?:叫|名叫|名字叫)(\\p{IsHan}{2,3}?)(?=的(?:学生|孩子|同学|女生|男生|小朋友|女孩|男孩|巴郎子|丫头|娃娃?|伢子?|小伙子?|姑娘|人|转学生|新生))");
+
+    /** Where a person is introduced by name (有个叫马小龙的孩子): the name's span, start and end, one pair a person. */
+    static List<int[]> introduced(String s) {
+        List<int[]> out = new ArrayList<>();
+        GatedPattern.Scan m = CALLED.scan(s);
+        while (m.find()) out.add(new int[] {m.start(1), m.end(1)});
+        return out;
+    }
     /** Surname + 同学 when no roster student has that surname: 陈同学. */
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** What follows a name that opens a clause as its subject: a telling, a family word, a day, a lesson, what they did. */

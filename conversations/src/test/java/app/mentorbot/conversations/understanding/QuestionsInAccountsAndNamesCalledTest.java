@@ -87,4 +87,13 @@ class QuestionsInAccountsAndNamesCalledTest {
         // a guardian writing in the group to the teacher is still online
         assertThat(read("吴天明他妈在家长群里问我期中考试的安排，回了她。").channel()).isEqualTo(Channel.ONLINE);
     }
+
+    @Test
+    void aPersonIntroducedByNameIsThatPersonNotTheStudentAPartOfTheNameWouldBe() {
+        // 一鸣 alone would be 周一鸣 (A7); 有个叫王一鸣的孩子 is someone the teacher does not know
+        Note n = read("宿管说夜里有个叫王一鸣的孩子蹲在厕所里哭，劝了半天才劝回去睡。");
+        assertThat(n.studentIds()).isEmpty();
+        assertThat(n.clarify()).isEmpty();
+        assertThat(read("有个叫周一鸣的巴郎子拎着行李到办公室找我。").studentIds()).containsExactly("A7");
+    }
 }
