@@ -290,7 +290,7 @@ final class DateResolver {
                     // 礼拜六一上岸就直接来学校, 这个礼拜六请假家来，直接到学校来: a few words of the way first, or a clause of it
                     + "([^,.;!?。]{0,6}?(?=就|直接|顺便|提前)|[^,.;!?。]{0,8}[,]\\s*(?=直接|就|顺便|然后))?"
                     + "(就|再|会|要|请假|请个假|一起|一块儿?|直接|顺便|提前下班)*"
-                    + "(来学校|来校|到校|到学校|来一趟|过来一趟|来面谈|来办公室|來辦公室|来接(他|她|孩子|娃娃?|人)|送(他|她|孩子)?(来|回来|回学校|返校))(?![^,.;!?。，]*[了过])");
+                    + "(" + ArrangedWithTheSchool.COMING_IN + "|送(他|她|孩子)?(来|回来|回学校|返校))(?![^,.;!?。，]*[了过])");
 
     static boolean deadlineAfter(String s, int end) {
         return s.startsWith("前", end) || s.startsWith("之前", end) || s.startsWith("以前", end);

@@ -4,7 +4,8 @@ package app.mentorbot.conversations.understanding;
  * The short words that start a parent or guardian inside the reader's own patterns (□□妈妈说, 他奶奶打电话来, 阿嬷讲):
  * one list, so a guardian (阿嬷 of 闽南, 依公 of 福州, 阿嫲 of 粤, a family's 保姆) is at once a speaker who is not the student, a sign of
  * a family in a sentence and a parent who has written to the teacher (Hakka 公公 for a grandfather, Dai 咪涛 and 波涛 for
- * grandparents, Tibetan 莫啦, 波啦 and 阿库 for grandparents and an uncle). The patterns are compiled once per JVM, so this
+ * grandparents, Tibetan 莫啦, 波啦 and 阿库 for grandparents and an uncle,
+ * Uyghur 阿塔 for a father, Yancheng 佬佬 for a grandmother). The patterns are compiled once per JVM, so this
  * list is kept in step with the built-in parent-words.txt by hand; a school's own additions to parent-words reach the
  * kind of a contact, not these patterns. Plain words only: {@link TalkWords} reads each word's first char.
  */

@@ -22,7 +22,6 @@ final class UnknownNames {
         this.chineseNames = chineseNames;
     }
 
-
     /** A person named after a preposition of company and before an exchange verb: 和张伟谈心, 跟陈思语聊. */
     private static final GatedPattern AFTER_WITH = GatedPattern.compile(
             "(?:和|跟|与|同|找|给|帮|陪|表扬|批评|鼓励|提醒|问|约)(\\p{IsHan}{2,4}?)"
@@ -38,6 +37,7 @@ final class UnknownNames {
         while (m.find()) out.add(new int[] {m.start(1), m.end(1)});
         return out;
     }
+
     /** Surname + 同学 when no roster student has that surname: 陈同学. */
     private static final GatedPattern TONGXUE = GatedPattern.compile("(\\p{IsHan}{1,2}?)同学");
     /** What follows a name that opens a clause as its subject: a telling, a family word, a day, a lesson, what they did. */
