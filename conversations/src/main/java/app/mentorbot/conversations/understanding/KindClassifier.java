@@ -58,7 +58,7 @@ final class KindClassifier {
         this.fromParent = GatedPattern.compile(
                 // 奶奶家 is a place, not grandmother acting; a parent who came (妈妈来了, 赶到学校) is met in person
                 // 用他妈手机给我发消息: the parent's phone in the student's hand, not the parent writing
-                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|来了学校|到了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
+                "(?<!(?:用|拿|借|偷)(?:他|她|□{1,3})?的?)(" + parent + ")(?!家)[^,.;!?。 ]{0,8}?(打电话|打来|来电|电话|来校|来学校|到校|到学校来|来了学校|到了学校|(?<!回)来了(?!电话)|(?<!回)来的(?!电话|消息|信息|微信|时候)|来(开|参加)了?家长会|赶到(?!医院|家|派出所|现场)|赶来|发来|发消息|发信息|发微信|"
                         + "回复|回消息|回了?(微信|信息|短信|电话|消息)|回电|打(了|电话)?过来|回过来|打回来|微信上?讲|见了一?面|未回复|没回|没有回|没接|没人接|联系我|找我|来找|面谈|见面|沟通|反映|说(?!过)|表示|希望|请了?假|要求|问我|发了|"
                         + "私信|私聊|加了?我|留言|语音|视频|给我打|给我发|在群里|回了?我|拦[到住着]我|叫住我|拉住我|问|碰上|碰到|碰着|在办公室坐了"
                         // 他爷爷发现人不在了，打电话给我: the guardian's call in the clause after
@@ -70,9 +70,10 @@ final class KindClassifier {
         String guardianOpens = "(?:^|(?<=[,.;!?。\\s]))(?:那个|就是|嗯|今天|昨天|刚才|早上|上午|中午|下午|晚上|放学后?|(?:周|星期|礼拜)[一二三四五六日天]|[0-9.月日号]*家长会(?:[后上]|完了?|结束后?|散了)?|\\s)*(?:□+的?)?(?:他的?|她的?)?(" + parent + ")";
         this.parentAddressesMe = GatedPattern.compileAfter(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
-        // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了: a guardian who came opens the sentence, and its talk has no one else to be with
+        // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了, □□她嗲嗲今天下午到学校来…，在办公室坐了一会儿: a guardian
+        // who came opens the sentence, and its talk has no one else to be with
         this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
-                + "[^,.;!?。他她□]{0,3}?(?:来|过来|到|送(?:他|她|□+)?(?:返校|回校|来|到校))[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了|在办公室坐了)(?![他她□])", ",.;!?。 \n");
+                + "[^,.;!?。他她□]{0,5}?(?:来|过来|到|送(?:他|她|□+)?(?:返校|回校|来|到校))[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了|在办公室坐了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);
         this.topics = topics;
         this.flags = flags;
