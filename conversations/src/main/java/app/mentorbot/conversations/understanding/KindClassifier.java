@@ -33,9 +33,13 @@ final class KindClassifier {
     private static final GatedPattern REMIND_ANY = GatedPattern.compile("提醒我|提醒一下我|到时候?提醒|记得|别忘|不要忘|帮我记");
     private static final GatedPattern PLAN = GatedPattern.compile(
             "打算|准备|预计|找时间|找个时间|约谈(?!了|过)|抽空|抽时间|改天|有空再|回头再|择日|计划(?=.{0,3}(和|跟|找|去|给|与|开|家访|组织))|安排在|定在|定于"
-                    + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)"
-                    // 今天得找□□□聊聊: the teacher's own must, opening the note (after a report it is the report's follow-up)
-                    + "|^\\s*(今天|明天|今晚|下午|晚上|这周|周末)?我?还?(必须|得)(?=找|和|跟|去|给|联系|约|好好)");
+                    + "|(?<![需主重只想不])要(?=和|跟|找|去|给|与|开|交|把|组织|家访|联系)|再(?=找|和|跟|聊|谈|家访|联系|约|看|问)");
+    /**
+     * 今天得找□□□聊聊, 那个 明天得找…: the teacher's own must, opening the note after fillers, plans whatever the reasons after it
+     * tell of the past (…，上个礼拜的作业就交了一半); after a report it is the report's follow-up.
+     */
+    private static final Pattern MUST_OPENS = Pattern.compile(
+            "^(?:" + Fillers.OR_BLANK + ")*(今天|明天|今晚|下午|晚上|这周|周末)?我?还?(必须|得)(?=找|和|跟|去|给|联系|约|好好)");
 
     /** The parent words of the lexicon: the teacher turns to a parent (给□□爸爸, 和她妈妈, 联系了家长)... */
     private final GatedPattern toParent;
@@ -101,6 +105,8 @@ final class KindClassifier {
         // by the note's clock, the whole note is the teacher's step still to come today (下午给□□调寝室 at 13:40, nothing done after it)
         int[] clock = PartsOfTheDay.plan(s, now);
         if (clock != null) return new Decision(Kind.REMINDER, clock[0], clock[1]);
+        Matcher must = MUST_OPENS.matcher(s);
+        if (must.lookingAt() && !exchangeAfter(s, must.end())) return new Decision(Kind.REMINDER, must.start(2), must.end(2));
         boolean pastMarker = DateResolver.PAST.foundIn(s);   // looked up once: both tests below need it
         Once spoke = new Once(() -> studentSpokeFirst(s));   // asked by both tests below
         boolean reportsPast = pastMarker || reportsPast(s, times, spoke);
@@ -132,6 +138,12 @@ final class KindClassifier {
             if (today != null) return new Decision(Kind.REMINDER, today[0], today[1]);
         }
         return report(s, namesSomeone, times);
+    }
+
+    /** An exchange told after the opening clause (…，下午找了，他说…): the must was met, and the note reports it. */
+    private boolean exchangeAfter(String s, int from) {
+        String rest = s.substring(Math.min(s.length(), Clauses.clauseEnd(s, from) + 1));
+        return TalkWords.TALK.foundIn(rest) || firstContact(rest) != null;
     }
 
     /**
