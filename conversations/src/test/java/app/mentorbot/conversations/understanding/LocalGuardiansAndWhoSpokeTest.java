@@ -1,0 +1,71 @@
+package app.mentorbot.conversations.understanding;
+
+import static app.mentorbot.conversations.understanding.NoteReaderTest.read;
+import static app.mentorbot.conversations.understanding.NoteReaderTest.rulesKind;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guardians by more local words, and who really spoke to the teacher (docs/notes.md), on the reader test's roster and on
+ * masked notes read by the kind rules alone; written on Wednesday 15 April 2026.
+ */
+class LocalGuardiansAndWhoSpokeTest {
+    @Test
+    void aGuanzhongGrandmotherAfterThePronounIsAGuardian() {
+        assertThat(read("早上吴天明他婆送他到校门口，拦着我说了几句，说他大他妈都在西安打工。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // a student who misses his grandmother is no contact with her
+        assertThat(read("吴天明下课来找我，说他想他婆了。").kind()).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void aHunanGrandfatherWhoCameToSchoolIsMetInPerson() {
+        Note n = read("吴天明他嗲嗲今天下午到学校来交资料费，在办公室坐了一会儿，讲娃从小跟着他。");
+        assertThat(n.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(n.channel()).isEqualTo(Channel.IN_PERSON);
+    }
+
+    @Test
+    void aGuizhouOrShanxiFatherWhoRangIsAContactByPhone() {
+        Note guizhou = read("吴天明他老者回电了，在浙江工地，讲娃儿从小跟他公在寨子里长大，让我该罚就罚。");
+        assertThat(guizhou.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(guizhou.channel()).isEqualTo(Channel.PHONE);
+        Note shanxi = read("吴天明他老子下了夜班打过来了，嗓门大得很，说这娃从小没娘管。");
+        assertThat(shanxi.kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(shanxi.channel()).isEqualTo(Channel.PHONE);
+    }
+
+    @Test
+    void aNorthWesternFatherOnAVideoCallOrJustRangIsAContact() {
+        assertThat(read("跟吴天明他大视频了。他说上个月跟娃他妈为抚养费的事吵了一架，娃在旁边都听见了。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("那个 吴天明他大刚打过来 说今天放学娃在村口让人推了一把 额说明天到校我先问问").kind()).isEqualTo(Kind.PARENT_CONTACT);
+    }
+
+    @Test
+    void theTeachersMustOpeningTheNoteAfterFillersPlansWhateverPastItsReasonsTell() {
+        assertThat(rulesKind("那个 今天得找□□□聊聊 上个礼拜的作业就交了一半 周测英语又不及格", 8, 0)).isEqualTo(Kind.REMINDER);
+        // an exchange told after it: the must was met, and the note reports it
+        assertThat(rulesKind("今天得找□□□聊聊,下午找他聊了,他说作业是落在宿舍了。", 18, 0)).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void aStudentCalledUpInClassOrBroughtBackBySomeoneElseDidNotComeToSpeak() {
+        // 叫起来: called to stand up, and the dorm keeper is the one who speaks after
+        assertThat(rulesKind("那个 信息课上□□□一直趴着 叫起来眼睛红红的 然后宿管杨叔讲他昨晚在被窝里哭了半夜", 21, 0)).isEqualTo(Kind.OBSERVATION);
+        assertThat(rulesKind("□□找到了,在海口,跟两个比他大的人在一起,派出所的人把他送回来的,他说想去广州打工。", 21, 0)).isEqualTo(Kind.OBSERVATION);
+        // the teacher who brought the student back heard them on the way
+        assertThat(rulesKind("□□找着了,昨晚在火车站候车室。早上我去把他接回来,路上他讲就是想去佛山看看他老爸。", 9, 0)).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void askingAnotherAdultOfTheStudentsIsNoTalkWithTheStudent() {
+        assertThat(rulesKind("班上传□□周末跟游客打起来了。问了她打工那家客栈的老板娘,讲就是客人嫌上菜慢嚷了几句,□□没动手。", 17, 0)).isEqualTo(Kind.OBSERVATION);
+        // asking the student and a guardian is still a talk
+        assertThat(rulesKind("上周有人说□□在外面被初中生打了,今天问了他和他依嬷,是谣言,他那天在家发烧。", 17, 0)).isEqualTo(Kind.TALK);
+    }
+
+    @Test
+    void aStudentWhoHasSpokenToNoOneHasToldTheTeacherNothing() {
+        assertThat(rulesKind("□□□今天道法课上一直低着头,开学这几天一直没见她跟谁说过话,中午一个人坐在楼梯口啃面包。", 17, 0)).isEqualTo(Kind.OBSERVATION);
+    }
+}
