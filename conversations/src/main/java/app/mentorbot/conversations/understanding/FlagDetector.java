@@ -219,7 +219,7 @@ final class FlagDetector {
      */
     private static boolean harmlessWhole(String s, ModelSentences sentences, List<Situations.Signal> signals) {
         if (signals.isEmpty() || TakenBack.playOnlyInAnAccount(s)) return false;
-        if (signals.stream().anyMatch(g -> Fiction.ownHarmInAWrittenStory(s, g.start(), g.end()))) return false;
+        if (signals.stream().anyMatch(g -> Fiction.ownHarmInAWrittenStory(s, g.start(), g.end()) || TakenBack.seenByTheTeacher(s, g.start()))) return false;
         return ModelSuspicion.readsAsNothing(SituationModel.notes().read(sentences.whole()).risk());
     }
 

@@ -85,6 +85,19 @@ final class TakenBack {
         return foundHarmless(s, at);
     }
 
+    /**
+     * Whether the signal at {@code at} is what the teacher went and saw (跑过去一看，□□让几个高年级的按在地上打): a look earlier
+     * in its sentence, and no play in it (冲过去一看是几个男伢崽在玩警察抓小偷): the risk is what the teacher saw with their own
+     * eyes, which no reading of the whole note outweighs. A finding told (原来是…, 问了才知道是…) is not seen.
+     */
+    static boolean seenByTheTeacher(String s, int at) {
+        int from = Clauses.sentenceStart(s, at);
+        GatedPattern.Scan looked = LOOKED.scan(s.substring(from, Math.max(from, at)));
+        return looked.find() && !PLAY.foundIn(s.substring(from + looked.end(), Clauses.sentenceEnd(s, at)));
+    }
+
+    private static final GatedPattern LOOKED = GatedPattern.compile("一看");
+
     /** After the signal, the teacher found out what it was, and what was found holds no risk. */
     private boolean foundHarmless(String s, int at) {
         GatedPattern.Scan found = FOUND_OUT.scan(s.substring(at));
@@ -97,8 +110,17 @@ final class TakenBack {
         // 说是排球社垫球垫的，教练也证实了: a confirmation closing its sentence confirms what came before it
         if (CONFIRMATION_ONLY.matcher(finding).matches()) finding = s.substring(Math.max(at, Clauses.sentenceStart(s, from)), at + found.start());
         return !finding.isBlank() && (!riskyOnce(finding) || playFound(finding) && !keyword.test(finding)
-                || safeNow(s, from, finding) && !listed.test(finding));
+                || safeNow(s, from, finding) && !listed.test(finding)
+                || ALARMED.foundIn(s.substring(0, at + found.start())) && !listed.test(finding));
     }
+
+    /**
+     * The teacher's own alarm before the finding (我心一紧，跑上去一看，他在收被子): the teacher feared a risk and went to see,
+     * so what they found answers it, whatever the model makes of its words, unless the lists see a risk in it
+     * (跑过去一看，□□让几个高年级的按在地上打).
+     */
+    private static final GatedPattern ALARMED = GatedPattern.compile(
+            "心(里|头)?(一紧|一沉|一慌|一揪|咯噔)|心一下子?(揪|提|悬|紧|沉)|心提到嗓子眼|咯噔一下|吓(了)?一(大)?跳|吓得我|吓坏了|吓死我了");
 
     /**
      * The teacher states, in the finding, that the student is safe (后来才晓得她去她嬢嬢家了，手机没电，…人好好的): the model's faint

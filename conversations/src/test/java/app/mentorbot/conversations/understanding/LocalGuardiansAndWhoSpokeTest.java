@@ -68,4 +68,15 @@ class LocalGuardiansAndWhoSpokeTest {
     void aStudentWhoHasSpokenToNoOneHasToldTheTeacherNothing() {
         assertThat(rulesKind("□□□今天道法课上一直低着头,开学这几天一直没见她跟谁说过话,中午一个人坐在楼梯口啃面包。", 17, 0)).isEqualTo(Kind.OBSERVATION);
     }
+
+    @Test
+    void whatTheAlarmedTeacherWentAndFoundAnswersTheAlarm() {
+        Note roof = read("晚饭后保安老黄讲，吴天明一个人在宿舍楼楼顶，我心一下提到嗓子眼，跑上去一看，他在收被子，外面要下雨了。");
+        assertThat(roof.flags()).doesNotContain(Flag.SAFETY, Flag.PSYCH);
+        // a finding that is a risk in its own words keeps the signal
+        Note beaten = read("晚饭后听到操场那边有人喊，我心一紧，跑过去一看，吴天明让几个高年级的按在地上打，脸上都是血。");
+        assertThat(beaten.flags()).contains(Flag.SAFETY);
+        // what the teacher saw was play
+        assertThat(read("课间听到二楼走廊一阵乱叫，冲过去一看是几个男伢崽在玩警察抓小偷，吴天明被按在地上笑得打滚。").flags()).doesNotContain(Flag.SAFETY);
+    }
 }
