@@ -79,4 +79,14 @@ class LocalGuardiansAndWhoSpokeTest {
         // what the teacher saw was play
         assertThat(read("课间听到二楼走廊一阵乱叫，冲过去一看是几个男伢崽在玩警察抓小偷，吴天明被按在地上笑得打滚。").flags()).doesNotContain(Flag.SAFETY);
     }
+
+    @Test
+    void aGuardianWhoCameForTheChildAndSpokeWaitedOrStayedIsAContact() {
+        assertThat(read("吴天明他爹爹今天来接他，在校门口跟我说，伢这几个礼拜放学老往江边跑。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("吴天明的婆婆今天中午在校门口等我，说他这个月有两个晚上十一点才回家。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("家长会后吴天明他妈留下来，问期中数学为啥才57分。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        assertThat(read("吴天明找着了，派出所民警把他送到学校来的。上午他妈赶过来，在办公室跟我讲，他爸打过他好几回。").kind()).isEqualTo(Kind.PARENT_CONTACT);
+        // a guardian who only fetched the child met no one
+        assertThat(read("吴天明早上跑操把脚崴了，肿得挺高，校医给冰敷了，下午他爸来接去医院拍片子。").kind()).isEqualTo(Kind.OBSERVATION);
+    }
 }
