@@ -18,11 +18,13 @@ final class NameContext {
     private static final String WORD_BEFORE = "很太不没挺真最更较蛮都也又就我他她你它得地是会能要可还却才特常非好多越超";
     private static final Pattern DEGREE_BEFORE = Pattern.compile("(特别|非常|十分|格外|相当|比较|有点|有些|越来越)$");
     private static final String NAME_BEFORE_CHARS = "和跟找给与同对把让叫问帮陪替向被带喊、";
-    /** Verbs whose object is a person, before 了 and a name (问了乐乐). */
-    private static final String VERB_OF_A_PERSON = "问找叫陪帮带喊劝";
+    /** Verbs whose object is a person, before 了 and a name (问了乐乐, 踢了乐乐). */
+    private static final String VERB_OF_A_PERSON = "问找叫陪帮带喊劝踢打推骂扇揍";
     private static final List<String> NAME_BEFORE_WORDS = List.of("表扬", "批评", "鼓励", "提醒", "通知", "安慰", "关心",
             "联系", "约了", "看到", "看了", "发现", "听说", "还有", "看见", "见到", "约", "收", "家访", "问下", "问一下", "找下", "找一下",
-            "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住", "刷到", "围着");
+            "留意到", "注意到", "观察到", "见了", "碰到", "遇到", "叫住", "刷到", "围着",
+            // force or bullying done to someone (在厕所踢乐乐, 老欺负浩浩): its object is a person
+            "踢", "踹", "揍", "欺负");
     private static final List<String> NAME_AFTER = List.of("说", "跟我说", "和我说", "告诉", "的妈妈", "的爸爸", "的家长",
             "的奶奶", "的爷爷", "的外婆", "的外公", "的姥姥", "的母亲", "的父亲", "妈妈", "爸爸", "家长", "奶奶", "爷爷",
             "外婆", "外公", "姥姥", "姥爷", "母亲", "父亲", "同学", "、", "和", "跟", "与", "今天", "昨天", "前天", "最近",

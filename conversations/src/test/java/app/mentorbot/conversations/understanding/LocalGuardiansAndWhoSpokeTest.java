@@ -89,4 +89,13 @@ class LocalGuardiansAndWhoSpokeTest {
         // a guardian who only fetched the child met no one
         assertThat(read("吴天明早上跑操把脚崴了，肿得挺高，校医给冰敷了，下午他爸来接去医院拍片子。").kind()).isEqualTo(Kind.OBSERVATION);
     }
+
+    @Test
+    void aStudentKickedByOthersIsASafetySignalAndAPerson() {
+        // 高兴 is a word too: after a verb of force it is the child it was done to
+        Note kicked = read("分别给两家打了电话，说了两个娃在厕所踢高兴的事。");
+        assertThat(kicked.studentIds()).contains("A3");
+        assertThat(kicked.flags()).contains(Flag.SAFETY);
+        assertThat(read("他今天不太高兴。").studentIds()).doesNotContain("A3");
+    }
 }
