@@ -235,12 +235,12 @@ final class KindClassifier {
      */
     private Decision report(String s, boolean namesSomeone, List<DateResolver.TimeExpr> times) {
         int[] contact = firstContact(s);
-        if (contact != null && (planning(s, contact[0], times) || notYet(s, contact[0], contact[1]))) contact = null;
+        if (contact != null && (planning(s, contact[0], times) || NotHadYet.at(s, contact[0], contact[1]))) contact = null;
         int[] talkAt = null;
         GatedPattern.Scan talk = TalkWords.TALK.scan(s);
         while (talk.find()) {
             // 发了一句“别找我”: a talk word inside quoted words is what someone wrote or said, not the exchange
-            if (!planning(s, talk.start(), times) && !notYet(s, talk.start(), talk.end()) && !Clauses.quoted(s, talk.start())
+            if (!planning(s, talk.start(), times) && !NotHadYet.at(s, talk.start(), talk.end()) && !Clauses.quoted(s, talk.start())
                     && WithTheTeacher.holds(s, talk.start(), talk.end())) {
                 talkAt = new int[]{talk.start(), talk.end()};
                 break;
@@ -261,15 +261,6 @@ final class KindClassifier {
      * student named or spoken of.
      */
     private static final Pattern GUARDIAN_OF = Pattern.compile("\\s*(□+(他|她)?|他|她)的?");
-
-    private static final Pattern NOT_YET = Pattern.compile("(还?没(有|来得及|顾上)?|还未|未|没敢|不敢|正在)$");
-    private static final Pattern ONLY_A_LITTLE = Pattern.compile("^[^,.;!?。]{0,2}(几句|两句|多久|一会|多少)");
-
-    /** 还没找她谈, 没来得及谈, 正在联系他舅舅: the talk or contact has not happened (没聊几句就哭了 is a talk: it was short). */
-    private static boolean notYet(String s, int start, int end) {
-        return NOT_YET.matcher(s.substring(Clauses.clauseStart(s, start), start)).find()
-                && !ONLY_A_LITTLE.matcher(s.substring(end)).find();
-    }
 
     /** A clause that opens on 说 with no subject of its own (…手腕上又多了几道口子，她自己拿刀刻的，说心里难受): the subject is the sentence's. */
     private static final GatedPattern BARE_SAID = GatedPattern.compile(
@@ -298,7 +289,6 @@ final class KindClassifier {
         }
         return null;
     }
-
 
     private static boolean studentSpokeFirst(String s) {
         // only a match opening within the first 12 chars counts, and one that does fits in the first 60
