@@ -97,5 +97,7 @@ class LocalGuardiansAndWhoSpokeTest {
         assertThat(kicked.studentIds()).contains("A3");
         assertThat(kicked.flags()).contains(Flag.SAFETY);
         assertThat(read("他今天不太高兴。").studentIds()).doesNotContain("A3");
+        // pushed several times, over a quarrel in a game: the game is the quarrel's, the push is force
+        assertThat(read("上午把两个人分开各说了一顿 韩磊承认推了吴天明几下 说是吴天明在游戏里骂了他妈").flags()).contains(Flag.SAFETY);
     }
 }
