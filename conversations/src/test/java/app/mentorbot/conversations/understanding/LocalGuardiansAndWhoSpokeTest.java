@@ -100,4 +100,15 @@ class LocalGuardiansAndWhoSpokeTest {
         // pushed several times, over a quarrel in a game: the game is the quarrel's, the push is force
         assertThat(read("上午把两个人分开各说了一顿 韩磊承认推了吴天明几下 说是吴天明在游戏里骂了他妈").flags()).contains(Flag.SAFETY);
     }
+
+    @Test
+    void nightsAwayCountedInEveningsAreARunningAway() {
+        Note away = read("吴天明他妈发了条语音，讲他这个礼拜有三个晚上没回出租屋睡，讲是去同学家，同学家讲没这回事。");
+        assertThat(away.flags()).contains(Flag.SAFETY);
+        // by the lists: evenings counted and not back is a night away, evenings without an answer to a message are not
+        Situations lists = new Situations(Lexicon.builtIn());
+        assertThat(lists.find("他这个礼拜有三个晚上没回出租屋睡。", (t, a, b) -> true))
+                .extracting(Situations.Signal::kind).contains(Situations.Kind.RUNAWAY);
+        assertThat(lists.find("她这个礼拜有三个晚上没回孩子的消息。", (t, a, b) -> true)).isEmpty();
+    }
 }
