@@ -22,7 +22,7 @@ final class ArrangedWithTheSchool {
      * teacher will see to it then: the follow-up.
      */
     private static final GatedPattern WITH_THE_SCHOOL = GatedPattern.compile(
-            "(?<![不没别]|不想|不肯|不愿)(" + ArrangedWithTheSchool.COMING_IN + "|回来上课|请个?假回来|(送|带)(他|她|孩子|□+)?(返校|回学校|来学校)|留下来|补齐|补交|重做|重写|订正|交(?=给我|上来|检查|作业|情况说明|检讨|回执|承诺书)|交上来|交回|带回来|带回学校|要交)");
+            "(?<![不没别]|不想|不肯|不愿)(" + COMING_IN + "|回来上课|请个?假回来|(送|带)(他|她|孩子|□+)?(返校|回学校|来学校)|留下来|补齐|补交|重做|重写|订正|交(?=给我|上来|检查|作业|情况说明|检讨|回执|承诺书)|交上来|交回|带回来|带回学校|要交)");
     private static final Pattern STRAIGHT_ON = Pattern.compile("\\s*(直接|就|顺便|然后)");
 
     /** A question (问周一要不要交校服费) or a new speaker (我说…) ends the words of the arrangement. */

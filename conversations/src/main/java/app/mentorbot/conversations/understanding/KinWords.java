@@ -4,8 +4,9 @@ package app.mentorbot.conversations.understanding;
  * The short words that start a parent or guardian inside the reader's own patterns (□□妈妈说, 他奶奶打电话来, 阿嬷讲):
  * one list, so a guardian (阿嬷 of 闽南, 依公 of 福州, 阿嫲 of 粤, a family's 保姆) is at once a speaker who is not the student, a sign of
  * a family in a sentence and a parent who has written to the teacher (Hakka 公公 for a grandfather, Dai 咪涛 and 波涛 for
- * grandparents, Tibetan 莫啦, 波啦 and 阿库 for grandparents and an uncle,
- * Uyghur 阿塔 for a father, Yancheng 佬佬 for a grandmother, Guanzhong 婆 for one: 她婆, Hunan 嗲嗲 for a grandfather, Guizhou 老者 and Shanxi 老子 for a father). The patterns are compiled once per JVM, so this
+ * grandparents, Tibetan 莫啦, 波啦 and 阿库 for grandparents and an uncle, Uyghur 阿塔 for a father, Yancheng 佬佬 and
+ * Guanzhong 婆 (她婆) for a grandmother, Hunan 嗲嗲 for a grandfather, Guizhou 老者 and Shanxi 老子 for a father). The
+ * patterns are compiled once per JVM, so this
  * list is kept in step with the built-in parent-words.txt by hand; a school's own additions to parent-words reach the
  * kind of a contact, not these patterns. Plain words only: {@link TalkWords} reads each word's first char, and tries
  * the whole list at every char that starts one, so a word opening on a common char (Suzhou's 好婆: 好) stays in

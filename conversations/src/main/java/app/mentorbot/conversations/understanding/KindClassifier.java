@@ -77,8 +77,7 @@ final class KindClassifier {
         this.parentAddressesMe = GatedPattern.compileAfter(guardianOpens
                 + "[^,.;!?。]{0,20}?(跟我|和我|对我|给我|向我|问我|告诉我|找我|拦[到住]我|叫住我|拉住我)", ",.;!?。 \n");
         // 舅舅来接他的时候 在校门口聊了几句, 家长会后□□舅舅留下来聊了, □□她嗲嗲今天下午到学校来…，在办公室坐了一会儿,
-        // □□他爹爹今天来接他，在校门口跟我说: a guardian
-        // who came opens the sentence, and its talk has no one else to be with
+        // □□他爹爹今天来接他，在校门口跟我说: a guardian who came opens the sentence, and its talk has no one else to be with
         this.parentCameAndTalked = GatedPattern.compileAfter(guardianOpens
                 + "[^,.;!?。他她□]{0,5}?(?:来|过来|到|送(?:他|她|□+)?(?:返校|回校|来|到校))[^。!?]{0,20}?(?:聊了|谈了|说了几句|交流了|沟通了|在办公室坐了|跟我(?:说|讲)|拉着我|跟(?:他|她)讲了)(?![他她□])", ",.;!?。 \n");
         this.forwarded = ChannelDetector.forwardedMessage(parent);

@@ -91,12 +91,9 @@ final class TakenBack {
      * eyes, which no reading of the whole note outweighs. A finding told (原来是…, 问了才知道是…) is not seen.
      */
     static boolean seenByTheTeacher(String s, int at) {
-        int from = Clauses.sentenceStart(s, at);
-        GatedPattern.Scan looked = LOOKED.scan(s.substring(from, Math.max(from, at)));
-        return looked.find() && !PLAY.foundIn(s.substring(from + looked.end(), Clauses.sentenceEnd(s, at)));
+        int looked = s.indexOf("一看", Clauses.sentenceStart(s, at));
+        return looked >= 0 && looked + 2 <= at && !PLAY.foundIn(s.substring(looked + 2, Clauses.sentenceEnd(s, at)));
     }
-
-    private static final GatedPattern LOOKED = GatedPattern.compile("一看");
 
     /** After the signal, the teacher found out what it was, and what was found holds no risk. */
     private boolean foundHarmless(String s, int at) {

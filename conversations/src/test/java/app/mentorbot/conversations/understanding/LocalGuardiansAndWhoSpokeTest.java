@@ -71,6 +71,11 @@ class LocalGuardiansAndWhoSpokeTest {
 
     @Test
     void whatTheAlarmedTeacherWentAndFoundAnswersTheAlarm() {
+        // the model reads a knife and a cut mark where the lists see no risk: the alarm is answered
+        Note knife = read("吴天明今天书包里带了把美工刀，我心里咯噔一下，找他看了，是美术课做纸雕用的。");
+        assertThat(knife.flags()).doesNotContain(Flag.SAFETY, Flag.PSYCH);
+        Note band = read("吴天明手腕上缠着一根黑皮筋，课上老去扯它，我心里咯噔一下，下课找他看了，就是扎头发的皮筋。");
+        assertThat(band.flags()).doesNotContain(Flag.SAFETY);
         Note roof = read("晚饭后保安老黄讲，吴天明一个人在宿舍楼楼顶，我心一下提到嗓子眼，跑上去一看，他在收被子，外面要下雨了。");
         assertThat(roof.flags()).doesNotContain(Flag.SAFETY, Flag.PSYCH);
         // a finding that is a risk in its own words keeps the signal
